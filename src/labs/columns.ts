@@ -1,0 +1,32 @@
+/**
+ * The trajectory contract (shared/design/interfaces.md): these columns first,
+ * in this order, units in the names. More columns may follow, never fewer.
+ */
+export const TRAJECTORY_COLUMNS = [
+  "day",
+  "hb_g_dl",
+  "hct_pct",
+  "rbc_10e12_l",
+  "mcv_fl",
+  "mch_pg",
+  "mchc_g_dl",
+  "rdw_cv_pct",
+  "retic_pct",
+  "retic_abs_10e9_l",
+  "chr_pg",
+  "serum_iron_ug_dl",
+  "tibc_ug_dl",
+  "tsat_pct",
+  "ferritin_ng_ml",
+  "hepcidin_ng_ml",
+  "epo_mu_ml",
+  "stfr_mg_l",
+  "zpp_umol_mol",
+  "ring_sideroblast_pct",
+  "blood_lead_ug_dl",
+  "il6_pg_ml",
+  "body_iron_mg",
+  "storage_iron_mg",
+] as const;
+
+export type TrajectoryColumn = (typeof TRAJECTORY_COLUMNS)[number];
