@@ -1,0 +1,86 @@
+/**
+ * Struct-of-arrays storage for agent populations: one typed array per field,
+ * a live count, capacity that doubles, and in-place compaction (stable order,
+ * so runs stay deterministic).
+ */
+export class Columns<K extends string> {
+  count = 0;
+  private capacity: number;
+  readonly f: Record<K, Float64Array>;
+  private keepMask = new Uint8Array(0);
+
+  constructor(
+    private readonly names: readonly K[],
+    initialCapacity = 1024,
+  ) {
+    this.capacity = initialCapacity;
+    const f = {} as Record<K, Float64Array>;
+    for (const n of names) f[n] = new Float64Array(initialCapacity);
+    this.f = f;
+  }
+
+  /** Append one agent; returns its index. Fields start at 0. */
+  push(): number {
+    if (this.count === this.capacity) this.grow(this.capacity * 2);
+    const i = this.count++;
+    for (const n of this.names) this.f[n][i] = 0;
+    return i;
+  }
+
+  /** Make room for `extra` more agents without reallocating (hot loops keep their array references). */
+  reserve(extra: number): void {
+    let cap = this.capacity;
+    while (cap < this.count + extra) cap *= 2;
+    if (cap !== this.capacity) this.grow(cap);
+  }
+
+  /** Copy agent j of `other` (same field names) into a new slot here. */
+  pushFrom(other: Columns<K>, j: number): number {
+    const i = this.push();
+    for (const n of this.names) this.f[n][i] = other.f[n][j] as number;
+    return i;
+  }
+
+  /** Keep agents for which keep(i) is true, preserving order. */
+  compact(keep: (i: number) => boolean): void {
+    const n = this.count;
+    if (this.keepMask.length < n) this.keepMask = new Uint8Array(this.capacity);
+    const mask = this.keepMask;
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      const k = keep(i) ? 1 : 0;
+      mask[i] = k;
+      kept += k;
+    }
+    if (kept === n) return;
+    for (const name of this.names) {
+      const a = this.f[name];
+      let w = 0;
+      for (let r = 0; r < n; r++) if (mask[r] === 1) a[w++] = a[r] as number;
+    }
+    this.count = kept;
+  }
+
+  /** Drop the first k agents (the oldest, when agents are appended in birth order). */
+  dropFront(k: number): void {
+    if (k <= 0) return;
+    for (const n of this.names) this.f[n].copyWithin(0, k, this.count);
+    this.count -= k;
+  }
+
+  clone(): Columns<K> {
+    const c = new Columns(this.names, Math.max(16, this.capacity));
+    for (const n of this.names) c.f[n].set(this.f[n].subarray(0, this.count));
+    c.count = this.count;
+    return c;
+  }
+
+  private grow(newCapacity: number): void {
+    for (const n of this.names) {
+      const a = new Float64Array(newCapacity);
+      a.set(this.f[n].subarray(0, this.count));
+      this.f[n] = a;
+    }
+    this.capacity = newCapacity;
+  }
+}

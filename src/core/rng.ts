@@ -1,0 +1,41 @@
+/**
+ * Seeded random streams: one per module, derived from the run seed and the
+ * module's name, so adding draws in one module never shifts another's.
+ * seedrandom's ARC4 generator is pure JavaScript arithmetic: same seed, same
+ * numbers on every machine.
+ */
+import seedrandom from "seedrandom";
+
+export interface RandomStream {
+  /** Uniform in [0, 1). */
+  uniform(): number;
+  /** Standard normal (Box–Muller, one value per pair cached). */
+  normal(): number;
+  /** Log-normal with median 1 and the given coefficient of variation. */
+  lognormalFactor(cv: number): number;
+}
+
+export function createStream(seed: number, name: string): RandomStream {
+  const prng = seedrandom(`erythron:${seed}:${name}`);
+  let spare = Number.NaN;
+  const uniform = (): number => prng();
+  const normal = (): number => {
+    if (!Number.isNaN(spare)) {
+      const s = spare;
+      spare = Number.NaN;
+      return s;
+    }
+    let u = 0;
+    while (u === 0) u = prng();
+    const v = prng();
+    const r = Math.sqrt(-2 * Math.log(u));
+    spare = r * Math.sin(2 * Math.PI * v);
+    return r * Math.cos(2 * Math.PI * v);
+  };
+  const lognormalFactor = (cv: number): number => {
+    if (cv <= 0) return 1;
+    const sigma = Math.sqrt(Math.log(1 + cv * cv));
+    return Math.exp(sigma * normal());
+  };
+  return { uniform, normal, lognormalFactor };
+}

@@ -1,0 +1,58 @@
+/**
+ * The blood count and iron panel, computed from the simulated body — never
+ * set. Venous values carry the venous/whole-body hematocrit ratio (blood is
+ * sampled from a vein; body Hct is ~0.9 of venous).
+ */
+import type { Body } from "../model/body.js";
+import { param } from "../model/parameters.js";
+import { TRAJECTORY_COLUMNS } from "./columns.js";
+
+const DL_PER_FL = 1e-14;
+const HEPCIDIN_NG_PER_NMOL = 2.79; // hepcidin-25, MW 2789 (ref header)
+
+export type LabRow = Record<(typeof TRAJECTORY_COLUMNS)[number], number>;
+
+export function measureLabs(body: Body): LabRow {
+  const p = (k: string) => param(body.params, k);
+  const venous = p("body.venousToBodyHctRatio");
+  const idx = body.blood.indices();
+  const rcvDl = idx.volumeSumFl * DL_PER_FL;
+  const bvDl = body.plasmaVolumeDl + rcvDl;
+  const bvL = bvDl / 10;
+  const n = idx.cells;
+  const mcv = n > 0 ? idx.volumeSumFl / n : 0;
+  const varV = n > 0 ? Math.max(0, idx.volumeSqSumFl2 / n - mcv * mcv) : 0;
+  const hbG = idx.hbSumPg * 1e-12;
+  const pools = body.pools;
+  const tibcUgDl = body.transferrin.mgPerDl * p("transferrin.ironBindingUgPerMg");
+  const serumIronUgDl = (pools.plasma / body.plasmaVolumeDl) * 1000;
+  const storage = pools.macrophageLabile + pools.macrophageStore + pools.hepatocyte;
+  return {
+    day: body.timeH / 24,
+    hb_g_dl: (hbG / bvDl) * venous,
+    hct_pct: (rcvDl / bvDl) * venous * 100,
+    rbc_10e12_l: (n / bvL / 1e12) * venous,
+    mcv_fl: mcv,
+    mch_pg: n > 0 ? idx.hbSumPg / n : 0,
+    mchc_g_dl: idx.volumeSumFl > 0 ? (idx.hbSumPg / idx.volumeSumFl) * 100 : 0,
+    rdw_cv_pct: mcv > 0 ? (Math.sqrt(varV) / mcv) * 100 : 0,
+    retic_pct: n > 0 ? (idx.reticCells / n) * 100 : 0,
+    retic_abs_10e9_l: (idx.reticCells / bvL / 1e9) * venous,
+    chr_pg: idx.reticCells > 0 ? idx.reticHbSumPg / idx.reticCells : 0,
+    serum_iron_ug_dl: serumIronUgDl,
+    tibc_ug_dl: tibcUgDl,
+    tsat_pct: (serumIronUgDl / tibcUgDl) * 100,
+    // Serum ferritin mirrors storage iron (8–10 mg per ng/mL, Walters 1973).
+    ferritin_ng_ml: storage / p("labs.storageIronPerFerritin"),
+    hepcidin_ng_ml: body.liver.hepcidinNmol * HEPCIDIN_NG_PER_NMOL,
+    epo_mu_ml: body.kidney.epoMuPerMl,
+    // Soluble TfR is shed in proportion to erythroid receptor mass (cells × receptors per cell).
+    stfr_mg_l: (p("labs.stfrPerReceptorMass") * body.marrow.receptorMass()) / body.erythroblastRef,
+    zpp_umol_mol: idx.hbSumPg > 0 ? (idx.zppSumHbEq / idx.hbSumPg) * 1e6 : 0,
+    ring_sideroblast_pct: body.marrow.ringSideroblastPct(),
+    blood_lead_ug_dl: body.causes.bloodLeadUgPerDl,
+    il6_pg_ml: body.causes.il6PgPerMl,
+    body_iron_mg: body.totalIronMg(),
+    storage_iron_mg: storage,
+  };
+}

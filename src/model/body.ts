@@ -1,0 +1,384 @@
+/**
+ * The body: every physiological module, and the order of its hour.
+ *
+ * `step()` is the whole engine loop in one readable sequence (model.md §5):
+ *
+ *   0. losses    — menstrual (and event) blood loss, cells and plasma together;
+ *   1. sense     — kidney reads Hb, liver reads its iron and transferrin
+ *                  saturation, erythroblasts report erythroferrone;
+ *   2. signal    — EPO, hepcidin and transferrin move toward their drives;
+ *   3. gate      — ferroportin left on exporting cells, from hepcidin;
+ *   4. iron      — gut, macrophage, hepatocyte and plasma fluxes, computed
+ *                  from the start-of-step pools (not yet applied);
+ *   5. marrow    — founders admitted by EPO; hemoglobin made from the
+ *                  marrow's share of plasma iron; divisions, deaths, release;
+ *   6. blood     — ageing and clearance of red cells;
+ *   7. volume    — plasma refills toward the blood-volume set point;
+ *   8. commit    — iron fluxes and recycled iron applied together; ledger.
+ *
+ * The core does no I/O; the caller records labs between steps.
+ */
+import type { RandomStream } from "../core/rng.js";
+import { createStream } from "../core/rng.js";
+import { Circulation, type CirculationSignals } from "../physiology/circulation.js";
+import { Kidney } from "../physiology/epo.js";
+import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
+import { Liver, Transferrin } from "../physiology/hepcidin.js";
+import {
+  IronExchange,
+  type IronLedger,
+  type IronPools,
+  ledgerExpectedMg,
+  newLedger,
+  poolsTotalMg,
+} from "../physiology/iron.js";
+import type { Subject } from "../scenario/types.js";
+import { PARAMETERS, param, resolveParameters } from "./parameters.js";
+import { defaultFor, type ParameterValues } from "./registry.js";
+
+const DL_PER_FL = 1e-14;
+
+/** Blood volume set point, dL: Nadler's formula with height, else mL/kg by sex. */
+export function bloodVolumeDl(subject: Subject, params: ParameterValues): number {
+  const w = subject.weightKg;
+  if (subject.heightCm !== undefined) {
+    const h = subject.heightCm / 100;
+    const litres =
+      subject.sex === "male" ? 0.3669 * h ** 3 + 0.03219 * w + 0.6041 : 0.3561 * h ** 3 + 0.03308 * w + 0.1833;
+    return litres * 10;
+  }
+  return (param(params, "body.bloodVolumePerKg") * w) / 100;
+}
+
+/**
+ * Causes that later issues drive (inflammation, genes, toxins): every factor
+ * is neutral (1 or 0) in a healthy body, and each acts through a mechanism.
+ */
+export interface Causes {
+  il6PgPerMl: number;
+  /** Multiplier on founder influx (inflammatory suppression, marrow infiltration). */
+  progenitorFactor: number;
+  globinCapacityFactor: number;
+  hemeCapacityFactor: number;
+  cycleTimeFactor: number;
+  clearanceHazardFactor: number;
+  randomDestructionPerDay: number;
+  /** EPO production blunting (inflammation). */
+  epoBlunting: number;
+  /** BMP–SMAD gain on hepcidin (TMPRSS6 loss > 1). */
+  bmpGain: number;
+  /** Transferrin synthesis factor (negative acute phase). */
+  transferrinFactor: number;
+  bloodLeadUgPerDl: number;
+}
+
+export function healthyCauses(params: ParameterValues): Causes {
+  return {
+    il6PgPerMl: param(params, "inflammation.il6Baseline"),
+    progenitorFactor: 1,
+    globinCapacityFactor: 1,
+    hemeCapacityFactor: 1,
+    cycleTimeFactor: 1,
+    clearanceHazardFactor: 1,
+    randomDestructionPerDay: 0,
+    epoBlunting: 1,
+    bmpGain: 1,
+    transferrinFactor: 1,
+    bloodLeadUgPerDl: 0,
+  };
+}
+
+/** Running totals of daily fluxes, for checking against the physiology reference. */
+export interface FluxTotals {
+  days: number;
+  redCellsReleased: number;
+  macrophageRecycledMg: number;
+  marrowUptakeMg: number;
+  absorbedToPlasmaMg: number;
+  lossesMg: number;
+  ineffectiveCells: number;
+}
+
+export interface BodyOptions {
+  dtH: number;
+  foundersPerDay: number;
+  seed: number;
+}
+
+export class Body {
+  readonly params: ParameterValues;
+  readonly subject: Subject;
+  readonly dtH: number;
+  tick = 0;
+  /** Time origin: the run's t = 0 is `tick0` (the steady-state burn-in precedes it). */
+  tick0 = 0;
+
+  readonly pools: IronPools;
+  ledger: IronLedger;
+  readonly marrow: Marrow;
+  readonly blood: Circulation;
+  readonly kidney: Kidney;
+  readonly liver: Liver;
+  readonly transferrin: Transferrin;
+  readonly iron: IronExchange;
+  readonly causes: Causes;
+  readonly random: { marrow: RandomStream; menses: RandomStream };
+
+  readonly bloodVolumeTargetDl: number;
+  plasmaVolumeDl: number;
+  /** Cells per day entering at reference EPO (founder flux set point). */
+  readonly founderFluxRefPerDay: number;
+  /** Nucleated erythroid cells of a healthy marrow of this size: reference for ERFE and sTfR. */
+  readonly erythroblastRef: number;
+  erfeRelative = 1;
+  fluxes: FluxTotals = newFluxTotals();
+  maxBalanceRelError = 0;
+
+  private readonly epoRef: number;
+  private readonly epoHalf: number;
+  private readonly feHb: number;
+  private readonly refillRate: number;
+  private readonly circulationInterval: number;
+  private nextCirculationH = 0;
+  private readonly menstrualLossDlPerH: number;
+  private readonly mensesPhaseH: number;
+  private readonly cycleH: number;
+  private readonly mensesH: number;
+  private readonly erfeEpoExp: number;
+
+  constructor(subject: Subject, overrides: Record<string, number>, opts: BodyOptions) {
+    this.subject = subject;
+    this.params = resolveParameters(subject.sex, overrides);
+    const p = (k: string) => param(this.params, k);
+    this.dtH = opts.dtH;
+    this.random = {
+      marrow: createStream(opts.seed, "erythropoiesis"),
+      menses: createStream(opts.seed, "menses"),
+    };
+    this.marrow = new Marrow(this.params, opts.foundersPerDay, this.random.marrow);
+    this.blood = new Circulation(this.params);
+    this.kidney = new Kidney(this.params);
+    this.liver = new Liver(this.params);
+    this.iron = new IronExchange(this.params, subject.weightKg);
+    this.causes = healthyCauses(this.params);
+    this.bloodVolumeTargetDl = bloodVolumeDl(subject, this.params);
+    this.plasmaVolumeDl = this.bloodVolumeTargetDl * 0.58;
+    this.feHb = p("iron.hbIronMgPerG") / 1000;
+    this.epoRef = p("erythropoiesis.epoReference");
+    this.epoHalf = p("erythropoiesis.epoHalfMaximal");
+    this.refillRate = 1 / p("body.plasmaRefillTime");
+    this.circulationInterval = p("circulation.updateInterval");
+    this.erfeEpoExp = p("erfe.epoExponent");
+    this.founderFluxRefPerDay =
+      p("erythropoiesis.founderFluxPerKg") * subject.weightKg * p("erythropoiesis.androgenFactor");
+    this.erythroblastRef = referenceErythroblasts(subject);
+
+    const storage = subject.storageIronMg ?? p("iron.defaultStorage");
+    const macFrac = p("iron.storeMacrophageFraction");
+    this.pools = {
+      plasma: 0,
+      enterocyte: 0,
+      macrophageLabile: 0,
+      macrophageStore: storage * macFrac,
+      hepatocyte: storage * (1 - macFrac),
+      tissue: p("iron.tissueIronPerKg") * subject.weightKg,
+    };
+    this.transferrin = new Transferrin(this.params, this.pools.hepatocyte);
+    this.pools.plasma = p("hepcidin.referenceTsat") * this.tibcMg();
+    this.ledger = newLedger(0);
+
+    const cycleDays = p("iron.menstrualCycleLength");
+    this.cycleH = cycleDays * 24;
+    this.mensesH = p("iron.mensesDuration") * 24;
+    this.menstrualLossDlPerH = p("iron.menstrualBloodLoss") / 100 / this.mensesH;
+    this.mensesPhaseH = this.random.menses.uniform() * this.cycleH;
+  }
+
+  /** Time since the run start, h (negative during the steady-state burn-in). */
+  get timeH(): number {
+    return (this.tick - this.tick0) * this.dtH;
+  }
+
+  /** Time since the body was built, h: the clock cells' birth times use. */
+  get absoluteH(): number {
+    return this.tick * this.dtH;
+  }
+
+  // ── Measurements the modules sense, from the current state ──────────────
+  redCellVolumeDl(): number {
+    return this.blood.volumeSumFl * DL_PER_FL;
+  }
+
+  tibcMg(): number {
+    const ugPerMg = param(this.params, "transferrin.ironBindingUgPerMg");
+    return (this.transferrin.mgPerDl * ugPerMg * this.plasmaVolumeDl) / 1000;
+  }
+
+  tsat(): number {
+    return this.pools.plasma / this.tibcMg();
+  }
+
+  /** Hb the kidney senses: circulating Hb mass over the blood-volume set point, as venous g/dL. */
+  sensedHb(): number {
+    return ((this.blood.hbSumPg * 1e-12) / this.bloodVolumeTargetDl) * param(this.params, "body.venousToBodyHctRatio");
+  }
+
+  founderFluxPerDay(): number {
+    const e = this.kidney.epoMuPerMl;
+    const drive = e / (e + this.epoHalf) / (this.epoRef / (this.epoRef + this.epoHalf));
+    return this.founderFluxRefPerDay * drive * this.causes.progenitorFactor;
+  }
+
+  totalIronMg(): number {
+    return poolsTotalMg(this.pools) + this.marrow.ironMg() + (this.blood.hbSumPg * this.feHb) / 1e9;
+  }
+
+  /** Recompute circulating iron from the cells (exact), e.g. after building the population. */
+  resyncBloodIron(): void {
+    this.blood.resync();
+  }
+
+  /** Start the run here: time 0, ledger from the current body iron. */
+  startRun(): void {
+    this.tick0 = this.tick;
+    this.resyncBloodIron();
+    this.ledger = newLedger(this.totalIronMg());
+    this.fluxes = newFluxTotals();
+    this.maxBalanceRelError = 0;
+  }
+
+  // ── The body's hour ──────────────────────────────────────────────────────
+  step(): void {
+    const dt = this.dtH;
+    const c = this.causes;
+
+    // 0. Menstrual blood loss during menses.
+    const mensesDl = this.menstrualLossDl(dt);
+    if (mensesDl > 0) this.hemorrhage(mensesDl);
+
+    // 1–2. Sense and signal.
+    const tsat = this.tsat();
+    this.kidney.step(dt, this.sensedHb(), c.epoBlunting);
+    const epo = this.kidney.epoMuPerMl;
+    this.erfeRelative = (this.marrow.erythroblastCount() / this.erythroblastRef) * (epo / this.epoRef) ** this.erfeEpoExp;
+    this.liver.step(dt, {
+      hepatocyteIronMg: this.pools.hepatocyte,
+      tsat,
+      erfeRelative: this.erfeRelative,
+      il6PgPerMl: c.il6PgPerMl,
+      bmpGain: c.bmpGain,
+    });
+    this.transferrin.step(dt, this.pools.hepatocyte, c.transferrinFactor);
+
+    // 3–4. Gates and iron fluxes (from the start-of-step pools).
+    const fpn = this.liver.ferroportin();
+    const flux = this.iron.fluxes(this.pools, {
+      dtH: dt,
+      ferroportin: fpn,
+      tsat,
+      tibcMg: this.tibcMg(),
+      marrowCapacityMgPerH: this.marrow.uptakeCapacityMgPerH(),
+      dietNonHemeMgPerDay: param(this.params, "iron.diet.nonHeme"),
+      dietHemeMgPerDay: param(this.params, "iron.diet.heme"),
+      oralDoseMg: 0,
+    });
+
+    // 5. Marrow.
+    this.blood.setTime(this.absoluteH + dt);
+    const signals: MarrowSignals = {
+      epo,
+      founderFluxPerDay: this.founderFluxPerDay(),
+      globinCapacityFactor: c.globinCapacityFactor,
+      hemeCapacityFactor: c.hemeCapacityFactor,
+      cycleTimeFactor: c.cycleTimeFactor,
+    };
+    const marrowOut = this.marrow.step(dt, signals, flux.plasmaToMarrow, this.blood);
+    let recycled = marrowOut.ironToMacrophagesMg;
+
+    // 6. Blood: ageing and clearance at the circulation's interval.
+    if (this.absoluteH + dt >= this.nextCirculationH - 1e-9) {
+      const circ: CirculationSignals = {
+        clearanceHazardFactor: c.clearanceHazardFactor,
+        randomDestructionPerDay: c.randomDestructionPerDay,
+      };
+      const cleared = this.blood.age(circ);
+      recycled += cleared;
+      this.fluxes.macrophageRecycledMg += cleared;
+      this.nextCirculationH += this.circulationInterval;
+    }
+
+    // 7. Plasma volume refills toward the set point (hemodilution after a loss).
+    const targetPv = Math.max(this.bloodVolumeTargetDl - this.redCellVolumeDl(), 0.2 * this.bloodVolumeTargetDl);
+    this.plasmaVolumeDl = targetPv + (this.plasmaVolumeDl - targetPv) * Math.exp(-this.refillRate * dt);
+
+    // 8. Commit.
+    this.iron.commit(this.pools, this.ledger, flux, recycled);
+    this.tick++;
+
+    const f = this.fluxes;
+    f.days += dt / 24;
+    f.redCellsReleased += marrowOut.cellsReleased;
+    f.ineffectiveCells += marrowOut.cellsDied;
+    f.marrowUptakeMg += flux.plasmaToMarrow;
+    f.absorbedToPlasmaMg += flux.enterocyteExport;
+    f.lossesMg += flux.shed + flux.basalLoss;
+  }
+
+  /**
+   * Lose whole blood: red cells and plasma in proportion, with their iron.
+   * Plasma volume refills over the following day(s) (step 7).
+   */
+  hemorrhage(volumeDl: number): void {
+    if (volumeDl <= 0) return;
+    const fraction = Math.min(1, volumeDl / (this.plasmaVolumeDl + this.redCellVolumeDl()));
+    const cellIron = this.blood.removeFraction(fraction);
+    const plasmaIron = this.pools.plasma * fraction;
+    this.pools.plasma -= plasmaIron;
+    this.plasmaVolumeDl *= 1 - fraction;
+    this.ledger.bloodLossMg += cellIron + plasmaIron;
+  }
+
+  /** Relative iron-balance error now; updates the running maximum. */
+  checkBalance(): number {
+    const total = this.totalIronMg();
+    const err = Math.abs(total - ledgerExpectedMg(this.ledger)) / total;
+    if (err > this.maxBalanceRelError) this.maxBalanceRelError = err;
+    return err;
+  }
+
+  /** Blood lost to menses this step, dL. */
+  private menstrualLossDl(dt: number): number {
+    if (this.menstrualLossDlPerH <= 0) return 0;
+    const phase = (((this.absoluteH + this.mensesPhaseH) % this.cycleH) + this.cycleH) % this.cycleH;
+    return phase < this.mensesH ? this.menstrualLossDlPerH * dt : 0;
+  }
+}
+
+function newFluxTotals(): FluxTotals {
+  return {
+    days: 0,
+    redCellsReleased: 0,
+    macrophageRecycledMg: 0,
+    marrowUptakeMg: 0,
+    absorbedToPlasmaMg: 0,
+    lossesMg: 0,
+    ineffectiveCells: 0,
+  };
+}
+
+/**
+ * Nucleated erythroid cells in a healthy marrow for this subject, from the
+ * default parameters (never the overrides, so a changed marrow reads as changed):
+ * founders/day × cell-days per founder (1+2+4+8+16 cells over five cycles, then
+ * 16 post-mitotic cells).
+ */
+export function referenceErythroblasts(subject: Subject): number {
+  const d = (k: string) => {
+    const spec = PARAMETERS.get(k);
+    if (!spec) throw new Error(`internal: no parameter ${k}`);
+    return defaultFor(spec, subject.sex);
+  };
+  const flux = d("erythropoiesis.founderFluxPerKg") * subject.weightKg * d("erythropoiesis.androgenFactor");
+  const cellDays = (31 * d("erythropoiesis.cycleTime") + 16 * d("erythropoiesis.orthochromaticTime")) / 24;
+  return flux * cellDays;
+}

@@ -1,0 +1,693 @@
+/**
+ * Every model parameter: dotted path, canonical unit, default, source.
+ *
+ * Sources are abbreviated; the full references are in docs/method.md and
+ * ../shared/reference/physiology.md (section numbers given as "ref §x").
+ * "calibrated" means: no direct measurement exists, the value is chosen so the
+ * healthy steady state lands on the reference numbers named.
+ */
+import type { Sex } from "../scenario/types.js";
+import { defaultFor, defineParameters, type ParameterSpec, type ParameterValues } from "./registry.js";
+
+export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
+  // ── Body ────────────────────────────────────────────────────────────────
+  "body.bloodVolumePerKg": {
+    unit: "mL/kg",
+    default: { male: 70, female: 65 },
+    description: "blood volume per kg when no height is given (otherwise Nadler's formula)",
+    source: "Nadler/ICSH-type values, ref §1.4",
+    min: 40,
+    max: 120,
+  },
+  "body.venousToBodyHctRatio": {
+    unit: "",
+    default: 1 / 0.9,
+    description: "venous over whole-body hematocrit (labs sample venous blood)",
+    source: "The Blood Volume of Normal Women, Blood 1954 (body/venous Hct 0.90), ref §1.4",
+    min: 1,
+    max: 1.3,
+  },
+  "body.plasmaRefillTime": {
+    unit: "h",
+    default: 24,
+    description: "time constant of plasma-volume restoration toward the blood-volume set point",
+    source: "hemodilution over 1–2 days after hemorrhage, model.md §signatures (R)",
+    min: 1,
+    max: 240,
+  },
+
+  // ── Erythropoiesis: the division rule ───────────────────────────────────
+  "erythropoiesis.founderFluxPerKg": {
+    unit: "1/day/kg",
+    default: 1.5e8,
+    description: "committed proerythroblasts entering per day per kg at reference EPO",
+    source: "calibrated: ~2×10^11 red cells/day (ref §2.2) at ~14 cells per founder",
+    min: 0,
+    max: 1e10,
+  },
+  "erythropoiesis.androgenFactor": {
+    unit: "",
+    default: { male: 1, female: 0.84 },
+    description: "marrow responsiveness to EPO by sex (androgens raise it)",
+    source: "calibrated: Hb ~15 vs ~13.5 g/dL at similar EPO, ref §1.1 and §1.3 (EPO 14.6 vs 13.4)",
+    min: 0,
+    max: 3,
+  },
+  "erythropoiesis.epoReference": {
+    unit: "",
+    default: 12,
+    description: "EPO (mU/mL) at which founder influx equals founderFluxPerKg",
+    source: "Symeonidis 2016 equation at Hb 15 g/dL, ref §4.1",
+    min: 0.1,
+    max: 1000,
+  },
+  "erythropoiesis.epoHalfMaximal": {
+    unit: "",
+    default: 80,
+    description: "EPO (mU/mL) giving half-maximal founder influx (maximum ≈ 7.7× basal)",
+    source: "marrow capacity ×4–8 normal, Hillman & Henderson JCI 1969, ref §3.1",
+    min: 1,
+    max: 10000,
+  },
+  "erythropoiesis.cycleTime": {
+    unit: "h",
+    default: 23.3,
+    description: "erythroblast generation time",
+    source: "time-lapse of human erythroblasts, Blood Cells 1987: 23.3 ± 4.8 h, ref §3.1",
+    min: 4,
+    max: 200,
+  },
+  "erythropoiesis.cycleTimeCv": {
+    unit: "",
+    default: 0.1,
+    description: "lineage-to-lineage coefficient of variation of the cycle time",
+    source: "calibrated within the 15.8–30 h range of Blood Cells 1987 so healthy RDW is 12–14 %",
+    min: 0,
+    max: 0.5,
+  },
+  "erythropoiesis.growthPerCycle": {
+    unit: "",
+    default: 1.5,
+    description: "cytoplasmic volume growth factor per cell cycle (g < 2)",
+    source: "model.md §1; stage volumes shrink ~0.7–0.75× per division, ref §3.1",
+    min: 1,
+    max: 1.99,
+  },
+  "erythropoiesis.founderCytoplasmVolume": {
+    unit: "fL",
+    default: 295,
+    description: "cytoplasmic volume of a founder (proerythroblast) at entry",
+    source: "calibrated: 4 divisions to an orthochromatic cytoplasm of ~140 fL, retic ~115 fL (ref §3.1, §3.2)",
+    min: 20,
+    max: 5000,
+  },
+  "erythropoiesis.globinSynthesisRate": {
+    unit: "pg/h",
+    default: 0.4,
+    description: "per-cell hemoglobin synthesis capacity set by globin chains (genotype)",
+    source: "calibrated: final MCH ~33 pg in young cells, 30 pg population mean (ref §6.9)",
+    min: 0,
+    max: 10,
+  },
+  "erythropoiesis.hemeSynthesisRate": {
+    unit: "pg/h",
+    default: 0.6,
+    description: "per-cell heme synthesis capacity (ALAS2, ALAD, ferrochelatase), as Hb equivalents",
+    source: "set above the globin capacity: healthy synthesis is globin-limited (HRI matches globin to heme, ref §3.4)",
+    min: 0,
+    max: 10,
+  },
+  "erythropoiesis.divisionThresholdMchc": {
+    unit: "",
+    default: 11.4,
+    description: "cytoplasmic hemoglobin concentration (g/dL) at which a cell stops dividing",
+    source: "calibrated (no human measurement, ref §3.4): midway (geometric) between end of cycles 4 and 5",
+    min: 1,
+    max: 40,
+  },
+  "erythropoiesis.maxDivisions": {
+    unit: "",
+    default: 6,
+    description: "cap on divisions: cells reaching it without the threshold mature small and pale, or die",
+    source: "model.md §1: about 2 beyond the normal 4 (ref §3.1: 4–5 divisions)",
+    min: 1,
+    max: 12,
+  },
+  "erythropoiesis.divisionAsymmetrySd": {
+    unit: "",
+    default: 0.03,
+    description: "SD of the fraction of volume and hemoglobin going to one daughter, around 0.5 (as a fraction of the parent)",
+    source: "calibrated so healthy RDW-CV is 12–14 % (ref §1.1)",
+    min: 0,
+    max: 0.2,
+  },
+  "erythropoiesis.orthochromaticTime": {
+    unit: "h",
+    default: 36,
+    description: "post-mitotic (late polychromatic/orthochromatic) synthesis phase before enucleation",
+    source: "orthochromatic ~48 h, polychromatic ~30 h (textbook stage residences, ref §3.1, weak)",
+    min: 1,
+    max: 200,
+  },
+  "erythropoiesis.apoptosisPerCycle": {
+    unit: "",
+    default: 0.03,
+    description: "fraction of cycling erythroblasts dying per cycle at reference EPO (basal ineffective erythropoiesis)",
+    source: "ineffective erythropoiesis ~10–15 % of precursors (ref §3.1, R)",
+    min: 0,
+    max: 1,
+  },
+  "erythropoiesis.capDeathFraction": {
+    unit: "",
+    default: 0.5,
+    description: "fraction of cells reaching the division cap without the threshold that die in the marrow",
+    source: "model.md §1 (ineffective erythropoiesis in severe iron deficiency), calibrated",
+    min: 0,
+    max: 1,
+  },
+  "erythropoiesis.ironUseTime": {
+    unit: "h",
+    default: 2,
+    description: "time constant for a cell's labile iron to enter heme",
+    source: "calibrated; fast against the cell cycle",
+    min: 0.1,
+    max: 48,
+  },
+  "erythropoiesis.tsatFullSupply": {
+    unit: "",
+    default: 0.3,
+    description: "transferrin saturation at which a cell's basal receptors meet its globin-limited demand",
+    source: "calibrated: iron-limited erythropoiesis below TSAT ~16 % (IOM 2001, ref §1.3)",
+    min: 0.01,
+    max: 1,
+  },
+  "erythropoiesis.irpGain": {
+    unit: "",
+    default: 3,
+    description: "IRP/IRE gain: relative rise of transferrin-receptor expression as the cell's labile iron falls",
+    source: "sTfR rises up to ~3–4× in iron-deficiency anemia (ref §1.3, §5d)",
+    min: 0,
+    max: 20,
+  },
+  "erythropoiesis.receptorCv": {
+    unit: "",
+    default: 0.15,
+    description: "lineage-to-lineage CV of transferrin-receptor density",
+    source: "calibrated: heterogeneity that makes RDW rise before MCV falls (England 1976, ref §5d)",
+    min: 0,
+    max: 1,
+  },
+  "erythropoiesis.marrowReticulocyteTime": {
+    unit: "day",
+    default: 1.5,
+    description: "reticulocyte residence in the marrow at reference EPO",
+    source: "marrow reticulocyte maturation 1–3 days (≈1.5), ref §3.2",
+    min: 0,
+    max: 5,
+  },
+  "erythropoiesis.reticulocyteShiftPerEpoDoubling": {
+    unit: "day",
+    default: 0.5,
+    description: "earlier release of marrow reticulocytes per doubling of EPO (the 'shift')",
+    source: "calibrated to Hillman & Finch maturation times (Hct 25 → 2 days in blood), ref §3.2",
+    min: 0,
+    max: 2,
+  },
+
+  // ── Circulation ─────────────────────────────────────────────────────────
+  "circulation.bloodReticulocyteTime": {
+    unit: "day",
+    default: 1,
+    description: "time a released reticulocyte still counts as one in blood at reference EPO",
+    source: "Hillman & Finch: 1.0 day at Hct 36–45 %, ref §3.2",
+    min: 0.1,
+    max: 5,
+  },
+  "circulation.reticulocyteShrinkTime": {
+    unit: "day",
+    default: 1,
+    description: "time constant of reticulocyte volume loss toward the mature MCHC",
+    source: "retic ~115 fL shrinks ~10–20 % in the first days, ref §3.2",
+    min: 0.05,
+    max: 10,
+  },
+  "circulation.matureMchc": {
+    unit: "",
+    default: 31.5,
+    description: "hemoglobin concentration (g/dL) young mature cells shrink to",
+    source: "young mature cell ≈ 105 fL / 33 pg (ref §6.9)",
+    min: 20,
+    max: 40,
+  },
+  "circulation.maxReticulocyteShrink": {
+    unit: "",
+    default: 0.3,
+    description: "largest fractional volume loss in maturation: cells with too little Hb stay hypochromic",
+    source: "calibrated: MCHC falls last in iron deficiency (England 1976, ref §5d)",
+    min: 0,
+    max: 0.9,
+  },
+  "circulation.lifespanMean": {
+    unit: "day",
+    default: 115.6,
+    description: "mean red-cell lifespan",
+    source: "Shrestha et al. 2016 (biotin labelling): 115.6 d, ref §3.3",
+    min: 5,
+    max: 300,
+  },
+  "circulation.lifespanSd": {
+    unit: "day",
+    default: 24.8,
+    description: "SD of red-cell lifespan",
+    source: "Shrestha et al. 2016: SD 24.8 d, ref §3.3",
+    min: 1,
+    max: 100,
+  },
+  "circulation.volumeLossOverLife": {
+    unit: "",
+    default: 0.3,
+    description: "fraction of volume lost by a cell over a mean lifespan",
+    source: "Malka et al. 2014: ~30 % volume over ~100 d, ref §3.3",
+    min: 0,
+    max: 0.8,
+  },
+  "circulation.hemoglobinLossOverLife": {
+    unit: "",
+    default: 0.2,
+    description: "fraction of hemoglobin lost (by vesiculation) over a mean lifespan",
+    source: "Malka et al. 2014: ~20 % Hb, ref §3.3",
+    min: 0,
+    max: 0.8,
+  },
+  "circulation.updateInterval": {
+    unit: "h",
+    default: 6,
+    description: "how often mature red cells are aged and cleared (numerical)",
+    source: "numerical: slow processes (days) integrated exactly over the interval",
+    min: 0.25,
+    max: 24,
+  },
+
+  // ── Iron ────────────────────────────────────────────────────────────────
+  "iron.hbIronMgPerG": {
+    unit: "mg/g",
+    default: 3.47,
+    description: "iron per gram of hemoglobin",
+    source: "4 Fe per 64.5 kDa tetramer: 3.47 mg/g (model.md §2; IOM uses 3.39)",
+    min: 3,
+    max: 4,
+  },
+  "iron.diet.nonHeme": {
+    unit: "mg/day",
+    default: { male: 14, female: 11 },
+    description: "dietary non-heme iron intake",
+    source: "typical Western intakes (IOM DRI 2001, R)",
+    min: 0,
+    max: 500,
+  },
+  "iron.diet.heme": {
+    unit: "mg/day",
+    default: { male: 1.5, female: 1 },
+    description: "dietary heme iron intake",
+    source: "typical Western intakes (R)",
+    min: 0,
+    max: 100,
+  },
+  "iron.absorption.nonHemeUptake": {
+    unit: "",
+    default: 0.1,
+    description: "fraction of non-heme iron taken into enterocytes (DMT1) when iron status is normal",
+    source: "calibrated: absorption = basal losses at ferritin ~60–100 (Hallberg; Hunt & Roughead 2000, ref §2.2)",
+    min: 0,
+    max: 1,
+  },
+  "iron.absorption.hemeUptake": {
+    unit: "",
+    default: 0.25,
+    description: "fraction of heme iron taken into enterocytes",
+    source: "heme iron 15–35 % absorbed (R)",
+    min: 0,
+    max: 1,
+  },
+  "iron.absorption.dmt1Max": {
+    unit: "",
+    default: 3,
+    description: "largest rise of DMT1 uptake (HIF-2α) in iron deficiency",
+    source: "calibrated: absorption ≤ 18 % of diet (IOM p.340) in deficiency",
+    min: 1,
+    max: 20,
+  },
+  "iron.enterocyteLifetime": {
+    unit: "day",
+    default: 2.5,
+    description: "enterocyte life before shedding (its iron is lost with it)",
+    source: "model.md §2 (2–3 days)",
+    min: 0.5,
+    max: 10,
+  },
+  "iron.enterocyteExportRate": {
+    unit: "1/day",
+    default: 1.1,
+    description: "basolateral export rate constant of enterocyte iron at full ferroportin",
+    source: "calibrated: ~1 mg/day absorbed by an iron-replete man (Hunt & Roughead 2000, ref §2.2)",
+    min: 0,
+    max: 100,
+  },
+  "iron.macrophageExportRate": {
+    unit: "1/day",
+    default: 4.5,
+    description: "ferroportin export rate constant of macrophage labile iron at full ferroportin",
+    source: "calibrated: recycled iron returns to plasma within about a day (20–25 mg/day, ref §2.2)",
+    min: 0,
+    max: 100,
+  },
+  "iron.macrophageStoreDeposit": {
+    unit: "1/day",
+    default: 0.3,
+    description: "rate constant of labile macrophage iron entering ferritin",
+    source: "calibrated with the mobilisation rate: storage turnover ~7 mg/day (PMC4345694, ref §2.2)",
+    min: 0,
+    max: 100,
+  },
+  "iron.macrophageStoreMobilisation": {
+    unit: "1/day",
+    default: 0.012,
+    description: "rate constant of ferritin iron returning to the labile macrophage pool",
+    source: "storage turnover ~7 mg/day (PMC4345694 Table 2, ref §2.2)",
+    min: 0,
+    max: 10,
+  },
+  "iron.hepatocyteUptake": {
+    unit: "1/day",
+    default: 2,
+    description: "clearance rate constant of plasma iron into hepatocytes",
+    source: "parenchymal turnover ~10 mg/day of PIT 30 (PMC4345694 Table 2, ref §2.2)",
+    min: 0,
+    max: 100,
+  },
+  "iron.hepatocyteExportRate": {
+    unit: "1/day",
+    default: 0.025,
+    description: "ferroportin export rate constant of hepatocyte iron at full ferroportin",
+    source: "calibrated: hepatocyte store ~60 % of storage iron at steady state (Andrews 1999, ref §2.1)",
+    min: 0,
+    max: 10,
+  },
+  "iron.tissueUptake": {
+    unit: "1/day",
+    default: 0.35,
+    description: "clearance of plasma iron into other tissues (myoglobin, enzymes, desquamating cells)",
+    source: "balances basal losses at normal plasma iron (IOM 2001, ref §2.2)",
+    min: 0,
+    max: 100,
+  },
+  "iron.tissueIronPerKg": {
+    unit: "mg/kg",
+    default: 6,
+    description: "myoglobin and enzyme iron",
+    source: "myoglobin ~4 mg/kg + enzymes ~2 mg/kg (ref §2.1)",
+    min: 0,
+    max: 50,
+  },
+  "iron.basalLossPerKg": {
+    unit: "ug/day/kg",
+    default: 14,
+    description: "basal iron loss (desquamation, sweat, stool) at normal tissue iron",
+    source: "Green et al. 1968 via IOM DRI 2001 p.340: 14 µg/kg/day, ref §2.2",
+    min: 0,
+    max: 200,
+  },
+  "iron.storeMacrophageFraction": {
+    unit: "",
+    default: 0.375,
+    description: "share of starting storage iron held by macrophages (rest: hepatocytes)",
+    source: "Andrews NEJM 1999: macrophage ~600 mg, liver ~1000 mg (ref §2.1, R)",
+    min: 0,
+    max: 1,
+  },
+  "iron.defaultStorage": {
+    unit: "mg",
+    default: { male: 800, female: 400 },
+    description: "storage iron when the subject does not give one",
+    source: "HEIRS, Gordeuk et al. 2008: mean 0.8 g men, 0.4 g women (ref §2.1)",
+    min: 0,
+    max: 20000,
+  },
+  "iron.menstrualBloodLoss": {
+    unit: "mL",
+    default: { male: 0, female: 35 },
+    description: "blood lost per menstrual cycle",
+    source: "median ~30–40 mL/cycle; 0.56 mg Fe/day averaged (Hallberg 1991, ref §2.2)",
+    min: 0,
+    max: 1000,
+  },
+  "iron.menstrualCycleLength": {
+    unit: "day",
+    default: 28,
+    description: "length of the menstrual cycle",
+    source: "textbook",
+    min: 14,
+    max: 60,
+  },
+  "iron.mensesDuration": {
+    unit: "day",
+    default: 5,
+    description: "days of bleeding per cycle",
+    source: "textbook",
+    min: 1,
+    max: 14,
+  },
+
+  // ── Transferrin ─────────────────────────────────────────────────────────
+  "transferrin.minimum": {
+    unit: "",
+    default: 200,
+    description: "transferrin (mg/dL) when hepatocytes are iron-loaded",
+    source: "reference transferrin 200–360 mg/dL (PMC3934467, ref §1.3)",
+    min: 50,
+    max: 500,
+  },
+  "transferrin.ironDeficiencyRise": {
+    unit: "",
+    default: 110,
+    description: "largest rise of transferrin (mg/dL) as hepatocyte iron empties",
+    source: "TIBC 350–450 µg/dL in IDA (ref §4.3)",
+    min: 0,
+    max: 500,
+  },
+  "transferrin.hepatocyteIronHalf": {
+    unit: "mg",
+    default: 150,
+    description: "hepatocyte iron at which transferrin synthesis is half-way raised",
+    source: "calibrated: TIBC ~330 µg/dL at normal stores (Harrison's, ref §1.3)",
+    min: 1,
+    max: 5000,
+  },
+  "transferrin.halfLife": {
+    unit: "day",
+    default: 8,
+    description: "plasma half-life of transferrin",
+    source: "8–10 days (R)",
+    min: 1,
+    max: 30,
+  },
+  "transferrin.ironBindingUgPerMg": {
+    unit: "",
+    default: 1.4,
+    description: "µg iron bound per mg transferrin at full saturation",
+    source: "2 Fe per 79.6 kDa (ref header)",
+    min: 1,
+    max: 2,
+  },
+
+  // ── Hepcidin ────────────────────────────────────────────────────────────
+  "hepcidin.reference": {
+    unit: "",
+    default: 4.5,
+    description: "hepcidin (nmol/L) at reference hepatocyte iron and saturation, no erythroid or inflammatory signal",
+    source: "median 4.5 nM in men (standardised MS assay, Donker thesis; ref §1.3)",
+    min: 0,
+    max: 100,
+  },
+  "hepcidin.referenceHepatocyteIron": {
+    unit: "mg",
+    default: 500,
+    description: "hepatocyte iron at which the BMP6 signal is at its reference",
+    source: "60 % of 0.8 g storage iron in men (ref §2.1)",
+    min: 1,
+    max: 10000,
+  },
+  "hepcidin.storeExponent": {
+    unit: "",
+    default: 0.8,
+    description: "log–log slope of hepcidin on liver iron (BMP6–SMAD)",
+    source: "Galesloot 2011: log hepcidin vs log ferritin slope 0.78–0.83 (ref §1.3)",
+    min: 0,
+    max: 3,
+  },
+  "hepcidin.referenceTsat": {
+    unit: "",
+    default: 0.3,
+    description: "transferrin saturation at which the holo-transferrin signal is at its reference",
+    source: "median TSAT 26–30 % in men (NHANES III, ref §1.3)",
+    min: 0.01,
+    max: 1,
+  },
+  "hepcidin.tsatExponent": {
+    unit: "",
+    default: 1,
+    description: "log–log slope of hepcidin on transferrin saturation (TfR2/HFE)",
+    source: "rat: TSAT 71→24 % with ~100× fall in hepcidin mRNA (Zhang 2011, ref §4.2); set lower for serum (R)",
+    min: 0,
+    max: 5,
+  },
+  "hepcidin.erfeExponent": {
+    unit: "",
+    default: 1,
+    description: "suppression of hepcidin by erythroferrone: factor (ERFE/reference)^-exponent",
+    source: "hepcidin falls from day 1 after donation (PMC4698650, ref §4.2)",
+    min: 0,
+    max: 5,
+  },
+  "hepcidin.il6Sensitivity": {
+    unit: "",
+    default: 10,
+    description: "IL-6 above baseline (pg/mL) that adds one reference unit of hepcidin (STAT3)",
+    source: "sepsis hepcidin ~18 nM at admission (van Eijk 2011, ref §4.2), calibrated",
+    min: 0.01,
+    max: 1000,
+  },
+  "hepcidin.responseTime": {
+    unit: "h",
+    default: 6,
+    description: "first-order lag of hepcidin toward its drive",
+    source: "hepcidin mRNA falls within 9–15 h of ERFE (Kautz 2014, ref §4.2, R)",
+    min: 0.1,
+    max: 96,
+  },
+  "hepcidin.ferroportinHalf": {
+    unit: "",
+    default: 5,
+    description: "hepcidin (nmol/L) that halves ferroportin on exporting cells",
+    source: "calibrated: reference hepcidin leaves about half of ferroportin active",
+    min: 0.01,
+    max: 100,
+  },
+
+  // ── EPO ─────────────────────────────────────────────────────────────────
+  "epo.intercept": {
+    unit: "",
+    default: 3.05,
+    description: "log10 EPO (mU/mL) at Hb 0 in log10 EPO = a − b·Hb",
+    source: "Symeonidis et al. 2016, n = 1096 (ref §4.1)",
+    min: 0,
+    max: 10,
+  },
+  "epo.slope": {
+    unit: "",
+    default: 0.131,
+    description: "fall of log10 EPO per g/dL of hemoglobin",
+    source: "Symeonidis et al. 2016 (ref §4.1)",
+    min: 0,
+    max: 1,
+  },
+  "epo.halfLife": {
+    unit: "h",
+    default: 5,
+    description: "plasma half-life of EPO",
+    source: "rhEPO IV ~4 h healthy, ~5 h renal (ref §4.1)",
+    min: 0.5,
+    max: 48,
+  },
+  "epo.renalFunction": {
+    unit: "",
+    default: 1,
+    description: "fraction of normal renal EPO-producing capacity",
+    source: "1 = healthy kidney (CKD acts here in a later issue)",
+    min: 0,
+    max: 2,
+  },
+
+  // ── Erythroferrone ──────────────────────────────────────────────────────
+  "erfe.epoExponent": {
+    unit: "",
+    default: 0.5,
+    description: "ERFE output per erythroblast rises as (EPO/reference)^exponent",
+    source: "ERFE rises within hours of EPO (Ganz 2017, ref §4.2), calibrated",
+    min: 0,
+    max: 3,
+  },
+
+  // ── Inflammation (baseline here; the inflammation issue drives IL-6) ────
+  "inflammation.il6Baseline": {
+    unit: "",
+    default: 1.5,
+    description: "plasma IL-6 (pg/mL) in health",
+    source: "healthy IL-6 < 5–7 pg/mL (R)",
+    min: 0,
+    max: 10000,
+  },
+
+  // ── Labs ────────────────────────────────────────────────────────────────
+  "labs.storageIronPerFerritin": {
+    unit: "mg",
+    default: 8.5,
+    description: "storage iron per ng/mL of serum ferritin",
+    source: "8–10 mg per µg/L (Walters 1973 phlebotomy studies, ref §2.3)",
+    min: 1,
+    max: 50,
+  },
+  "labs.stfrPerReceptorMass": {
+    unit: "",
+    default: 1.2,
+    description: "soluble transferrin receptor (mg/L) at the healthy erythroid receptor mass per litre of blood",
+    source: "R&D assay range 0.76–1.76 mg/L (PMC3934467, ref §1.3)",
+    min: 0,
+    max: 100,
+  },
+  "labs.zppBaseline": {
+    unit: "",
+    default: 30,
+    description: "zinc protoporphyrin (µmol/mol heme) made when iron meets protoporphyrin",
+    source: "normal ZPP < 40 µmol/mol (Labbé, ref §1.3, R)",
+    min: 0,
+    max: 1000,
+  },
+  "labs.zppPerIronDeficit": {
+    unit: "",
+    default: 500,
+    description: "ZPP (µmol/mol heme) added per unit fractional iron deficit of heme synthesis",
+    source: "calibrated: ZPP > 100 (EP > 70–100 µg/dL) in iron-deficient erythropoiesis (IOM; Harrison's, ref §1.3)",
+    min: 0,
+    max: 100000,
+  },
+});
+
+export class ParameterError extends Error {
+  override name = "ParameterError";
+}
+
+/** Resolve defaults for a sex and apply overrides (already in canonical units). */
+export function resolveParameters(sex: Sex, overrides: Readonly<Record<string, number>> = {}): ParameterValues {
+  const values: Record<string, number> = {};
+  for (const spec of PARAMETERS.values()) values[spec.path] = defaultFor(spec, sex);
+  for (const [path, value] of Object.entries(overrides)) {
+    const spec = PARAMETERS.get(path);
+    if (!spec) throw new ParameterError(`unknown parameter "${path}"`);
+    if (!Number.isFinite(value)) throw new ParameterError(`parameter "${path}": ${value} is not a finite number`);
+    if ((spec.min !== undefined && value < spec.min) || (spec.max !== undefined && value > spec.max)) {
+      throw new ParameterError(
+        `parameter "${path}": ${value} ${spec.unit} is outside ${spec.min ?? "-∞"}…${spec.max ?? "∞"} ${spec.unit}`,
+      );
+    }
+    values[path] = value;
+  }
+  return Object.freeze(values);
+}
+
+/** Read a resolved parameter; throws on a typo in the model code itself. */
+export function param(values: ParameterValues, path: string): number {
+  const v = values[path];
+  if (v === undefined) throw new Error(`internal: no parameter ${path}`);
+  return v;
+}

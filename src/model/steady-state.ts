@@ -1,0 +1,180 @@
+/**
+ * Start a run from the body's equilibrium, not from an empty marrow
+ * (model.md §6).
+ *
+ * 1. Fill the marrow pipeline at reference EPO and saturation, and keep one
+ *    day of released reticulocytes as a template of daily output.
+ * 2. Solve the EPO feedback for the production level x at which the red-cell
+ *    mass that output sustains gives exactly the EPO that calls for it.
+ * 3. Lay down the circulating population: the template at every age, aged and
+ *    thinned by the same closed forms the circulation uses.
+ * 4. Run the whole coupled body until hepcidin, transferrin, plasma and
+ *    macrophage iron settle; hold storage iron at the subject's value.
+ *
+ * All of this happens before t = 0: the ledger starts after it.
+ */
+import type { ReleaseSink } from "../physiology/erythropoiesis.js";
+import type { Subject } from "../scenario/types.js";
+import { Body, type BodyOptions } from "./body.js";
+import { param } from "./parameters.js";
+
+interface TemplateCell {
+  w: number;
+  v: number;
+  vT: number;
+  h: number;
+  zpp: number;
+  reticDays: number;
+  /** Hours between release and the end of the template day. */
+  ageAtEndH: number;
+}
+
+class TemplateCollector implements ReleaseSink {
+  cells: TemplateCell[] = [];
+  nowH = 0;
+  collectFromH = Number.POSITIVE_INFINITY;
+  endH = 0;
+  receive(w: number, v: number, vT: number, h: number, zpp: number, reticDays: number): void {
+    if (this.nowH < this.collectFromH) return;
+    this.cells.push({ w, v, vT, h, zpp, reticDays, ageAtEndH: this.endH - this.nowH });
+  }
+}
+
+export interface SteadyStateOptions extends BodyOptions {
+  /** Days of marrow-only filling (default 16: longer than the slowest lineage's transit). */
+  fillDays?: number;
+  /** Days of coupled settling (default 60). */
+  settleDays?: number;
+}
+
+export function buildSteadyBody(subject: Subject, overrides: Record<string, number>, opts: SteadyStateOptions): Body {
+  const body = new Body(subject, overrides, opts);
+  const dt = body.dtH;
+  const p = (k: string) => param(body.params, k);
+  const epoRef = p("erythropoiesis.epoReference");
+  const tsatRef = p("hepcidin.referenceTsat");
+
+  // 1. Marrow pipeline at reference signals; iron as plasma at reference saturation would give it.
+  const fillDays = opts.fillDays ?? 16;
+  const fillSteps = Math.round((fillDays * 24) / dt);
+  const collector = new TemplateCollector();
+  collector.collectFromH = (fillDays - 1) * 24;
+  collector.endH = fillDays * 24;
+  const signals = {
+    epo: epoRef,
+    founderFluxPerDay: body.founderFluxRefPerDay,
+    globinCapacityFactor: body.causes.globinCapacityFactor,
+    hemeCapacityFactor: body.causes.hemeCapacityFactor,
+    cycleTimeFactor: body.causes.cycleTimeFactor,
+  };
+  for (let s = 0; s < fillSteps; s++) {
+    collector.nowH = (s + 1) * dt;
+    const iron = body.marrow.uptakeCapacityMgPerH() * tsatRef * dt;
+    body.marrow.step(dt, signals, iron, collector);
+  }
+
+  // 2–3. Circulating population at production scale 1, then solve the EPO loop for the scale.
+  const blood = body.blood;
+  const cutoffH = lifetimeCutoffH(blood);
+  const staged: number[] = [];
+  for (const c of mergeTemplate(collector.cells, param(body.params, "circulation.updateInterval"))) {
+    for (let age = c.ageAtEndH; age < cutoffH; age += 24) {
+      const survival = Math.exp(-blood.cumulativeHazard(age));
+      if (survival < 1e-12) break;
+      const f = blood.ageFactors(age);
+      staged.push(c.w * survival, c.vT * f.volume, Math.max(0, c.v - c.vT) * f.excess, c.h * f.hb, c.zpp * f.hb, age, c.reticDays * 24);
+    }
+  }
+  let hbSumPg = 0;
+  for (let k = 0; k < staged.length; k += 7) hbSumPg += (staged[k] as number) * (staged[k + 3] as number);
+  const venous = p("body.venousToBodyHctRatio");
+  const hbAtScale1 = ((hbSumPg * 1e-12) / body.bloodVolumeTargetDl) * venous;
+  const epoHalf = p("erythropoiesis.epoHalfMaximal");
+  const drive = (e: number) => e / (e + epoHalf) / (epoRef / (epoRef + epoHalf));
+  let lo = 1e-3;
+  let hi = 50;
+  for (let it = 0; it < 80; it++) {
+    const x = 0.5 * (lo + hi);
+    const epo = body.kidney.steadyEpo(x * hbAtScale1, body.causes.epoBlunting);
+    if (drive(epo) * body.causes.progenitorFactor > x) lo = x;
+    else hi = x;
+  }
+  const scale = 0.5 * (lo + hi);
+
+  // Oldest first, as if released in order: expiry then always removes a prefix.
+  const order = Array.from({ length: staged.length / 7 }, (_, k) => k).sort(
+    (a, b) => (staged[b * 7 + 5] as number) - (staged[a * 7 + 5] as number) || a - b,
+  );
+  const mw = body.marrow.cells.f.w;
+  for (let i = 0; i < body.marrow.cells.count; i++) mw[i] = (mw[i] as number) * scale;
+  blood.setTime(0);
+  for (const o of order) {
+    const k = o * 7;
+    const age = staged[k + 5] as number;
+    blood.add(
+      (staged[k] as number) * scale,
+      staged[k + 1] as number,
+      staged[k + 2] as number,
+      staged[k + 3] as number,
+      staged[k + 4] as number,
+      -age,
+      age,
+      staged[k + 6] as number,
+    );
+  }
+  body.resyncBloodIron();
+  body.kidney.epoMuPerMl = body.kidney.steadyEpo(body.sensedHb(), body.causes.epoBlunting);
+  body.plasmaVolumeDl = body.bloodVolumeTargetDl - body.redCellVolumeDl();
+
+  // 4. Settle the coupled body, holding storage iron at the subject's value.
+  const storage = subject.storageIronMg ?? p("iron.defaultStorage");
+  const settleDays = opts.settleDays ?? 60;
+  const settleSteps = Math.round((settleDays * 24) / dt);
+  const holdEvery = Math.max(1, Math.round(24 / dt));
+  for (let s = 0; s < settleSteps; s++) {
+    body.step();
+    if (s % holdEvery === 0 || s === settleSteps - 1) holdStorage(body, storage);
+  }
+  body.startRun();
+  return body;
+}
+
+/** Merge a day's releases as the circulation merges arrivals: per update window, 1-fL and 0.5-pg bins. */
+function mergeTemplate(cells: TemplateCell[], windowH: number): TemplateCell[] {
+  const bins = new Map<string, TemplateCell>();
+  for (const c of cells) {
+    const key = `${Math.floor(c.ageAtEndH / windowH)}:${Math.floor(c.vT)}:${Math.floor(c.h * 2)}`;
+    const m = bins.get(key);
+    if (!m) {
+      bins.set(key, { ...c });
+      continue;
+    }
+    const sum = m.w + c.w;
+    const a = m.w / sum;
+    const b = c.w / sum;
+    m.v = a * m.v + b * c.v;
+    m.vT = a * m.vT + b * c.vT;
+    m.h = a * m.h + b * c.h;
+    m.zpp = a * m.zpp + b * c.zpp;
+    m.reticDays = a * m.reticDays + b * c.reticDays;
+    m.ageAtEndH = a * m.ageAtEndH + b * c.ageAtEndH;
+    m.w = sum;
+  }
+  return [...bins.values()];
+}
+
+function holdStorage(body: Body, storageMg: number): void {
+  const pools = body.pools;
+  const now = pools.macrophageStore + pools.hepatocyte;
+  if (now <= 0) return;
+  const k = (storageMg - pools.macrophageLabile) / now;
+  if (k <= 0) return;
+  pools.macrophageStore *= k;
+  pools.hepatocyte *= k;
+}
+
+function lifetimeCutoffH(blood: { cumulativeHazard(a: number): number }): number {
+  let a = 24;
+  while (blood.cumulativeHazard(a) < 40 && a < 24 * 3650) a += 24;
+  return a;
+}

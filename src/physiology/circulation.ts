@@ -1,0 +1,366 @@
+/**
+ * Circulation: reticulocytes and red cells in blood, as agents (clones with a weight).
+ *
+ * Released reticulocytes lose their excess volume toward a mature MCHC
+ * (time constant ~1 day); all cells then shrink slowly and lose Hb by
+ * vesiculation (~30 % volume, ~20 % Hb over a life, Malka 2014), and are
+ * cleared by macrophages with an age-dependent (Weibull) hazard fitted to the
+ * measured lifespan (mean 115.6 d, SD 24.8 d, Shrestha 2016). Clearance and
+ * vesiculation move iron to macrophages; every change is exact over the
+ * update interval, so cells and iron are accounted for to rounding.
+ */
+import { gamma } from "mathjs";
+import { Columns } from "../core/columns.js";
+import { param } from "../model/parameters.js";
+import type { ParameterValues } from "../model/registry.js";
+import type { ReleaseSink } from "./erythropoiesis.js";
+
+export const BLOOD_FIELDS = [
+  "w", // cells represented
+  "vT", // volume the cell is shrinking to (itself ageing), fL
+  "vX", // volume above vT still to be lost (reticulocyte maturation), fL
+  "h", // hemoglobin, pg
+  "zpp", // zinc protoporphyrin, pg-Hb equivalents
+  "born", // release time, h since run start (may be negative for the initial population)
+  "aged", // age (h) up to which ageing and clearance have been applied
+  "reticH", // age (h) until which the cell still counts as a reticulocyte
+  "grp", // update stripe (0..STRIPES-1) for daily ageing of mature cells
+] as const;
+export type BloodField = (typeof BLOOD_FIELDS)[number];
+
+const PG_PER_MG = 1e9;
+/** Cells younger than this (reticulocyte maturation) are updated at every pass; older ones daily. */
+const YOUNG_AGE_H = 96;
+const STRIPES = 4;
+/** Cells past this cumulative hazard (survival e^-30 ≈ 10^-13) are gone. */
+const HAZARD_CUTOFF = 30;
+
+/** Weibull shape and scale (days) with the given mean and SD. */
+export function weibullFromMeanSd(mean: number, sd: number): { shape: number; scale: number } {
+  const cv2 = (sd / mean) ** 2;
+  const g = (x: number) => gamma(x) as number;
+  let lo = 0.2;
+  let hi = 50;
+  for (let it = 0; it < 100; it++) {
+    const k = 0.5 * (lo + hi);
+    const c = g(1 + 2 / k) / g(1 + 1 / k) ** 2 - 1;
+    if (c > cv2) lo = k;
+    else hi = k;
+  }
+  const shape = 0.5 * (lo + hi);
+  return { shape, scale: mean / g(1 + 1 / shape) };
+}
+
+export interface BloodIndices {
+  cells: number;
+  volumeSumFl: number; // Σ w V
+  volumeSqSumFl2: number; // Σ w V²
+  hbSumPg: number; // Σ w H
+  reticCells: number;
+  reticHbSumPg: number;
+  zppSumHbEq: number;
+}
+
+export interface CirculationSignals {
+  /** Multiplier on the age-dependent clearance hazard (inflammation, uremia; 1 = healthy). */
+  clearanceHazardFactor: number;
+  /** Added age-independent destruction hazard, per day (hemolysis; 0 = healthy). */
+  randomDestructionPerDay: number;
+}
+
+export class Circulation implements ReleaseSink {
+  readonly cells: Columns<BloodField>;
+  private readonly shape: number;
+  private readonly scaleH: number; // Weibull scale, h
+  private readonly ageVolumeRate: number; // per h
+  private readonly ageHbRate: number; // per h
+  private readonly shrinkTime: number; // h
+  private readonly feHb: number;
+  private readonly updateIntervalH: number;
+  /** Current time, h; advanced by `age`. */
+  private nowH = 0;
+  /** Cells before this index have been through an ageing pass (arrivals after it may merge). */
+  private mergedUpTo = 0;
+  /** Agents with zero weight still in the arrays. */
+  private emptyAgents = 0;
+  /** ln survival at whole hours of age, up to the age where survival is e^-HAZARD_CUTOFF. */
+  private readonly logSurvival: Float64Array;
+  private readonly maxAgeH: number;
+  /** Σ w·V (fL) and Σ w·H (pg) over circulating cells: recomputed at every ageing pass, updated exactly in between. */
+  volumeSumFl = 0;
+  hbSumPg = 0;
+
+  constructor(params: ParameterValues) {
+    const p = (k: string) => param(params, k);
+    const lifeMean = p("circulation.lifespanMean");
+    const { shape, scale } = weibullFromMeanSd(lifeMean, p("circulation.lifespanSd"));
+    this.shape = shape;
+    this.scaleH = scale * 24;
+    this.ageVolumeRate = -Math.log(1 - p("circulation.volumeLossOverLife")) / (lifeMean * 24);
+    this.ageHbRate = -Math.log(1 - p("circulation.hemoglobinLossOverLife")) / (lifeMean * 24);
+    this.shrinkTime = p("circulation.reticulocyteShrinkTime") * 24;
+    this.feHb = p("iron.hbIronMgPerG") / 1000;
+    this.updateIntervalH = p("circulation.updateInterval");
+    this.cells = new Columns(BLOOD_FIELDS, 65536);
+    let maxAge = 24;
+    while (this.cumulativeHazard(maxAge) < HAZARD_CUTOFF) maxAge += 24;
+    this.maxAgeH = maxAge;
+    this.logSurvival = new Float64Array(maxAge + 2);
+    for (let a = 0; a < this.logSurvival.length; a++) this.logSurvival[a] = -this.cumulativeHazard(a);
+  }
+
+  setTime(nowH: number): void {
+    this.nowH = nowH;
+  }
+
+  /** Cumulative age-dependent hazard at age a (h). */
+  cumulativeHazard(ageH: number): number {
+    return ageH <= 0 ? 0 : (ageH / this.scaleH) ** this.shape;
+  }
+
+  /** A reticulocyte arrives from the marrow (ReleaseSink). */
+  receive(w: number, volumeFl: number, targetVolumeFl: number, hbPg: number, zpp: number, reticDays: number): void {
+    this.add(w, targetVolumeFl, Math.max(0, volumeFl - targetVolumeFl), hbPg, zpp, this.nowH, 0, reticDays * 24);
+  }
+
+  /** Add cells with a given state (used by `receive` and by the steady-state builder). */
+  add(w: number, vT: number, vX: number, h: number, zpp: number, bornH: number, agedH: number, reticH: number): void {
+    const i = this.cells.push();
+    const f = this.cells.f;
+    this.volumeSumFl += w * (vT + vX);
+    this.hbSumPg += w * h;
+    f.w[i] = w;
+    f.vT[i] = vT;
+    f.vX[i] = vX;
+    f.h[i] = h;
+    f.zpp[i] = zpp;
+    f.born[i] = bornH;
+    f.aged[i] = agedH;
+    f.reticH[i] = reticH;
+    const window = Math.floor(bornH / this.updateIntervalH + 0.5);
+    f.grp[i] = ((window % STRIPES) + STRIPES) % STRIPES;
+  }
+
+  /** Analytic ageing of one cell's volume and Hb over dt hours (used by the steady-state builder). */
+  ageFactors(dtH: number): { volume: number; excess: number; hb: number } {
+    const volume = Math.exp(-this.ageVolumeRate * dtH);
+    return { volume, excess: volume * Math.exp(-dtH / this.shrinkTime), hb: Math.exp(-this.ageHbRate * dtH) };
+  }
+
+  /**
+   * Bring every cell up to the current time: shrink, vesiculate, clear.
+   * Returns the iron (mg) moved to macrophages.
+   */
+  age(signals: CirculationSignals): number {
+    this.mergeArrivals();
+    const { w, vT, vX, h, born, aged, grp } = this.cells.f;
+    const n = this.cells.count;
+    const now = this.nowH;
+    const logSurv = this.logSurvival;
+    const maxAge = this.maxAgeH;
+    const hazardFactor = signals.clearanceHazardFactor;
+    const randomPerH = signals.randomDestructionPerDay / 24;
+    // Mature cells change slowly: each is brought up to date once a day, in one of
+    // four stripes, so clearance iron still flows to macrophages at every pass.
+    const pass = Math.round(now / this.updateIntervalH);
+    const stripe = pass % STRIPES;
+    let cachedDt = Number.NaN; // most cells share one interval: cache its factors
+    let fV = 1;
+    let fX = 1;
+    let fH = 1;
+    let ironPgCells = 0;
+    let dVolume = 0;
+    let emptied = 0;
+    for (let i = 0; i < n; i++) {
+      if ((grp[i] as number) !== stripe && (aged[i] as number) >= YOUNG_AGE_H) continue;
+      const a0 = aged[i] as number;
+      const a1 = now - (born[i] as number);
+      const w0 = w[i] as number;
+      const h0 = h[i] as number;
+      const v0 = (vT[i] as number) + (vX[i] as number);
+      if (a1 >= maxAge || w0 <= 0) {
+        // Gone: the last of its iron goes to macrophages.
+        ironPgCells += w0 * h0;
+        dVolume -= w0 * v0;
+        if (w0 !== 0) emptied++;
+        w[i] = 0;
+        continue;
+      }
+      const dt = a1 - a0;
+      if (dt <= 0) continue;
+      if (!(Math.abs(dt - cachedDt) <= 1e-9)) {
+        cachedDt = dt;
+        fV = Math.exp(-this.ageVolumeRate * dt);
+        fX = fV * Math.exp(-dt / this.shrinkTime);
+        fH = Math.exp(-this.ageHbRate * dt);
+      }
+      // ln S(a1) − ln S(a0) from the table, linear between whole hours.
+      const k1 = Math.floor(a1);
+      const s1 = (logSurv[k1] as number) + ((logSurv[k1 + 1] as number) - (logSurv[k1] as number)) * (a1 - k1);
+      let s0 = 0;
+      if (a0 > 0) {
+        const k0 = Math.floor(a0);
+        s0 = (logSurv[k0] as number) + ((logSurv[k0 + 1] as number) - (logSurv[k0] as number)) * (a0 - k0);
+      }
+      const logS = s1 - s0;
+      const survival =
+        hazardFactor === 1 && randomPerH === 0 ? Math.exp(logS) : Math.exp(hazardFactor * logS - randomPerH * dt);
+      const w1 = w0 * survival;
+      const h1 = h0 * fH;
+      ironPgCells += w0 * h0 - w1 * h1;
+      const nT = (vT[i] as number) * fV;
+      const nX = (vX[i] as number) * fX;
+      dVolume += w1 * (nT + nX) - w0 * v0;
+      w[i] = w1;
+      h[i] = h1;
+      vT[i] = nT;
+      vX[i] = nX;
+      aged[i] = a1;
+    }
+    // Emptied agents are the oldest, at the front (release order): drop that prefix.
+    // Any others carry no weight; sweep them out only when they pile up.
+    this.emptyAgents += emptied;
+    let front = 0;
+    while (front < n && (w[front] as number) === 0) front++;
+    this.cells.dropFront(front);
+    this.emptyAgents -= front;
+    if (this.emptyAgents > this.cells.count / 8) {
+      this.cells.compact((i) => (this.cells.f.w[i] as number) > 0);
+      this.emptyAgents = 0;
+    }
+    this.mergedUpTo = this.cells.count;
+    this.volumeSumFl += dVolume;
+    this.hbSumPg -= ironPgCells;
+    if (stripe === 0) this.resync(); // once a day, recompute the sums from the cells
+    return (ironPgCells * this.feHb) / PG_PER_MG;
+  }
+
+  /**
+   * Cells released since the last ageing pass that share a 1-fL volume bin and
+   * a 0.5-pg Hb bin become one cohort: weights add, volume, Hb, ZPP, release
+   * time and reticulocyte span are weight-averaged, so Σw·V and Σw·H (and so
+   * iron) are unchanged. They are indistinguishable to every lab and histogram.
+   */
+  private mergeArrivals(): void {
+    const start = this.mergedUpTo;
+    const n = this.cells.count;
+    if (n - start < 2) {
+      this.mergedUpTo = n;
+      return;
+    }
+    const { w, vT, vX, h, zpp, born, aged, reticH, grp } = this.cells.f;
+    const slot = new Map<number, number>();
+    let write = start;
+    for (let i = start; i < n; i++) {
+      const wi = w[i] as number;
+      const key = Math.floor(vT[i] as number) * 100_000 + Math.floor((h[i] as number) * 2);
+      const j = slot.get(key);
+      if (j === undefined || (aged[i] as number) !== 0 || (aged[j] as number) !== 0) {
+        if (write !== i) {
+          w[write] = wi;
+          vT[write] = vT[i] as number;
+          vX[write] = vX[i] as number;
+          h[write] = h[i] as number;
+          zpp[write] = zpp[i] as number;
+          born[write] = born[i] as number;
+          aged[write] = aged[i] as number;
+          reticH[write] = reticH[i] as number;
+          grp[write] = grp[i] as number;
+        }
+        slot.set(key, write);
+        write++;
+        continue;
+      }
+      const wj = w[j] as number;
+      const sum = wj + wi;
+      if (sum <= 0) continue;
+      const a = wj / sum;
+      const b = wi / sum;
+      vT[j] = a * (vT[j] as number) + b * (vT[i] as number);
+      vX[j] = a * (vX[j] as number) + b * (vX[i] as number);
+      h[j] = a * (h[j] as number) + b * (h[i] as number);
+      zpp[j] = a * (zpp[j] as number) + b * (zpp[i] as number);
+      born[j] = a * (born[j] as number) + b * (born[i] as number);
+      reticH[j] = a * (reticH[j] as number) + b * (reticH[i] as number);
+      w[j] = sum;
+    }
+    this.cells.count = write;
+    this.mergedUpTo = write;
+    // Weighted averages keep Σw·V and Σw·H: the running sums stand.
+  }
+
+  /** Remove a fraction of all circulating cells (hemorrhage, menses). Returns iron lost, mg. */
+  removeFraction(fraction: number): number {
+    const { w, h } = this.cells.f;
+    let lost = 0;
+    for (let i = 0; i < this.cells.count; i++) {
+      const d = (w[i] as number) * fraction;
+      lost += d * (h[i] as number);
+      w[i] = (w[i] as number) - d;
+    }
+    this.volumeSumFl *= 1 - fraction;
+    this.hbSumPg -= lost;
+    return (lost * this.feHb) / PG_PER_MG;
+  }
+
+  /** Recompute the running sums from the cells. */
+  resync(): void {
+    const { w, vT, vX, h } = this.cells.f;
+    let vs = 0;
+    let hs = 0;
+    for (let i = 0; i < this.cells.count; i++) {
+      vs += (w[i] as number) * ((vT[i] as number) + (vX[i] as number));
+      hs += (w[i] as number) * (h[i] as number);
+    }
+    this.volumeSumFl = vs;
+    this.hbSumPg = hs;
+  }
+
+  /** Iron in circulating cells, mg. */
+  ironMg(): number {
+    return (this.hbSumPg * this.feHb) / PG_PER_MG;
+  }
+
+  /** Sums for the blood count, over cells as they stand at the last update. */
+  indices(): BloodIndices {
+    const { w, vT, vX, h, zpp, aged, reticH } = this.cells.f;
+    const out: BloodIndices = {
+      cells: 0,
+      volumeSumFl: 0,
+      volumeSqSumFl2: 0,
+      hbSumPg: 0,
+      reticCells: 0,
+      reticHbSumPg: 0,
+      zppSumHbEq: 0,
+    };
+    for (let i = 0; i < this.cells.count; i++) {
+      const wi = w[i] as number;
+      const vol = (vT[i] as number) + (vX[i] as number);
+      out.cells += wi;
+      out.volumeSumFl += wi * vol;
+      out.volumeSqSumFl2 += wi * vol * vol;
+      out.hbSumPg += wi * (h[i] as number);
+      out.zppSumHbEq += wi * (zpp[i] as number);
+      if ((aged[i] as number) < (reticH[i] as number)) {
+        out.reticCells += wi;
+        out.reticHbSumPg += wi * (h[i] as number);
+      }
+    }
+    return out;
+  }
+
+  /** Fraction of red cells in each 1-fL bin from 0 to maxFl. */
+  volumeHistogram(maxFl = 200): Float64Array {
+    const bins = new Float64Array(maxFl);
+    const { w, vT, vX } = this.cells.f;
+    let total = 0;
+    for (let i = 0; i < this.cells.count; i++) {
+      const vol = (vT[i] as number) + (vX[i] as number);
+      const b = Math.min(maxFl - 1, Math.max(0, Math.floor(vol)));
+      bins[b] = (bins[b] as number) + (w[i] as number);
+      total += w[i] as number;
+    }
+    if (total > 0) for (let b = 0; b < maxFl; b++) bins[b] = (bins[b] as number) / total;
+    return bins;
+  }
+}

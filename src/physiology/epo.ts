@@ -1,0 +1,33 @@
+/**
+ * Kidney: erythropoietin. Production rises log-linearly as hemoglobin falls
+ * (Symeonidis 2016: log10 EPO = 3.05 − 0.131·Hb, n = 1096), scaled by renal
+ * capacity; plasma EPO follows with its half-life (~5 h).
+ */
+import { param } from "../model/parameters.js";
+import type { ParameterValues } from "../model/registry.js";
+
+export class Kidney {
+  epoMuPerMl: number;
+  private readonly intercept: number;
+  private readonly slope: number;
+  private readonly rate: number; // per h
+  private readonly renalFunction: number;
+
+  constructor(params: ParameterValues) {
+    this.intercept = param(params, "epo.intercept");
+    this.slope = param(params, "epo.slope");
+    this.rate = Math.LN2 / param(params, "epo.halfLife");
+    this.renalFunction = param(params, "epo.renalFunction");
+    this.epoMuPerMl = this.steadyEpo(15);
+  }
+
+  /** EPO the kidney would settle at for a sensed hemoglobin (g/dL). `blunting` ≤ 1 for inflammation. */
+  steadyEpo(hbGPerDl: number, blunting = 1): number {
+    return 10 ** (this.intercept - this.slope * hbGPerDl) * this.renalFunction * blunting;
+  }
+
+  step(dtH: number, sensedHbGPerDl: number, blunting = 1): void {
+    const target = this.steadyEpo(sensedHbGPerDl, blunting);
+    this.epoMuPerMl = target + (this.epoMuPerMl - target) * Math.exp(-this.rate * dtH);
+  }
+}

@@ -1,0 +1,363 @@
+/**
+ * Erythropoiesis: erythroblasts in the marrow, as agents.
+ *
+ * The central rule (model.md §1): a cell grows by `g` per cycle and makes
+ * hemoglobin at min(globin, heme, iron) capacity; at the end of each cycle it
+ * stops dividing once its cytoplasmic Hb concentration reaches a threshold,
+ * otherwise it divides (volume, Hb and iron split with a small random
+ * asymmetry). Slow synthesis → extra divisions → small cells; slow cycles →
+ * fewer divisions → large cells. Nothing here sets a cell size directly.
+ *
+ * An agent is a clone: `w` identical cells. Iron reaches cells from one
+ * marrow-wide transferrin uptake flux, shared by receptor count; receptors are
+ * raised when a cell's labile iron runs low (IRP/IRE).
+ *
+ * Units: volume fL, hemoglobin pg, iron pg, time h; 1 pg × 10⁹ cells = 1 mg.
+ */
+import { Columns } from "../core/columns.js";
+import type { RandomStream } from "../core/rng.js";
+import { param } from "../model/parameters.js";
+import type { ParameterValues } from "../model/registry.js";
+
+export const MARROW_FIELDS = [
+  "w", // cells represented
+  "v", // cytoplasmic volume, fL
+  "h", // hemoglobin, pg
+  "m", // labile/mitochondrial non-heme iron, pg
+  "zpp", // zinc protoporphyrin, as pg-Hb equivalents
+  "div", // divisions done
+  "t", // hours spent in the current cycle or stage
+  "cyc", // this lineage's cycle time, h
+  "stage", // 0 cycling, 1 post-mitotic (orthochromatic), 2 marrow reticulocyte
+  "rLin", // lineage transferrin-receptor density factor
+  "r", // current receptor expression factor (lineage × IRP)
+  "vT", // volume the cell will shrink to as a reticulocyte, fL
+] as const;
+export type MarrowField = (typeof MARROW_FIELDS)[number];
+
+const CYCLING = 0;
+const POSTMITOTIC = 1;
+const RETICULOCYTE = 2;
+const PG_PER_MG = 1e9;
+
+/** Released reticulocyte, handed to the circulation. */
+export interface ReleaseSink {
+  receive(
+    w: number,
+    volumeFl: number,
+    targetVolumeFl: number,
+    hbPg: number,
+    zppHbEq: number,
+    bloodReticDays: number,
+  ): void;
+}
+
+/** Signals the marrow reads each step (computed from the body at the start of the step). */
+export interface MarrowSignals {
+  /** EPO, mU/mL. */
+  epo: number;
+  /** Physiological founder influx now, cells/day. */
+  founderFluxPerDay: number;
+  /** Multipliers on capacities: genotype, toxins, vitamins (1 = normal). Later issues set them. */
+  globinCapacityFactor: number;
+  hemeCapacityFactor: number;
+  cycleTimeFactor: number;
+}
+
+export interface MarrowStepOutput {
+  /** Iron returned to macrophages by cells dying in the marrow and by extruded nuclei, mg. */
+  ironToMacrophagesMg: number;
+  /** Cells that died in the marrow this step. */
+  cellsDied: number;
+  /** Cells released to blood this step. */
+  cellsReleased: number;
+  /** Hb released to blood, pg × cells → g. */
+  hbReleasedG: number;
+}
+
+export class Marrow {
+  readonly cells: Columns<MarrowField>;
+  /** Fractional founder agents owed (resolution accumulator). */
+  private founderDebt = 0;
+
+  // Bound once from parameters (d3-force style).
+  private readonly growthLogPerCycle: number;
+  private readonly cycleTime: number;
+  private readonly cycleCv: number;
+  private readonly founderVolume: number;
+  private readonly globinRate: number;
+  private readonly hemeRate: number;
+  private readonly threshold: number; // pg/fL
+  private readonly maxDivisions: number;
+  private readonly asymmetrySd: number;
+  private readonly orthoTime: number;
+  private readonly apoptosisPerCycle: number;
+  private readonly capDeath: number;
+  private readonly ironUseTime: number;
+  private readonly irpGain: number;
+  private readonly receptorCv: number;
+  private readonly feHb: number; // pg Fe per pg Hb
+  private readonly uptakePerReceptorAtFullSat: number; // pg Fe / h at TSAT = 1
+  private readonly labileSetPoint: number; // pg Fe
+  private readonly matureMchc: number; // pg/fL
+  private readonly maxShrink: number;
+  private readonly shrinkTime: number; // h
+  private readonly marrowReticTime: number; // h
+  private readonly shiftPerDoubling: number; // h
+  private readonly epoRef: number;
+  private readonly bloodReticTime: number; // h
+  private readonly zppBase: number; // Hb-eq per Hb
+  private readonly zppDeficit: number;
+  private readonly ringSideroblastIron: number; // pg
+
+  constructor(
+    params: ParameterValues,
+    private readonly foundersPerDay: number,
+    private readonly random: RandomStream,
+  ) {
+    const p = (k: string) => param(params, k);
+    this.growthLogPerCycle = Math.log(p("erythropoiesis.growthPerCycle"));
+    this.cycleTime = p("erythropoiesis.cycleTime");
+    this.cycleCv = p("erythropoiesis.cycleTimeCv");
+    this.founderVolume = p("erythropoiesis.founderCytoplasmVolume");
+    this.globinRate = p("erythropoiesis.globinSynthesisRate");
+    this.hemeRate = p("erythropoiesis.hemeSynthesisRate");
+    this.threshold = p("erythropoiesis.divisionThresholdMchc") / 100;
+    this.maxDivisions = p("erythropoiesis.maxDivisions");
+    this.asymmetrySd = p("erythropoiesis.divisionAsymmetrySd");
+    this.orthoTime = p("erythropoiesis.orthochromaticTime");
+    this.apoptosisPerCycle = p("erythropoiesis.apoptosisPerCycle");
+    this.capDeath = p("erythropoiesis.capDeathFraction");
+    this.ironUseTime = p("erythropoiesis.ironUseTime");
+    this.irpGain = p("erythropoiesis.irpGain");
+    this.receptorCv = p("erythropoiesis.receptorCv");
+    this.feHb = p("iron.hbIronMgPerG") / 1000;
+    // A cell with basal receptors (r = 1) just meets globin-limited demand at tsatFullSupply.
+    const demandFe = this.globinRate * this.feHb;
+    this.uptakePerReceptorAtFullSat = demandFe / p("erythropoiesis.tsatFullSupply");
+    // Labile iron set point: 1.5× what globin-limited synthesis needs to stay iron-replete.
+    this.labileSetPoint = 1.5 * demandFe * this.ironUseTime;
+    this.matureMchc = p("circulation.matureMchc") / 100;
+    this.maxShrink = p("circulation.maxReticulocyteShrink");
+    this.shrinkTime = p("circulation.reticulocyteShrinkTime") * 24;
+    this.marrowReticTime = p("erythropoiesis.marrowReticulocyteTime") * 24;
+    this.shiftPerDoubling = p("erythropoiesis.reticulocyteShiftPerEpoDoubling") * 24;
+    this.epoRef = p("erythropoiesis.epoReference");
+    this.bloodReticTime = p("circulation.bloodReticulocyteTime") * 24;
+    this.zppBase = p("labs.zppBaseline") * 1e-6;
+    this.zppDeficit = p("labs.zppPerIronDeficit") * 1e-6;
+    this.ringSideroblastIron = 5 * this.labileSetPoint;
+    this.cells = new Columns(MARROW_FIELDS, 4096);
+  }
+
+  /**
+   * Plasma iron clearance capacity of the marrow: iron it would take up per hour
+   * at 100 % transferrin saturation, mg/h. Uptake is first order in saturation.
+   */
+  uptakeCapacityMgPerH(): number {
+    const { w, r } = this.cells.f;
+    let s = 0;
+    for (let i = 0; i < this.cells.count; i++) s += (w[i] as number) * (r[i] as number);
+    return (s * this.uptakePerReceptorAtFullSat) / PG_PER_MG;
+  }
+
+  /** Receptor-weighted cell count (cells × receptor factor): drives sTfR. */
+  receptorMass(): number {
+    const { w, r } = this.cells.f;
+    let s = 0;
+    for (let i = 0; i < this.cells.count; i++) s += (w[i] as number) * (r[i] as number);
+    return s;
+  }
+
+  /** Nucleated erythroid cells (cycling and post-mitotic): ERFE source. */
+  erythroblastCount(): number {
+    const { w, stage } = this.cells.f;
+    let s = 0;
+    for (let i = 0; i < this.cells.count; i++) if ((stage[i] as number) !== RETICULOCYTE) s += w[i] as number;
+    return s;
+  }
+
+  /** Iron held in marrow cells (Hb iron + labile iron), mg. */
+  ironMg(): number {
+    const { w, h, m } = this.cells.f;
+    let s = 0;
+    for (let i = 0; i < this.cells.count; i++)
+      s += (w[i] as number) * ((h[i] as number) * this.feHb + (m[i] as number));
+    return s / PG_PER_MG;
+  }
+
+  /** Percentage of nucleated erythroblasts whose non-heme iron exceeds the ring-sideroblast level. */
+  ringSideroblastPct(): number {
+    const { w, m, stage } = this.cells.f;
+    let all = 0;
+    let ring = 0;
+    for (let i = 0; i < this.cells.count; i++) {
+      if ((stage[i] as number) === RETICULOCYTE) continue;
+      all += w[i] as number;
+      if ((m[i] as number) > this.ringSideroblastIron) ring += w[i] as number;
+    }
+    return all > 0 ? (100 * ring) / all : 0;
+  }
+
+  /**
+   * Advance the marrow by dt hours. `ironDeliveredMg` is the marrow's share of
+   * the plasma iron cleared this step; it is divided among cells by receptors.
+   */
+  step(dtH: number, signals: MarrowSignals, ironDeliveredMg: number, blood: ReleaseSink): MarrowStepOutput {
+    this.admitFounders(dtH, signals.founderFluxPerDay);
+
+    const cells = this.cells;
+    const n0 = cells.count;
+    cells.reserve(n0 + 16); // room for every agent to divide once: array references stay valid
+    const { w, v, h, m, zpp, div, t, cyc, stage, rLin, r, vT } = cells.f;
+
+    let receptorSum = 0;
+    for (let i = 0; i < n0; i++) receptorSum += (w[i] as number) * (r[i] as number);
+    const ironPerReceptorPg = receptorSum > 0 ? (ironDeliveredMg * PG_PER_MG) / receptorSum : 0;
+
+    const capacity = Math.min(this.globinRate * signals.globinCapacityFactor, this.hemeRate * signals.hemeCapacityFactor);
+    const cycleFactor = signals.cycleTimeFactor;
+    const feHb = this.feHb;
+    const decayUse = Math.exp(-dtH / this.ironUseTime);
+    const shrinkDecay = Math.exp(-dtH / this.shrinkTime);
+    const epoRatio = Math.max(signals.epo / this.epoRef, 1);
+    const marrowReticTime = Math.max(0, this.marrowReticTime - this.shiftPerDoubling * Math.log2(epoRatio));
+
+    let ironToMac = 0; // pg·cells
+    let died = 0;
+    let released = 0;
+    let hbReleased = 0;
+    let uncounted = 0; // delivered iron that found no receptor (cannot happen when receptorSum > 0)
+    if (receptorSum === 0) uncounted = ironDeliveredMg * PG_PER_MG;
+
+    for (let i = 0; i < n0; i++) {
+      const st = stage[i] as number;
+      const wi = w[i] as number;
+      if (st === RETICULOCYTE) {
+        // Reticulocyte in marrow: loses volume toward its mature size; no synthesis.
+        const target = vT[i] as number;
+        v[i] = target + ((v[i] as number) - target) * shrinkDecay;
+        t[i] = (t[i] as number) + dtH;
+        if ((t[i] as number) >= marrowReticTime) {
+          const bloodRetic = (this.bloodReticTime + Math.max(0, this.marrowReticTime - (t[i] as number))) / 24;
+          blood.receive(wi, v[i] as number, target, h[i] as number, zpp[i] as number, bloodRetic);
+          released += wi;
+          hbReleased += wi * (h[i] as number);
+          w[i] = 0; // removed at compaction
+        }
+        continue;
+      }
+
+      // Iron: this cell's share of the marrow uptake, then heme synthesis from the labile pool.
+      const ri = r[i] as number;
+      const uptake = ironPerReceptorPg * ri; // pg this step
+      const m0 = m[i] as number;
+      const u = uptake / dtH;
+      const mEnd = m0 * decayUse + u * this.ironUseTime * (1 - decayUse);
+      const ironUsable = m0 + uptake - mEnd; // pg that could enter heme this step
+      const potential = capacity * dtH; // Hb the globin/heme machinery could make
+      const synth = Math.min(potential, ironUsable / feHb);
+      h[i] = (h[i] as number) + synth;
+      m[i] = m0 + uptake - synth * feHb;
+      // Protoporphyrin made without iron to meet it is chelated with zinc.
+      const deficit = potential > 0 ? (potential - synth) / potential : 0;
+      zpp[i] = (zpp[i] as number) + synth * (this.zppBase + this.zppDeficit * deficit);
+      // IRP/IRE: receptors rise as labile iron falls below its set point.
+      const irp = 1 + this.irpGain * (1 - (m[i] as number) / this.labileSetPoint);
+      r[i] = (rLin[i] as number) * Math.min(1 + this.irpGain, Math.max(0.05, irp));
+      t[i] = (t[i] as number) + dtH;
+
+      if (st === CYCLING) {
+        const cycleLen = (cyc[i] as number) * cycleFactor;
+        v[i] = (v[i] as number) * Math.exp((this.growthLogPerCycle * dtH) / cycleLen);
+        if ((t[i] as number) < cycleLen) continue;
+        // End of cycle: the division rule.
+        t[i] = 0;
+        const concentration = (h[i] as number) / (v[i] as number);
+        if (concentration >= this.threshold) {
+          stage[i] = POSTMITOTIC;
+          continue;
+        }
+        if ((div[i] as number) >= this.maxDivisions) {
+          // Cap reached without the threshold: some die in the marrow, the rest mature small and pale.
+          const dead = wi * this.capDeath;
+          ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number));
+          died += dead;
+          w[i] = wi - dead;
+          stage[i] = POSTMITOTIC;
+          continue;
+        }
+        // Basal apoptosis at each division (ineffective erythropoiesis).
+        const dead = wi * this.apoptosisPerCycle;
+        ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number));
+        died += dead;
+        const wSurv = wi - dead;
+        // Divide: two agents, each standing for wSurv cells, with a random split.
+        let a = 0.5 + this.asymmetrySd * this.random.normal();
+        a = Math.min(0.8, Math.max(0.2, a));
+        const j = cells.push();
+        w[j] = wSurv;
+        v[j] = (v[i] as number) * (1 - a);
+        h[j] = (h[i] as number) * (1 - a);
+        m[j] = (m[i] as number) * (1 - a);
+        zpp[j] = (zpp[i] as number) * (1 - a);
+        div[j] = (div[i] as number) + 1;
+        t[j] = 0;
+        cyc[j] = cyc[i] as number;
+        stage[j] = CYCLING;
+        rLin[j] = rLin[i] as number;
+        r[j] = r[i] as number;
+        vT[j] = 0;
+        w[i] = wSurv;
+        v[i] = (v[i] as number) * a;
+        h[i] = (h[i] as number) * a;
+        m[i] = (m[i] as number) * a;
+        zpp[i] = (zpp[i] as number) * a;
+        div[i] = (div[i] as number) + 1;
+        continue;
+      }
+
+      // Post-mitotic: keep synthesizing, then extrude the nucleus.
+      if ((t[i] as number) >= this.orthoTime) {
+        ironToMac += wi * (m[i] as number); // nucleus and mitochondria go to macrophages
+        m[i] = 0;
+        r[i] = 0;
+        const vol = v[i] as number;
+        vT[i] = Math.max((h[i] as number) / this.matureMchc, vol * (1 - this.maxShrink));
+        stage[i] = RETICULOCYTE;
+        t[i] = 0;
+      }
+    }
+    cells.compact((i) => (cells.f.w[i] as number) > 0);
+    return {
+      ironToMacrophagesMg: (ironToMac + uncounted) / PG_PER_MG,
+      cellsDied: died,
+      cellsReleased: released,
+      hbReleasedG: hbReleased * 1e-12,
+    };
+  }
+
+  /** New founders: `foundersPerDay` agents a day share the physiological influx. */
+  private admitFounders(dtH: number, founderFluxPerDay: number): void {
+    this.founderDebt += (this.foundersPerDay * dtH) / 24;
+    const weight = founderFluxPerDay / this.foundersPerDay;
+    while (this.founderDebt >= 1) {
+      this.founderDebt -= 1;
+      const i = this.cells.push();
+      const f = this.cells.f;
+      const rl = this.random.lognormalFactor(this.receptorCv);
+      f.w[i] = weight;
+      f.v[i] = this.founderVolume;
+      f.h[i] = 0;
+      f.m[i] = 0;
+      f.zpp[i] = 0;
+      f.div[i] = 0;
+      f.t[i] = 0;
+      f.cyc[i] = this.cycleTime * this.random.lognormalFactor(this.cycleCv);
+      f.stage[i] = CYCLING;
+      f.rLin[i] = rl;
+      f.r[i] = rl * (1 + this.irpGain); // an iron-empty cell shows its receptors fully
+      f.vT[i] = 0;
+    }
+  }
+}

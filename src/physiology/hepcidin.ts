@@ -1,0 +1,99 @@
+/**
+ * Liver: hepcidin, and the ferroportin it leaves on exporting cells.
+ *
+ * Drive (model.md §3): up with hepatocyte iron (BMP6–HJV–SMAD; log–log slope
+ * ~0.8, Galesloot 2011) and holo-transferrin (TfR2/HFE), down with
+ * erythroferrone, up with IL-6 (STAT3). TMPRSS6 cleaves hemojuvelin and so
+ * damps the BMP signal: `bmpGain` > 1 stands for its loss (a later issue).
+ * Hepcidin follows its drive with a first-order lag of hours.
+ */
+import { param } from "../model/parameters.js";
+import type { ParameterValues } from "../model/registry.js";
+
+export interface HepcidinDrive {
+  hepatocyteIronMg: number;
+  tsat: number;
+  /** Erythroferrone relative to a healthy marrow at reference EPO. */
+  erfeRelative: number;
+  il6PgPerMl: number;
+  /** Multiplier on the BMP–SMAD signal (TMPRSS6 loss > 1; 1 = wild type). */
+  bmpGain: number;
+}
+
+export class Liver {
+  hepcidinNmol: number;
+  private readonly reference: number;
+  private readonly storeRef: number;
+  private readonly storeExp: number;
+  private readonly tsatRef: number;
+  private readonly tsatExp: number;
+  private readonly erfeExp: number;
+  private readonly il6Base: number;
+  private readonly il6Sens: number;
+  private readonly rate: number;
+  private readonly fpnHalf: number;
+
+  constructor(params: ParameterValues) {
+    const p = (k: string) => param(params, k);
+    this.reference = p("hepcidin.reference");
+    this.storeRef = p("hepcidin.referenceHepatocyteIron");
+    this.storeExp = p("hepcidin.storeExponent");
+    this.tsatRef = p("hepcidin.referenceTsat");
+    this.tsatExp = p("hepcidin.tsatExponent");
+    this.erfeExp = p("hepcidin.erfeExponent");
+    this.il6Base = p("inflammation.il6Baseline");
+    this.il6Sens = p("hepcidin.il6Sensitivity");
+    this.rate = 1 / p("hepcidin.responseTime");
+    this.fpnHalf = p("hepcidin.ferroportinHalf");
+    this.hepcidinNmol = this.reference;
+  }
+
+  /** Hepcidin (nmol/L) the liver is driven toward. */
+  target(d: HepcidinDrive): number {
+    const bmp = d.bmpGain * (Math.max(d.hepatocyteIronMg, 0) / this.storeRef) ** this.storeExp;
+    const holoTf = (Math.max(d.tsat, 0) / this.tsatRef) ** this.tsatExp;
+    const erfe = Math.max(d.erfeRelative, 1e-3) ** -this.erfeExp;
+    const stat3 = 1 + Math.max(0, d.il6PgPerMl - this.il6Base) / this.il6Sens;
+    return this.reference * bmp * holoTf * erfe * stat3;
+  }
+
+  step(dtH: number, d: HepcidinDrive): void {
+    const target = this.target(d);
+    this.hepcidinNmol = target + (this.hepcidinNmol - target) * Math.exp(-this.rate * dtH);
+  }
+
+  /** Fraction of ferroportin left on enterocytes, macrophages and hepatocytes. */
+  ferroportin(): number {
+    return 1 / (1 + this.hepcidinNmol / this.fpnHalf);
+  }
+}
+
+/**
+ * Transferrin: hepatic synthesis rises as hepatocyte iron falls (TIBC high in
+ * iron deficiency) and relaxes with the protein's half-life. IL-6 lowering it
+ * (negative acute-phase reactant) enters through `acutePhaseFactor`.
+ */
+export class Transferrin {
+  mgPerDl: number;
+  private readonly minimum: number;
+  private readonly rise: number;
+  private readonly half: number;
+  private readonly rate: number;
+
+  constructor(params: ParameterValues, hepatocyteIronMg: number) {
+    this.minimum = param(params, "transferrin.minimum");
+    this.rise = param(params, "transferrin.ironDeficiencyRise");
+    this.half = param(params, "transferrin.hepatocyteIronHalf");
+    this.rate = Math.LN2 / (param(params, "transferrin.halfLife") * 24);
+    this.mgPerDl = this.target(hepatocyteIronMg, 1);
+  }
+
+  target(hepatocyteIronMg: number, acutePhaseFactor: number): number {
+    return (this.minimum + (this.rise * this.half) / (this.half + Math.max(0, hepatocyteIronMg))) * acutePhaseFactor;
+  }
+
+  step(dtH: number, hepatocyteIronMg: number, acutePhaseFactor = 1): void {
+    const target = this.target(hepatocyteIronMg, acutePhaseFactor);
+    this.mgPerDl = target + (this.mgPerDl - target) * Math.exp(-this.rate * dtH);
+  }
+}

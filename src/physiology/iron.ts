@@ -1,0 +1,200 @@
+/**
+ * Iron outside the red-cell lineage: enterocytes, plasma transferrin iron,
+ * macrophages (labile recycling pool and ferritin store), hepatocytes and other
+ * tissues (myoglobin, enzymes, desquamating cells), with the ledger of what
+ * enters and leaves the body (model.md §2).
+ *
+ * Every exchange is first order and integrated exactly over the step
+ * (exponential update), so the plasma pool (~3 mg, turning over ~10×/day)
+ * stays stable at any step size and no pool can go negative. Fluxes are
+ * computed from the start-of-step state and committed together.
+ */
+import { param } from "../model/parameters.js";
+import type { ParameterValues } from "../model/registry.js";
+
+export interface IronPools {
+  /** Transferrin-bound plasma iron, mg. */
+  plasma: number;
+  /** Iron inside enterocytes, mg. */
+  enterocyte: number;
+  /** Macrophage labile (recycling) iron, mg. */
+  macrophageLabile: number;
+  /** Macrophage ferritin/hemosiderin store, mg. */
+  macrophageStore: number;
+  /** Hepatocyte store, mg. */
+  hepatocyte: number;
+  /** Myoglobin, enzymes and other tissue iron, mg. */
+  tissue: number;
+}
+
+/** What entered and left the body since the start, mg. */
+export interface IronLedger {
+  startMg: number;
+  absorbedMg: number; // taken up into enterocytes from the gut lumen
+  ivMg: number;
+  transfusedMg: number;
+  shedMg: number; // lost with shed enterocytes
+  bloodLossMg: number;
+  basalLossMg: number;
+}
+
+export function newLedger(startMg: number): IronLedger {
+  return { startMg, absorbedMg: 0, ivMg: 0, transfusedMg: 0, shedMg: 0, bloodLossMg: 0, basalLossMg: 0 };
+}
+
+export function ledgerExpectedMg(l: IronLedger): number {
+  return l.startMg + l.absorbedMg + l.ivMg + l.transfusedMg - l.shedMg - l.bloodLossMg - l.basalLossMg;
+}
+
+export function poolsTotalMg(p: IronPools): number {
+  return p.plasma + p.enterocyte + p.macrophageLabile + p.macrophageStore + p.hepatocyte + p.tissue;
+}
+
+/** Inputs to one iron step, read from the body at the start of the step. */
+export interface IronStepInputs {
+  dtH: number;
+  /** Ferroportin left on enterocytes, macrophages and hepatocytes (0–1). */
+  ferroportin: number;
+  /** Transferrin saturation at the start of the step (0–1). */
+  tsat: number;
+  /** Total iron-binding capacity of the plasma, mg. */
+  tibcMg: number;
+  /** Marrow uptake capacity at full saturation, mg/h. */
+  marrowCapacityMgPerH: number;
+  /** Dietary iron now, mg/day. */
+  dietNonHemeMgPerDay: number;
+  dietHemeMgPerDay: number;
+  /** Extra oral iron arriving in the gut lumen this step, mg (treatment issue). */
+  oralDoseMg: number;
+}
+
+/** Iron moved in one step, mg. */
+export interface IronFluxes {
+  mucosalUptake: number;
+  enterocyteExport: number;
+  shed: number;
+  macrophageExport: number;
+  macrophageDeposit: number;
+  macrophageMobilised: number;
+  hepatocyteExport: number;
+  plasmaToMarrow: number;
+  plasmaToHepatocytes: number;
+  plasmaToTissue: number;
+  basalLoss: number;
+  plasmaEnd: number;
+}
+
+/** 1 − e^{−x}, accurate for small x. */
+const oneMinusExp = (x: number) => -Math.expm1(-x);
+
+export class IronExchange {
+  private readonly nonHemeUptake: number;
+  private readonly hemeUptake: number;
+  private readonly dmt1Max: number;
+  private readonly shedRate: number; // per h
+  private readonly enterocyteExportRate: number; // per h at full ferroportin
+  private readonly macrophageExportRate: number;
+  private readonly depositRate: number;
+  private readonly mobiliseRate: number;
+  private readonly hepatocyteUptake: number;
+  private readonly hepatocyteExportRate: number;
+  private readonly tissueUptake: number;
+  private readonly basalLossRate: number; // per h, from the tissue pool
+  private readonly tsatRef: number;
+
+  constructor(params: ParameterValues, weightKg: number) {
+    const p = (k: string) => param(params, k);
+    const perH = (k: string) => p(k) / 24;
+    this.nonHemeUptake = p("iron.absorption.nonHemeUptake");
+    this.hemeUptake = p("iron.absorption.hemeUptake");
+    this.dmt1Max = p("iron.absorption.dmt1Max");
+    this.shedRate = 1 / (p("iron.enterocyteLifetime") * 24);
+    this.enterocyteExportRate = perH("iron.enterocyteExportRate");
+    this.macrophageExportRate = perH("iron.macrophageExportRate");
+    this.depositRate = perH("iron.macrophageStoreDeposit");
+    this.mobiliseRate = perH("iron.macrophageStoreMobilisation");
+    this.hepatocyteUptake = perH("iron.hepatocyteUptake");
+    this.hepatocyteExportRate = perH("iron.hepatocyteExportRate");
+    this.tissueUptake = perH("iron.tissueUptake");
+    const tissueRef = p("iron.tissueIronPerKg") * weightKg;
+    const basalMgPerH = (p("iron.basalLossPerKg") * weightKg) / 1000 / 24;
+    this.basalLossRate = tissueRef > 0 ? basalMgPerH / tissueRef : 0;
+    this.tsatRef = p("hepcidin.referenceTsat");
+  }
+
+  /** DMT1 (HIF-2α) upregulation as plasma iron falls: crypt cells read transferrin saturation. */
+  dmt1Factor(tsat: number): number {
+    return Math.min(this.dmt1Max, Math.max(1 / this.dmt1Max, this.tsatRef / Math.max(tsat, 1e-6)));
+  }
+
+  /** Compute this step's fluxes from the pools at the start of the step. Pure: pools are not changed. */
+  fluxes(pools: Readonly<IronPools>, x: IronStepInputs): IronFluxes {
+    const dt = x.dtH;
+    const fpn = x.ferroportin;
+
+    // Gut: DMT1 uptake into enterocytes; export by ferroportin competes with shedding.
+    const dmt1 = this.dmt1Factor(x.tsat);
+    const uptake =
+      ((x.dietNonHemeMgPerDay * this.nonHemeUptake * dmt1 + x.dietHemeMgPerDay * this.hemeUptake) * dt) / 24 +
+      x.oralDoseMg * Math.min(1, this.nonHemeUptake * dmt1);
+    const kEx = this.enterocyteExportRate * fpn;
+    const kOut = kEx + this.shedRate;
+    const eIn = pools.enterocyte + uptake; // a dose arriving in-step is treated as present at its start
+    const eOut = eIn * oneMinusExp(kOut * dt);
+    const enterocyteExport = kOut > 0 ? (eOut * kEx) / kOut : 0;
+    const shed = eOut - enterocyteExport;
+
+    // Macrophages: labile iron leaves by ferroportin or enters ferritin; ferritin slowly returns.
+    const kM = this.macrophageExportRate * fpn + this.depositRate;
+    const mOut = pools.macrophageLabile * oneMinusExp(kM * dt);
+    const macrophageExport = kM > 0 ? (mOut * this.macrophageExportRate * fpn) / kM : 0;
+    const macrophageDeposit = mOut - macrophageExport;
+    const macrophageMobilised = pools.macrophageStore * oneMinusExp(this.mobiliseRate * dt);
+
+    const hepatocyteExport = pools.hepatocyte * oneMinusExp(this.hepatocyteExportRate * fpn * dt);
+
+    // Plasma: exact solution of dP/dt = I − κP with constant input over the step.
+    const input = enterocyteExport + macrophageExport + hepatocyteExport;
+    const tibc = Math.max(x.tibcMg, 1e-9);
+    const kMarrow = x.marrowCapacityMgPerH / tibc; // uptake ∝ saturation = P / TIBC
+    const kLiver = this.hepatocyteUptake;
+    const kTissue = this.tissueUptake;
+    const k = kMarrow + kLiver + kTissue;
+    const decay = Math.exp(-k * dt);
+    const plasmaEnd = pools.plasma * decay + (k > 0 ? (input / dt / k) * (1 - decay) : input);
+    const cleared = pools.plasma + input - plasmaEnd;
+    const plasmaToMarrow = k > 0 ? (cleared * kMarrow) / k : 0;
+    const plasmaToHepatocytes = k > 0 ? (cleared * kLiver) / k : 0;
+    const plasmaToTissue = cleared - plasmaToMarrow - plasmaToHepatocytes;
+
+    const basalLoss = pools.tissue * oneMinusExp(this.basalLossRate * dt);
+
+    return {
+      mucosalUptake: uptake,
+      enterocyteExport,
+      shed,
+      macrophageExport,
+      macrophageDeposit,
+      macrophageMobilised,
+      hepatocyteExport,
+      plasmaToMarrow,
+      plasmaToHepatocytes,
+      plasmaToTissue,
+      basalLoss,
+      plasmaEnd,
+    };
+  }
+
+  /** Apply fluxes (plus iron recycled to macrophages this step) to the pools and the ledger. */
+  commit(pools: IronPools, ledger: IronLedger, f: IronFluxes, recycledToMacrophagesMg: number): void {
+    pools.enterocyte += f.mucosalUptake - f.enterocyteExport - f.shed;
+    pools.plasma = f.plasmaEnd;
+    pools.macrophageLabile += recycledToMacrophagesMg + f.macrophageMobilised - f.macrophageExport - f.macrophageDeposit;
+    pools.macrophageStore += f.macrophageDeposit - f.macrophageMobilised;
+    pools.hepatocyte += f.plasmaToHepatocytes - f.hepatocyteExport;
+    pools.tissue += f.plasmaToTissue - f.basalLoss;
+    ledger.absorbedMg += f.mucosalUptake;
+    ledger.shedMg += f.shed;
+    ledger.basalLossMg += f.basalLoss;
+  }
+}
