@@ -47,7 +47,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "erythropoiesis.androgenFactor": {
     unit: "",
-    default: { male: 1, female: 0.84 },
+    default: { male: 1, female: 0.7 },
     description: "marrow responsiveness to EPO by sex (androgens raise it)",
     source: "calibrated: Hb ~15 vs ~13.5 g/dL at similar EPO, ref §1.1 and §1.3 (EPO 14.6 vs 13.4)",
     min: 0,
@@ -299,7 +299,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "iron.diet.nonHeme": {
     unit: "mg/day",
-    default: { male: 14, female: 11 },
+    default: { male: 14, female: 13 },
     description: "dietary non-heme iron intake",
     source: "typical Western intakes (IOM DRI 2001, R)",
     min: 0,
@@ -315,7 +315,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "iron.absorption.nonHemeUptake": {
     unit: "",
-    default: 0.1,
+    default: 0.115,
     description: "fraction of non-heme iron taken into enterocytes (DMT1) when iron status is normal",
     source: "calibrated: absorption = basal losses at ferritin ~60–100 (Hallberg; Hunt & Roughead 2000, ref §2.2)",
     min: 0,
@@ -337,6 +337,14 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     min: 1,
     max: 20,
   },
+  "iron.absorption.dmt1Exponent": {
+    unit: "",
+    default: 2,
+    description: "log–log slope of DMT1 uptake on transferrin saturation (HIF-2α senses iron status)",
+    source: "calibrated: absorption inverse to iron status below ferritin ~60 (Hallberg, ref §2.2); 400 vs 800 mg equilibrium stores for women and men",
+    min: 0,
+    max: 5,
+  },
   "iron.enterocyteLifetime": {
     unit: "day",
     default: 2.5,
@@ -347,7 +355,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "iron.enterocyteExportRate": {
     unit: "1/day",
-    default: 1.1,
+    default: 1.45,
     description: "basolateral export rate constant of enterocyte iron at full ferroportin",
     source: "calibrated: ~1 mg/day absorbed by an iron-replete man (Hunt & Roughead 2000, ref §2.2)",
     min: 0,

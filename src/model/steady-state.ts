@@ -130,10 +130,21 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
   const storage = subject.storageIronMg ?? p("iron.defaultStorage");
   const settleDays = opts.settleDays ?? 60;
   const settleSteps = Math.round((settleDays * 24) / dt);
-  const holdEvery = Math.max(1, Math.round(24 / dt));
+  const stepsPerDay = Math.max(1, Math.round(24 / dt));
+  let plasmaSum = 0;
+  let labileSum = 0;
+  let n = 0;
   for (let s = 0; s < settleSteps; s++) {
     body.step();
-    if (s % holdEvery === 0 || s === settleSteps - 1) holdStorage(body, storage);
+    plasmaSum += body.pools.plasma;
+    labileSum += body.pools.macrophageLabile;
+    n++;
+    if (n === stepsPerDay || s === settleSteps - 1) {
+      holdStorage(body, storage, plasmaSum / n, labileSum / n);
+      plasmaSum = 0;
+      labileSum = 0;
+      n = 0;
+    }
   }
   body.startRun();
   return body;
@@ -163,14 +174,18 @@ function mergeTemplate(cells: TemplateCell[], windowH: number): TemplateCell[] {
   return [...bins.values()];
 }
 
-function holdStorage(body: Body, storageMg: number): void {
+/**
+ * Fast-forward the slow pools to their equilibrium with the day's mean plasma
+ * and labile macrophage iron, and keep storage iron (macrophage + hepatocyte)
+ * at the subject's value.
+ */
+function holdStorage(body: Body, storageMg: number, meanPlasma: number, meanLabile: number): void {
   const pools = body.pools;
-  const now = pools.macrophageStore + pools.hepatocyte;
-  if (now <= 0) return;
-  const k = (storageMg - pools.macrophageLabile) / now;
-  if (k <= 0) return;
-  pools.macrophageStore *= k;
-  pools.hepatocyte *= k;
+  const eq = body.iron.slowPoolEquilibrium(meanPlasma, meanLabile);
+  pools.tissue = eq.tissue;
+  const room = Math.max(0, storageMg - pools.macrophageLabile);
+  pools.macrophageStore = Math.min(eq.macrophageStore, room);
+  pools.hepatocyte = room - pools.macrophageStore;
 }
 
 function lifetimeCutoffH(blood: { cumulativeHazard(a: number): number }): number {

@@ -91,6 +91,7 @@ export class IronExchange {
   private readonly nonHemeUptake: number;
   private readonly hemeUptake: number;
   private readonly dmt1Max: number;
+  private readonly dmt1Exponent: number;
   private readonly shedRate: number; // per h
   private readonly enterocyteExportRate: number; // per h at full ferroportin
   private readonly macrophageExportRate: number;
@@ -108,6 +109,7 @@ export class IronExchange {
     this.nonHemeUptake = p("iron.absorption.nonHemeUptake");
     this.hemeUptake = p("iron.absorption.hemeUptake");
     this.dmt1Max = p("iron.absorption.dmt1Max");
+    this.dmt1Exponent = p("iron.absorption.dmt1Exponent");
     this.shedRate = 1 / (p("iron.enterocyteLifetime") * 24);
     this.enterocyteExportRate = perH("iron.enterocyteExportRate");
     this.macrophageExportRate = perH("iron.macrophageExportRate");
@@ -122,9 +124,22 @@ export class IronExchange {
     this.tsatRef = p("hepcidin.referenceTsat");
   }
 
+  /**
+   * Slow pools at equilibrium with the fast ones (used before t = 0 only):
+   * tissue iron where uptake from plasma meets basal loss, and macrophage
+   * ferritin where deposit meets mobilisation.
+   */
+  slowPoolEquilibrium(meanPlasmaMg: number, meanMacrophageLabileMg: number): { tissue: number; macrophageStore: number } {
+    return {
+      tissue: this.basalLossRate > 0 ? (this.tissueUptake * meanPlasmaMg) / this.basalLossRate : 0,
+      macrophageStore: this.mobiliseRate > 0 ? (this.depositRate * meanMacrophageLabileMg) / this.mobiliseRate : 0,
+    };
+  }
+
   /** DMT1 (HIF-2α) upregulation as plasma iron falls: crypt cells read transferrin saturation. */
   dmt1Factor(tsat: number): number {
-    return Math.min(this.dmt1Max, Math.max(1 / this.dmt1Max, this.tsatRef / Math.max(tsat, 1e-6)));
+    const raw = (this.tsatRef / Math.max(tsat, 1e-6)) ** this.dmt1Exponent;
+    return Math.min(this.dmt1Max, Math.max(1 / this.dmt1Max, raw));
   }
 
   /** Compute this step's fluxes from the pools at the start of the step. Pure: pools are not changed. */
