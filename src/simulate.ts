@@ -5,8 +5,8 @@
  */
 import type { Run, SimulateOptions, VolumeHistogram } from "./core/run.js";
 import { parseQuantity } from "./core/units.js";
-import { measureLabs } from "./labs/labs.js";
 import { TRAJECTORY_COLUMNS } from "./labs/columns.js";
+import { measureLabs } from "./labs/labs.js";
 import type { Body } from "./model/body.js";
 import { PARAMETERS, ParameterError } from "./model/parameters.js";
 import { buildSteadyBody } from "./model/steady-state.js";
@@ -40,7 +40,8 @@ function eventInstants(scenario: Scenario, dtH: number): Instant[] {
   const toTick = (days: number) => Math.round((days * 24) / dtH);
   for (const e of scenario.events) {
     if (e.untilDays !== undefined && e.everyDays !== undefined) {
-      for (let d = e.atDays; d < e.untilDays - 1e-9; d += e.everyDays) out.push({ tick: toTick(d), action: e.action, args: e.args });
+      for (let d = e.atDays; d < e.untilDays - 1e-9; d += e.everyDays)
+        out.push({ tick: toTick(d), action: e.action, args: e.args });
     } else {
       out.push({ tick: toTick(e.atDays), action: e.action, args: e.args });
     }
@@ -97,7 +98,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   let next = 0;
   const progressEvery = Math.max(1, Math.floor(totalTicks / 100));
   for (let tick = 0; tick <= totalTicks; tick++) {
-    while (next < instants.length && (instants[next] as Instant).tick === tick) applyInstant(body, instants[next++] as Instant);
+    while (next < instants.length && (instants[next] as Instant).tick === tick)
+      applyInstant(body, instants[next++] as Instant);
     body.checkBalance();
     if (tick % sampleEvery === 0 || tick === totalTicks) record();
     const hd = histogramTicks.get(tick);

@@ -5,7 +5,7 @@
  */
 import type { Body } from "../model/body.js";
 import { param } from "../model/parameters.js";
-import { TRAJECTORY_COLUMNS } from "./columns.js";
+import type { TRAJECTORY_COLUMNS } from "./columns.js";
 
 const DL_PER_FL = 1e-14;
 const HEPCIDIN_NG_PER_NMOL = 2.79; // hepcidin-25, MW 2789 (ref header)

@@ -106,7 +106,9 @@ export interface BodyOptions {
 }
 
 export class Body {
-  readonly params: ParameterValues;
+  params: ParameterValues;
+  /** Overrides in force (canonical units), on top of the defaults for the subject's sex. */
+  private overrides: Record<string, number>;
   readonly subject: Subject;
   readonly dtH: number;
   tick = 0;
@@ -124,30 +126,31 @@ export class Body {
   readonly causes: Causes;
   readonly random: { marrow: RandomStream; menses: RandomStream };
 
-  readonly bloodVolumeTargetDl: number;
+  bloodVolumeTargetDl = 0;
   plasmaVolumeDl: number;
   /** Cells per day entering at reference EPO (founder flux set point). */
-  readonly founderFluxRefPerDay: number;
+  founderFluxRefPerDay = 0;
   /** Nucleated erythroid cells of a healthy marrow of this size: reference for ERFE and sTfR. */
   readonly erythroblastRef: number;
   erfeRelative = 1;
   fluxes: FluxTotals = newFluxTotals();
   maxBalanceRelError = 0;
 
-  private readonly epoRef: number;
-  private readonly epoHalf: number;
-  private readonly feHb: number;
-  private readonly refillRate: number;
-  private readonly circulationInterval: number;
+  private epoRef = 0;
+  private epoHalf = 0;
+  private feHb = 0;
+  private refillRate = 0;
+  private circulationInterval = 0;
   private nextCirculationH = 0;
-  private readonly menstrualLossDlPerH: number;
+  private menstrualLossDlPerH = 0;
   private readonly mensesPhaseH: number;
-  private readonly cycleH: number;
-  private readonly mensesH: number;
-  private readonly erfeEpoExp: number;
+  private cycleH = 0;
+  private mensesH = 0;
+  private erfeEpoExp = 0;
 
   constructor(subject: Subject, overrides: Record<string, number>, opts: BodyOptions) {
     this.subject = subject;
+    this.overrides = { ...overrides };
     this.params = resolveParameters(subject.sex, overrides);
     const p = (k: string) => param(this.params, k);
     this.dtH = opts.dtH;
@@ -161,16 +164,8 @@ export class Body {
     this.liver = new Liver(this.params);
     this.iron = new IronExchange(this.params, subject.weightKg);
     this.causes = healthyCauses(this.params);
-    this.bloodVolumeTargetDl = bloodVolumeDl(subject, this.params);
+    this.bindOwn();
     this.plasmaVolumeDl = this.bloodVolumeTargetDl * 0.58;
-    this.feHb = p("iron.hbIronMgPerG") / 1000;
-    this.epoRef = p("erythropoiesis.epoReference");
-    this.epoHalf = p("erythropoiesis.epoHalfMaximal");
-    this.refillRate = 1 / p("body.plasmaRefillTime");
-    this.circulationInterval = p("circulation.updateInterval");
-    this.erfeEpoExp = p("erfe.epoExponent");
-    this.founderFluxRefPerDay =
-      p("erythropoiesis.founderFluxPerKg") * subject.weightKg * p("erythropoiesis.androgenFactor");
     this.erythroblastRef = referenceErythroblasts(subject);
 
     const storage = subject.storageIronMg ?? p("iron.defaultStorage");
@@ -187,11 +182,40 @@ export class Body {
     this.pools.plasma = p("hepcidin.referenceTsat") * this.tibcMg();
     this.ledger = newLedger(0);
 
-    const cycleDays = p("iron.menstrualCycleLength");
-    this.cycleH = cycleDays * 24;
+    this.mensesPhaseH = this.random.menses.uniform() * this.cycleH;
+  }
+
+  /** The body's own constants, derived from parameters. */
+  private bindOwn(): void {
+    const p = (k: string) => param(this.params, k);
+    this.bloodVolumeTargetDl = bloodVolumeDl(this.subject, this.params);
+    this.feHb = p("iron.hbIronMgPerG") / 1000;
+    this.epoRef = p("erythropoiesis.epoReference");
+    this.epoHalf = p("erythropoiesis.epoHalfMaximal");
+    this.refillRate = 1 / p("body.plasmaRefillTime");
+    this.circulationInterval = p("circulation.updateInterval");
+    this.erfeEpoExp = p("erfe.epoExponent");
+    this.founderFluxRefPerDay =
+      p("erythropoiesis.founderFluxPerKg") * this.subject.weightKg * p("erythropoiesis.androgenFactor");
+    this.cycleH = p("iron.menstrualCycleLength") * 24;
     this.mensesH = p("iron.mensesDuration") * 24;
     this.menstrualLossDlPerH = p("iron.menstrualBloodLoss") / 100 / this.mensesH;
-    this.mensesPhaseH = this.random.menses.uniform() * this.cycleH;
+  }
+
+  /**
+   * Change parameters from now on (the `set` action): every module re-derives
+   * its constants and keeps its state. Values are in canonical units.
+   */
+  setParameters(changes: Readonly<Record<string, number>>): void {
+    this.overrides = { ...this.overrides, ...changes };
+    this.params = resolveParameters(this.subject.sex, this.overrides);
+    this.bindOwn();
+    this.marrow.bind(this.params);
+    this.blood.bind(this.params);
+    this.kidney.bind(this.params);
+    this.liver.bind(this.params);
+    this.transferrin.bind(this.params);
+    this.iron.bind(this.params);
   }
 
   /** Time since the run start, h (negative during the steady-state burn-in). */
@@ -260,7 +284,8 @@ export class Body {
     const tsat = this.tsat();
     this.kidney.step(dt, this.sensedHb(), c.epoBlunting);
     const epo = this.kidney.epoMuPerMl;
-    this.erfeRelative = (this.marrow.erythroblastCount() / this.erythroblastRef) * (epo / this.epoRef) ** this.erfeEpoExp;
+    this.erfeRelative =
+      (this.marrow.erythroblastCount() / this.erythroblastRef) * (epo / this.epoRef) ** this.erfeEpoExp;
     this.liver.step(dt, {
       hepatocyteIronMg: this.pools.hepatocyte,
       tsat,

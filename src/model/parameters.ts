@@ -125,6 +125,16 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     min: 1,
     max: 40,
   },
+  "erythropoiesis.hriGrowthCoupling": {
+    unit: "",
+    default: 0,
+    description:
+      "how strongly cytoplasmic growth follows heme supply (HRI–eIF2α–mTORC1): 0 none, 1 growth ∝ achieved synthesis",
+    source:
+      "HRI needed for the microcytic response; HRI-null iron-deficient mice make large hyperchromic cells (Han 2001; Zhang 2018, ref §3.4)",
+    min: 0,
+    max: 1,
+  },
   "erythropoiesis.maxDivisions": {
     unit: "",
     default: 6,
@@ -136,7 +146,8 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   "erythropoiesis.divisionAsymmetrySd": {
     unit: "",
     default: 0.03,
-    description: "SD of the fraction of volume and hemoglobin going to one daughter, around 0.5 (as a fraction of the parent)",
+    description:
+      "SD of the fraction of volume and hemoglobin going to one daughter, around 0.5 (as a fraction of the parent)",
     source: "calibrated so healthy RDW-CV is 12–14 % (ref §1.1)",
     min: 0,
     max: 0.2,
@@ -152,7 +163,8 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   "erythropoiesis.apoptosisPerCycle": {
     unit: "",
     default: 0.03,
-    description: "fraction of cycling erythroblasts dying per cycle at reference EPO (basal ineffective erythropoiesis)",
+    description:
+      "fraction of cycling erythroblasts dying per cycle at reference EPO (basal ineffective erythropoiesis)",
     source: "ineffective erythropoiesis ~10–15 % of precursors (ref §3.1, R)",
     min: 0,
     max: 1,
@@ -160,7 +172,8 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   "erythropoiesis.capDeathFraction": {
     unit: "",
     default: 0.5,
-    description: "fraction of cells reaching the division cap without the threshold that die in the marrow",
+    description:
+      "fraction of cells reaching the division cap without the threshold that die in the marrow (all die below half the threshold)",
     source: "model.md §1 (ineffective erythropoiesis in severe iron deficiency), calibrated",
     min: 0,
     max: 1,
@@ -341,7 +354,8 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     unit: "",
     default: 2,
     description: "log–log slope of DMT1 uptake on transferrin saturation (HIF-2α senses iron status)",
-    source: "calibrated: absorption inverse to iron status below ferritin ~60 (Hallberg, ref §2.2); 400 vs 800 mg equilibrium stores for women and men",
+    source:
+      "calibrated: absorption inverse to iron status below ferritin ~60 (Hallberg, ref §2.2); 400 vs 800 mg equilibrium stores for women and men",
     min: 0,
     max: 5,
   },

@@ -82,7 +82,15 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
       const survival = Math.exp(-blood.cumulativeHazard(age));
       if (survival < 1e-12) break;
       const f = blood.ageFactors(age);
-      staged.push(c.w * survival, c.vT * f.volume, Math.max(0, c.v - c.vT) * f.excess, c.h * f.hb, c.zpp * f.hb, age, c.reticDays * 24);
+      staged.push(
+        c.w * survival,
+        c.vT * f.volume,
+        Math.max(0, c.v - c.vT) * f.excess,
+        c.h * f.hb,
+        c.zpp * f.hb,
+        age,
+        c.reticDays * 24,
+      );
     }
   }
   let hbSumPg = 0;

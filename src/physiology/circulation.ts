@@ -70,13 +70,13 @@ export interface CirculationSignals {
 
 export class Circulation implements ReleaseSink {
   readonly cells: Columns<BloodField>;
-  private readonly shape: number;
-  private readonly scaleH: number; // Weibull scale, h
-  private readonly ageVolumeRate: number; // per h
-  private readonly ageHbRate: number; // per h
-  private readonly shrinkTime: number; // h
-  private readonly feHb: number;
-  private readonly updateIntervalH: number;
+  private shape = 1;
+  private scaleH = 1; // Weibull scale, h
+  private ageVolumeRate = 0; // per h
+  private ageHbRate = 0; // per h
+  private shrinkTime = 1; // h
+  private feHb = 0;
+  private updateIntervalH = 6;
   /** Current time, h; advanced by `age`. */
   private nowH = 0;
   /** Cells before this index have been through an ageing pass (arrivals after it may merge). */
@@ -84,13 +84,19 @@ export class Circulation implements ReleaseSink {
   /** Agents with zero weight still in the arrays. */
   private emptyAgents = 0;
   /** ln survival at whole hours of age, up to the age where survival is e^-HAZARD_CUTOFF. */
-  private readonly logSurvival: Float64Array;
-  private readonly maxAgeH: number;
+  private logSurvival = new Float64Array(0);
+  private maxAgeH = 0;
   /** Σ w·V (fL) and Σ w·H (pg) over circulating cells: recomputed at every ageing pass, updated exactly in between. */
   volumeSumFl = 0;
   hbSumPg = 0;
 
   constructor(params: ParameterValues) {
+    this.cells = new Columns(BLOOD_FIELDS, 65536);
+    this.bind(params);
+  }
+
+  /** Derive constants from parameters (again whenever they change); cells keep their state. */
+  bind(params: ParameterValues): void {
     const p = (k: string) => param(params, k);
     const lifeMean = p("circulation.lifespanMean");
     const { shape, scale } = weibullFromMeanSd(lifeMean, p("circulation.lifespanSd"));
@@ -101,7 +107,6 @@ export class Circulation implements ReleaseSink {
     this.shrinkTime = p("circulation.reticulocyteShrinkTime") * 24;
     this.feHb = p("iron.hbIronMgPerG") / 1000;
     this.updateIntervalH = p("circulation.updateInterval");
-    this.cells = new Columns(BLOOD_FIELDS, 65536);
     let maxAge = 24;
     while (this.cumulativeHazard(maxAge) < HAZARD_CUTOFF) maxAge += 24;
     this.maxAgeH = maxAge;

@@ -8,17 +8,21 @@ import type { ParameterValues } from "../model/registry.js";
 
 export class Kidney {
   epoMuPerMl: number;
-  private readonly intercept: number;
-  private readonly slope: number;
-  private readonly rate: number; // per h
-  private readonly renalFunction: number;
+  private intercept = 0;
+  private slope = 0;
+  private rate = 0; // per h
+  private renalFunction = 0;
 
   constructor(params: ParameterValues) {
+    this.bind(params);
+    this.epoMuPerMl = this.steadyEpo(15);
+  }
+
+  bind(params: ParameterValues): void {
     this.intercept = param(params, "epo.intercept");
     this.slope = param(params, "epo.slope");
     this.rate = Math.LN2 / param(params, "epo.halfLife");
     this.renalFunction = param(params, "epo.renalFunction");
-    this.epoMuPerMl = this.steadyEpo(15);
   }
 
   /** EPO the kidney would settle at for a sensed hemoglobin (g/dL). `blunting` ≤ 1 for inflammation. */

@@ -81,42 +81,50 @@ export class Marrow {
   private founderDebt = 0;
 
   // Bound once from parameters (d3-force style).
-  private readonly growthLogPerCycle: number;
-  private readonly cycleTime: number;
-  private readonly cycleCv: number;
-  private readonly founderVolume: number;
-  private readonly globinRate: number;
-  private readonly hemeRate: number;
-  private readonly threshold: number; // pg/fL
-  private readonly maxDivisions: number;
-  private readonly asymmetrySd: number;
-  private readonly orthoTime: number;
-  private readonly apoptosisPerCycle: number;
-  private readonly capDeath: number;
-  private readonly ironUseTime: number;
-  private readonly irpGain: number;
-  private readonly receptorCv: number;
-  private readonly feHb: number; // pg Fe per pg Hb
-  private readonly uptakePerReceptorAtFullSat: number; // pg Fe / h at TSAT = 1
-  private readonly labileSetPoint: number; // pg Fe
-  private readonly matureMchc: number; // pg/fL
-  private readonly maxShrink: number;
-  private readonly shrinkTime: number; // h
-  private readonly marrowReticTime: number; // h
-  private readonly shiftPerDoubling: number; // h
-  private readonly epoRef: number;
-  private readonly bloodReticTime: number; // h
-  private readonly zppBase: number; // Hb-eq per Hb
-  private readonly zppDeficit: number;
-  private readonly ringSideroblastIron: number; // pg
+  private growthLogPerCycle = 0;
+  private hriCoupling = 0;
+  private cycleTime = 0;
+  private cycleCv = 0;
+  private founderVolume = 0;
+  private globinRate = 0;
+  private hemeRate = 0;
+  private threshold = 0; // pg/fL
+  private maxDivisions = 0;
+  private asymmetrySd = 0;
+  private orthoTime = 0;
+  private apoptosisPerCycle = 0;
+  private capDeath = 0;
+  private ironUseTime = 0;
+  private irpGain = 0;
+  private receptorCv = 0;
+  private feHb = 0; // pg Fe per pg Hb
+  private uptakePerReceptorAtFullSat = 0; // pg Fe / h at TSAT = 1
+  private labileSetPoint = 0; // pg Fe
+  private matureMchc = 0; // pg/fL
+  private maxShrink = 0;
+  private shrinkTime = 0; // h
+  private marrowReticTime = 0; // h
+  private shiftPerDoubling = 0; // h
+  private epoRef = 0;
+  private bloodReticTime = 0; // h
+  private zppBase = 0; // Hb-eq per Hb
+  private zppDeficit = 0;
+  private ringSideroblastIron = 0; // pg
 
   constructor(
     params: ParameterValues,
     private readonly foundersPerDay: number,
     private readonly random: RandomStream,
   ) {
+    this.cells = new Columns(MARROW_FIELDS, 4096);
+    this.bind(params);
+  }
+
+  /** Derive constants from parameters (again whenever they change); cells keep their state. */
+  bind(params: ParameterValues): void {
     const p = (k: string) => param(params, k);
     this.growthLogPerCycle = Math.log(p("erythropoiesis.growthPerCycle"));
+    this.hriCoupling = p("erythropoiesis.hriGrowthCoupling");
     this.cycleTime = p("erythropoiesis.cycleTime");
     this.cycleCv = p("erythropoiesis.cycleTimeCv");
     this.founderVolume = p("erythropoiesis.founderCytoplasmVolume");
@@ -147,7 +155,6 @@ export class Marrow {
     this.zppBase = p("labs.zppBaseline") * 1e-6;
     this.zppDeficit = p("labs.zppPerIronDeficit") * 1e-6;
     this.ringSideroblastIron = 5 * this.labileSetPoint;
-    this.cells = new Columns(MARROW_FIELDS, 4096);
   }
 
   /**
@@ -215,7 +222,10 @@ export class Marrow {
     for (let i = 0; i < n0; i++) receptorSum += (w[i] as number) * (r[i] as number);
     const ironPerReceptorPg = receptorSum > 0 ? (ironDeliveredMg * PG_PER_MG) / receptorSum : 0;
 
-    const capacity = Math.min(this.globinRate * signals.globinCapacityFactor, this.hemeRate * signals.hemeCapacityFactor);
+    const capacity = Math.min(
+      this.globinRate * signals.globinCapacityFactor,
+      this.hemeRate * signals.hemeCapacityFactor,
+    );
     const cycleFactor = signals.cycleTimeFactor;
     const feHb = this.feHb;
     const decayUse = Math.exp(-dtH / this.ironUseTime);
@@ -269,7 +279,10 @@ export class Marrow {
 
       if (st === CYCLING) {
         const cycleLen = (cyc[i] as number) * cycleFactor;
-        v[i] = (v[i] as number) * Math.exp((this.growthLogPerCycle * dtH) / cycleLen);
+        // HRI: without heme, translation and so growth slow down with synthesis.
+        const translation = potential > 0 ? synth / potential : 1;
+        const growth = 1 - this.hriCoupling + this.hriCoupling * translation;
+        v[i] = (v[i] as number) * Math.exp((this.growthLogPerCycle * growth * dtH) / cycleLen);
         if ((t[i] as number) < cycleLen) continue;
         // End of cycle: the division rule.
         t[i] = 0;
@@ -279,12 +292,17 @@ export class Marrow {
           continue;
         }
         if ((div[i] as number) >= this.maxDivisions) {
-          // Cap reached without the threshold: some die in the marrow, the rest mature small and pale.
-          const dead = wi * this.capDeath;
+          // Cap reached without the threshold: some die in the marrow, the rest mature small and pale;
+          // cells with less than half the threshold concentration all die (ineffective erythropoiesis).
+          const dead = concentration < 0.5 * this.threshold ? wi : wi * this.capDeath;
           ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number));
           died += dead;
           w[i] = wi - dead;
           stage[i] = POSTMITOTIC;
+          if (w[i] === 0) {
+            h[i] = 0;
+            m[i] = 0;
+          }
           continue;
         }
         // Basal apoptosis at each division (ineffective erythropoiesis).

@@ -5,6 +5,7 @@
  * ~0.8, Galesloot 2011) and holo-transferrin (TfR2/HFE), down with
  * erythroferrone, up with IL-6 (STAT3). TMPRSS6 cleaves hemojuvelin and so
  * damps the BMP signal: `bmpGain` > 1 stands for its loss (a later issue).
+ * The STAT3 arm adds to the BMP arm (in reference units).
  * Hepcidin follows its drive with a first-order lag of hours.
  */
 import { param } from "../model/parameters.js";
@@ -22,18 +23,23 @@ export interface HepcidinDrive {
 
 export class Liver {
   hepcidinNmol: number;
-  private readonly reference: number;
-  private readonly storeRef: number;
-  private readonly storeExp: number;
-  private readonly tsatRef: number;
-  private readonly tsatExp: number;
-  private readonly erfeExp: number;
-  private readonly il6Base: number;
-  private readonly il6Sens: number;
-  private readonly rate: number;
-  private readonly fpnHalf: number;
+  private reference = 0;
+  private storeRef = 0;
+  private storeExp = 0;
+  private tsatRef = 0;
+  private tsatExp = 0;
+  private erfeExp = 0;
+  private il6Base = 0;
+  private il6Sens = 0;
+  private rate = 0;
+  private fpnHalf = 0;
 
   constructor(params: ParameterValues) {
+    this.bind(params);
+    this.hepcidinNmol = this.reference;
+  }
+
+  bind(params: ParameterValues): void {
     const p = (k: string) => param(params, k);
     this.reference = p("hepcidin.reference");
     this.storeRef = p("hepcidin.referenceHepatocyteIron");
@@ -45,7 +51,6 @@ export class Liver {
     this.il6Sens = p("hepcidin.il6Sensitivity");
     this.rate = 1 / p("hepcidin.responseTime");
     this.fpnHalf = p("hepcidin.ferroportinHalf");
-    this.hepcidinNmol = this.reference;
   }
 
   /** Hepcidin (nmol/L) the liver is driven toward. */
@@ -53,8 +58,10 @@ export class Liver {
     const bmp = d.bmpGain * (Math.max(d.hepatocyteIronMg, 0) / this.storeRef) ** this.storeExp;
     const holoTf = (Math.max(d.tsat, 0) / this.tsatRef) ** this.tsatExp;
     const erfe = Math.max(d.erfeRelative, 1e-3) ** -this.erfeExp;
-    const stat3 = 1 + Math.max(0, d.il6PgPerMl - this.il6Base) / this.il6Sens;
-    return this.reference * bmp * holoTf * erfe * stat3;
+    // IL-6/STAT3 adds to the BMP arm rather than scaling it, so inflammation keeps
+    // hepcidin high even when saturation is low (anemia of chronic disease).
+    const stat3 = Math.max(0, d.il6PgPerMl - this.il6Base) / this.il6Sens;
+    return this.reference * (bmp * holoTf * erfe + stat3);
   }
 
   step(dtH: number, d: HepcidinDrive): void {
@@ -75,17 +82,21 @@ export class Liver {
  */
 export class Transferrin {
   mgPerDl: number;
-  private readonly minimum: number;
-  private readonly rise: number;
-  private readonly half: number;
-  private readonly rate: number;
+  private minimum = 0;
+  private rise = 0;
+  private half = 0;
+  private rate = 0;
 
   constructor(params: ParameterValues, hepatocyteIronMg: number) {
+    this.bind(params);
+    this.mgPerDl = this.target(hepatocyteIronMg, 1);
+  }
+
+  bind(params: ParameterValues): void {
     this.minimum = param(params, "transferrin.minimum");
     this.rise = param(params, "transferrin.ironDeficiencyRise");
     this.half = param(params, "transferrin.hepatocyteIronHalf");
     this.rate = Math.LN2 / (param(params, "transferrin.halfLife") * 24);
-    this.mgPerDl = this.target(hepatocyteIronMg, 1);
   }
 
   target(hepatocyteIronMg: number, acutePhaseFactor: number): number {

@@ -88,22 +88,31 @@ export interface IronFluxes {
 const oneMinusExp = (x: number) => -Math.expm1(-x);
 
 export class IronExchange {
-  private readonly nonHemeUptake: number;
-  private readonly hemeUptake: number;
-  private readonly dmt1Max: number;
-  private readonly dmt1Exponent: number;
-  private readonly shedRate: number; // per h
-  private readonly enterocyteExportRate: number; // per h at full ferroportin
-  private readonly macrophageExportRate: number;
-  private readonly depositRate: number;
-  private readonly mobiliseRate: number;
-  private readonly hepatocyteUptake: number;
-  private readonly hepatocyteExportRate: number;
-  private readonly tissueUptake: number;
-  private readonly basalLossRate: number; // per h, from the tissue pool
-  private readonly tsatRef: number;
+  private nonHemeUptake = 0;
+  private hemeUptake = 0;
+  private dmt1Max = 0;
+  private dmt1Exponent = 0;
+  private shedRate = 0; // per h
+  private enterocyteExportRate = 0; // per h at full ferroportin
+  private macrophageExportRate = 0;
+  private depositRate = 0;
+  private mobiliseRate = 0;
+  private hepatocyteUptake = 0;
+  private hepatocyteExportRate = 0;
+  private tissueUptake = 0;
+  private basalLossRate = 0; // per h, from the tissue pool
+  private tsatRef = 0;
 
-  constructor(params: ParameterValues, weightKg: number) {
+  constructor(
+    params: ParameterValues,
+    private readonly weightKg: number,
+  ) {
+    this.bind(params);
+  }
+
+  /** Derive rate constants from parameters (again whenever they change). */
+  bind(params: ParameterValues): void {
+    const weightKg = this.weightKg;
     const p = (k: string) => param(params, k);
     const perH = (k: string) => p(k) / 24;
     this.nonHemeUptake = p("iron.absorption.nonHemeUptake");
@@ -129,7 +138,10 @@ export class IronExchange {
    * tissue iron where uptake from plasma meets basal loss, and macrophage
    * ferritin where deposit meets mobilisation.
    */
-  slowPoolEquilibrium(meanPlasmaMg: number, meanMacrophageLabileMg: number): { tissue: number; macrophageStore: number } {
+  slowPoolEquilibrium(
+    meanPlasmaMg: number,
+    meanMacrophageLabileMg: number,
+  ): { tissue: number; macrophageStore: number } {
     return {
       tissue: this.basalLossRate > 0 ? (this.tissueUptake * meanPlasmaMg) / this.basalLossRate : 0,
       macrophageStore: this.mobiliseRate > 0 ? (this.depositRate * meanMacrophageLabileMg) / this.mobiliseRate : 0,
@@ -204,7 +216,8 @@ export class IronExchange {
   commit(pools: IronPools, ledger: IronLedger, f: IronFluxes, recycledToMacrophagesMg: number): void {
     pools.enterocyte += f.mucosalUptake - f.enterocyteExport - f.shed;
     pools.plasma = f.plasmaEnd;
-    pools.macrophageLabile += recycledToMacrophagesMg + f.macrophageMobilised - f.macrophageExport - f.macrophageDeposit;
+    pools.macrophageLabile +=
+      recycledToMacrophagesMg + f.macrophageMobilised - f.macrophageExport - f.macrophageDeposit;
     pools.macrophageStore += f.macrophageDeposit - f.macrophageMobilised;
     pools.hepatocyte += f.plasmaToHepatocytes - f.hepatocyteExport;
     pools.tissue += f.plasmaToTissue - f.basalLoss;

@@ -1,0 +1,395 @@
+/**
+ * The command line: a thin layer over the library.
+ *
+ * Exit codes: 0 success, 1 run failure, 2 bad input (file, flag or value).
+ * Bad input prints `erythron: <message>` without a stack trace and writes nothing.
+ * Data goes to stdout or files; messages and progress go to stderr.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError, InvalidArgumentError } from "@commander-js/extra-typings";
+import { formatDays, formatWithUnit, QuantityError } from "../core/quantity-text.js";
+import type { Run, SimulateOptions } from "../core/run.js";
+import { formatTrajectoryCsv, OUTPUT_FILES, writeRunOutputs } from "../io/outputs.js";
+import { PARAMETERS } from "../model/parameters.js";
+import { ACTIONS } from "../scenario/actions.js";
+import { ScenarioError } from "../scenario/errors.js";
+import { didYouMean } from "../scenario/suggest.js";
+import type { Scenario } from "../scenario/types.js";
+import { createProgress } from "./progress.js";
+
+// mathjs (units), zod and yaml take about a second to import: load them only
+// for commands that need them, so --help and bad flags answer at once.
+const units = () => import("../core/units.js");
+const loader = () => import("../scenario/load.js");
+
+async function loadScenario(path: string): Promise<Scenario> {
+  return (await loader()).loadScenario(path);
+}
+
+/** Bad input from the user: exit code 2. */
+export class InputError extends Error {
+  override name = "InputError";
+}
+
+/** The simulation itself failed: exit code 1. */
+class RunFailure extends Error {
+  override name = "RunFailure";
+}
+
+const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const SCENARIOS_DIR = join(PACKAGE_ROOT, "scenarios");
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version?: string };
+    return pkg.version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+// ── Option parsers (errors become commander errors: exit 2) ─────────────────
+
+function parseNonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) {
+    throw new InvalidArgumentError(`found "${value}"; expected a whole number ≥ 0`);
+  }
+  return n;
+}
+
+function parsePositiveInteger(value: string): number {
+  const n = parseNonNegativeInteger(value);
+  if (n === 0) throw new InvalidArgumentError(`found "${value}"; expected a whole number ≥ 1`);
+  return n;
+}
+
+/** `--dt`: a time quantity, checked once units are loaded. */
+async function parseDtHours(value: string): Promise<number> {
+  const { parseQuantity } = await units();
+  let hours: number;
+  try {
+    hours = parseQuantity(value, "h");
+  } catch (e) {
+    if (e instanceof QuantityError)
+      throw new InputError(`option '--dt <time>' argument '${value}' is invalid: ${e.message}`);
+    throw e;
+  }
+  if (!(hours > 0 && hours <= 24)) {
+    throw new InputError(
+      `option '--dt <time>' argument '${value}' is invalid: expected a time step more than 0 h and at most 24 h, such as "1 h"`,
+    );
+  }
+  return hours;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `--set path=value` → { path: number in the parameter's canonical unit }. */
+export async function parseOverrides(settings: readonly string[]): Promise<Record<string, number>> {
+  const { parseQuantity } = await units();
+  const out: Record<string, number> = {};
+  const problems: string[] = [];
+  for (const setting of settings) {
+    const eq = setting.indexOf("=");
+    if (eq <= 0) {
+      problems.push(`--set ${setting}: expected path=value, such as --set "iron.diet.nonHeme=12 mg/day"`);
+      continue;
+    }
+    const path = setting.slice(0, eq).trim();
+    const raw = setting.slice(eq + 1).trim();
+    const spec = PARAMETERS.get(path);
+    if (!spec) {
+      problems.push(`--set ${setting}: unknown parameter "${path}"${didYouMean(path, PARAMETERS.keys())}`);
+      continue;
+    }
+    try {
+      const v = parseQuantity(raw, spec.unit);
+      if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) {
+        const lo = spec.min !== undefined ? formatWithUnit(spec.min, spec.unit) : "−∞";
+        const hi = spec.max !== undefined ? formatWithUnit(spec.max, spec.unit) : "∞";
+        problems.push(`--set ${setting}: found "${raw}"; expected between ${lo} and ${hi}`);
+        continue;
+      }
+      out[path] = v;
+    } catch (e) {
+      if (!(e instanceof QuantityError)) throw e;
+      problems.push(`--set ${setting}: ${e.message}`);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems.join("\n"));
+  return out;
+}
+
+// ── Commands ─────────────────────────────────────────────────────────────────
+
+interface RunFlags {
+  out?: string;
+  seed?: number;
+  set: string[];
+  dt?: string;
+  resolution?: number;
+}
+
+async function runCommand(scenarioPath: string, flags: RunFlags): Promise<void> {
+  const dtHours = flags.dt === undefined ? undefined : await parseDtHours(flags.dt);
+  const scenario = await loadScenario(scenarioPath);
+  const overrides = await parseOverrides(flags.set);
+  if (flags.out !== undefined) {
+    const info = await stat(flags.out).catch(() => undefined);
+    if (info && !info.isDirectory()) throw new InputError(`--out ${flags.out}: exists and is not a directory`);
+  }
+
+  const { simulate } = await import("../simulate.js").catch((e: unknown) => {
+    throw new RunFailure(`cannot load the simulator: ${e instanceof Error ? e.message : String(e)}`);
+  });
+  const progress = createProgress(process.stderr);
+  const options: SimulateOptions = { onProgress: progress.update };
+  if (flags.seed !== undefined) options.seed = flags.seed;
+  if (Object.keys(overrides).length > 0) options.overrides = overrides;
+  if (dtHours !== undefined) options.dtHours = dtHours;
+  if (flags.resolution !== undefined) options.foundersPerDay = flags.resolution;
+
+  let run: Run;
+  try {
+    run = simulate(scenario, options);
+  } catch (e) {
+    throw new RunFailure(`run failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  } finally {
+    progress.done();
+  }
+
+  if (flags.out === undefined) {
+    process.stdout.write(formatTrajectoryCsv(run));
+    return;
+  }
+  try {
+    await writeRunOutputs(run, flags.out);
+  } catch (e) {
+    throw new RunFailure(`cannot write outputs to ${flags.out}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  process.stderr.write(`${describeRun(run, scenario, flags.out)}\n`);
+}
+
+/** Significant figures for the human summary. */
+function sig(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return "n/a";
+  const abs = Math.abs(x);
+  if (abs >= 10 ** digits) return String(Math.round(x));
+  return String(Number(x.toPrecision(digits)));
+}
+
+/** One paragraph describing the final labs, for stderr after `run --out`. */
+export function describeRun(run: Run, scenario: Scenario, outDir: string): string {
+  const f = run.summary.final;
+  const parts: string[] = [];
+  const add = (key: string, label: string, unit: string): void => {
+    const v = f[key];
+    if (v !== undefined && Number.isFinite(v)) parts.push(`${label} ${sig(v)}${unit}`);
+  };
+  add("hb_g_dl", "Hb", " g/dL");
+  add("hct_pct", "Hct", "%");
+  add("rbc_10e12_l", "RBC", " ×10¹²/L");
+  add("mcv_fl", "MCV", " fL");
+  add("mch_pg", "MCH", " pg");
+  add("rdw_cv_pct", "RDW", "%");
+  add("retic_pct", "reticulocytes", "%");
+  add("ferritin_ng_ml", "ferritin", " ng/mL");
+  add("tsat_pct", "TSAT", "%");
+  add("serum_iron_ug_dl", "serum iron", " µg/dL");
+  add("hepcidin_ng_ml", "hepcidin", " ng/mL");
+  add("epo_mu_ml", "EPO", " mU/mL");
+  add("body_iron_mg", "body iron", " mg");
+  add("storage_iron_mg", "storage iron", " mg");
+  const labs = parts.length > 0 ? parts.join(", ") : "no labs recorded";
+  const balance = Number.isFinite(run.summary.ironBalanceMaxRelError)
+    ? run.summary.ironBalanceMaxRelError.toExponential(1)
+    : "n/a";
+  return (
+    `${scenario.name}: after ${formatDays(scenario.durationDays)}, ${labs}. ` +
+    `Iron balance: largest relative error ${balance}. ` +
+    `Seed ${run.summary.seed}, ${sig(run.summary.wallSeconds)} s. ` +
+    `Wrote ${OUTPUT_FILES.join(", ")} to ${outDir}.`
+  );
+}
+
+async function checkCommand(scenarioPath: string): Promise<void> {
+  const scenario = await loadScenario(scenarioPath);
+  process.stdout.write(`ok: ${scenario.name} (${formatDays(scenario.durationDays)})\n`);
+}
+
+interface ListedScenario {
+  file: string;
+  name?: string;
+  description?: string;
+  durationDays?: number;
+  error?: string;
+}
+
+async function shippedScenarios(): Promise<ListedScenario[]> {
+  let files: string[];
+  try {
+    files = readdirSync(SCENARIOS_DIR).filter((f) => /\.(ya?ml|json)$/i.test(f));
+  } catch {
+    return [];
+  }
+  files.sort();
+  const out: ListedScenario[] = [];
+  for (const f of files) {
+    const file = `scenarios/${f}`;
+    try {
+      const s = await loadScenario(join(SCENARIOS_DIR, f));
+      const item: ListedScenario = { file, name: s.name, durationDays: s.durationDays };
+      if (s.description !== undefined) item.description = s.description;
+      out.push(item);
+    } catch (e) {
+      out.push({ file, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return out;
+}
+
+async function listCommand(flags: { json?: boolean }): Promise<void> {
+  const scenarios = await shippedScenarios();
+  const actions = Object.entries(ACTIONS).map(([name, a]) => ({ name, ...a }));
+  const parameters = [...PARAMETERS.values()].map((p) => ({ ...p }));
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ scenarios, actions, parameters }, null, 2)}\n`);
+    return;
+  }
+  const lines: string[] = [];
+  lines.push("Scenarios (scenarios/):");
+  if (scenarios.length === 0) lines.push("  (none)");
+  const width = Math.max(0, ...scenarios.map((s) => s.file.length));
+  for (const s of scenarios) {
+    const what = s.error ? `INVALID: ${s.error.split("\n")[0]}` : `${s.name} (${formatDays(s.durationDays ?? 0)})`;
+    lines.push(`  ${s.file.padEnd(width)}  ${what}`);
+  }
+  lines.push("", "Event actions (in a scenario's events: list):");
+  for (const a of actions) {
+    lines.push(
+      `  ${a.name.padEnd(14)} ${a.unit.padEnd(8)} ${a.description} (${formatWithUnit(a.min, a.unit)} to ${formatWithUnit(a.max, a.unit)})`,
+    );
+  }
+  lines.push("", 'Parameters (override with "parameters:" in a scenario or --set path=value):');
+  for (const p of parameters) {
+    const unit = p.unit === "" ? "" : ` ${p.unit}`;
+    const def =
+      typeof p.default === "number"
+        ? `${sig(p.default, 6)}${unit}`
+        : `${sig(p.default.male, 6)}${unit} (male), ${sig(p.default.female, 6)}${unit} (female)`;
+    lines.push(`  ${p.path}  [${p.unit === "" ? "dimensionless" : p.unit}]  default ${def}`);
+    lines.push(`      ${p.description}`);
+    lines.push(`      source: ${p.source}`);
+  }
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+// ── Program ──────────────────────────────────────────────────────────────────
+
+function buildProgram(): Command {
+  const program = new Command("erythron")
+    .description(
+      "Agent-based simulator of red-cell production and iron metabolism: the blood count emerges from dividing erythroblasts.",
+    )
+    .version(packageVersion(), "-V, --version")
+    .showHelpAfterError("(add --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      outputError: (str, write) => write(`erythron: ${str.replace(/^error: /, "")}`),
+    });
+
+  program
+    .command("run")
+    .description(
+      `simulate a scenario; with --out, write ${OUTPUT_FILES.join(", ")} into DIR; without, print the trajectory CSV on stdout`,
+    )
+    .argument("<scenario>", "scenario file (YAML or JSON)")
+    .option("-o, --out <dir>", "directory for trajectory.csv, histograms.csv, summary.json (created if missing)")
+    .option("--seed <n>", "random seed (overrides the scenario's)", parseNonNegativeInteger)
+    .option(
+      "--set <path=value>",
+      'override a parameter, with its unit: --set "iron.diet.nonHeme=8 mg/day" (repeatable)',
+      collect,
+      [] as string[],
+    )
+    .option("--dt <time>", 'time step, a time such as "1 h" or "30 min" (default 1 h)')
+    .option("--resolution <n>", "founder agents per day: numerical resolution, not physiology", parsePositiveInteger)
+    .action(async (scenario, opts) => {
+      const flags: RunFlags = { set: opts.set };
+      if (opts.out !== undefined) flags.out = opts.out;
+      if (opts.seed !== undefined) flags.seed = opts.seed;
+      if (opts.dt !== undefined) flags.dt = opts.dt;
+      if (opts.resolution !== undefined) flags.resolution = opts.resolution;
+      await runCommand(scenario, flags);
+    });
+
+  program
+    .command("check")
+    .description("validate a scenario file without running it")
+    .argument("<scenario>", "scenario file (YAML or JSON)")
+    .action(async (scenario) => {
+      await checkCommand(scenario);
+    });
+
+  program
+    .command("list")
+    .description(`shipped scenarios in scenarios/, event actions with units, and every model parameter`)
+    .option("--json", "machine-readable output")
+    .action(async (opts) => {
+      const flags: { json?: boolean } = {};
+      if (opts.json !== undefined) flags.json = opts.json;
+      await listCommand(flags);
+    });
+
+  return program as unknown as Command;
+}
+
+function printError(message: string): void {
+  for (const line of message.split("\n")) process.stderr.write(`erythron: ${line}\n`);
+}
+
+/** Run the command line; resolves to the exit code. `argv` as in process.argv (node, script, args…). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  // Quiet exit when stdout is closed early (`erythron run x.yaml | head`).
+  process.stdout.once("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; every other commander error is bad input (already printed).
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
+      if (e.code === "commander.help") return e.exitCode === 0 ? 0 : 2;
+      return 2;
+    }
+    if (e instanceof ScenarioError || e instanceof InputError) {
+      printError(e.message);
+      return 2;
+    }
+    if (e instanceof RunFailure) {
+      printError(e.message);
+      if (process.env.ERYTHRON_DEBUG && e.cause instanceof Error && e.cause.stack)
+        process.stderr.write(`${e.cause.stack}\n`);
+      else process.stderr.write("erythron: (set ERYTHRON_DEBUG=1 for a stack trace)\n");
+      return 1;
+    }
+    printError(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.ERYTHRON_DEBUG && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    return 1;
+  }
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && resolve(entry) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv);
+}
