@@ -140,9 +140,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
         macrophageRecycledMgPerDay: perDay(f.macrophageRecycledMg),
         marrowIronUptakeMgPerDay: perDay(f.marrowUptakeMg),
         absorbedToPlasmaMgPerDay: perDay(f.absorbedToPlasmaMg),
-        basalAndShedLossMgPerDay: perDay(f.lossesMg),
+        basalLossMgPerDay: perDay(f.basalLossMg),
+        enterocyteShedMgPerDay: perDay(f.shedMg),
         bloodLossMgPerDay: perDay(body.ledger.bloodLossMg),
         ineffectiveCellsPerDay: perDay(f.ineffectiveCells),
+        meanDivisionsOfReleasedCells: f.redCellsReleased > 0 ? f.divisionsReleased / f.redCellsReleased : 0,
       },
     },
   };

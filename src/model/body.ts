@@ -95,8 +95,11 @@ export interface FluxTotals {
   macrophageRecycledMg: number;
   marrowUptakeMg: number;
   absorbedToPlasmaMg: number;
-  lossesMg: number;
+  shedMg: number;
+  basalLossMg: number;
   ineffectiveCells: number;
+  /** Σ cells × divisions over released cells: mean divisions = this / redCellsReleased. */
+  divisionsReleased: number;
 }
 
 export interface BodyOptions {
@@ -195,8 +198,7 @@ export class Body {
     this.refillRate = 1 / p("body.plasmaRefillTime");
     this.circulationInterval = p("circulation.updateInterval");
     this.erfeEpoExp = p("erfe.epoExponent");
-    this.founderFluxRefPerDay =
-      p("erythropoiesis.founderFluxPerKg") * this.subject.weightKg * p("erythropoiesis.androgenFactor");
+    this.founderFluxRefPerDay = p("erythropoiesis.founderFluxPerKg") * this.subject.weightKg;
     this.cycleH = p("iron.menstrualCycleLength") * 24;
     this.mensesH = p("iron.mensesDuration") * 24;
     this.menstrualLossDlPerH = p("iron.menstrualBloodLoss") / 100 / this.mensesH;
@@ -346,7 +348,9 @@ export class Body {
     f.ineffectiveCells += marrowOut.cellsDied;
     f.marrowUptakeMg += flux.plasmaToMarrow;
     f.absorbedToPlasmaMg += flux.enterocyteExport;
-    f.lossesMg += flux.shed + flux.basalLoss;
+    f.shedMg += flux.shed;
+    f.basalLossMg += flux.basalLoss;
+    f.divisionsReleased += marrowOut.divisionsReleased;
   }
 
   /**
@@ -386,8 +390,10 @@ function newFluxTotals(): FluxTotals {
     macrophageRecycledMg: 0,
     marrowUptakeMg: 0,
     absorbedToPlasmaMg: 0,
-    lossesMg: 0,
+    shedMg: 0,
+    basalLossMg: 0,
     ineffectiveCells: 0,
+    divisionsReleased: 0,
   };
 }
 
@@ -403,7 +409,7 @@ export function referenceErythroblasts(subject: Subject): number {
     if (!spec) throw new Error(`internal: no parameter ${k}`);
     return defaultFor(spec, subject.sex);
   };
-  const flux = d("erythropoiesis.founderFluxPerKg") * subject.weightKg * d("erythropoiesis.androgenFactor");
+  const flux = d("erythropoiesis.founderFluxPerKg") * subject.weightKg;
   const cellDays = (31 * d("erythropoiesis.cycleTime") + 16 * d("erythropoiesis.orthochromaticTime")) / 24;
   return flux * cellDays;
 }

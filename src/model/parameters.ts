@@ -45,14 +45,6 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     min: 0,
     max: 1e10,
   },
-  "erythropoiesis.androgenFactor": {
-    unit: "",
-    default: { male: 1, female: 0.7 },
-    description: "marrow responsiveness to EPO by sex (androgens raise it)",
-    source: "calibrated: Hb ~15 vs ~13.5 g/dL at similar EPO, ref §1.1 and §1.3 (EPO 14.6 vs 13.4)",
-    min: 0,
-    max: 3,
-  },
   "erythropoiesis.epoReference": {
     unit: "",
     default: 12,
@@ -188,7 +180,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "erythropoiesis.tsatFullSupply": {
     unit: "",
-    default: 0.3,
+    default: 0.25,
     description: "transferrin saturation at which a cell's basal receptors meet its globin-limited demand",
     source: "calibrated: iron-limited erythropoiesis below TSAT ~16 % (IOM 2001, ref §1.3)",
     min: 0.01,
@@ -312,9 +304,9 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "iron.diet.nonHeme": {
     unit: "mg/day",
-    default: { male: 14, female: 13 },
+    default: { male: 15.5, female: 13 },
     description: "dietary non-heme iron intake",
-    source: "typical Western intakes (IOM DRI 2001, R)",
+    source: "typical US intakes: men ~16–18, women ~12–13 mg/day total iron (NHANES via IOM DRI 2001, R)",
     min: 0,
     max: 500,
   },
@@ -620,6 +612,15 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "rhEPO IV ~4 h healthy, ~5 h renal (ref §4.1)",
     min: 0.5,
     max: 48,
+  },
+  "epo.androgenFactor": {
+    unit: "",
+    default: { male: 1, female: 0.62 },
+    description: "renal EPO production relative to men at the same Hb (androgens raise it)",
+    source:
+      "calibrated: women Hb ~13.5 vs men ~15 g/dL with similar EPO (13.4 vs 14.6 mU/mL, Int J Hematol 1992) and lower sTfR (ref §1.1, §1.3)",
+    min: 0,
+    max: 3,
   },
   "epo.renalFunction": {
     unit: "",

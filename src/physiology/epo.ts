@@ -1,7 +1,8 @@
 /**
  * Kidney: erythropoietin. Production rises log-linearly as hemoglobin falls
  * (Symeonidis 2016: log10 EPO = 3.05 − 0.131·Hb, n = 1096), scaled by renal
- * capacity; plasma EPO follows with its half-life (~5 h).
+ * capacity and by sex (androgens raise EPO production: women settle at a lower
+ * Hb with similar EPO); plasma EPO follows with its half-life (~5 h).
  */
 import { param } from "../model/parameters.js";
 import type { ParameterValues } from "../model/registry.js";
@@ -22,7 +23,7 @@ export class Kidney {
     this.intercept = param(params, "epo.intercept");
     this.slope = param(params, "epo.slope");
     this.rate = Math.LN2 / param(params, "epo.halfLife");
-    this.renalFunction = param(params, "epo.renalFunction");
+    this.renalFunction = param(params, "epo.renalFunction") * param(params, "epo.androgenFactor");
   }
 
   /** EPO the kidney would settle at for a sensed hemoglobin (g/dL). `blunting` ≤ 1 for inflammation. */

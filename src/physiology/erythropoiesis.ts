@@ -73,6 +73,8 @@ export interface MarrowStepOutput {
   cellsReleased: number;
   /** Hb released to blood, pg × cells → g. */
   hbReleasedG: number;
+  /** Σ cells × divisions done, over cells released this step. */
+  divisionsReleased: number;
 }
 
 export class Marrow {
@@ -237,6 +239,7 @@ export class Marrow {
     let died = 0;
     let released = 0;
     let hbReleased = 0;
+    let divisionsReleased = 0;
     let uncounted = 0; // delivered iron that found no receptor (cannot happen when receptorSum > 0)
     if (receptorSum === 0) uncounted = ironDeliveredMg * PG_PER_MG;
 
@@ -253,6 +256,7 @@ export class Marrow {
           blood.receive(wi, v[i] as number, target, h[i] as number, zpp[i] as number, bloodRetic);
           released += wi;
           hbReleased += wi * (h[i] as number);
+          divisionsReleased += wi * (div[i] as number);
           w[i] = 0; // removed at compaction
         }
         continue;
@@ -352,6 +356,7 @@ export class Marrow {
       cellsDied: died,
       cellsReleased: released,
       hbReleasedG: hbReleased * 1e-12,
+      divisionsReleased,
     };
   }
 
