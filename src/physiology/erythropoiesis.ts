@@ -269,7 +269,11 @@ export class Marrow {
       const u = uptake / dtH;
       const mEnd = m0 * decayUse + u * this.ironUseTime * (1 - decayUse);
       const ironUsable = m0 + uptake - mEnd; // pg that could enter heme this step
-      const potential = capacity * dtH; // Hb the globin/heme machinery could make
+      // A cycle ends within the step: grow and synthesize only up to its end, so the
+      // division check sees the end-of-cycle state whatever the step size.
+      const cellH =
+        st === CYCLING ? Math.min(dtH, Math.max(0, (cyc[i] as number) * cycleFactor - (t[i] as number))) : dtH;
+      const potential = capacity * cellH; // Hb the globin/heme machinery could make
       const synth = Math.min(potential, ironUsable / feHb);
       h[i] = (h[i] as number) + synth;
       m[i] = m0 + uptake - synth * feHb;
@@ -286,7 +290,7 @@ export class Marrow {
         // HRI: without heme, translation and so growth slow down with synthesis.
         const translation = potential > 0 ? synth / potential : 1;
         const growth = 1 - this.hriCoupling + this.hriCoupling * translation;
-        v[i] = (v[i] as number) * Math.exp((this.growthLogPerCycle * growth * dtH) / cycleLen);
+        v[i] = (v[i] as number) * Math.exp((this.growthLogPerCycle * growth * cellH) / cycleLen);
         if ((t[i] as number) < cycleLen) continue;
         // End of cycle: the division rule.
         t[i] = 0;

@@ -1,0 +1,77 @@
+/**
+ * Emergence: the blood count follows from the division rule, never set.
+ * Each test changes a cause (a parameter), never a lab.
+ * (model.md §1; signatures.md; reference §5d, §5e, §5h)
+ */
+import { describe, expect, it } from "vitest";
+import { simulate } from "../src/simulate.js";
+import { dailyLabs, firstDay, MAN, mean, scenario, steadyBody } from "./helpers.js";
+
+describe("starving the marrow of iron (macrophage iron trapped: ferroportin export cut)", () => {
+  const body = steadyBody(MAN);
+  dailyLabs(body, 10);
+  const base = dailyLabs(body, 0)[0];
+  const divisionsBefore = body.fluxes.divisionsReleased / body.fluxes.redCellsReleased;
+  const released0 = body.fluxes.redCellsReleased;
+  const divisions0 = body.fluxes.divisionsReleased;
+  body.setParameters({ "iron.macrophageExportRate": 0.1 });
+  const rows = dailyLabs(body, 70);
+  const late = rows[60];
+  if (!base || !late) throw new Error("no labs");
+
+  it("RDW rises above range before MCV falls below it (England 1976; signatures.md act 2)", () => {
+    const rdwHigh = firstDay(rows, (r) => r.rdw_cv_pct > 14.5);
+    const mcvLow = firstDay(rows, (r) => r.mcv_fl < 80);
+    expect(rdwHigh).toBeLessThan(Number.POSITIVE_INFINITY);
+    expect(mcvLow).toBeLessThan(Number.POSITIVE_INFINITY);
+    expect(rdwHigh).toBeLessThan(mcvLow);
+  });
+
+  it("lowers MCV and MCH through extra divisions, MCHC falling last (reference §5d)", () => {
+    expect(late.mcv_fl).toBeLessThan(base.mcv_fl - 10);
+    expect(late.mch_pg).toBeLessThan(base.mch_pg - 4);
+    const divisionsAfter = (body.fluxes.divisionsReleased - divisions0) / (body.fluxes.redCellsReleased - released0);
+    expect(divisionsAfter).toBeGreaterThan(divisionsBefore + 0.5);
+    const mcvLow = firstDay(rows, (r) => r.mcv_fl < 80);
+    const mchcLow = firstDay(rows, (r) => r.mchc_g_dl < 32);
+    expect(mchcLow).toBeGreaterThan(mcvLow);
+  });
+
+  it("shows iron-deficient erythropoiesis: TSAT < 16 %, CHr, sTfR and ZPP move (IOM 2001; reference §5d)", () => {
+    const day20 = rows[20];
+    if (!day20) throw new Error("no day 20");
+    expect(day20.tsat_pct).toBeLessThan(16);
+    expect(day20.chr_pg).toBeLessThan(28);
+    expect(day20.stfr_mg_l).toBeGreaterThan(2 * base.stfr_mg_l);
+    expect(late.zpp_umol_mol).toBeGreaterThan(100);
+    expect(late.hb_g_dl).toBeLessThan(base.hb_g_dl - 2);
+    expect(late.epo_mu_ml).toBeGreaterThan(base.epo_mu_ml);
+  });
+});
+
+describe("cutting globin capacity uniformly (thalassemia-trait-like, reference §5e)", () => {
+  const normal = simulate(scenario(MAN, 20));
+  const thal = simulate(scenario(MAN, 20), { overrides: { "erythropoiesis.globinSynthesisRate": 0.3 } });
+  const m = (run: typeof normal, c: string) => mean(run.column(c));
+  it("gives small cells with a normal RDW and a higher red-cell count, Mentzer < 13", () => {
+    expect(m(thal, "mcv_fl")).toBeLessThan(m(normal, "mcv_fl") - 10);
+    expect(m(thal, "rdw_cv_pct")).toBeLessThan(14.5);
+    expect(m(thal, "rbc_10e12_l")).toBeGreaterThan(m(normal, "rbc_10e12_l") + 0.4);
+    expect(m(thal, "mcv_fl") / m(thal, "rbc_10e12_l")).toBeLessThan(13);
+    // iron studies stay normal (reference §5e)
+    expect(m(thal, "ferritin_ng_ml")).toBeGreaterThan(30);
+    expect(m(thal, "tsat_pct")).toBeGreaterThan(20);
+  });
+});
+
+describe("slowing the cell cycle (B12/folate-like, reference §5h)", () => {
+  const normal = simulate(scenario(MAN, 20));
+  const slow = simulate(scenario(MAN, 20), { overrides: { "erythropoiesis.cycleTime": 36 } });
+  it("gives large cells through fewer divisions", () => {
+    expect(mean(slow.column("mcv_fl"))).toBeGreaterThan(100);
+    expect(mean(slow.column("mcv_fl"))).toBeGreaterThan(mean(normal.column("mcv_fl")) + 10);
+    expect(slow.summary.meanFluxes.meanDivisionsOfReleasedCells).toBeLessThan(
+      (normal.summary.meanFluxes.meanDivisionsOfReleasedCells as number) - 0.5,
+    );
+  });
+});
