@@ -115,6 +115,7 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
   );
   const mw = body.marrow.cells.f.w;
   for (let i = 0; i < body.marrow.cells.count; i++) mw[i] = (mw[i] as number) * scale;
+  body.marrow.invalidate();
   blood.setTime(0);
   for (const o of order) {
     const k = o * 7;

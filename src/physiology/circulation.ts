@@ -236,7 +236,7 @@ export class Circulation implements ReleaseSink {
     this.mergedUpTo = this.cells.count;
     this.volumeSumFl += dVolume;
     this.hbSumPg -= ironPgCells;
-    if (stripe === 0) this.resync(); // once a day, recompute the sums from the cells
+    if (pass % (STRIPES * 7) === 0) this.resync(); // weekly, recompute the sums from the cells
     return (ironPgCells * this.feHb) / PG_PER_MG;
   }
 

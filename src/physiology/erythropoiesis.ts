@@ -81,6 +81,8 @@ export class Marrow {
   readonly cells: Columns<MarrowField>;
   /** Fractional founder agents owed (resolution accumulator). */
   private founderDebt = 0;
+  /** Receptor mass and erythroblast count as of the end of the last step. */
+  private cached: { receptorMass: number; erythroblasts: number } | undefined;
 
   // Bound once from parameters (d3-force style).
   private growthLogPerCycle = 0;
@@ -164,26 +166,36 @@ export class Marrow {
    * at 100 % transferrin saturation, mg/h. Uptake is first order in saturation.
    */
   uptakeCapacityMgPerH(): number {
-    const { w, r } = this.cells.f;
-    let s = 0;
-    for (let i = 0; i < this.cells.count; i++) s += (w[i] as number) * (r[i] as number);
-    return (s * this.uptakePerReceptorAtFullSat) / PG_PER_MG;
+    return (this.sums().receptorMass * this.uptakePerReceptorAtFullSat) / PG_PER_MG;
   }
 
   /** Receptor-weighted cell count (cells × receptor factor): drives sTfR. */
   receptorMass(): number {
-    const { w, r } = this.cells.f;
-    let s = 0;
-    for (let i = 0; i < this.cells.count; i++) s += (w[i] as number) * (r[i] as number);
-    return s;
+    return this.sums().receptorMass;
   }
 
   /** Nucleated erythroid cells (cycling and post-mitotic): ERFE source. */
   erythroblastCount(): number {
-    const { w, stage } = this.cells.f;
-    let s = 0;
-    for (let i = 0; i < this.cells.count; i++) if ((stage[i] as number) !== RETICULOCYTE) s += w[i] as number;
-    return s;
+    return this.sums().erythroblasts;
+  }
+
+  /** Weights changed from outside (the steady-state builder): recompute cached sums. */
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
+  private sums(): { receptorMass: number; erythroblasts: number } {
+    if (this.cached) return this.cached;
+    const { w, r, stage } = this.cells.f;
+    let receptorMass = 0;
+    let erythroblasts = 0;
+    for (let i = 0; i < this.cells.count; i++) {
+      const wi = w[i] as number;
+      receptorMass += wi * (r[i] as number);
+      if ((stage[i] as number) !== RETICULOCYTE) erythroblasts += wi;
+    }
+    this.cached = { receptorMass, erythroblasts };
+    return this.cached;
   }
 
   /** Iron held in marrow cells (Hb iron + labile iron), mg. */
@@ -220,8 +232,8 @@ export class Marrow {
     cells.reserve(n0 + 16); // room for every agent to divide once: array references stay valid
     const { w, v, h, m, zpp, div, t, cyc, stage, rLin, r, vT } = cells.f;
 
-    let receptorSum = 0;
-    for (let i = 0; i < n0; i++) receptorSum += (w[i] as number) * (r[i] as number);
+    this.cached = undefined; // founders were admitted
+    const receptorSum = this.sums().receptorMass;
     const ironPerReceptorPg = receptorSum > 0 ? (ironDeliveredMg * PG_PER_MG) / receptorSum : 0;
 
     const capacity = Math.min(
@@ -246,6 +258,7 @@ export class Marrow {
     for (let i = 0; i < n0; i++) {
       const st = stage[i] as number;
       const wi = w[i] as number;
+      if (wi === 0) continue; // released or dead, awaiting compaction
       if (st === RETICULOCYTE) {
         // Reticulocyte in marrow: loses volume toward its mature size; no synthesis.
         const target = vT[i] as number;
@@ -354,7 +367,7 @@ export class Marrow {
         t[i] = 0;
       }
     }
-    cells.compact((i) => (cells.f.w[i] as number) > 0);
+    this.compactAndSum();
     return {
       ironToMacrophagesMg: (ironToMac + uncounted) / PG_PER_MG,
       cellsDied: died,
@@ -362,6 +375,27 @@ export class Marrow {
       hbReleasedG: hbReleased * 1e-12,
       divisionsReleased,
     };
+  }
+
+  /** Cache the sums; drop empty agents (released, dead) once they are an eighth of the arrays. */
+  private compactAndSum(): void {
+    const cells = this.cells;
+    const { w, r, stage } = cells.f;
+    const n = cells.count;
+    let receptorMass = 0;
+    let erythroblasts = 0;
+    let empty = 0;
+    for (let i = 0; i < n; i++) {
+      const wi = w[i] as number;
+      if (wi <= 0) {
+        empty++;
+        continue;
+      }
+      receptorMass += wi * (r[i] as number);
+      if ((stage[i] as number) !== RETICULOCYTE) erythroblasts += wi;
+    }
+    if (empty * 8 > n) cells.compact((i) => (cells.f.w[i] as number) > 0);
+    this.cached = { receptorMass, erythroblasts };
   }
 
   /** New founders: `foundersPerDay` agents a day share the physiological influx. */
