@@ -41,6 +41,22 @@ export class Columns<K extends string> {
     return i;
   }
 
+  /** Keep agents whose field `key` is positive (e.g. a weight), preserving order. */
+  compactWherePositive(key: K): void {
+    const n = this.count;
+    const src = this.f[key];
+    let kept = 0;
+    // The key column last: it is the mask for all the others.
+    const order = [...this.names.filter((nm) => nm !== key), key];
+    for (const name of order) {
+      const a = this.f[name];
+      let w = 0;
+      for (let r = 0; r < n; r++) if ((src[r] as number) > 0) a[w++] = a[r] as number;
+      kept = w;
+    }
+    this.count = kept;
+  }
+
   /** Keep agents for which keep(i) is true, preserving order. */
   compact(keep: (i: number) => boolean): void {
     const n = this.count;

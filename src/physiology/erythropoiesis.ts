@@ -394,7 +394,7 @@ export class Marrow {
       receptorMass += wi * (r[i] as number);
       if ((stage[i] as number) !== RETICULOCYTE) erythroblasts += wi;
     }
-    if (empty * 8 > n) cells.compact((i) => (cells.f.w[i] as number) > 0);
+    if (empty * 8 > n) cells.compactWherePositive("w");
     this.cached = { receptorMass, erythroblasts };
   }
 
