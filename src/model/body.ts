@@ -150,6 +150,10 @@ export class Body {
   private cycleH = 0;
   private mensesH = 0;
   private erfeEpoExp = 0;
+  private dietNonHeme = 0;
+  private dietHeme = 0;
+  private venousRatio = 1;
+  private tfIronBinding = 0;
 
   constructor(subject: Subject, overrides: Record<string, number>, opts: BodyOptions) {
     this.subject = subject;
@@ -198,6 +202,10 @@ export class Body {
     this.refillRate = 1 / p("body.plasmaRefillTime");
     this.circulationInterval = p("circulation.updateInterval");
     this.erfeEpoExp = p("erfe.epoExponent");
+    this.dietNonHeme = p("iron.diet.nonHeme");
+    this.dietHeme = p("iron.diet.heme");
+    this.venousRatio = p("body.venousToBodyHctRatio");
+    this.tfIronBinding = p("transferrin.ironBindingUgPerMg");
     this.founderFluxRefPerDay = p("erythropoiesis.founderFluxPerKg") * this.subject.weightKg;
     this.cycleH = p("iron.menstrualCycleLength") * 24;
     this.mensesH = p("iron.mensesDuration") * 24;
@@ -236,8 +244,7 @@ export class Body {
   }
 
   tibcMg(): number {
-    const ugPerMg = param(this.params, "transferrin.ironBindingUgPerMg");
-    return (this.transferrin.mgPerDl * ugPerMg * this.plasmaVolumeDl) / 1000;
+    return (this.transferrin.mgPerDl * this.tfIronBinding * this.plasmaVolumeDl) / 1000;
   }
 
   tsat(): number {
@@ -246,7 +253,7 @@ export class Body {
 
   /** Hb the kidney senses: circulating Hb mass over the blood-volume set point, as venous g/dL. */
   sensedHb(): number {
-    return ((this.blood.hbSumPg * 1e-12) / this.bloodVolumeTargetDl) * param(this.params, "body.venousToBodyHctRatio");
+    return ((this.blood.hbSumPg * 1e-12) / this.bloodVolumeTargetDl) * this.venousRatio;
   }
 
   founderFluxPerDay(): number {
@@ -305,8 +312,8 @@ export class Body {
       tsat,
       tibcMg: this.tibcMg(),
       marrowCapacityMgPerH: this.marrow.uptakeCapacityMgPerH(),
-      dietNonHemeMgPerDay: param(this.params, "iron.diet.nonHeme"),
-      dietHemeMgPerDay: param(this.params, "iron.diet.heme"),
+      dietNonHemeMgPerDay: this.dietNonHeme,
+      dietHemeMgPerDay: this.dietHeme,
       oralDoseMg: 0,
     });
 
