@@ -34,13 +34,6 @@ export class Columns<K extends string> {
     if (cap !== this.capacity) this.grow(cap);
   }
 
-  /** Copy agent j of `other` (same field names) into a new slot here. */
-  pushFrom(other: Columns<K>, j: number): number {
-    const i = this.push();
-    for (const n of this.names) this.f[n][i] = other.f[n][j] as number;
-    return i;
-  }
-
   /** Keep agents whose field `key` is positive (e.g. a weight), preserving order. */
   compactWherePositive(key: K): void {
     const n = this.count;
@@ -82,13 +75,6 @@ export class Columns<K extends string> {
     if (k <= 0) return;
     for (const n of this.names) this.f[n].copyWithin(0, k, this.count);
     this.count -= k;
-  }
-
-  clone(): Columns<K> {
-    const c = new Columns(this.names, Math.max(16, this.capacity));
-    for (const n of this.names) c.f[n].set(this.f[n].subarray(0, this.count));
-    c.count = this.count;
-    return c;
   }
 
   private grow(newCapacity: number): void {

@@ -263,7 +263,7 @@ export class Body {
   }
 
   totalIronMg(): number {
-    return poolsTotalMg(this.pools) + this.marrow.ironMg() + (this.blood.hbSumPg * this.feHb) / 1e9;
+    return poolsTotalMg(this.pools) + this.marrow.ironMg() + this.blood.ironMg();
   }
 
   /** Recompute circulating iron from the cells (exact), e.g. after building the population. */

@@ -71,8 +71,6 @@ export interface MarrowStepOutput {
   cellsDied: number;
   /** Cells released to blood this step. */
   cellsReleased: number;
-  /** Hb released to blood, pg × cells → g. */
-  hbReleasedG: number;
   /** Σ cells × divisions done, over cells released this step. */
   divisionsReleased: number;
 }
@@ -232,8 +230,7 @@ export class Marrow {
     cells.reserve(n0 + 16); // room for every agent to divide once: array references stay valid
     const { w, v, h, m, zpp, div, t, cyc, stage, rLin, r, vT } = cells.f;
 
-    this.cached = undefined; // founders were admitted
-    const receptorSum = this.sums().receptorMass;
+    const receptorSum = this.sums().receptorMass; // founders admitted above are included
     const ironPerReceptorPg = receptorSum > 0 ? (ironDeliveredMg * PG_PER_MG) / receptorSum : 0;
 
     const capacity = Math.min(
@@ -250,7 +247,6 @@ export class Marrow {
     let ironToMac = 0; // pg·cells
     let died = 0;
     let released = 0;
-    let hbReleased = 0;
     let divisionsReleased = 0;
     let uncounted = 0; // delivered iron that found no receptor (cannot happen when receptorSum > 0)
     if (receptorSum === 0) uncounted = ironDeliveredMg * PG_PER_MG;
@@ -268,7 +264,6 @@ export class Marrow {
           const bloodRetic = (this.bloodReticTime + Math.max(0, this.marrowReticTime - (t[i] as number))) / 24;
           blood.receive(wi, v[i] as number, target, h[i] as number, zpp[i] as number, bloodRetic);
           released += wi;
-          hbReleased += wi * (h[i] as number);
           divisionsReleased += wi * (div[i] as number);
           w[i] = 0; // removed at compaction
         }
@@ -372,7 +367,6 @@ export class Marrow {
       ironToMacrophagesMg: (ironToMac + uncounted) / PG_PER_MG,
       cellsDied: died,
       cellsReleased: released,
-      hbReleasedG: hbReleased * 1e-12,
       divisionsReleased,
     };
   }
@@ -419,6 +413,10 @@ export class Marrow {
       f.rLin[i] = rl;
       f.r[i] = rl * (1 + this.irpGain); // an iron-empty cell shows its receptors fully
       f.vT[i] = 0;
+      if (this.cached) {
+        this.cached.receptorMass += weight * (f.r[i] as number);
+        this.cached.erythroblasts += weight;
+      }
     }
   }
 }
