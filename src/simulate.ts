@@ -7,10 +7,11 @@ import type { Run, SimulateOptions, VolumeHistogram } from "./core/run.js";
 import { parseQuantity } from "./core/units.js";
 import { TRAJECTORY_COLUMNS } from "./labs/columns.js";
 import { measureLabs } from "./labs/labs.js";
-import type { Body } from "./model/body.js";
+import { type Body, healthyExposures } from "./model/body.js";
 import { PARAMETERS, ParameterError } from "./model/parameters.js";
 import { buildSteadyBody } from "./model/steady-state.js";
-import type { Scenario } from "./scenario/types.js";
+import { compileTimeValue } from "./scenario/expression.js";
+import type { EventAction, Scenario, TimeValue } from "./scenario/types.js";
 import { VERSION } from "./version.js";
 
 /** Default numerical resolution: founder agents per day. */
@@ -28,37 +29,122 @@ export function canonicalOverrides(overrides: Readonly<Record<string, number | s
   return out;
 }
 
-/** An event reduced to the instants at which it acts. */
+/** An instant action at one tick; `tDays` is the time since its event's start. */
 interface Instant {
   tick: number;
-  action: string;
-  args: Record<string, unknown>;
+  tDays: number;
+  action: EventAction;
 }
 
-function eventInstants(scenario: Scenario, dtH: number): Instant[] {
-  const out: Instant[] = [];
+/** A span action active over [startTick, endTick). */
+interface Span {
+  startTick: number;
+  endTick: number;
+  action: EventAction;
+  /** Compiled time-varying values of the action, by field. */
+  values: Record<string, (tDays: number) => number>;
+}
+
+const SPAN_KINDS = new Set(["chronicBleed", "inflammation", "lead", "diet"]);
+
+function timeFn(v: TimeValue | undefined): ((tDays: number) => number) | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === "number") return () => v;
+  return compileTimeValue(v);
+}
+
+/** Split events into instants (sorted by tick, then order written) and spans. */
+function schedule(scenario: Scenario, dtH: number, totalTicks: number): { instants: Instant[]; spans: Span[] } {
   const toTick = (days: number) => Math.round((days * 24) / dtH);
+  const instants: Instant[] = [];
+  const spans: Span[] = [];
   for (const e of scenario.events) {
-    if (e.untilDays !== undefined && e.everyDays !== undefined) {
-      for (let d = e.atDays; d < e.untilDays - 1e-9; d += e.everyDays)
-        out.push({ tick: toTick(d), action: e.action, args: e.args });
+    const a = e.action;
+    if (SPAN_KINDS.has(a.kind)) {
+      const values: Record<string, (tDays: number) => number> = {};
+      for (const [k, v] of Object.entries(a)) {
+        if (k === "kind" || k === "absorbedFraction") continue;
+        const f = timeFn(v as TimeValue);
+        if (f) values[k] = f;
+      }
+      const endTick = e.untilDays !== undefined ? toTick(e.untilDays) : totalTicks;
+      spans.push({ startTick: toTick(e.atDays), endTick, action: a, values });
+    } else if (e.everyDays !== undefined) {
+      const until = e.untilDays ?? scenario.durationDays;
+      for (let k = 0; ; k++) {
+        const d = e.atDays + k * e.everyDays;
+        if (d >= until - 1e-9) break;
+        instants.push({ tick: toTick(d), tDays: d - e.atDays, action: a });
+      }
     } else {
-      out.push({ tick: toTick(e.atDays), action: e.action, args: e.args });
+      instants.push({ tick: toTick(e.atDays), tDays: 0, action: a });
     }
   }
-  return out.sort((a, b) => a.tick - b.tick);
+  instants.sort((x, y) => x.tick - y.tick); // stable: same-tick events keep their written order
+  return { instants, spans };
+}
+
+/** A value of an instant action at its time. */
+function valueAt(v: TimeValue, tDays: number): number {
+  return typeof v === "number" ? v : compileTimeValue(v)(tDays);
 }
 
 function applyInstant(body: Body, instant: Instant): void {
-  switch (instant.action) {
-    case "bleed": {
-      const ml = Number(instant.args.value);
-      body.hemorrhage(ml / 100);
+  const a = instant.action;
+  const t = instant.tDays;
+  switch (a.kind) {
+    case "bleed":
+      body.hemorrhage(valueAt(a.volumeMl, t) / 100);
       return;
-    }
+    case "transfusion":
+      body.transfuse(valueAt(a.volumeMl, t), a.hematocrit);
+      return;
+    case "oralIron":
+      body.giveOralIron(valueAt(a.doseMg, t));
+      return;
+    case "ivIron":
+      body.giveIvIron(valueAt(a.doseMg, t));
+      return;
+    case "esa":
+      body.giveEpoetin(valueAt(a.doseIu, t), a.route);
+      return;
+    case "set":
+      body.setParameters(a.parameters);
+      return;
     default:
-      throw new ParameterError(`action "${instant.action}" is not supported by this version of the engine`);
+      throw new ParameterError(`action "${a.kind}" acts over a span, not at an instant`);
   }
+}
+
+/** Exposures from the spans active at `tick`: IL-6 excesses, intakes and bleeding rates add; the latest diet wins. */
+function applySpans(body: Body, spans: readonly Span[], tick: number, dtH: number): void {
+  const x = healthyExposures(body.params);
+  const baseline = x.il6PgPerMl;
+  for (const s of spans) {
+    if (tick < s.startTick || tick >= s.endTick) continue;
+    const t = ((tick - s.startTick) * dtH) / 24;
+    const v = (k: string) => (s.values[k] as (tDays: number) => number)(t);
+    const a = s.action;
+    switch (a.kind) {
+      case "inflammation":
+        x.il6PgPerMl += Math.max(0, v("il6PgPerMl") - baseline);
+        break;
+      case "lead":
+        if (a.absorbedFraction === undefined) x.leadIntakeUgPerDay += v("intakeUgPerDay");
+        else x.leadAbsorbedUgPerDay += v("intakeUgPerDay") * a.absorbedFraction;
+        break;
+      case "chronicBleed":
+        x.chronicBleedMlPerDay += v("rateMlPerDay");
+        break;
+      case "diet":
+        if (s.values.nonHemeMgPerDay) x.dietNonHemeMgPerDay = v("nonHemeMgPerDay");
+        if (s.values.hemeMgPerDay) x.dietHemeMgPerDay = v("hemeMgPerDay");
+        break;
+      default:
+        break;
+    }
+  }
+  body.exposures = x;
 }
 
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run {
@@ -70,7 +156,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   if (!(foundersPerDay >= 1)) throw new ParameterError(`resolution must be at least 1 founder agent per day`);
   const overrides = { ...scenario.parameters, ...canonicalOverrides(options.overrides) };
 
-  const body = buildSteadyBody(scenario.subject, overrides, { dtH, foundersPerDay, seed });
+  const body = buildSteadyBody(scenario.subject, overrides, { dtH, foundersPerDay, seed, genotype: scenario.genotype });
 
   const totalTicks = Math.round((scenario.durationDays * 24) / dtH);
   const sampleEvery = Math.max(1, Math.round((scenario.record.everyDays * 24) / dtH));
@@ -94,7 +180,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     histograms.push({ day, volumeFl, fraction });
   };
 
-  const instants = eventInstants(scenario, dtH);
+  const { instants, spans } = schedule(scenario, dtH, totalTicks);
   let next = 0;
   const progressEvery = Math.max(1, Math.floor(totalTicks / 100));
   for (let tick = 0; tick <= totalTicks; tick++) {
@@ -105,6 +191,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     const hd = histogramTicks.get(tick);
     if (hd !== undefined) snapHistogram(hd);
     if (tick === totalTicks) break;
+    if (spans.length > 0) applySpans(body, spans, tick, dtH);
     body.step();
     if (options.onProgress && tick % progressEvery === 0) options.onProgress(tick / totalTicks);
   }

@@ -26,7 +26,7 @@ export function measureLabs(body: Body): LabRow {
   const pools = body.pools;
   const tibcUgDl = body.transferrin.mgPerDl * p("transferrin.ironBindingUgPerMg");
   const serumIronUgDl = (pools.plasma / body.plasmaVolumeDl) * 1000;
-  const storage = pools.macrophageLabile + pools.macrophageStore + pools.hepatocyte;
+  const storage = pools.macrophageLabile + pools.macrophageStore + pools.hepatocyte + pools.ivComplex;
   return {
     day: body.timeH / 24,
     hb_g_dl: (hbG / bvDl) * venous,
@@ -42,15 +42,16 @@ export function measureLabs(body: Body): LabRow {
     serum_iron_ug_dl: serumIronUgDl,
     tibc_ug_dl: tibcUgDl,
     tsat_pct: (serumIronUgDl / tibcUgDl) * 100,
-    // Serum ferritin mirrors storage iron (8–10 mg per ng/mL, Walters 1973).
-    ferritin_ng_ml: storage / p("labs.storageIronPerFerritin"),
+    // Serum ferritin mirrors storage iron (8–10 mg per ng/mL, Walters 1973), and
+    // more is secreted per unit iron in the acute phase (IL-6).
+    ferritin_ng_ml: (storage / p("labs.storageIronPerFerritin")) * body.inflammation.ferritinAcutePhase,
     hepcidin_ng_ml: body.liver.hepcidinNmol * HEPCIDIN_NG_PER_NMOL,
-    epo_mu_ml: body.kidney.epoMuPerMl,
+    epo_mu_ml: body.epoMuPerMl(), // immunoassays measure injected epoetin too
     // Soluble TfR is shed in proportion to erythroid receptor mass (cells × receptors per cell).
     stfr_mg_l: (p("labs.stfrPerReceptorMass") * body.marrow.receptorMass()) / body.erythroblastRef,
     zpp_umol_mol: idx.hbSumPg > 0 ? (idx.zppSumHbEq / idx.hbSumPg) * 1e6 : 0,
     ring_sideroblast_pct: body.marrow.ringSideroblastPct(),
-    blood_lead_ug_dl: body.causes.bloodLeadUgPerDl,
+    blood_lead_ug_dl: body.lead.bloodLeadUgPerDl(),
     il6_pg_ml: body.causes.il6PgPerMl,
     body_iron_mg: body.totalIronMg(),
     storage_iron_mg: storage,

@@ -3,7 +3,10 @@
  *
  * `step()` is the whole engine loop in one readable sequence (model.md §5):
  *
- *   0. losses    — menstrual (and event) blood loss, cells and plasma together;
+ *   0. exposures — menstrual and chronic blood loss (cells and plasma together);
+ *                  lead absorbed and redistributed; acute-phase ferritin;
+ *                  injected epoetin absorbed and cleared; causes updated
+ *                  (genotype, IL-6, blood lead);
  *   1. sense     — kidney reads Hb, liver reads its iron and transferrin
  *                  saturation, erythroblasts report erythroferrone;
  *   2. signal    — EPO, hepcidin and transferrin move toward their drives;
@@ -23,7 +26,9 @@ import { createStream } from "../core/rng.js";
 import { Circulation, type CirculationSignals } from "../physiology/circulation.js";
 import { Kidney } from "../physiology/epo.js";
 import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
+import { Epoetin } from "../physiology/esa.js";
 import { Liver, Transferrin } from "../physiology/hepcidin.js";
+import { Inflammation } from "../physiology/inflammation.js";
 import {
   IronExchange,
   type IronLedger,
@@ -32,7 +37,9 @@ import {
   newLedger,
   poolsTotalMg,
 } from "../physiology/iron.js";
-import type { Subject } from "../scenario/types.js";
+import { LeadKinetics } from "../physiology/lead.js";
+import type { Genotype, Subject } from "../scenario/types.js";
+import { genotypeEffects } from "./genotype.js";
 import { PARAMETERS, param, resolveParameters } from "./parameters.js";
 import { defaultFor, type ParameterValues } from "./registry.js";
 
@@ -70,6 +77,25 @@ export interface Causes {
   /** Transferrin synthesis factor (negative acute phase). */
   transferrinFactor: number;
   bloodLeadUgPerDl: number;
+  /** Zinc protoporphyrin per heme from ferrochelatase inhibition (lead), mol/mol. */
+  zincChelationPerHeme: number;
+}
+
+/**
+ * What the world does to the body now, set by the scenario driver before each
+ * step: causes only, never lab values. Undefined diet fields keep the parameters.
+ */
+export interface Exposures {
+  /** Circulating IL-6 (baseline in health), pg/mL. */
+  il6PgPerMl: number;
+  /** Lead ingested, absorbed at the fraction for the subject's age (child vs adult), µg/day. */
+  leadIntakeUgPerDay: number;
+  /** Lead absorbed from intakes whose absorbed fraction was given explicitly, µg/day. */
+  leadAbsorbedUgPerDay: number;
+  /** Continuous whole-blood loss, mL/day. */
+  chronicBleedMlPerDay: number;
+  dietNonHemeMgPerDay: number | undefined;
+  dietHemeMgPerDay: number | undefined;
 }
 
 export function healthyCauses(params: ParameterValues): Causes {
@@ -85,6 +111,18 @@ export function healthyCauses(params: ParameterValues): Causes {
     bmpGain: 1,
     transferrinFactor: 1,
     bloodLeadUgPerDl: 0,
+    zincChelationPerHeme: 0,
+  };
+}
+
+export function healthyExposures(params: ParameterValues): Exposures {
+  return {
+    il6PgPerMl: param(params, "inflammation.il6Baseline"),
+    leadIntakeUgPerDay: 0,
+    leadAbsorbedUgPerDay: 0,
+    chronicBleedMlPerDay: 0,
+    dietNonHemeMgPerDay: undefined,
+    dietHemeMgPerDay: undefined,
   };
 }
 
@@ -126,7 +164,13 @@ export class Body {
   readonly liver: Liver;
   readonly transferrin: Transferrin;
   readonly iron: IronExchange;
+  readonly inflammation: Inflammation;
+  readonly lead: LeadKinetics;
+  readonly epoetin: Epoetin;
+  readonly genotype: Readonly<Genotype>;
   readonly causes: Causes;
+  /** Set by the scenario driver; healthy by default. */
+  exposures: Exposures;
   readonly random: { marrow: RandomStream; menses: RandomStream };
 
   bloodVolumeTargetDl = 0;
@@ -154,9 +198,17 @@ export class Body {
   private dietHeme = 0;
   private venousRatio = 1;
   private tfIronBinding = 0;
+  private leadAbsorbedByAge = 0;
+  private ironRestrictionHalf = 0;
+  private tsatRef = 0.3;
+  private transfusionLoss = 0;
+  private donorZppPerHb = 0;
+  /** Oral iron doses waiting in the gut lumen for the next step, mg. */
+  private oralDoseMg = 0;
 
-  constructor(subject: Subject, overrides: Record<string, number>, opts: BodyOptions) {
+  constructor(subject: Subject, overrides: Record<string, number>, opts: BodyOptions, genotype: Genotype = {}) {
     this.subject = subject;
+    this.genotype = { ...genotype };
     this.overrides = { ...overrides };
     this.params = resolveParameters(subject.sex, overrides);
     const p = (k: string) => param(this.params, k);
@@ -170,7 +222,11 @@ export class Body {
     this.kidney = new Kidney(this.params);
     this.liver = new Liver(this.params);
     this.iron = new IronExchange(this.params, subject.weightKg);
+    this.inflammation = new Inflammation(this.params);
+    this.lead = new LeadKinetics(this.params, subject.weightKg);
+    this.epoetin = new Epoetin(this.params, subject.weightKg);
     this.causes = healthyCauses(this.params);
+    this.exposures = healthyExposures(this.params);
     this.bindOwn();
     this.plasmaVolumeDl = this.bloodVolumeTargetDl * 0.58;
     this.erythroblastRef = referenceErythroblasts(subject);
@@ -184,10 +240,12 @@ export class Body {
       macrophageStore: storage * macFrac,
       hepatocyte: storage * (1 - macFrac),
       tissue: p("iron.tissueIronPerKg") * subject.weightKg,
+      ivComplex: 0,
     };
     this.transferrin = new Transferrin(this.params, this.pools.hepatocyte);
     this.pools.plasma = p("hepcidin.referenceTsat") * this.tibcMg();
     this.ledger = newLedger(0);
+    this.updateCauses();
 
     this.mensesPhaseH = this.random.menses.uniform() * this.cycleH;
   }
@@ -210,6 +268,12 @@ export class Body {
     this.cycleH = p("iron.menstrualCycleLength") * 24;
     this.mensesH = p("iron.mensesDuration") * 24;
     this.menstrualLossDlPerH = p("iron.menstrualBloodLoss") / 100 / this.mensesH;
+    const child = this.subject.ageYears !== undefined && this.subject.ageYears < p("lead.childUntilAge");
+    this.leadAbsorbedByAge = p(child ? "lead.absorbedFractionChild" : "lead.absorbedFractionAdult");
+    this.transfusionLoss = p("transfusion.storageLossFraction");
+    this.ironRestrictionHalf = p("erythropoiesis.ironRestrictionTsatHalf");
+    this.tsatRef = p("hepcidin.referenceTsat");
+    this.donorZppPerHb = p("labs.zppBaseline") * 1e-6;
   }
 
   /**
@@ -226,6 +290,38 @@ export class Body {
     this.liver.bind(this.params);
     this.transferrin.bind(this.params);
     this.iron.bind(this.params);
+    this.inflammation.bind(this.params);
+    this.lead.bind(this.params);
+    this.epoetin.bind(this.params);
+    this.updateCauses();
+  }
+
+  /**
+   * Compose the causes from the genotype, IL-6 and blood lead. Each factor is a
+   * product (or sum, for destruction rates) of independent mechanisms.
+   */
+  updateCauses(): void {
+    const c = this.causes;
+    const g = genotypeEffects(this.genotype, this.params);
+    const il6 = this.exposures.il6PgPerMl;
+    const inf = this.inflammation.effects(il6);
+    const pb = this.lead.effects();
+    c.il6PgPerMl = il6;
+    c.bmpGain = g.bmpGain;
+    c.globinCapacityFactor = g.globinCapacityFactor;
+    c.clearanceHazardFactor = g.clearanceHazardFactor;
+    c.transferrinFactor = inf.transferrinFactor;
+    c.epoBlunting = inf.epoBlunting;
+    c.progenitorFactor = inf.progenitorFactor;
+    c.randomDestructionPerDay = inf.randomDestructionPerDay + pb.randomDestructionPerDay;
+    c.hemeCapacityFactor = pb.hemeCapacityFactor;
+    c.zincChelationPerHeme = pb.zincChelationPerHeme;
+    c.bloodLeadUgPerDl = this.lead.bloodLeadUgPerDl();
+  }
+
+  /** EPO at the marrow: the kidney's plus any injected epoetin, mU/mL. */
+  epoMuPerMl(): number {
+    return this.kidney.epoMuPerMl + this.epoetin.plasmaMuPerMl();
   }
 
   /** Time since the run start, h (negative during the steady-state burn-in). */
@@ -256,10 +352,24 @@ export class Body {
     return ((this.blood.hbSumPg * 1e-12) / this.bloodVolumeTargetDl) * this.venousRatio;
   }
 
-  founderFluxPerDay(): number {
-    const e = this.kidney.epoMuPerMl;
+  founderFluxPerDay(tsat = this.tsat()): number {
+    const e = this.epoMuPerMl();
     const drive = e / (e + this.epoHalf) / (this.epoRef / (this.epoRef + this.epoHalf));
-    return this.founderFluxRefPerDay * drive * this.causes.progenitorFactor;
+    return this.founderFluxRefPerDay * drive * this.causes.progenitorFactor * this.ironRestriction(tsat);
+  }
+
+  /**
+   * Progenitor expansion under iron restriction, relative to reference saturation:
+   * erythroid progenitors sense holo-transferrin (TfR2, aconitase pathway) and
+   * answer EPO less when it is scarce, so an iron-starved marrow makes fewer cells
+   * rather than ever more, ever smaller ones.
+   */
+  ironRestriction(tsat: number): number {
+    const k2 = this.ironRestrictionHalf ** 2;
+    if (k2 === 0) return 1;
+    const t2 = Math.max(0, tsat) ** 2;
+    const r2 = this.tsatRef ** 2;
+    return (t2 / (t2 + k2)) * ((r2 + k2) / r2);
   }
 
   totalIronMg(): number {
@@ -285,14 +395,20 @@ export class Body {
     const dt = this.dtH;
     const c = this.causes;
 
-    // 0. Menstrual blood loss during menses.
-    const mensesDl = this.menstrualLossDl(dt);
-    if (mensesDl > 0) this.hemorrhage(mensesDl);
+    const x = this.exposures;
+
+    // 0. Exposures: blood loss (menses, chronic bleeding), lead, cytokines, injected EPO.
+    const lossDl = this.menstrualLossDl(dt) + (x.chronicBleedMlPerDay * dt) / 24 / 100;
+    if (lossDl > 0) this.hemorrhage(lossDl);
+    this.lead.step(dt, (x.leadIntakeUgPerDay * this.leadAbsorbedByAge + x.leadAbsorbedUgPerDay) / 24);
+    this.inflammation.step(dt, x.il6PgPerMl);
+    this.epoetin.step(dt);
+    this.updateCauses();
 
     // 1–2. Sense and signal.
     const tsat = this.tsat();
     this.kidney.step(dt, this.sensedHb(), c.epoBlunting);
-    const epo = this.kidney.epoMuPerMl;
+    const epo = this.epoMuPerMl();
     this.erfeRelative =
       (this.marrow.erythroblastCount() / this.erythroblastRef) * (epo / this.epoRef) ** this.erfeEpoExp;
     this.liver.step(dt, {
@@ -312,19 +428,21 @@ export class Body {
       tsat,
       tibcMg: this.tibcMg(),
       marrowCapacityMgPerH: this.marrow.uptakeCapacityMgPerH(),
-      dietNonHemeMgPerDay: this.dietNonHeme,
-      dietHemeMgPerDay: this.dietHeme,
-      oralDoseMg: 0,
+      dietNonHemeMgPerDay: x.dietNonHemeMgPerDay ?? this.dietNonHeme,
+      dietHemeMgPerDay: x.dietHemeMgPerDay ?? this.dietHeme,
+      oralDoseMg: this.oralDoseMg,
     });
+    this.oralDoseMg = 0;
 
     // 5. Marrow.
     this.blood.setTime(this.absoluteH + dt);
     const signals: MarrowSignals = {
       epo,
-      founderFluxPerDay: this.founderFluxPerDay(),
+      founderFluxPerDay: this.founderFluxPerDay(tsat),
       globinCapacityFactor: c.globinCapacityFactor,
       hemeCapacityFactor: c.hemeCapacityFactor,
       cycleTimeFactor: c.cycleTimeFactor,
+      zincChelationPerHeme: c.zincChelationPerHeme,
     };
     const marrowOut = this.marrow.step(dt, signals, flux.plasmaToMarrow, this.blood);
     let recycled = marrowOut.ironToMacrophagesMg;
@@ -372,6 +490,44 @@ export class Body {
     this.pools.plasma -= plasmaIron;
     this.plasmaVolumeDl *= 1 - fraction;
     this.ledger.bloodLossMg += cellIron + plasmaIron;
+  }
+
+  /**
+   * Packed red cells from a healthy donor: `volumeMl` of bag at `hematocrit`.
+   * Cells of all ages join the circulation; a storage-damaged fraction is
+   * cleared by macrophages at once; the bag's plasma and additive expand the
+   * plasma volume, which then relaxes toward the set point (step 7).
+   */
+  transfuse(volumeMl: number, hematocrit: number): void {
+    if (volumeMl <= 0) return;
+    const meanVolumeFl = 90;
+    const mchc = param(this.params, "circulation.matureMchc") / 100; // pg/fL
+    const cellVolumeFl = volumeMl * hematocrit * 1e12; // 1 mL = 1e12 fL
+    const cells = cellVolumeFl / meanVolumeFl;
+    const meanHbPg = meanVolumeFl * mchc;
+    const ironMg = (cells * meanHbPg * this.feHb) / 1e9;
+    const kept = 1 - this.transfusionLoss;
+    this.blood.transfuse(cells * kept, meanVolumeFl, meanHbPg, this.donorZppPerHb);
+    this.pools.macrophageLabile += ironMg * this.transfusionLoss;
+    this.plasmaVolumeDl += (volumeMl * (1 - hematocrit)) / 100;
+    this.ledger.transfusedMg += ironMg;
+  }
+
+  /** An oral iron dose (elemental mg): reaches the gut lumen and is absorbed at the next step. */
+  giveOralIron(doseMg: number): void {
+    if (doseMg > 0) this.oralDoseMg += doseMg;
+  }
+
+  /** Intravenous iron: the complex is taken up by macrophages, which free its iron over days. */
+  giveIvIron(doseMg: number): void {
+    if (doseMg <= 0) return;
+    this.pools.ivComplex += doseMg;
+    this.ledger.ivMg += doseMg;
+  }
+
+  /** An epoetin injection (international units). */
+  giveEpoetin(doseIu: number, route: "subcutaneous" | "intravenous"): void {
+    if (doseIu > 0) this.epoetin.dose(doseIu, route);
   }
 
   /** Relative iron-balance error now; updates the running maximum. */

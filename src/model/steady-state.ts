@@ -9,12 +9,19 @@
  * 3. Lay down the circulating population: the template at every age, aged and
  *    thinned by the same closed forms the circulation uses.
  * 4. Run the whole coupled body until hepcidin, transferrin, plasma and
- *    macrophage iron settle; hold storage iron at the subject's value.
+ *    macrophage iron settle; hold storage iron at the subject's value. With
+ *    no value given and a genotype that moves the iron balance (TMPRSS6),
+ *    storage instead relaxes toward the genotype's own iron balance, each
+ *    settling day standing for `STORE_ACCELERATION` days of absorption and loss.
+ * 5. If the settled marrow works at a transferrin saturation far from the one
+ *    the pipeline was filled at (iron-deficient erythropoiesis), build again
+ *    with the settled saturation, EPO and storage: the red cells at t = 0 are
+ *    then the ones that marrow makes (small and pale in IRIDA), not healthy ones.
  *
  * All of this happens before t = 0: the ledger starts after it.
  */
 import type { ReleaseSink } from "../physiology/erythropoiesis.js";
-import type { Subject } from "../scenario/types.js";
+import type { Genotype, Subject } from "../scenario/types.js";
 import { Body, type BodyOptions } from "./body.js";
 import { param } from "./parameters.js";
 
@@ -45,14 +52,47 @@ export interface SteadyStateOptions extends BodyOptions {
   fillDays?: number;
   /** Days of coupled settling (default 60). */
   settleDays?: number;
+  genotype?: Genotype;
+}
+
+/** Each settling day stands for this many days of iron balance when storage is free to find its level. */
+const STORE_ACCELERATION = 200;
+/** Rebuild when the settled saturation differs from the fill's by more than this fraction. */
+const TSAT_REBUILD_TOLERANCE = 0.25;
+
+interface FillState {
+  tsat: number;
+  epo: number;
+  storageMg: number;
+  relaxStorage: boolean;
 }
 
 export function buildSteadyBody(subject: Subject, overrides: Record<string, number>, opts: SteadyStateOptions): Body {
-  const body = new Body(subject, overrides, opts);
+  const probe = new Body(subject, overrides, opts, opts.genotype ?? {});
+  const p = (k: string) => param(probe.params, k);
+  const tsatRef = p("hepcidin.referenceTsat");
+  const relaxStorage = subject.storageIronMg === undefined && probe.causes.bmpGain !== 1;
+  const first: FillState = {
+    tsat: tsatRef,
+    epo: p("erythropoiesis.epoReference"),
+    storageMg: subject.storageIronMg ?? p("iron.defaultStorage"),
+    relaxStorage,
+  };
+  const built = buildOnce(subject, overrides, opts, first);
+  if (Math.abs(built.settled.tsat / tsatRef - 1) <= TSAT_REBUILD_TOLERANCE) return built.body;
+  return buildOnce(subject, overrides, opts, { ...built.settled, relaxStorage }).body;
+}
+
+function buildOnce(
+  subject: Subject,
+  overrides: Record<string, number>,
+  opts: SteadyStateOptions,
+  fill: FillState,
+): { body: Body; settled: FillState } {
+  const body = new Body(subject, overrides, opts, opts.genotype ?? {});
   const dt = body.dtH;
   const p = (k: string) => param(body.params, k);
   const epoRef = p("erythropoiesis.epoReference");
-  const tsatRef = p("hepcidin.referenceTsat");
 
   // 1. Marrow pipeline at reference signals; iron as plasma at reference saturation would give it.
   const fillDays = opts.fillDays ?? 16;
@@ -60,16 +100,18 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
   const collector = new TemplateCollector();
   collector.collectFromH = (fillDays - 1) * 24;
   collector.endH = fillDays * 24;
+  // Founder flux at reference (the EPO loop below scales it); EPO sets release timing.
   const signals = {
-    epo: epoRef,
+    epo: fill.epo,
     founderFluxPerDay: body.founderFluxRefPerDay,
     globinCapacityFactor: body.causes.globinCapacityFactor,
     hemeCapacityFactor: body.causes.hemeCapacityFactor,
     cycleTimeFactor: body.causes.cycleTimeFactor,
+    zincChelationPerHeme: body.causes.zincChelationPerHeme,
   };
   for (let s = 0; s < fillSteps; s++) {
     collector.nowH = (s + 1) * dt;
-    const iron = body.marrow.uptakeCapacityMgPerH() * tsatRef * dt;
+    const iron = body.marrow.uptakeCapacityMgPerH() * fill.tsat * dt;
     body.marrow.step(dt, signals, iron, collector);
   }
 
@@ -104,7 +146,7 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
   for (let it = 0; it < 80; it++) {
     const x = 0.5 * (lo + hi);
     const epo = body.kidney.steadyEpo(x * hbAtScale1, body.causes.epoBlunting);
-    if (drive(epo) * body.causes.progenitorFactor > x) lo = x;
+    if (drive(epo) * body.causes.progenitorFactor * body.ironRestriction(fill.tsat) > x) lo = x;
     else hi = x;
   }
   const scale = 0.5 * (lo + hi);
@@ -135,28 +177,53 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
   body.kidney.epoMuPerMl = body.kidney.steadyEpo(body.sensedHb(), body.causes.epoBlunting);
   body.plasmaVolumeDl = body.bloodVolumeTargetDl - body.redCellVolumeDl();
 
-  // 4. Settle the coupled body, holding storage iron at the subject's value.
-  const storage = subject.storageIronMg ?? p("iron.defaultStorage");
+  // 4. Settle the coupled body, holding storage iron (or letting it find the iron balance).
+  let storage = fill.storageMg;
   const settleDays = opts.settleDays ?? 60;
   const settleSteps = Math.round((settleDays * 24) / dt);
   const stepsPerDay = Math.max(1, Math.round(24 / dt));
+  const external = () => {
+    const l = body.ledger;
+    return l.absorbedMg + l.ivMg + l.transfusedMg - l.shedMg - l.bloodLossMg - l.basalLossMg;
+  };
   let plasmaSum = 0;
   let labileSum = 0;
+  let tsatSum = 0;
+  let epoSum = 0;
+  let tail = 0;
   let n = 0;
+  let balanceAtDayStart = external();
+  const tailFrom = settleSteps - 10 * stepsPerDay;
   for (let s = 0; s < settleSteps; s++) {
     body.step();
     plasmaSum += body.pools.plasma;
     labileSum += body.pools.macrophageLabile;
+    if (s >= tailFrom) {
+      tsatSum += body.tsat();
+      epoSum += body.epoMuPerMl();
+      tail++;
+    }
     n++;
     if (n === stepsPerDay || s === settleSteps - 1) {
+      if (fill.relaxStorage) {
+        const net = external() - balanceAtDayStart; // absorbed − lost over the day, mg
+        storage = Math.max(1, storage + net * STORE_ACCELERATION);
+      }
       holdStorage(body, storage, plasmaSum / n, labileSum / n);
+      balanceAtDayStart = external();
       plasmaSum = 0;
       labileSum = 0;
       n = 0;
     }
   }
+  const settled: FillState = {
+    tsat: tsatSum / Math.max(1, tail),
+    epo: epoSum / Math.max(1, tail),
+    storageMg: storage,
+    relaxStorage: fill.relaxStorage,
+  };
   body.startRun();
-  return body;
+  return { body, settled };
 }
 
 /** Merge a day's releases as the circulation merges arrivals: per update window, 1-fL and 0.5-pg bins. */

@@ -146,6 +146,44 @@ export class Circulation implements ReleaseSink {
     f.grp[i] = ((window % STRIPES) + STRIPES) % STRIPES;
   }
 
+  /**
+   * Donor red cells (packed cells from a healthy donor): ages spread as in a
+   * healthy circulation (weights ∝ survival), volume and Hb aged accordingly and
+   * scaled so the unit's means are `meanVolumeFl` and `meanHbPg`.
+   */
+  transfuse(cells: number, meanVolumeFl: number, meanHbPg: number, zppPerHb: number): void {
+    const stepH = 72;
+    const ages: number[] = [];
+    const weights: number[] = [];
+    let wSum = 0;
+    let vSum = 0;
+    let hSum = 0;
+    for (let age = stepH / 2; age < this.maxAgeH; age += stepH) {
+      const wk = Math.exp(-this.cumulativeHazard(age));
+      if (wk < 1e-9) break;
+      ages.push(age);
+      weights.push(wk);
+      wSum += wk;
+      vSum += wk * Math.exp(-this.ageVolumeRate * age);
+      hSum += wk * Math.exp(-this.ageHbRate * age);
+    }
+    const vScale = (meanVolumeFl * wSum) / vSum;
+    const hScale = (meanHbPg * wSum) / hSum;
+    ages.forEach((age, k) => {
+      const h = hScale * Math.exp(-this.ageHbRate * age);
+      this.add(
+        (cells * (weights[k] as number)) / wSum,
+        vScale * Math.exp(-this.ageVolumeRate * age),
+        0,
+        h,
+        h * zppPerHb,
+        this.nowH - age,
+        age,
+        0,
+      );
+    });
+  }
+
   /** Analytic ageing of one cell's volume and Hb over dt hours (used by the steady-state builder). */
   ageFactors(dtH: number): { volume: number; excess: number; hb: number } {
     const volume = Math.exp(-this.ageVolumeRate * dtH);

@@ -23,7 +23,8 @@ export const MARROW_FIELDS = [
   "w", // cells represented
   "v", // cytoplasmic volume, fL
   "h", // hemoglobin, pg
-  "m", // labile/mitochondrial non-heme iron, pg
+  "m", // labile non-heme iron (the pool IRPs sense), pg
+  "mt", // iron stranded in mitochondria when heme synthesis is blocked, pg
   "zpp", // zinc protoporphyrin, as pg-Hb equivalents
   "div", // divisions done
   "t", // hours spent in the current cycle or stage
@@ -62,6 +63,8 @@ export interface MarrowSignals {
   globinCapacityFactor: number;
   hemeCapacityFactor: number;
   cycleTimeFactor: number;
+  /** Extra zinc protoporphyrin per heme from ferrochelatase inhibition (lead), mol/mol. */
+  zincChelationPerHeme: number;
 }
 
 export interface MarrowStepOutput {
@@ -111,7 +114,7 @@ export class Marrow {
   private bloodReticTime = 0; // h
   private zppBase = 0; // Hb-eq per Hb
   private zppDeficit = 0;
-  private ringSideroblastIron = 0; // pg
+  private ringSideroblastIron = 0; // pg of mitochondrial iron
 
   constructor(
     params: ParameterValues,
@@ -156,7 +159,7 @@ export class Marrow {
     this.bloodReticTime = p("circulation.bloodReticulocyteTime") * 24;
     this.zppBase = p("labs.zppBaseline") * 1e-6;
     this.zppDeficit = p("labs.zppPerIronDeficit") * 1e-6;
-    this.ringSideroblastIron = 5 * this.labileSetPoint;
+    this.ringSideroblastIron = p("erythropoiesis.ringSideroblastIron");
   }
 
   /**
@@ -198,16 +201,16 @@ export class Marrow {
 
   /** Iron held in marrow cells (Hb iron + labile iron), mg. */
   ironMg(): number {
-    const { w, h, m } = this.cells.f;
+    const { w, h, m, mt } = this.cells.f;
     let s = 0;
     for (let i = 0; i < this.cells.count; i++)
-      s += (w[i] as number) * ((h[i] as number) * this.feHb + (m[i] as number));
+      s += (w[i] as number) * ((h[i] as number) * this.feHb + (m[i] as number) + (mt[i] as number));
     return s / PG_PER_MG;
   }
 
-  /** Percentage of nucleated erythroblasts whose non-heme iron exceeds the ring-sideroblast level. */
+  /** Percentage of nucleated erythroblasts whose mitochondrial iron exceeds the ring-sideroblast level. */
   ringSideroblastPct(): number {
-    const { w, m, stage } = this.cells.f;
+    const { w, mt: m, stage } = this.cells.f;
     let all = 0;
     let ring = 0;
     for (let i = 0; i < this.cells.count; i++) {
@@ -228,15 +231,17 @@ export class Marrow {
     const cells = this.cells;
     const n0 = cells.count;
     cells.reserve(n0 + 16); // room for every agent to divide once: array references stay valid
-    const { w, v, h, m, zpp, div, t, cyc, stage, rLin, r, vT } = cells.f;
+    const { w, v, h, m, mt, zpp, div, t, cyc, stage, rLin, r, vT } = cells.f;
 
     const receptorSum = this.sums().receptorMass; // founders admitted above are included
     const ironPerReceptorPg = receptorSum > 0 ? (ironDeliveredMg * PG_PER_MG) / receptorSum : 0;
 
-    const capacity = Math.min(
-      this.globinRate * signals.globinCapacityFactor,
-      this.hemeRate * signals.hemeCapacityFactor,
-    );
+    const globinCapacity = this.globinRate * signals.globinCapacityFactor;
+    const capacity = Math.min(globinCapacity, this.hemeRate * signals.hemeCapacityFactor);
+    // Heme-limited cells (lead, ALAS2 loss) still import iron into mitochondria for the
+    // globin they make ready; what ferrochelatase cannot insert is stranded there.
+    const hemeShortfall = globinCapacity - capacity;
+    const zppPerHeme = this.zppBase + signals.zincChelationPerHeme;
     const cycleFactor = signals.cycleTimeFactor;
     const feHb = this.feHb;
     const decayUse = Math.exp(-dtH / this.ironUseTime);
@@ -284,10 +289,16 @@ export class Marrow {
       const potential = capacity * cellH; // Hb the globin/heme machinery could make
       const synth = Math.min(potential, ironUsable / feHb);
       h[i] = (h[i] as number) + synth;
-      m[i] = m0 + uptake - synth * feHb;
+      let labile = m0 + uptake - synth * feHb;
+      if (hemeShortfall > 0 && labile > 0) {
+        const stranded = Math.min(labile, Math.max(0, ironUsable - synth * feHb), hemeShortfall * cellH * feHb);
+        labile -= stranded;
+        mt[i] = (mt[i] as number) + stranded;
+      }
+      m[i] = labile;
       // Protoporphyrin made without iron to meet it is chelated with zinc.
       const deficit = potential > 0 ? (potential - synth) / potential : 0;
-      zpp[i] = (zpp[i] as number) + synth * (this.zppBase + this.zppDeficit * deficit);
+      zpp[i] = (zpp[i] as number) + synth * (zppPerHeme + this.zppDeficit * deficit);
       // IRP/IRE: receptors rise as labile iron falls below its set point.
       const irp = 1 + this.irpGain * (1 - (m[i] as number) / this.labileSetPoint);
       r[i] = (rLin[i] as number) * Math.min(1 + this.irpGain, Math.max(0.05, irp));
@@ -311,19 +322,20 @@ export class Marrow {
           // Cap reached without the threshold: some die in the marrow, the rest mature small and pale;
           // cells with less than half the threshold concentration all die (ineffective erythropoiesis).
           const dead = concentration < 0.5 * this.threshold ? wi : wi * this.capDeath;
-          ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number));
+          ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number) + (mt[i] as number));
           died += dead;
           w[i] = wi - dead;
           stage[i] = POSTMITOTIC;
           if (w[i] === 0) {
             h[i] = 0;
             m[i] = 0;
+            mt[i] = 0;
           }
           continue;
         }
         // Basal apoptosis at each division (ineffective erythropoiesis).
         const dead = wi * this.apoptosisPerCycle;
-        ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number));
+        ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number) + (mt[i] as number));
         died += dead;
         const wSurv = wi - dead;
         // Divide: two agents, each standing for wSurv cells, with a random split.
@@ -334,6 +346,7 @@ export class Marrow {
         v[j] = (v[i] as number) * (1 - a);
         h[j] = (h[i] as number) * (1 - a);
         m[j] = (m[i] as number) * (1 - a);
+        mt[j] = (mt[i] as number) * (1 - a);
         zpp[j] = (zpp[i] as number) * (1 - a);
         div[j] = (div[i] as number) + 1;
         t[j] = 0;
@@ -346,6 +359,7 @@ export class Marrow {
         v[i] = (v[i] as number) * a;
         h[i] = (h[i] as number) * a;
         m[i] = (m[i] as number) * a;
+        mt[i] = (mt[i] as number) * a;
         zpp[i] = (zpp[i] as number) * a;
         div[i] = (div[i] as number) + 1;
         continue;
@@ -353,8 +367,9 @@ export class Marrow {
 
       // Post-mitotic: keep synthesizing, then extrude the nucleus.
       if ((t[i] as number) >= this.orthoTime) {
-        ironToMac += wi * (m[i] as number); // nucleus and mitochondria go to macrophages
+        ironToMac += wi * ((m[i] as number) + (mt[i] as number)); // nucleus and mitochondria go to macrophages
         m[i] = 0;
+        mt[i] = 0;
         r[i] = 0;
         const vol = v[i] as number;
         vT[i] = Math.max((h[i] as number) / this.matureMchc, vol * (1 - this.maxShrink));
@@ -405,6 +420,7 @@ export class Marrow {
       f.v[i] = this.founderVolume;
       f.h[i] = 0;
       f.m[i] = 0;
+      f.mt[i] = 0;
       f.zpp[i] = 0;
       f.div[i] = 0;
       f.t[i] = 0;

@@ -33,6 +33,7 @@ export class Liver {
   private il6Sens = 0;
   private rate = 0;
   private fpnHalf = 0;
+  private fpnHill = 1;
 
   constructor(params: ParameterValues) {
     this.bind(params);
@@ -51,6 +52,7 @@ export class Liver {
     this.il6Sens = p("hepcidin.il6Sensitivity");
     this.rate = 1 / p("hepcidin.responseTime");
     this.fpnHalf = p("hepcidin.ferroportinHalf");
+    this.fpnHill = p("hepcidin.ferroportinHill");
   }
 
   /** Hepcidin (nmol/L) the liver is driven toward. */
@@ -71,7 +73,7 @@ export class Liver {
 
   /** Fraction of ferroportin left on enterocytes, macrophages and hepatocytes. */
   ferroportin(): number {
-    return 1 / (1 + this.hepcidinNmol / this.fpnHalf);
+    return 1 / (1 + (Math.max(0, this.hepcidinNmol) / this.fpnHalf) ** this.fpnHill);
   }
 }
 

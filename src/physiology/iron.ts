@@ -25,6 +25,8 @@ export interface IronPools {
   hepatocyte: number;
   /** Myoglobin, enzymes and other tissue iron, mg. */
   tissue: number;
+  /** IV iron–carbohydrate complex inside macrophages, not yet freed, mg. */
+  ivComplex: number;
 }
 
 /** What entered and left the body since the start, mg. */
@@ -47,7 +49,7 @@ export function ledgerExpectedMg(l: IronLedger): number {
 }
 
 export function poolsTotalMg(p: IronPools): number {
-  return p.plasma + p.enterocyte + p.macrophageLabile + p.macrophageStore + p.hepatocyte + p.tissue;
+  return p.plasma + p.enterocyte + p.macrophageLabile + p.macrophageStore + p.hepatocyte + p.tissue + p.ivComplex;
 }
 
 /** Inputs to one iron step, read from the body at the start of the step. */
@@ -64,7 +66,7 @@ export interface IronStepInputs {
   /** Dietary iron now, mg/day. */
   dietNonHemeMgPerDay: number;
   dietHemeMgPerDay: number;
-  /** Extra oral iron arriving in the gut lumen this step, mg (treatment issue). */
+  /** Oral iron (a supplement dose) arriving in the gut lumen this step, mg. */
   oralDoseMg: number;
 }
 
@@ -76,6 +78,8 @@ export interface IronFluxes {
   macrophageExport: number;
   macrophageDeposit: number;
   macrophageMobilised: number;
+  /** Iron freed from IV complexes into the labile macrophage pool. */
+  ivReleased: number;
   hepatocyteExport: number;
   plasmaToMarrow: number;
   plasmaToHepatocytes: number;
@@ -102,6 +106,10 @@ export class IronExchange {
   private tissueUptake = 0;
   private basalLossRate = 0; // per h, from the tissue pool
   private tsatRef = 0;
+  private doseHalf = 0; // mg
+  private hepatocyteTsatExp = 1;
+  private ferritinLabileRef = 0; // mg
+  private ivRate = 0; // per h
 
   constructor(
     params: ParameterValues,
@@ -131,6 +139,10 @@ export class IronExchange {
     const basalMgPerH = (p("iron.basalLossPerKg") * weightKg) / 1000 / 24;
     this.basalLossRate = tissueRef > 0 ? basalMgPerH / tissueRef : 0;
     this.tsatRef = p("hepcidin.referenceTsat");
+    this.doseHalf = p("iron.oralDoseHalfSaturation");
+    this.hepatocyteTsatExp = p("iron.hepatocyteUptakeTsatExponent");
+    this.ferritinLabileRef = p("iron.macrophageFerritinLabileRef");
+    this.ivRate = 1 / (p("iron.ivProcessingTime") * 24);
   }
 
   /**
@@ -144,7 +156,13 @@ export class IronExchange {
   ): { tissue: number; macrophageStore: number } {
     return {
       tissue: this.basalLossRate > 0 ? (this.tissueUptake * meanPlasmaMg) / this.basalLossRate : 0,
-      macrophageStore: this.mobiliseRate > 0 ? (this.depositRate * meanMacrophageLabileMg) / this.mobiliseRate : 0,
+      macrophageStore:
+        this.mobiliseRate > 0
+          ? (this.depositRate *
+              (this.ferritinLabileRef > 0 ? Math.min(1, meanMacrophageLabileMg / this.ferritinLabileRef) ** 2 : 1) *
+              meanMacrophageLabileMg) /
+            this.mobiliseRate
+          : 0,
     };
   }
 
@@ -161,9 +179,11 @@ export class IronExchange {
 
     // Gut: DMT1 uptake into enterocytes; export by ferroportin competes with shedding.
     const dmt1 = this.dmt1Factor(x.tsat);
+    // A supplement dose saturates DMT1 transport: the fraction taken up falls as the dose rises.
+    const doseFraction = Math.min(1, this.nonHemeUptake * dmt1) * (this.doseHalf / (this.doseHalf + x.oralDoseMg));
     const uptake =
       ((x.dietNonHemeMgPerDay * this.nonHemeUptake * dmt1 + x.dietHemeMgPerDay * this.hemeUptake) * dt) / 24 +
-      x.oralDoseMg * Math.min(1, this.nonHemeUptake * dmt1);
+      x.oralDoseMg * doseFraction;
     const kEx = this.enterocyteExportRate * fpn;
     const kOut = kEx + this.shedRate;
     const eIn = pools.enterocyte + uptake; // a dose arriving in-step is treated as present at its start
@@ -172,11 +192,15 @@ export class IronExchange {
     const shed = eOut - enterocyteExport;
 
     // Macrophages: labile iron leaves by ferroportin or enters ferritin; ferritin slowly returns.
-    const kM = this.macrophageExportRate * fpn + this.depositRate;
+    // IRPs repress ferritin synthesis when the macrophage's labile iron is scarce.
+    const irp = this.ferritinLabileRef > 0 ? Math.min(1, pools.macrophageLabile / this.ferritinLabileRef) ** 2 : 1;
+    const kDeposit = this.depositRate * irp;
+    const kM = this.macrophageExportRate * fpn + kDeposit;
     const mOut = pools.macrophageLabile * oneMinusExp(kM * dt);
     const macrophageExport = kM > 0 ? (mOut * this.macrophageExportRate * fpn) / kM : 0;
     const macrophageDeposit = mOut - macrophageExport;
     const macrophageMobilised = pools.macrophageStore * oneMinusExp(this.mobiliseRate * dt);
+    const ivReleased = pools.ivComplex * oneMinusExp(this.ivRate * dt);
 
     const hepatocyteExport = pools.hepatocyte * oneMinusExp(this.hepatocyteExportRate * fpn * dt);
 
@@ -184,7 +208,7 @@ export class IronExchange {
     const input = enterocyteExport + macrophageExport + hepatocyteExport;
     const tibc = Math.max(x.tibcMg, 1e-9);
     const kMarrow = x.marrowCapacityMgPerH / tibc; // uptake ∝ saturation = P / TIBC
-    const kLiver = this.hepatocyteUptake;
+    const kLiver = this.hepatocyteUptake * (Math.max(x.tsat, 0) / this.tsatRef) ** (this.hepatocyteTsatExp - 1);
     const kTissue = this.tissueUptake;
     const k = kMarrow + kLiver + kTissue;
     const decay = Math.exp(-k * dt);
@@ -203,6 +227,7 @@ export class IronExchange {
       macrophageExport,
       macrophageDeposit,
       macrophageMobilised,
+      ivReleased,
       hepatocyteExport,
       plasmaToMarrow,
       plasmaToHepatocytes,
@@ -217,7 +242,8 @@ export class IronExchange {
     pools.enterocyte += f.mucosalUptake - f.enterocyteExport - f.shed;
     pools.plasma = f.plasmaEnd;
     pools.macrophageLabile +=
-      recycledToMacrophagesMg + f.macrophageMobilised - f.macrophageExport - f.macrophageDeposit;
+      recycledToMacrophagesMg + f.macrophageMobilised + f.ivReleased - f.macrophageExport - f.macrophageDeposit;
+    pools.ivComplex -= f.ivReleased;
     pools.macrophageStore += f.macrophageDeposit - f.macrophageMobilised;
     pools.hepatocyte += f.plasmaToHepatocytes - f.hepatocyteExport;
     pools.tissue += f.plasmaToTissue - f.basalLoss;

@@ -1,6 +1,8 @@
 /**
  * A scenario after parsing: every quantity already converted to the canonical
- * unit named in its field. The core never sees unit strings.
+ * unit named in its field. The core never sees unit strings; a value that
+ * varies in time arrives as a sandboxed expression to be compiled by
+ * `compileTimeValue` (src/scenario/expression.ts).
  */
 export type Sex = "male" | "female";
 
@@ -11,6 +13,8 @@ export interface Subject {
   heightCm?: number;
   /** Storage iron (macrophage + hepatocyte) at the start; default typical for sex. */
   storageIronMg?: number;
+  /** Age, years (optional; default adult). Children absorb more of ingested lead. */
+  ageYears?: number;
 }
 
 export interface RecordSpec {
@@ -20,19 +24,66 @@ export interface RecordSpec {
   histogramDays: number[];
 }
 
-/** Events are filled in by the scenario-language issue; the core accepts an empty list. */
+/**
+ * A value that may vary in time: a number in the field's canonical unit, or a
+ * mathjs expression in `t` (time since the event's start, a time quantity)
+ * whose result converts to `unit`. Compiled in a sandbox before use.
+ */
+export type TimeValue = number | TimeExpression;
+
+export interface TimeExpression {
+  /** The expression as written, e.g. "5 pg/mL + 45 pg/mL * exp(-t / (1 day))". */
+  expression: string;
+  /** Canonical unit the result is converted to (mathjs unit string), e.g. "pg/mL". */
+  unit: string;
+}
+
+/**
+ * What an event does, in canonical units. Instant actions act once at each
+ * instant (`at`, or every `every` within `from`/`until`); span actions hold
+ * from `from` until `until` (or to the end of the run).
+ */
+export type EventAction =
+  /** Instant: acute loss of whole blood. */
+  | { kind: "bleed"; volumeMl: TimeValue }
+  /** Span: continuous loss of whole blood. */
+  | { kind: "chronicBleed"; rateMlPerDay: TimeValue }
+  /** Instant: packed red cells given (volume of the bag, its hematocrit as a fraction). */
+  | { kind: "transfusion"; volumeMl: TimeValue; hematocrit: number }
+  /** Span: circulating IL-6 (standing for the inflammatory cytokines). */
+  | { kind: "inflammation"; il6PgPerMl: TimeValue }
+  /** Span: lead ingested; absorbed fraction defaults by age (child vs adult). */
+  | { kind: "lead"; intakeUgPerDay: TimeValue; absorbedFraction?: number }
+  /** Instant: one oral dose of elemental iron. */
+  | { kind: "oralIron"; doseMg: TimeValue }
+  /** Instant: intravenous iron (taken up by macrophages). */
+  | { kind: "ivIron"; doseMg: TimeValue }
+  /** Span: dietary iron replaced (each field optional: the other keeps its current value). */
+  | { kind: "diet"; nonHemeMgPerDay?: TimeValue; hemeMgPerDay?: TimeValue }
+  /** Instant: an epoetin dose, international units. */
+  | { kind: "esa"; doseIu: TimeValue; route: "subcutaneous" | "intravenous" }
+  /** Instant: model parameters changed from this time on (canonical units). */
+  | { kind: "set"; parameters: Record<string, number> };
+
+export type ActionKind = EventAction["kind"];
+
 export interface ScenarioEvent {
   /** Start, days since the run start. */
   atDays: number;
-  /** End of a span (exclusive), days; absent for an instant. */
+  /** End of a span (exclusive), days; absent for an instant, or a span running to the end. */
   untilDays?: number;
-  /** Repetition interval within a span, days. */
+  /** Repetition interval within a span, days (instant actions only). */
   everyDays?: number;
-  action: string;
-  /** Action arguments, already in canonical units (or expressions for later issues). */
-  args: Record<string, unknown>;
+  action: EventAction;
   /** Where the event was written, for error messages. */
   source?: { line: number; column: number };
+}
+
+/** Genotype after parsing; omitted genes are wild type. */
+export interface Genotype {
+  TMPRSS6?: "wild-type" | "heterozygous-loss" | "homozygous-loss";
+  alphaGlobinGenes?: 4 | 3 | 2 | 1;
+  HBB?: "normal" | "beta-trait";
 }
 
 export interface Scenario {
@@ -46,6 +97,6 @@ export interface Scenario {
   record: RecordSpec;
   /** Overrides of model parameters by dotted path, already in each parameter's canonical unit. */
   parameters: Record<string, number>;
-  genotype: Record<string, string | number>;
+  genotype: Genotype;
   events: ScenarioEvent[];
 }

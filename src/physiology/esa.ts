@@ -1,0 +1,60 @@
+/**
+ * Erythropoiesis-stimulating agent (epoetin): a subcutaneous depot absorbed
+ * first order (apparent SC half-life ~19 h, bioavailability ~30 %) into plasma,
+ * from which it is eliminated with the IV half-life (~4–9 h), over a volume of
+ * distribution near the plasma volume (ref §4.1). It adds to the kidney's EPO
+ * at the marrow: the kidney keeps regulating its own production.
+ * Amounts in IU; 1 IU/L = 1 mU/mL.
+ */
+import { param } from "../model/parameters.js";
+import type { ParameterValues } from "../model/registry.js";
+
+export class Epoetin {
+  depotIu = 0;
+  plasmaIu = 0;
+  private ka = 0; // per h
+  private ke = 0; // per h
+  private bioavailability = 0;
+  private volumeL = 1;
+
+  constructor(
+    params: ParameterValues,
+    private readonly weightKg: number,
+  ) {
+    this.bind(params);
+  }
+
+  bind(params: ParameterValues): void {
+    const p = (k: string) => param(params, k);
+    this.ka = Math.LN2 / p("esa.subcutaneousAbsorptionHalfLife");
+    this.ke = Math.LN2 / p("esa.intravenousHalfLife");
+    this.bioavailability = p("esa.subcutaneousBioavailability");
+    this.volumeL = (p("esa.distributionVolumePerKg") * this.weightKg) / 1000;
+  }
+
+  dose(iu: number, route: "subcutaneous" | "intravenous"): void {
+    if (route === "intravenous") this.plasmaIu += iu;
+    else this.depotIu += iu * this.bioavailability;
+  }
+
+  /** Exogenous EPO in plasma, mU/mL. */
+  plasmaMuPerMl(): number {
+    return this.plasmaIu / this.volumeL;
+  }
+
+  /** Exact solution of the linear depot → plasma → elimination chain over dt hours. */
+  step(dtH: number): void {
+    if (this.depotIu === 0 && this.plasmaIu === 0) return;
+    const ea = Math.exp(-this.ka * dtH);
+    const ee = Math.exp(-this.ke * dtH);
+    const d0 = this.depotIu;
+    const fromDepot =
+      Math.abs(this.ka - this.ke) > 1e-12
+        ? ((d0 * this.ka) / (this.ke - this.ka)) * (ea - ee)
+        : d0 * this.ka * dtH * ee;
+    this.plasmaIu = this.plasmaIu * ee + fromDepot;
+    this.depotIu = d0 * ea;
+    if (this.depotIu < 1e-9) this.depotIu = 0;
+    if (this.plasmaIu < 1e-9) this.plasmaIu = 0;
+  }
+}
