@@ -72,8 +72,8 @@ export interface Causes {
   randomDestructionPerDay: number;
   /** EPO production blunting (inflammation). */
   epoBlunting: number;
-  /** BMP–SMAD gain on hepcidin (TMPRSS6 loss > 1). */
-  bmpGain: number;
+  /** BMP–SMAD signal that iron deficiency cannot remove, reference units (TMPRSS6 loss > 0). */
+  bmpFloor: number;
   /** Transferrin synthesis factor (negative acute phase). */
   transferrinFactor: number;
   bloodLeadUgPerDl: number;
@@ -108,7 +108,7 @@ export function healthyCauses(params: ParameterValues): Causes {
     clearanceHazardFactor: 1,
     randomDestructionPerDay: 0,
     epoBlunting: 1,
-    bmpGain: 1,
+    bmpFloor: 0,
     transferrinFactor: 1,
     bloodLeadUgPerDl: 0,
     zincChelationPerHeme: 0,
@@ -307,7 +307,7 @@ export class Body {
     const inf = this.inflammation.effects(il6);
     const pb = this.lead.effects();
     c.il6PgPerMl = il6;
-    c.bmpGain = g.bmpGain;
+    c.bmpFloor = g.bmpFloor;
     c.globinCapacityFactor = g.globinCapacityFactor;
     c.clearanceHazardFactor = g.clearanceHazardFactor;
     c.transferrinFactor = inf.transferrinFactor;
@@ -416,7 +416,7 @@ export class Body {
       tsat,
       erfeRelative: this.erfeRelative,
       il6PgPerMl: c.il6PgPerMl,
-      bmpGain: c.bmpGain,
+      bmpFloor: c.bmpFloor,
     });
     this.transferrin.step(dt, this.pools.hepatocyte, c.transferrinFactor);
 

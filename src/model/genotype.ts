@@ -1,6 +1,6 @@
 /**
  * Genes a scenario may name, their variants, and what each variant changes.
- * A genotype enters the body only as causes (model.md §4): a gain on the BMP
+ * A genotype enters the body only as causes (model.md §4): a floor under the BMP
  * arm of hepcidin, a globin-synthesis capacity, a red-cell survival factor.
  * The sizes of those effects are model parameters (so sweeps can vary them).
  */
@@ -33,7 +33,8 @@ export type GeneName = keyof typeof GENES;
 
 /** Effects of a genotype, as multipliers on the body's causes (1 = wild type). */
 export interface GenotypeEffects {
-  bmpGain: number;
+  /** Floor of the BMP–SMAD signal in hepcidin reference units (TMPRSS6 loss > 0). */
+  bmpFloor: number;
   globinCapacityFactor: number;
   clearanceHazardFactor: number;
 }
@@ -44,12 +45,12 @@ export function genotypeEffects(
 ): GenotypeEffects {
   const p = (k: string) => param(params, k);
   const tmprss6 = genotype.TMPRSS6 ?? "wild-type";
-  const bmpGain =
+  const bmpFloor =
     tmprss6 === "homozygous-loss"
-      ? p("hepcidin.tmprss6HomozygousLossGain")
+      ? p("hepcidin.tmprss6HomozygousLossFloor")
       : tmprss6 === "heterozygous-loss"
-        ? p("hepcidin.tmprss6HeterozygousLossGain")
-        : 1;
+        ? p("hepcidin.tmprss6HeterozygousLossFloor")
+        : 0;
   const alpha = Number(genotype.alphaGlobinGenes ?? 4);
   const alphaCapacity = alpha >= 4 ? 1 : p(`erythropoiesis.alphaGlobinCapacity${alpha}Genes`);
   const betaCapacity = genotype.HBB === "beta-trait" ? p("erythropoiesis.betaTraitGlobinCapacity") : 1;
@@ -57,5 +58,5 @@ export function genotypeEffects(
   const globinCapacityFactor = Math.min(alphaCapacity, betaCapacity);
   // HbH (β4) precipitates as inclusions: the spleen clears those cells early.
   const clearanceHazardFactor = alpha === 1 ? p("circulation.hbhClearanceFactor") : 1;
-  return { bmpGain, globinCapacityFactor, clearanceHazardFactor };
+  return { bmpFloor, globinCapacityFactor, clearanceHazardFactor };
 }

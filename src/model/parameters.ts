@@ -726,20 +726,21 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 100000,
   },
   // ── Genotypes (effect sizes; the genes are in src/model/genotype.ts) ────
-  "hepcidin.tmprss6HomozygousLossGain": {
+  "hepcidin.tmprss6HomozygousLossFloor": {
     unit: "",
-    default: 6,
-    description: "gain on hepcidin's BMP–SMAD arm with no matriptase-2 (TMPRSS6 homozygous loss)",
+    default: 2,
+    description:
+      "BMP–SMAD signal (reference units) left when matriptase-2 is absent: uncleaved hemojuvelin keeps signalling however low iron falls",
     source: "calibrated: IRIDA hepcidin 2–10 nM with TSAT < 10 % (Finberg 2008; De Falco 2013, ref §5b)",
-    min: 1,
+    min: 0,
     max: 100,
   },
-  "hepcidin.tmprss6HeterozygousLossGain": {
+  "hepcidin.tmprss6HeterozygousLossFloor": {
     unit: "",
-    default: 1.6,
-    description: "gain on hepcidin's BMP–SMAD arm with one TMPRSS6 allele lost",
+    default: 0.8,
+    description: "BMP–SMAD floor (reference units) with one TMPRSS6 allele lost",
     source: "mono-allelic patients milder and later (Donker 2016, ref §5b), calibrated",
-    min: 1,
+    min: 0,
     max: 100,
   },
   "erythropoiesis.alphaGlobinCapacity3Genes": {
@@ -901,7 +902,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "lead.hemeSynthesisHalfPbB": {
     unit: "ug/dL",
-    default: 75,
+    default: 100,
     description: "blood lead halving erythroblast heme synthesis capacity (ALAD and ferrochelatase together)",
     source: "anemia in adults mostly above ~50 µg/dL (ATSDR 2007, ref §5c), calibrated",
     min: 1,

@@ -9,10 +9,8 @@
  * 3. Lay down the circulating population: the template at every age, aged and
  *    thinned by the same closed forms the circulation uses.
  * 4. Run the whole coupled body until hepcidin, transferrin, plasma and
- *    macrophage iron settle; hold storage iron at the subject's value. With
- *    no value given and a genotype that moves the iron balance (TMPRSS6),
- *    storage instead relaxes toward the genotype's own iron balance, each
- *    settling day standing for `STORE_ACCELERATION` days of absorption and loss.
+ *    macrophage iron settle; hold storage iron at the subject's value (for a
+ *    lifelong condition such as IRIDA, the scenario gives the stores it has).
  * 5. If the settled marrow works at a transferrin saturation far from the one
  *    the pipeline was filled at (iron-deficient erythropoiesis), build again
  *    with the settled saturation, EPO and storage: the red cells at t = 0 are
@@ -55,8 +53,6 @@ export interface SteadyStateOptions extends BodyOptions {
   genotype?: Genotype;
 }
 
-/** Each settling day stands for this many days of iron balance when storage is free to find its level. */
-const STORE_ACCELERATION = 200;
 /** Rebuild when the settled saturation differs from the fill's by more than this fraction. */
 const TSAT_REBUILD_TOLERANCE = 0.25;
 
@@ -64,23 +60,20 @@ interface FillState {
   tsat: number;
   epo: number;
   storageMg: number;
-  relaxStorage: boolean;
 }
 
 export function buildSteadyBody(subject: Subject, overrides: Record<string, number>, opts: SteadyStateOptions): Body {
   const probe = new Body(subject, overrides, opts, opts.genotype ?? {});
   const p = (k: string) => param(probe.params, k);
   const tsatRef = p("hepcidin.referenceTsat");
-  const relaxStorage = subject.storageIronMg === undefined && probe.causes.bmpGain !== 1;
   const first: FillState = {
     tsat: tsatRef,
     epo: p("erythropoiesis.epoReference"),
     storageMg: subject.storageIronMg ?? p("iron.defaultStorage"),
-    relaxStorage,
   };
   const built = buildOnce(subject, overrides, opts, first);
   if (Math.abs(built.settled.tsat / tsatRef - 1) <= TSAT_REBUILD_TOLERANCE) return built.body;
-  return buildOnce(subject, overrides, opts, { ...built.settled, relaxStorage }).body;
+  return buildOnce(subject, overrides, opts, built.settled).body;
 }
 
 function buildOnce(
@@ -178,21 +171,16 @@ function buildOnce(
   body.plasmaVolumeDl = body.bloodVolumeTargetDl - body.redCellVolumeDl();
 
   // 4. Settle the coupled body, holding storage iron (or letting it find the iron balance).
-  let storage = fill.storageMg;
+  const storage = fill.storageMg;
   const settleDays = opts.settleDays ?? 60;
   const settleSteps = Math.round((settleDays * 24) / dt);
   const stepsPerDay = Math.max(1, Math.round(24 / dt));
-  const external = () => {
-    const l = body.ledger;
-    return l.absorbedMg + l.ivMg + l.transfusedMg - l.shedMg - l.bloodLossMg - l.basalLossMg;
-  };
   let plasmaSum = 0;
   let labileSum = 0;
   let tsatSum = 0;
   let epoSum = 0;
   let tail = 0;
   let n = 0;
-  let balanceAtDayStart = external();
   const tailFrom = settleSteps - 10 * stepsPerDay;
   for (let s = 0; s < settleSteps; s++) {
     body.step();
@@ -205,12 +193,7 @@ function buildOnce(
     }
     n++;
     if (n === stepsPerDay || s === settleSteps - 1) {
-      if (fill.relaxStorage) {
-        const net = external() - balanceAtDayStart; // absorbed − lost over the day, mg
-        storage = Math.max(1, storage + net * STORE_ACCELERATION);
-      }
       holdStorage(body, storage, plasmaSum / n, labileSum / n);
-      balanceAtDayStart = external();
       plasmaSum = 0;
       labileSum = 0;
       n = 0;
@@ -220,7 +203,6 @@ function buildOnce(
     tsat: tsatSum / Math.max(1, tail),
     epo: epoSum / Math.max(1, tail),
     storageMg: storage,
-    relaxStorage: fill.relaxStorage,
   };
   body.startRun();
   return { body, settled };

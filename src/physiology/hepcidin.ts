@@ -4,7 +4,7 @@
  * Drive (model.md §3): up with hepatocyte iron (BMP6–HJV–SMAD; log–log slope
  * ~0.8, Galesloot 2011) and holo-transferrin (TfR2/HFE), down with
  * erythroferrone, up with IL-6 (STAT3). TMPRSS6 cleaves hemojuvelin and so
- * damps the BMP signal: `bmpGain` > 1 stands for its loss (a later issue).
+ * damps the BMP signal when iron is low: `bmpFloor` > 0 stands for its loss.
  * The STAT3 arm adds to the BMP arm (in reference units).
  * Hepcidin follows its drive with a first-order lag of hours.
  */
@@ -17,8 +17,8 @@ export interface HepcidinDrive {
   /** Erythroferrone relative to a healthy marrow at reference EPO. */
   erfeRelative: number;
   il6PgPerMl: number;
-  /** Multiplier on the BMP–SMAD signal (TMPRSS6 loss > 1; 1 = wild type). */
-  bmpGain: number;
+  /** BMP–SMAD signal left however low iron falls (uncleaved hemojuvelin, TMPRSS6 loss), reference units; 0 = wild type. */
+  bmpFloor: number;
 }
 
 export class Liver {
@@ -57,13 +57,15 @@ export class Liver {
 
   /** Hepcidin (nmol/L) the liver is driven toward. */
   target(d: HepcidinDrive): number {
-    const bmp = d.bmpGain * (Math.max(d.hepatocyteIronMg, 0) / this.storeRef) ** this.storeExp;
+    const bmp = (Math.max(d.hepatocyteIronMg, 0) / this.storeRef) ** this.storeExp;
     const holoTf = (Math.max(d.tsat, 0) / this.tsatRef) ** this.tsatExp;
     const erfe = Math.max(d.erfeRelative, 1e-3) ** -this.erfeExp;
     // IL-6/STAT3 adds to the BMP arm rather than scaling it, so inflammation keeps
     // hepcidin high even when saturation is low (anemia of chronic disease).
     const stat3 = Math.max(0, d.il6PgPerMl - this.il6Base) / this.il6Sens;
-    return this.reference * (bmp * holoTf * erfe + stat3);
+    // Matriptase-2 lowers hepcidin in iron deficiency by cleaving hemojuvelin; without it
+    // a floor of BMP signal stays (IRIDA: hepcidin normal despite deficiency).
+    return this.reference * ((bmp * holoTf + d.bmpFloor) * erfe + stat3);
   }
 
   step(dtH: number, d: HepcidinDrive): void {
