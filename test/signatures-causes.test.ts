@@ -1,0 +1,104 @@
+/**
+ * Signatures of inflammation, TMPRSS6 loss and lead on the shipped scenarios
+ * (../shared/validation/signatures.md), and the iron balance of every shipped scenario.
+ */
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { at, firstDay, peak, shipped } from "./shipped.js";
+
+describe("inflammation (ref §4.2, §4.3, §5a)", () => {
+  it("acute: hepcidin up within hours, iron down within the day, ferritin up over days, Hb barely moves", async () => {
+    const run = await shipped("acute-inflammation");
+    const hep0 = at(run, "hepcidin_ng_ml", 2);
+    expect(at(run, "hepcidin_ng_ml", 2.5)).toBeGreaterThan(2 * hep0);
+    expect(at(run, "serum_iron_ug_dl", 3)).toBeLessThan(0.5 * at(run, "serum_iron_ug_dl", 2));
+    const fer = peak(run, "ferritin_ng_ml", 2, 28);
+    expect(fer.value).toBeGreaterThan(1.5 * at(run, "ferritin_ng_ml", 2));
+    expect(fer.day - 2).toBeGreaterThanOrEqual(1); // rises over 1–2 days, peaks at 3–5 (Krause 2013 quoted)
+    expect(fer.day - 2).toBeLessThanOrEqual(7);
+    expect(Math.abs(at(run, "hb_g_dl", 16) - at(run, "hb_g_dl", 2))).toBeLessThan(0.7);
+  });
+
+  it("chronic: hepcidin high, iron low, TIBC not high, ferritin high, sTfR normal, normocytic anemia, EPO blunted", async () => {
+    const run = await shipped("chronic-inflammation");
+    const f = run.summary.final;
+    expect(f.hepcidin_ng_ml).toBeGreaterThan(2 * at(run, "hepcidin_ng_ml", 0));
+    expect(f.tsat_pct).toBeLessThan(0.8 * at(run, "tsat_pct", 0));
+    expect(f.tibc_ug_dl).toBeLessThan(300); // TIBC < 300 in ACD (Weiss & Goodnough 2005)
+    expect(f.ferritin_ng_ml).toBeGreaterThan(100);
+    expect(f.stfr_mg_l).toBeLessThan(1.76); // assay range 0.76–1.76 (ref §1.3)
+    expect(f.hb_g_dl).toBeLessThan(12.5);
+    expect(f.hb_g_dl).toBeGreaterThan(9.5);
+    expect(f.mcv_fl).toBeGreaterThan(80);
+    // EPO lower than Symeonidis 2016 predicts for this Hb (ref §4.1).
+    expect(f.epo_mu_ml).toBeLessThan(0.8 * 10 ** (3.05 - 0.131 * f.hb_g_dl));
+  });
+});
+
+describe("IRIDA, TMPRSS6 homozygous loss (ref §5b: Finberg 2008; De Falco 2013)", () => {
+  it("hepcidin inappropriately normal or high despite empty stores; very low TSAT, small pale cells, high ZPP", async () => {
+    const run = await shipped("irida");
+    const f = run.summary.final;
+    expect(at(run, "ferritin_ng_ml", 0)).toBeLessThan(15);
+    expect(at(run, "hepcidin_ng_ml", 0)).toBeGreaterThan(2 * 2.79); // ≥ 2 nM: not suppressed (ordinary IDA < 0.5 nM)
+    expect(at(run, "tsat_pct", 0)).toBeLessThan(10);
+    expect(at(run, "mcv_fl", 0)).toBeLessThan(80);
+    expect(at(run, "zpp_umol_mol", 0)).toBeGreaterThan(80);
+    expect(f.hepcidin_ng_ml).toBeGreaterThan(2 * 2.79);
+  });
+
+  it("hepcidin stays far above that of ordinary iron deficiency given the same oral iron", async () => {
+    const irida = await shipped("irida-oral-iron");
+    const ida = await shipped("iron-deficiency-oral-iron");
+    expect(at(irida, "hepcidin_ng_ml", 28)).toBeGreaterThan(3 * at(ida, "hepcidin_ng_ml", 28));
+  });
+});
+
+describe("lead (ref §5c)", () => {
+  it("adult: ZPP rises steeply with blood lead and lags it; ring sideroblasts with normal iron studies", async () => {
+    const run = await shipped("lead-occupational-adult");
+    expect(peak(run, "blood_lead_ug_dl", 0, 300).value).toBeGreaterThan(60);
+    expect(at(run, "zpp_umol_mol", 300)).toBeGreaterThan(5 * at(run, "zpp_umol_mol", 0));
+    // ZPP keeps rising after blood lead has levelled off: it lives in the red cells.
+    expect(firstDay(run, "zpp_umol_mol", (v) => v > 0.9 * at(run, "zpp_umol_mol", 300))).toBeGreaterThan(
+      firstDay(run, "blood_lead_ug_dl", (v) => v > 0.9 * at(run, "blood_lead_ug_dl", 300)),
+    );
+    expect(at(run, "ring_sideroblast_pct", 250)).toBeGreaterThan(10);
+    expect(at(run, "tsat_pct", 250)).toBeGreaterThan(20);
+    expect(at(run, "ferritin_ng_ml", 250)).toBeGreaterThan(30);
+  });
+
+  it("adult: after removal blood lead falls with a half-life of about a month (Rabinowitz 1976)", async () => {
+    const run = await shipped("lead-occupational-adult");
+    const ratio = at(run, "blood_lead_ug_dl", 334) / at(run, "blood_lead_ug_dl", 300);
+    expect(ratio).toBeGreaterThan(0.4);
+    expect(ratio).toBeLessThan(0.65);
+  });
+
+  it("child: a small intake gives a blood lead of 20–50 µg/dL and a ZPP rise (Piomelli 1978)", async () => {
+    const run = await shipped("lead-child");
+    expect(run.summary.final.blood_lead_ug_dl).toBeGreaterThan(20);
+    expect(run.summary.final.blood_lead_ug_dl).toBeLessThan(50);
+    expect(run.summary.final.zpp_umol_mol).toBeGreaterThan(2 * at(run, "zpp_umol_mol", 0));
+  });
+
+  it("with iron deficiency the cells are smaller and ZPP higher than with lead alone", async () => {
+    const lead = await shipped("lead-child");
+    const both = await shipped("lead-iron-deficiency");
+    expect(both.summary.final.zpp_umol_mol).toBeGreaterThan(lead.summary.final.zpp_umol_mol);
+    expect(both.summary.final.mcv_fl).toBeLessThan(lead.summary.final.mcv_fl);
+  });
+});
+
+describe("iron balance in every shipped scenario", () => {
+  const names = readdirSync("scenarios")
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => f.replace(/\.yaml$/, ""));
+  it.each(names)("%s keeps the iron balance and no negative pool", async (name) => {
+    const run = await shipped(name);
+    expect(run.summary.ironBalanceMaxRelError).toBeLessThan(1e-9);
+    for (const c of ["body_iron_mg", "storage_iron_mg", "ferritin_ng_ml", "serum_iron_ug_dl", "hb_g_dl"]) {
+      expect(Math.min(...run.column(c))).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
