@@ -21,7 +21,7 @@ describe("inflammation (ref §4.2, §4.3, §5a)", () => {
 
   it("chronic: hepcidin high, iron low, TIBC not high, ferritin high, sTfR normal, normocytic anemia, EPO blunted", async () => {
     const run = await shipped("chronic-inflammation");
-    const f = run.summary.final;
+    const f = run.summary.final as Record<string, number>;
     expect(f.hepcidin_ng_ml).toBeGreaterThan(2 * at(run, "hepcidin_ng_ml", 0));
     expect(f.tsat_pct).toBeLessThan(0.8 * at(run, "tsat_pct", 0));
     expect(f.tibc_ug_dl).toBeLessThan(300); // TIBC < 300 in ACD (Weiss & Goodnough 2005)
@@ -31,7 +31,7 @@ describe("inflammation (ref §4.2, §4.3, §5a)", () => {
     expect(f.hb_g_dl).toBeGreaterThan(9.5);
     expect(f.mcv_fl).toBeGreaterThan(80);
     // EPO lower than Symeonidis 2016 predicts for this Hb (ref §4.1).
-    expect(f.epo_mu_ml).toBeLessThan(0.8 * 10 ** (3.05 - 0.131 * f.hb_g_dl));
+    expect(f.epo_mu_ml).toBeLessThan(0.8 * 10 ** (3.05 - 0.131 * (f.hb_g_dl as number)));
   });
 });
 
@@ -85,8 +85,8 @@ describe("lead (ref §5c)", () => {
   it("with iron deficiency the cells are smaller and ZPP higher than with lead alone", async () => {
     const lead = await shipped("lead-child");
     const both = await shipped("lead-iron-deficiency");
-    expect(both.summary.final.zpp_umol_mol).toBeGreaterThan(lead.summary.final.zpp_umol_mol);
-    expect(both.summary.final.mcv_fl).toBeLessThan(lead.summary.final.mcv_fl);
+    expect(both.summary.final.zpp_umol_mol).toBeGreaterThan(lead.summary.final.zpp_umol_mol as number);
+    expect(both.summary.final.mcv_fl).toBeLessThan(lead.summary.final.mcv_fl as number);
   });
 });
 
