@@ -3,7 +3,19 @@
 export type { Run, RunSummary, SimulateOptions, VolumeHistogram } from "./core/run.js";
 export { TRAJECTORY_COLUMNS } from "./labs/columns.js";
 export { PARAMETERS, resolveParameters } from "./model/parameters.js";
-export { loadScenario, parseScenario } from "./scenario/load.js";
-export type { Scenario, ScenarioEvent, Subject } from "./scenario/types.js";
+export { ACTIONS } from "./scenario/actions.js";
+export { compileTimeValue, ExpressionError } from "./scenario/expression.js";
+export { scenarioJsonSchema } from "./scenario/json-schema.js";
+export { loadScenario, parseScenario, ScenarioError } from "./scenario/load.js";
+export type {
+  ActionKind,
+  EventAction,
+  Genotype,
+  Scenario,
+  ScenarioEvent,
+  Subject,
+  TimeExpression,
+  TimeValue,
+} from "./scenario/types.js";
 export { canonicalOverrides, DEFAULT_DT_HOURS, DEFAULT_FOUNDERS_PER_DAY, simulate } from "./simulate.js";
 export { VERSION } from "./version.js";

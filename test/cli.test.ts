@@ -103,19 +103,63 @@ describe("check and list", () => {
     expect(r.stdout.trim()).toBe(expected);
   });
 
-  it("list --json parses and names scenarios, actions and parameters", () => {
+  it("check counts events", () => {
+    const scenario = join(tempDir(), "events.yaml");
+    writeFileSync(
+      scenario,
+      "name: Donation\nsubject: { sex: male, weight: 75 kg }\nduration: 30 days\nevents:\n" +
+        "  - { at: 7 days, bleed: 500 mL }\n  - { from: 8 days, every: 1 day, oralIron: 65 mg }\n",
+    );
+    const r = erythron("check", scenario);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("ok: Donation (30 days, 2 events)\n");
+  });
+
+  it("list --json parses and names scenarios, actions, genes and parameters", () => {
     const r = erythron("list", "--json");
     expect(r.status).toBe(0);
     const data = JSON.parse(r.stdout) as {
       scenarios: { file: string; name?: string; error?: string }[];
-      actions: { name: string; unit: string }[];
+      actions: {
+        name: string;
+        unit: string;
+        timing: string;
+        example: string;
+        fields: { name: string; unit: string; required: boolean; expression: boolean; min?: number; max?: number }[];
+      }[];
+      genes: { name: string; variants: (string | number)[]; wildType: string | number; description: string }[];
       parameters: { path: string; unit: string; default: unknown; description: string; source: string }[];
     };
     const files = data.scenarios.map((s) => s.file);
     expect(files).toContain("scenarios/healthy-man.yaml");
     expect(files).toContain("scenarios/healthy-woman.yaml");
+    // The JSON Schema beside the scenarios is not one of them.
+    expect(files).not.toContain("scenarios/scenario.schema.json");
     expect(data.scenarios.filter((s) => s.error !== undefined)).toEqual([]);
-    expect(data.actions).toContainEqual(expect.objectContaining({ name: "bleed", unit: "mL" }));
+    expect(data.actions).toContainEqual(expect.objectContaining({ name: "bleed", unit: "mL", timing: "instant" }));
+    expect(data.actions.map((a) => a.name)).toEqual([
+      "bleed",
+      "chronicBleed",
+      "transfusion",
+      "inflammation",
+      "lead",
+      "oralIron",
+      "ivIron",
+      "diet",
+      "esa",
+      "set",
+    ]);
+    const inflammation = data.actions.find((a) => a.name === "inflammation");
+    expect(inflammation).toMatchObject({ unit: "pg/mL", timing: "span" });
+    expect(inflammation?.fields).toContainEqual(
+      expect.objectContaining({ name: "il6", unit: "pg/mL", required: true, expression: true, min: 0, max: 100000 }),
+    );
+    for (const a of data.actions) expect(a.example.length).toBeGreaterThan(0);
+    expect(data.genes.map((g) => g.name)).toEqual(["TMPRSS6", "alphaGlobinGenes", "HBB"]);
+    expect(data.genes[0]).toMatchObject({
+      wildType: "wild-type",
+      variants: ["wild-type", "heterozygous-loss", "homozygous-loss"],
+    });
     expect(data.parameters.length).toBeGreaterThan(5);
     const diet = data.parameters.find((p) => p.path === "iron.diet.nonHeme");
     expect(diet?.unit).toBe("mg/day");
@@ -129,7 +173,10 @@ describe("check and list", () => {
     const r = erythron("list");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("scenarios/healthy-man.yaml");
-    expect(r.stdout).toMatch(/bleed\s+mL/);
+    expect(r.stdout).toMatch(/bleed\s+mL\s+instant/);
+    expect(r.stdout).toMatch(/il6\s+pg\/mL\s+.*may vary with t; shorthand: inflammation: 30 pg\/mL/);
+    expect(r.stdout).toContain("example: { at: 7 days, bleed: 500 mL }");
+    expect(r.stdout).toMatch(/TMPRSS6\s+wild-type \| heterozygous-loss \| homozygous-loss/);
     expect(r.stdout).toMatch(/iron\.diet\.nonHeme\s+\[mg\/day\]\s+default/);
   });
 });

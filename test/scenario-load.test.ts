@@ -71,8 +71,17 @@ events:
     expect(s.seed).toBe(7);
     expect(s.record).toEqual({ everyDays: 0.5, histogramDays: [0, 7] });
     expect(s.parameters).toEqual({ "iron.diet.nonHeme": 12 });
-    expect(s.events[0]).toEqual({ atDays: 7, action: "bleed", args: { value: 500 }, source: { line: 11, column: 5 } });
-    expect(s.events[1]).toMatchObject({ atDays: 1, untilDays: 14, everyDays: 2, args: { value: 10 } });
+    expect(s.events[0]).toEqual({
+      atDays: 7,
+      action: { kind: "bleed", volumeMl: 500 },
+      source: { line: 11, column: 5 },
+    });
+    expect(s.events[1]).toMatchObject({
+      atDays: 1,
+      untilDays: 14,
+      everyDays: 2,
+      action: { kind: "bleed", volumeMl: 10 },
+    });
   });
 
   it("accepts JSON", () => {
@@ -128,11 +137,11 @@ describe("invalid documents: file:line:column, path, found, expected", () => {
     const e = failure(`${GOOD}events:\n  - at: 7 days\n    bleeed: 500 mL\n`);
     expect(e.message).toContain('scenarios/x.yaml:8:5: events[0].bleeed: unknown action "bleeed"');
     expect(e.message).toContain('did you mean "bleed"?');
-    expect(e.message).toContain("supported actions: bleed");
+    expect(e.message).toContain("supported actions: bleed, chronicBleed, transfusion,");
   });
 
   it("until before from", () => {
-    const e = failure(`${GOOD}events:\n  - from: 10 days\n    until: 5 days\n    bleed: 5 mL\n`);
+    const e = failure(`${GOOD}events:\n  - from: 10 days\n    until: 5 days\n    chronicBleed: 5 mL/day\n`);
     expect(e.message).toMatch(/^scenarios\/x\.yaml:8:12: events\[0\]\.until: found "5 days", not after "from"/);
   });
 

@@ -13,8 +13,9 @@ import { Command, CommanderError, InvalidArgumentError } from "@commander-js/ext
 import { formatDays, formatWithUnit, QuantityError } from "../core/quantity-text.js";
 import type { Run, SimulateOptions } from "../core/run.js";
 import { formatTrajectoryCsv, OUTPUT_FILES, writeRunOutputs } from "../io/outputs.js";
+import { GENES } from "../model/genotype.js";
 import { PARAMETERS } from "../model/parameters.js";
-import { ACTIONS } from "../scenario/actions.js";
+import { ACTIONS, type ActionSpec, type FieldSpec, mainField } from "../scenario/actions.js";
 import { ScenarioError } from "../scenario/errors.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
@@ -220,7 +221,9 @@ export function describeRun(run: Run, scenario: Scenario, outDir: string): strin
 
 async function checkCommand(scenarioPath: string): Promise<void> {
   const scenario = await loadScenario(scenarioPath);
-  process.stdout.write(`ok: ${scenario.name} (${formatDays(scenario.durationDays)})\n`);
+  const n = scenario.events.length;
+  const events = n === 0 ? "" : `, ${n} ${n === 1 ? "event" : "events"}`;
+  process.stdout.write(`ok: ${scenario.name} (${formatDays(scenario.durationDays)}${events})\n`);
 }
 
 interface ListedScenario {
@@ -234,7 +237,8 @@ interface ListedScenario {
 async function shippedScenarios(): Promise<ListedScenario[]> {
   let files: string[];
   try {
-    files = readdirSync(SCENARIOS_DIR).filter((f) => /\.(ya?ml|json)$/i.test(f));
+    // scenario.schema.json sits beside the scenarios (editors find it there) but is not one.
+    files = readdirSync(SCENARIOS_DIR).filter((f) => /\.(ya?ml|json)$/i.test(f) && !/\.schema\.json$/i.test(f));
   } catch {
     return [];
   }
@@ -254,12 +258,85 @@ async function shippedScenarios(): Promise<ListedScenario[]> {
   return out;
 }
 
+interface ListedField {
+  name: string;
+  unit: string;
+  description: string;
+  required: boolean;
+  /** May be an expression in t. */
+  expression: boolean;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  default?: number | string;
+  choices?: string[];
+  example: string | number;
+}
+
+function listedField(f: FieldSpec): ListedField {
+  const out: ListedField = {
+    name: f.name,
+    unit: f.unit,
+    description: f.description,
+    required: f.required,
+    expression: f.expression,
+    example: f.example,
+  };
+  if (f.min !== undefined) out.min = f.min;
+  if (f.max !== undefined) out.max = f.max;
+  if (f.integer) out.integer = true;
+  if (f.default !== undefined) out.default = f.default;
+  if (f.choices) out.choices = [...f.choices];
+  return out;
+}
+
+function listedAction(a: ActionSpec) {
+  return {
+    name: a.name,
+    /** Unit of the main (shorthand) field; "" for `set`, whose values take each parameter's unit. */
+    unit: mainField(a)?.unit ?? "",
+    timing: a.timing,
+    description: a.description,
+    example: a.example,
+    ...(a.shorthand !== undefined ? { shorthand: a.shorthand } : {}),
+    ...(a.parameters ? { parameters: true } : {}),
+    fields: a.fields.map(listedField),
+  };
+}
+
+function fieldLine(a: ActionSpec, f: FieldSpec): string {
+  const unit = f.choices ? "" : f.unit === "" ? "(number)" : f.unit;
+  const parts: string[] = [];
+  if (f.choices) parts.push(f.choices.join(" | "));
+  const range =
+    f.min !== undefined && f.max !== undefined
+      ? `${formatWithUnit(f.min, f.unit)} to ${formatWithUnit(f.max, f.unit)}`
+      : f.min !== undefined
+        ? `at least ${formatWithUnit(f.min, f.unit)}`
+        : "";
+  if (range) parts.push(f.integer ? `${range}, whole` : range);
+  parts.push(f.required ? "required" : "optional");
+  if (f.default !== undefined) {
+    parts.push(`default ${typeof f.default === "number" ? formatWithUnit(f.default, f.unit) : f.default}`);
+  }
+  if (f.expression) parts.push("may vary with t");
+  if (a.shorthand === f.name) parts.push(`shorthand: ${a.name}: ${String(f.example)}`);
+  return `      ${f.name.padEnd(12)} ${unit.padEnd(8)} ${f.description}; ${parts.join("; ")}`;
+}
+
 async function listCommand(flags: { json?: boolean }): Promise<void> {
   const scenarios = await shippedScenarios();
-  const actions = Object.entries(ACTIONS).map(([name, a]) => ({ name, ...a }));
+  const specs = [...ACTIONS.values()];
+  const actions = specs.map(listedAction);
+  const genes = Object.entries(GENES).map(([name, g]) => ({
+    name,
+    variants: [...g.variants],
+    wildType: g.variants[0],
+    description: g.description,
+  }));
   const parameters = [...PARAMETERS.values()].map((p) => ({ ...p }));
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ scenarios, actions, parameters }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ scenarios, actions, genes, parameters }, null, 2)}\n`);
     return;
   }
   const lines: string[] = [];
@@ -270,11 +347,23 @@ async function listCommand(flags: { json?: boolean }): Promise<void> {
     const what = s.error ? `INVALID: ${s.error.split("\n")[0]}` : `${s.name} (${formatDays(s.durationDays ?? 0)})`;
     lines.push(`  ${s.file.padEnd(width)}  ${what}`);
   }
-  lines.push("", "Event actions (in a scenario's events: list):");
-  for (const a of actions) {
-    lines.push(
-      `  ${a.name.padEnd(14)} ${a.unit.padEnd(8)} ${a.description} (${formatWithUnit(a.min, a.unit)} to ${formatWithUnit(a.max, a.unit)})`,
-    );
+  lines.push(
+    "",
+    'Event actions (in a scenario\'s events: list). Instant actions take "at", or "from" + "every" (+ "until")',
+    'to repeat; span actions take "from" (+ "until"), or "at" (from then on). Values marked "may vary with t"',
+    'may be an expression in t, the time since the event\'s start, such as "500 mL * exp(-t / (7 days))".',
+  );
+  for (const a of specs) {
+    const unit = mainField(a)?.unit ?? "";
+    lines.push(`  ${a.name.padEnd(14)} ${unit.padEnd(8)} ${a.timing.padEnd(8)} ${a.description}`);
+    if (a.parameters) lines.push("      <parameter path>       a value in the parameter's unit (see Parameters below)");
+    for (const f of a.fields) lines.push(fieldLine(a, f));
+    lines.push(`      example: ${a.example}`);
+  }
+  lines.push("", "Genes (genotype: gene: variant; omitted genes are wild type, the first variant):");
+  for (const g of genes) {
+    lines.push(`  ${g.name.padEnd(18)} ${g.variants.map(String).join(" | ")}`);
+    lines.push(`      ${g.description}`);
   }
   lines.push("", 'Parameters (override with "parameters:" in a scenario or --set path=value):');
   for (const p of parameters) {
@@ -339,7 +428,9 @@ function buildProgram(): Command {
 
   program
     .command("list")
-    .description(`shipped scenarios in scenarios/, event actions with units, and every model parameter`)
+    .description(
+      "shipped scenarios in scenarios/, event actions with their fields and units, genes, and every model parameter",
+    )
     .option("--json", "machine-readable output")
     .action(async (opts) => {
       const flags: { json?: boolean } = {};

@@ -2,17 +2,23 @@
  * Quantities with units, parsed with a private mathjs instance.
  *
  * Only `unit()` parsing is used here: a scenario string is never evaluated as
- * an expression (sandboxed expressions in `t` are a separate, later layer).
+ * an expression (sandboxed expressions in `t` are src/scenario/expression.ts).
  */
-import { all, create, type FactoryFunctionMap, type Unit } from "mathjs";
+import { all, create, type FactoryFunctionMap, type MathJsInstance, type Unit } from "mathjs";
 import { clean, QuantityError } from "./quantity-text.js";
 
-const math = create(all as FactoryFunctionMap);
+/**
+ * Units that physiology uses and mathjs lacks. "U" is an enzyme/hormone unit
+ * (EPO in mU/mL, epoetin in IU); it gets its own dimension so it never
+ * converts to anything else. Shared with the expression sandbox.
+ */
+export function addCustomUnits(instance: MathJsInstance): void {
+  instance.createUnit("U", { prefixes: "short", aliases: ["IU"] });
+  instance.createUnit("mcg", "1 ug");
+}
 
-// Units that physiology uses and mathjs lacks. "U" is an enzyme/hormone unit
-// (EPO in mU/mL); it gets its own dimension so it never converts to anything else.
-math.createUnit("U", { prefixes: "short", aliases: ["IU"] });
-math.createUnit("mcg", "1 ug");
+const math = create(all as FactoryFunctionMap);
+addCustomUnits(math);
 
 export { clean, formatDays, formatWithUnit, QuantityError } from "./quantity-text.js";
 
@@ -161,7 +167,8 @@ export function parseQuantity(input: unknown, canonicalUnit: string): number {
   return value;
 }
 
-function describeFoundFamily(u: Unit): string {
+/** "a mass", "a volume", … for a unit value (from this or another mathjs instance with the same custom units). */
+export function describeFoundFamily(u: Unit): string {
   for (const f of FAMILIES) if (sameDimensions(u, referenceUnit(f.ref))) return f.name;
   return `a quantity in ${u.formatUnits()}`;
 }

@@ -1,22 +1,363 @@
 /**
- * Event actions a scenario may use. Each takes one quantity in `unit`
- * (bounds inclusive, in that unit) and becomes a ScenarioEvent with
- * `args.value` in that unit. More actions arrive with the scenario-language issue.
+ * Every event action a scenario may use: its timing, fields, units, bounds,
+ * shorthand and an example. The validator (schema.ts), the JSON Schema
+ * (json-schema.ts) and `erythron list` all read this table.
  */
-export interface ActionSpec {
-  /** Canonical unit of the action's value (mathjs unit string). */
+
+import { PARAMETERS } from "../model/parameters.js";
+import { defaultFor } from "../model/registry.js";
+import type { ActionKind, EventAction, TimeValue } from "./types.js";
+
+/** Instant actions act once at each instant; span actions hold over a time span. */
+export type Timing = "instant" | "span";
+
+export interface FieldSpec {
+  /** Key in the action's mapping, e.g. "il6" in `inflammation: { il6: 30 pg/mL }`. */
+  readonly name: string;
+  /** Canonical unit (mathjs unit string); "" for a plain number. Ignored for choice fields. */
   readonly unit: string;
   readonly description: string;
-  readonly min: number;
-  readonly max: number;
+  /** Inclusive bounds in `unit`. */
+  readonly min?: number;
+  readonly max?: number;
+  /** A whole number (a count). */
+  readonly integer?: boolean;
+  readonly required: boolean;
+  /** May be a mathjs expression in t (time since the event's start). */
+  readonly expression: boolean;
+  /** Allowed words, for a choice field. */
+  readonly choices?: readonly string[];
+  /** Value when omitted (canonical unit, or a choice). */
+  readonly default?: number | string;
+  /** The field's value as a user writes it. */
+  readonly example: string | number;
 }
 
-export const ACTIONS = {
-  bleed: { unit: "mL", description: "acute loss of whole blood", min: 0, max: 5000 },
-} as const satisfies Record<string, ActionSpec>;
+/** Checked field values by field name: numbers in canonical units, expressions, or choices. */
+export type FieldValues = Readonly<Record<string, TimeValue | string | undefined>>;
 
-export type ActionName = keyof typeof ACTIONS;
+export interface ActionSpec {
+  readonly name: ActionKind;
+  readonly timing: Timing;
+  readonly description: string;
+  /** One event using the action, as a YAML flow mapping. */
+  readonly example: string;
+  readonly fields: readonly FieldSpec[];
+  /** Field that a bare value stands for: `bleed: 500 mL` is `bleed: { volume: 500 mL }`. */
+  readonly shorthand?: string;
+  /** Field whose unit stands for the action in listings (the shorthand, or the first field). */
+  readonly main?: string;
+  /** At least one of these fields must be given. */
+  readonly anyOf?: readonly string[];
+  /** At most one of these fields may be given. */
+  readonly exclusive?: readonly string[];
+  /** The action's mapping holds model parameters by dotted path (the `set` action). */
+  readonly parameters?: true;
+  /** The canonical action from checked values (every required field present, defaults filled in). */
+  readonly build: (v: FieldValues) => EventAction;
+}
 
-export function isActionName(name: string): name is ActionName {
-  return Object.hasOwn(ACTIONS, name);
+function time(v: FieldValues, name: string): TimeValue {
+  const x = v[name];
+  if (x === undefined || typeof x === "string") throw new Error(`internal: field ${name} should be a quantity`);
+  return x;
+}
+
+function num(v: FieldValues, name: string): number {
+  const x = v[name];
+  if (typeof x !== "number") throw new Error(`internal: field ${name} should be a number`);
+  return x;
+}
+
+/** Volume of one unit of packed red cells (the parameter's default), mL. */
+function unitVolumeMl(): number {
+  const spec = PARAMETERS.get("transfusion.unitVolume");
+  if (!spec) throw new Error("internal: parameter transfusion.unitVolume is missing");
+  return defaultFor(spec, "male");
+}
+
+export const TRANSFUSION_UNIT_ML = unitVolumeMl();
+
+const ACTION_LIST: readonly ActionSpec[] = [
+  {
+    name: "bleed",
+    timing: "instant",
+    description: "acute loss of whole blood",
+    example: "{ at: 7 days, bleed: 500 mL }",
+    shorthand: "volume",
+    fields: [
+      {
+        name: "volume",
+        unit: "mL",
+        description: "volume of whole blood lost",
+        min: 0,
+        max: 5000,
+        required: true,
+        expression: true,
+        example: "500 mL",
+      },
+    ],
+    build: (v) => ({ kind: "bleed", volumeMl: time(v, "volume") }),
+  },
+  {
+    name: "chronicBleed",
+    timing: "span",
+    description: "continuous loss of whole blood (e.g. from the gut)",
+    example: "{ from: 0 days, until: 365 days, chronicBleed: 5 mL/day }",
+    shorthand: "rate",
+    fields: [
+      {
+        name: "rate",
+        unit: "mL/day",
+        description: "whole blood lost per day",
+        min: 0,
+        max: 1000,
+        required: true,
+        expression: true,
+        example: "5 mL/day",
+      },
+    ],
+    build: (v) => ({ kind: "chronicBleed", rateMlPerDay: time(v, "rate") }),
+  },
+  {
+    name: "transfusion",
+    timing: "instant",
+    description: `packed red cells given: a volume, or a number of units of ${TRANSFUSION_UNIT_ML} mL`,
+    example: "{ at: 30 days, transfusion: { units: 2 } }",
+    shorthand: "volume",
+    anyOf: ["volume", "units"],
+    exclusive: ["volume", "units"],
+    fields: [
+      {
+        name: "volume",
+        unit: "mL",
+        description: "volume of packed red cells given (give volume or units, not both)",
+        min: 0,
+        max: 5000,
+        required: false,
+        expression: true,
+        example: "300 mL",
+      },
+      {
+        name: "units",
+        unit: "",
+        description: `number of units, each the parameter transfusion.unitVolume at its default (${TRANSFUSION_UNIT_ML} mL)`,
+        min: 1,
+        max: Math.floor(5000 / TRANSFUSION_UNIT_ML),
+        integer: true,
+        required: false,
+        expression: false,
+        example: 2,
+      },
+      {
+        name: "hematocrit",
+        unit: "",
+        description: "hematocrit of the packed cells, a fraction or a percentage",
+        min: 0.3,
+        max: 0.9,
+        required: false,
+        expression: false,
+        default: 0.6,
+        example: "60 %",
+      },
+    ],
+    build: (v) => ({
+      kind: "transfusion",
+      volumeMl: v.units !== undefined ? num(v, "units") * TRANSFUSION_UNIT_ML : time(v, "volume"),
+      hematocrit: num(v, "hematocrit"),
+    }),
+  },
+  {
+    name: "inflammation",
+    timing: "span",
+    description: "inflammation, as circulating IL-6 (standing for the inflammatory cytokines)",
+    example: '{ from: 30 days, until: 120 days, inflammation: { il6: "5 pg/mL + 45 pg/mL * exp(-t / (7 days))" } }',
+    shorthand: "il6",
+    fields: [
+      {
+        name: "il6",
+        unit: "pg/mL",
+        description: "serum interleukin-6 held during the span",
+        min: 0,
+        max: 100000,
+        required: true,
+        expression: true,
+        example: "30 pg/mL",
+      },
+    ],
+    build: (v) => ({ kind: "inflammation", il6PgPerMl: time(v, "il6") }),
+  },
+  {
+    name: "lead",
+    timing: "span",
+    description: "lead ingested (absorbed fraction by age unless given)",
+    example: "{ from: 0 days, until: 90 days, lead: { intake: 300 ug/day } }",
+    shorthand: "intake",
+    fields: [
+      {
+        name: "intake",
+        unit: "ug/day",
+        description: "lead ingested per day",
+        min: 0,
+        max: 1e6,
+        required: true,
+        expression: true,
+        example: "300 ug/day",
+      },
+      {
+        name: "absorption",
+        unit: "",
+        description: "fraction of ingested lead absorbed (default: lead.absorbedFractionAdult or …Child by age)",
+        min: 0,
+        max: 1,
+        required: false,
+        expression: false,
+        example: "12 %",
+      },
+    ],
+    build: (v) => {
+      const action: EventAction = { kind: "lead", intakeUgPerDay: time(v, "intake") };
+      if (v.absorption !== undefined) action.absorbedFraction = num(v, "absorption");
+      return action;
+    },
+  },
+  {
+    name: "oralIron",
+    timing: "instant",
+    description: "one oral dose of elemental iron (repeat with from/every)",
+    example: "{ from: 60 days, until: 150 days, every: 1 day, oralIron: 65 mg }",
+    shorthand: "dose",
+    fields: [
+      {
+        name: "dose",
+        unit: "mg",
+        description: "elemental iron per dose",
+        min: 0,
+        max: 1000,
+        required: true,
+        expression: true,
+        example: "65 mg",
+      },
+    ],
+    build: (v) => ({ kind: "oralIron", doseMg: time(v, "dose") }),
+  },
+  {
+    name: "ivIron",
+    timing: "instant",
+    description: "intravenous iron (taken up by macrophages, released over days)",
+    example: "{ at: 100 days, ivIron: 1000 mg }",
+    shorthand: "dose",
+    fields: [
+      {
+        name: "dose",
+        unit: "mg",
+        description: "elemental iron given",
+        min: 0,
+        max: 3000,
+        required: true,
+        expression: true,
+        example: "1000 mg",
+      },
+    ],
+    build: (v) => ({ kind: "ivIron", doseMg: time(v, "dose") }),
+  },
+  {
+    name: "diet",
+    timing: "span",
+    description: "dietary iron during the span (a field left out keeps its current value)",
+    example: "{ from: 0 days, diet: { nonHeme: 8 mg/day, heme: 0.5 mg/day } }",
+    anyOf: ["nonHeme", "heme"],
+    fields: [
+      {
+        name: "nonHeme",
+        unit: "mg/day",
+        description: "non-heme iron eaten per day",
+        min: 0,
+        max: 500,
+        required: false,
+        expression: true,
+        example: "8 mg/day",
+      },
+      {
+        name: "heme",
+        unit: "mg/day",
+        description: "heme iron eaten per day",
+        min: 0,
+        max: 100,
+        required: false,
+        expression: true,
+        example: "0.5 mg/day",
+      },
+    ],
+    build: (v) => {
+      const action: EventAction = { kind: "diet" };
+      if (v.nonHeme !== undefined) action.nonHemeMgPerDay = time(v, "nonHeme");
+      if (v.heme !== undefined) action.hemeMgPerDay = time(v, "heme");
+      return action;
+    },
+  },
+  {
+    name: "esa",
+    timing: "instant",
+    description: "a dose of an erythropoiesis-stimulating agent (epoetin)",
+    example: "{ from: 0 days, every: 7 days, esa: { dose: 10000 IU, route: subcutaneous } }",
+    shorthand: "dose",
+    fields: [
+      {
+        name: "dose",
+        unit: "IU",
+        description: "epoetin dose, international units",
+        min: 0,
+        max: 1e6,
+        required: true,
+        expression: true,
+        example: "10000 IU",
+      },
+      {
+        name: "route",
+        unit: "",
+        description: "how it is given",
+        required: false,
+        expression: false,
+        choices: ["subcutaneous", "intravenous"],
+        default: "subcutaneous",
+        example: "subcutaneous",
+      },
+    ],
+    build: (v) => ({
+      kind: "esa",
+      doseIu: time(v, "dose"),
+      route: v.route === "intravenous" ? "intravenous" : "subcutaneous",
+    }),
+  },
+  {
+    name: "set",
+    timing: "instant",
+    description: "change model parameters from this time on (each value in the parameter's unit)",
+    example: "{ at: 30 days, set: { iron.diet.nonHeme: 8 mg/day } }",
+    parameters: true,
+    fields: [],
+    // Filled in by the validator, which checks each path and value against PARAMETERS.
+    build: () => ({ kind: "set", parameters: {} }),
+  },
+];
+
+export const ACTIONS: ReadonlyMap<ActionKind, ActionSpec> = new Map(ACTION_LIST.map((a) => [a.name, a]));
+
+export const ACTION_NAMES: readonly ActionKind[] = ACTION_LIST.map((a) => a.name);
+
+export function isActionName(name: string): name is ActionKind {
+  return ACTIONS.has(name as ActionKind);
+}
+
+export function actionSpec(name: ActionKind): ActionSpec {
+  const spec = ACTIONS.get(name);
+  if (!spec) throw new Error(`internal: no action ${name}`);
+  return spec;
+}
+
+/** The field that stands for the action in listings. */
+export function mainField(spec: ActionSpec): FieldSpec | undefined {
+  const name = spec.main ?? spec.shorthand;
+  return spec.fields.find((f) => f.name === name) ?? spec.fields[0];
 }

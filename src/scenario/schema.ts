@@ -2,46 +2,45 @@
  * The scenario file format as a zod schema: structure (strict objects, so a
  * misspelt key fails) plus conversion of every quantity to its canonical unit.
  * Issues carry paths into the document; load.ts turns them into line:column.
+ * The `.meta()` on each part is its JSON Schema (see json-schema.ts).
  */
 import { z } from "zod";
 import { expectedText, formatDays, formatWithUnit, parseQuantity, QuantityError, showValue } from "../core/units.js";
+import { GENES } from "../model/genotype.js";
 import { PARAMETERS } from "../model/parameters.js";
-import { ACTIONS, isActionName } from "./actions.js";
+import { ACTION_NAMES, type ActionSpec, actionSpec, type FieldSpec, isActionName, type Timing } from "./actions.js";
+import { compileTimeExpression, readExpression, type TimeEvaluator } from "./expression.js";
+import {
+  type Bounds,
+  boundsText,
+  eventJson,
+  genotypeJson,
+  type JsonSchema,
+  parametersJson,
+  quantityJson,
+} from "./json-meta.js";
 import { didYouMean } from "./suggest.js";
-import type { Scenario, ScenarioEvent, Sex } from "./types.js";
+import type { ActionKind, EventAction, Genotype, Scenario, ScenarioEvent, Sex, TimeValue } from "./types.js";
 
 /** Longest run accepted: 100 years. */
 export const MAX_DURATION_DAYS = 36525;
+/** Most instants one repeating event may produce. */
+export const MAX_REPEATS = 100000;
+/** Points (besides t = 0) at which an expression is checked at load time. */
+const EXPRESSION_SAMPLES = 8;
 
 export type Locate = (path: readonly PropertyKey[]) => { line: number; column: number } | undefined;
 
-/** Records one problem at `path` (relative to the value being checked). */
-/** `atKey`: the problem is the key itself (an unknown name), so point at the key, not its value. */
+/**
+ * Records one problem at `path` (relative to the value being checked).
+ * `atKey`: the problem is the key itself (an unknown name, a key that does not
+ * belong), so point at the key, not its value.
+ */
 type Report = (message: string, path?: PropertyKey[], atKey?: boolean) => void;
 
 function reporter(ctx: z.RefinementCtx, prefix: PropertyKey[] = []): Report {
   return (message, path = [], atKey = false) =>
     ctx.addIssue({ code: "custom", message, path: [...prefix, ...path], ...(atKey ? { params: { atKey } } : {}) });
-}
-
-interface Bounds {
-  /** Inclusive lower bound. */
-  min?: number;
-  /** Exclusive lower bound. */
-  above?: number;
-  /** Inclusive upper bound. */
-  max?: number;
-}
-
-function boundsText(b: Bounds, unit: string): string {
-  const lo =
-    b.above !== undefined
-      ? `more than ${formatWithUnit(b.above, unit)}`
-      : b.min !== undefined
-        ? `at least ${formatWithUnit(b.min, unit)}`
-        : "";
-  const hi = b.max !== undefined ? `at most ${formatWithUnit(b.max, unit)}` : "";
-  return lo && hi ? `${lo} and ${hi}` : lo || hi;
 }
 
 function outOfBounds(value: number, b: Bounds): boolean {
@@ -51,6 +50,16 @@ function outOfBounds(value: number, b: Bounds): boolean {
     (b.max !== undefined && value > b.max)
   );
 }
+
+/** A found value for messages, shortened when long. */
+function quote(raw: unknown): string {
+  if (typeof raw === "string" && raw.length > 80)
+    return `${JSON.stringify(raw.slice(0, 60))}… (${raw.length} characters)`;
+  return showValue(raw);
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
 
 /**
  * Parse a quantity at the current path, adding an issue (at `path`, relative)
@@ -76,18 +85,121 @@ function quantityAt(
     return undefined;
   }
   if (outOfBounds(value, bounds)) {
-    report(`found ${showValue(raw)}; expected ${boundsText(bounds, unit)}`, path);
+    report(`found ${quote(raw)}; expected ${boundsText(bounds, unit)}`, path);
     return undefined;
   }
   return value;
 }
 
-/** A field holding one quantity in `unit`. */
-function quantity(unit: string, bounds: Bounds = {}) {
-  return z.unknown().transform((raw, ctx) => quantityAt(raw, unit, bounds, reporter(ctx)) ?? z.NEVER);
+/** A field holding one quantity in `unit`, described for JSON Schema. */
+function quantity(unit: string, bounds: Bounds, description: string, example?: string) {
+  return z
+    .unknown()
+    .meta(quantityJson(unit, bounds, description, example))
+    .transform((raw, ctx) => quantityAt(raw, unit, bounds, reporter(ctx)) ?? z.NEVER);
 }
 
-const seedSchema = z.unknown().transform((raw, ctx) => {
+/** A part the validator reads by hand: any input, described by `json` for JSON Schema. */
+function described(json: JsonSchema) {
+  return z.unknown().meta(json);
+}
+
+// ── Time values (quantities or expressions in t) ───────────────────────────
+
+/** An expression still to be checked over its event's span, once the run's duration is known. */
+interface PendingExpression {
+  /** Path relative to the event. */
+  path: PropertyKey[];
+  raw: string;
+  unit: string;
+  bounds: Bounds;
+  evaluator: TimeEvaluator;
+}
+
+function fieldBounds(f: FieldSpec): Bounds {
+  const b: Bounds = {};
+  if (f.min !== undefined) b.min = f.min;
+  if (f.max !== undefined) b.max = f.max;
+  return b;
+}
+
+/** Check an expression's value at `tDays`; a message on failure. */
+function expressionProblem(p: Omit<PendingExpression, "path">, tDays: number): string | undefined {
+  const v = p.evaluator.check(tDays);
+  if (typeof v === "string") return `found ${quote(p.raw)}, which ${v}`;
+  if (outOfBounds(v, p.bounds)) {
+    const days = Number(tDays.toPrecision(6));
+    return `found ${quote(p.raw)}, which gives ${formatWithUnit(v, p.unit)} at t = ${days} ${days === 1 ? "day" : "days"}; expected ${boundsText(p.bounds, p.unit)}`;
+  }
+  return undefined;
+}
+
+/**
+ * A quantity, or (for a field marked `expression`) a string in `t`. An
+ * expression is vetted and evaluated at t = 0 here; the rest of its span is
+ * checked once the duration is known (`pending`).
+ */
+function timeValueAt(
+  raw: unknown,
+  field: FieldSpec,
+  report: Report,
+  path: PropertyKey[],
+  pending: PendingExpression[],
+): TimeValue | undefined {
+  const bounds = fieldBounds(field);
+  if (!field.expression || typeof raw !== "string") return quantityAt(raw, field.unit, bounds, report, path);
+  let quantityProblem: string;
+  try {
+    const value = parseQuantity(raw, field.unit);
+    if (!outOfBounds(value, bounds)) return value;
+    quantityProblem = `found ${quote(raw)}; expected ${boundsText(bounds, field.unit)}`;
+    report(quantityProblem, path);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof QuantityError)) throw e;
+    quantityProblem = e.message;
+  }
+  const text = raw.trim();
+  const reading = readExpression(text);
+  const expected = `${expectedText(field.unit)}, or an expression in t (time since the event's start)`;
+  if (reading.kind === "refused" && (!reading.unknownSymbol || reading.mentionsTime)) {
+    report(`found ${quote(raw)}: ${reading.message}; expected ${expected}`, path);
+    return undefined;
+  }
+  if (reading.kind !== "ok" || !reading.mentionsTime) {
+    // Not an expression in t: the quantity's own message says most.
+    report(quantityProblem, path);
+    return undefined;
+  }
+  let evaluator: TimeEvaluator;
+  try {
+    evaluator = compileTimeExpression({ expression: text, unit: field.unit });
+  } catch (e) {
+    // Vetted above, so unexpected; still a problem with the file, not a crash.
+    report(
+      `found ${quote(raw)}, which cannot be compiled (${e instanceof Error ? e.message : String(e)}); expected ${expected}`,
+      path,
+    );
+    return undefined;
+  }
+  const check = { raw, unit: field.unit, bounds, evaluator };
+  const problem = expressionProblem(check, 0);
+  if (problem !== undefined) {
+    report(problem, path);
+    return undefined;
+  }
+  pending.push({ ...check, path });
+  return { expression: text, unit: field.unit };
+}
+
+// ── Subject, record, parameters, genotype ───────────────────────────────────
+
+const EXPECTED_PARAMETERS = 'a mapping from parameter path to value, such as "iron.diet.nonHeme: 12 mg/day"';
+const EXPECTED_GENOTYPE = "a mapping from gene to variant, such as { TMPRSS6: homozygous-loss }";
+
+const SEED_JSON: JsonSchema = { type: "integer", minimum: 0, description: "random seed (default 1)", examples: [1] };
+
+const seedSchema = described(SEED_JSON).transform((raw, ctx) => {
   if (typeof raw === "number" && Number.isSafeInteger(raw) && raw >= 0) return raw;
   ctx.addIssue({ code: "custom", message: `found ${showValue(raw)}; expected a whole number ≥ 0 such as 1` });
   return z.NEVER;
@@ -95,29 +207,45 @@ const seedSchema = z.unknown().transform((raw, ctx) => {
 
 const subjectSchema = z
   .object({
-    sex: z.enum(["male", "female"]),
-    weight: quantity("kg", { min: 20, max: 300 }),
-    height: quantity("cm", { min: 100, max: 230 }).optional(),
-    storageIron: quantity("mg", { min: 0, max: 20000 }).optional(),
+    sex: z.enum(["male", "female"]).meta({ description: "sex: male or female" }),
+    weight: quantity("kg", { min: 20, max: 300 }, "body weight", "75 kg"),
+    height: quantity(
+      "cm",
+      { min: 100, max: 230 },
+      "height (optional; with it, blood volume follows Nadler's formula)",
+      "178 cm",
+    ).optional(),
+    storageIron: quantity(
+      "mg",
+      { min: 0, max: 20000 },
+      "storage iron at the start (optional; default typical for sex)",
+      "800 mg",
+    ).optional(),
+    age: quantity("year", { min: 0, max: 120 }, "age (optional; default adult)", "35 years").optional(),
   })
-  .strict();
+  .strict()
+  .meta({ description: "who is simulated" });
 
 const recordSchema = z
   .object({
-    every: quantity("day", { above: 0 }).optional(),
-    histograms: z.array(quantity("day", { min: 0 })).optional(),
+    every: quantity("day", { above: 0 }, "trajectory sampling interval (default 1 day)", "1 day").optional(),
+    histograms: z
+      .array(quantity("day", { min: 0 }, "time of a red-cell volume histogram", "28 days"))
+      .meta({ description: "times of red-cell volume histogram snapshots (default: start and end)" })
+      .optional(),
   })
-  .strict();
+  .strict()
+  .meta({ description: "what is recorded" });
 
-const parametersSchema = z.record(z.string(), z.unknown()).transform((raw, ctx) => {
+/** Parameters by dotted path, each converted to its canonical unit and checked against its bounds. */
+function parameterMap(raw: Record<string, unknown>, report: Report, path: PropertyKey[] = []): Record<string, number> {
   const out: Record<string, number> = {};
-  const report = reporter(ctx);
-  for (const [path, value] of Object.entries(raw)) {
-    const spec = PARAMETERS.get(path);
+  for (const [name, value] of Object.entries(raw)) {
+    const spec = PARAMETERS.get(name);
     if (!spec) {
       report(
-        `unknown parameter "${path}"${didYouMean(path, PARAMETERS.keys())} (\`erythron list\` shows them all)`,
-        [path],
+        `unknown parameter "${name}"${didYouMean(name, PARAMETERS.keys())} (\`erythron list\` shows them all)`,
+        [...path, name],
         true,
       );
       continue;
@@ -125,37 +253,172 @@ const parametersSchema = z.record(z.string(), z.unknown()).transform((raw, ctx) 
     const bounds: Bounds = {};
     if (spec.min !== undefined) bounds.min = spec.min;
     if (spec.max !== undefined) bounds.max = spec.max;
-    const v = quantityAt(value, spec.unit, bounds, report, [path]);
-    if (v !== undefined) out[path] = v;
+    const v = quantityAt(value, spec.unit, bounds, report, [...path, name]);
+    if (v !== undefined) out[name] = v;
   }
   return out;
+}
+
+/** A mapping the validator reads key by key; anything else is reported with what `expected` says. */
+function mappingAt(raw: unknown, ctx: z.RefinementCtx, expected: string): Record<string, unknown> | undefined {
+  if (isMapping(raw)) return raw;
+  ctx.addIssue({
+    code: "custom",
+    message: `found ${raw === null ? "nothing (null)" : showValue(raw)}; expected ${expected}`,
+  });
+  return undefined;
+}
+
+const parametersSchema = described(
+  parametersJson('overrides of model defaults by dotted path, with units, such as "iron.diet.nonHeme: 12 mg/day"'),
+).transform((raw, ctx) => {
+  const map = mappingAt(raw, ctx, EXPECTED_PARAMETERS);
+  return map ? parameterMap(map, reporter(ctx)) : z.NEVER;
 });
 
-const genotypeSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+const GENE_NAMES = Object.keys(GENES);
+
+const genotypeSchema = described(genotypeJson()).transform((raw, ctx): Genotype => {
+  const map = mappingAt(raw, ctx, EXPECTED_GENOTYPE);
+  if (!map) return z.NEVER;
+  const report = reporter(ctx);
+  const out: Record<string, string | number> = {};
+  for (const [gene, value] of Object.entries(map)) {
+    if (!Object.hasOwn(GENES, gene)) {
+      report(`unknown gene "${gene}"${didYouMean(gene, GENE_NAMES)} (genes: ${GENE_NAMES.join(", ")})`, [gene], true);
+      continue;
+    }
+    const variants: readonly (string | number)[] = GENES[gene as keyof typeof GENES].variants;
+    if (!variants.includes(value as string | number)) {
+      const hint = typeof value === "string" ? didYouMean(value, variants.map(String)) : "";
+      const options = variants.map((v) => JSON.stringify(v)).join(", ");
+      report(`found ${showValue(value)}; expected one of ${options}${hint}`, [gene]);
+      continue;
+    }
+    out[gene] = value as string | number;
+  }
+  // Each value is one of its gene's variants, checked above against GENES.
+  return out as Genotype;
+});
+
+// ── Events ──────────────────────────────────────────────────────────────────
 
 const TIME_KEYS = ["at", "from", "until", "every"] as const;
-const ACTION_NAMES = Object.keys(ACTIONS);
 const supportedActions = (): string => `supported actions: ${ACTION_NAMES.join(", ")}`;
 
-/** An event before the cross-checks against the duration. */
-interface EventDraft extends ScenarioEvent {
+/** An event before the checks that need the run's duration. */
+interface EventDraft {
+  event: ScenarioEvent;
   /** Key that holds the start time: "at" or "from". */
   startKey: "at" | "from";
+  timing: Timing;
+  pending: PendingExpression[];
+}
+
+/** Values of an action's fields, or undefined (issues reported) when invalid. */
+function parseAction(
+  spec: ActionSpec,
+  raw: unknown,
+  report: Report,
+  pending: PendingExpression[],
+): EventAction | undefined {
+  const path: PropertyKey[] = [spec.name];
+  if (spec.parameters) {
+    if (!isMapping(raw) || Object.keys(raw).length === 0) {
+      report(`found ${showValue(raw)}; expected a mapping of parameters such as ${spec.example}`, path);
+      return undefined;
+    }
+    let ok = true;
+    const parameters = parameterMap(
+      raw,
+      (m, p, k) => {
+        ok = false;
+        report(m, p, k);
+      },
+      path,
+    );
+    return ok ? { kind: "set", parameters } : undefined;
+  }
+
+  const names = spec.fields.map((f) => f.name);
+  let given: Record<string, unknown>;
+  if (isMapping(raw)) {
+    given = raw;
+  } else if (spec.shorthand !== undefined) {
+    given = { [spec.shorthand]: raw };
+  } else {
+    report(`found ${showValue(raw)}; expected a mapping with ${names.join(" and/or ")}, such as ${spec.example}`, path);
+    return undefined;
+  }
+
+  let ok = true;
+  const fail: Report = (m, p, k) => {
+    ok = false;
+    report(m, p, k);
+  };
+  // In shorthand form the value itself is the field: point at it, not at a key below.
+  const fieldPath = (name: string): PropertyKey[] => (isMapping(raw) ? [...path, name] : path);
+  for (const key of Object.keys(given)) {
+    if (!names.includes(key)) {
+      const hint = didYouMean(key, names);
+      fail(`unknown field "${key}"${hint} (${spec.name} takes ${names.join(", ")})`, [...path, key], true);
+    }
+  }
+  if (spec.anyOf && !spec.anyOf.some((n) => given[n] !== undefined)) {
+    fail(`found none of ${spec.anyOf.join(", ")}; expected at least one, such as ${spec.example}`, path);
+  }
+  if (spec.exclusive) {
+    const both = spec.exclusive.filter((n) => given[n] !== undefined);
+    if (both.length > 1) {
+      fail(`found both "${both[0]}" and "${both[1]}"; expected one of them`, [...path, both[1] as string], true);
+    }
+  }
+
+  const values: Record<string, TimeValue | string | undefined> = {};
+  for (const f of spec.fields) {
+    const v = given[f.name];
+    if (v === undefined) {
+      if (f.required) fail(`missing ${f.name}; expected ${expectedText(f.unit)}`, path);
+      values[f.name] = f.default;
+      continue;
+    }
+    if (f.choices) {
+      if (typeof v === "string" && f.choices.includes(v)) values[f.name] = v;
+      else {
+        const hint = typeof v === "string" ? didYouMean(v, f.choices) : "";
+        fail(
+          `found ${showValue(v)}; expected ${f.choices.map((c) => JSON.stringify(c)).join(" or ")}${hint}`,
+          fieldPath(f.name),
+        );
+      }
+      continue;
+    }
+    if (f.integer) {
+      if (typeof v === "number" && Number.isInteger(v) && !outOfBounds(v, fieldBounds(f))) values[f.name] = v;
+      else fail(`found ${showValue(v)}; expected a whole number, ${boundsText(fieldBounds(f), "")}`, fieldPath(f.name));
+      continue;
+    }
+    const parsed = timeValueAt(v, f, fail, fieldPath(f.name), pending);
+    if (parsed === undefined) ok = false;
+    else values[f.name] = parsed;
+  }
+  return ok ? spec.build(values) : undefined;
 }
 
 function parseEvent(raw: unknown, report: Report, index: number, locate: Locate): EventDraft | undefined {
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+  if (!isMapping(raw)) {
     report(`found ${showValue(raw)}; expected a mapping such as { at: 7 days, bleed: 500 mL }`);
     return undefined;
   }
-  const item = raw as Record<string, unknown>;
+  const item = raw;
   let ok = true;
   const fail: Report = (message, path, atKey) => {
     report(message, path, atKey);
     ok = false;
   };
+  const has = (key: string): boolean => Object.hasOwn(item, key);
 
-  const actions: string[] = [];
+  const actions: ActionKind[] = [];
   let unknownKeys = 0;
   for (const key of Object.keys(item)) {
     if ((TIME_KEYS as readonly string[]).includes(key)) continue;
@@ -168,79 +431,161 @@ function parseEvent(raw: unknown, report: Report, index: number, locate: Locate)
   }
   if (actions.length === 0 && unknownKeys === 0) fail(`no action; expected exactly one, ${supportedActions()}`);
   if (actions.length > 1) {
-    fail(`found ${actions.length} actions (${actions.join(", ")}); expected exactly one per event`, [
-      actions[1] as string,
-    ]);
+    fail(
+      `found ${actions.length} actions (${actions.join(", ")}); expected exactly one per event`,
+      [actions[1] as string],
+      true,
+    );
   }
+  const spec = actions.length === 1 ? actionSpec(actions[0] as ActionKind) : undefined;
 
-  const hasAt = "at" in item;
-  const hasFrom = "from" in item;
-  const hasUntil = "until" in item;
-  const hasEvery = "every" in item;
   /** A time under `key`, in days; problems mark the event as failed. */
-  const check = (v: unknown, bounds: Bounds, key: string): number | undefined =>
-    quantityAt(v, "day", bounds, fail, [key]);
+  const timeAt = (key: string, bounds: Bounds): number | undefined =>
+    has(key) ? quantityAt(item[key], "day", bounds, fail, [key]) : undefined;
+  const at = timeAt("at", { min: 0 });
+  const from = timeAt("from", { min: 0 });
+  const until = timeAt("until", { min: 0 });
+  const every = timeAt("every", { above: 0 });
 
-  let atDays: number | undefined;
-  let untilDays: number | undefined;
-  let everyDays: number | undefined;
-  let startKey: "at" | "from" = "at";
-  if (hasAt) {
-    if (hasFrom || hasUntil || hasEvery) {
-      const other = hasFrom ? "from" : hasUntil ? "until" : "every";
-      fail(`found both "at" and "${other}"; expected "at" for one instant, or "from" and "until" for a span`, [other]);
-    }
-    atDays = check(item.at, { min: 0 }, "at");
-  } else if (hasFrom || hasUntil) {
-    startKey = "from";
-    atDays = check(item.from, { min: 0 }, "from");
-    untilDays = check(item.until, { min: 0 }, "until");
-    if (atDays !== undefined && untilDays !== undefined && untilDays <= atDays) {
+  // ── Timing rules ──
+  if (has("at") && has("from")) {
+    fail('found both "at" and "from"; expected "at" for one time, or "from" to start a span', ["from"], true);
+  } else if (!has("at") && !has("from")) {
+    const orphan = has("until") ? "until" : has("every") ? "every" : undefined;
+    if (orphan !== undefined)
+      fail(`found "${orphan}" without "from"; expected "from" such as "from: 0 days"`, [orphan], true);
+    else fail('missing a time; expected "at: 7 days" for one time, or "from: 0 days" (with "until") for a span');
+  }
+  if (spec?.timing === "instant") {
+    if (has("at")) {
+      const extra = has("every") ? "every" : has("until") ? "until" : undefined;
+      if (extra !== undefined) {
+        fail(
+          `found "${extra}" with "at"; expected "at" alone for one ${spec.name}, or "from" and "every" (and optionally "until") to repeat it`,
+          [extra],
+          true,
+        );
+      }
+    } else if (has("from") && !has("every")) {
       fail(
-        `found ${showValue(item.until)}, not after "from" (${showValue(item.from)}); expected a time after ${formatDays(atDays)}`,
-        ["until"],
+        `found "from"${has("until") ? '/"until"' : ""} without "every"; ${spec.name} acts at an instant: add "every: 1 day" to repeat it over the span, or write "at: …" for one dose`,
+        ["from"],
+        true,
       );
     }
-    if (hasEvery) everyDays = check(item.every, { above: 0 }, "every");
-  } else {
-    fail('missing a time; expected "at: 7 days" for one instant, or "from" and "until" for a span');
+  } else if (spec?.timing === "span") {
+    if (has("every")) {
+      fail(
+        `found "every"; ${spec.name} holds over a span and does not repeat: remove "every" (only instant actions such as oralIron repeat)`,
+        ["every"],
+        true,
+      );
+    }
+    if (has("at") && has("until")) {
+      fail(
+        `found "until" with "at"; expected "from" and "until" for a span (or "at" alone: from then to the end)`,
+        ["until"],
+        true,
+      );
+    }
   }
 
-  const action = actions[0];
-  let value: number | undefined;
-  if (action !== undefined && isActionName(action)) {
-    const spec = ACTIONS[action];
-    value = quantityAt(item[action], spec.unit, { min: spec.min, max: spec.max }, fail, [action]);
+  const start = at ?? from;
+  const startKey = has("at") ? "at" : "from";
+  if (start !== undefined && until !== undefined && until <= start) {
+    fail(
+      `found ${showValue(item.until)}, not after "${startKey}" (${showValue(item[startKey])}); expected a time after ${formatDays(start)}`,
+      ["until"],
+    );
   }
-  if (!ok || atDays === undefined || action === undefined || value === undefined) return undefined;
+  if (start !== undefined && until !== undefined && every !== undefined && tooManyRepeats(start, until, every)) {
+    fail(repeatsMessage(item.every, start, until), ["every"]);
+  }
 
-  const event: EventDraft = { atDays, action, args: { value }, startKey };
-  if (untilDays !== undefined) event.untilDays = untilDays;
-  if (everyDays !== undefined) event.everyDays = everyDays;
+  const pending: PendingExpression[] = [];
+  const action = spec ? parseAction(spec, item[spec.name], fail, pending) : undefined;
+  if (!ok || start === undefined || spec === undefined || action === undefined) return undefined;
+
+  const event: ScenarioEvent = { atDays: start, action };
+  if (until !== undefined) event.untilDays = until;
+  if (every !== undefined) event.everyDays = every;
   const where = locate(["events", index]);
   if (where) event.source = where;
-  return event;
+  return { event, startKey, timing: spec.timing, pending };
+}
+
+function repeatCount(start: number, until: number, every: number): number {
+  // Instants start, start + every, … strictly before until.
+  const ratio = (until - start) / every;
+  return Math.ceil(ratio - 1e-9 * Math.max(1, ratio));
+}
+
+function tooManyRepeats(start: number, until: number, every: number): boolean {
+  return repeatCount(start, until, every) > MAX_REPEATS;
+}
+
+function repeatsMessage(rawEvery: unknown, start: number, until: number): string {
+  const n = repeatCount(start, until, parseQuantity(rawEvery, "day"));
+  return `found ${showValue(rawEvery)}, which repeats the action ${n} times between ${formatDays(start)} and ${formatDays(until)}; expected at most ${MAX_REPEATS} repeats`;
+}
+
+/** Checks of one event that need the run's duration; issues go to `report` (relative to the event). */
+function checkAgainstDuration(draft: EventDraft, raw: Record<string, unknown>, duration: number, report: Report): void {
+  const { event, startKey } = draft;
+  if (event.atDays > duration) {
+    report(
+      `found ${formatDays(event.atDays)}, after the end of the run; expected at most ${formatDays(duration)} (the duration)`,
+      [startKey],
+    );
+    return;
+  }
+  const end = event.untilDays ?? duration;
+  let span = 0;
+  if (draft.timing === "span") span = Math.max(0, end - event.atDays);
+  else if (event.everyDays !== undefined) {
+    if (event.untilDays === undefined && tooManyRepeats(event.atDays, end, event.everyDays)) {
+      report(repeatsMessage(raw.every, event.atDays, end), ["every"]);
+      return;
+    }
+    span = Math.max(0, (repeatCount(event.atDays, end, event.everyDays) - 1) * event.everyDays);
+  }
+  if (span <= 0) return;
+  for (const p of draft.pending) {
+    for (let k = 1; k <= EXPRESSION_SAMPLES; k++) {
+      const problem = expressionProblem(p, (span * k) / EXPRESSION_SAMPLES);
+      if (problem !== undefined) {
+        report(problem, p.path);
+        break;
+      }
+    }
+  }
 }
 
 const TOP_KEYS = ["name", "description", "subject", "duration", "seed", "record", "parameters", "genotype", "events"];
 
 /** The schema of a scenario document; `locate` gives source positions for events. */
 export function scenarioSchema(locate: Locate) {
-  const eventsSchema = z.array(z.unknown()).transform((items, ctx) => {
-    const out: EventDraft[] = [];
-    items.forEach((raw, i) => {
-      const e = parseEvent(raw, reporter(ctx, [i]), i, locate);
-      if (e !== undefined) out.push(e);
+  const eventsSchema = z
+    .array(z.unknown())
+    .meta({ description: "what happens during the run, in any order", items: eventJson() })
+    .transform((items, ctx) => {
+      const out: EventDraft[] = [];
+      items.forEach((raw, i) => {
+        const e = parseEvent(raw, reporter(ctx, [i]), i, locate);
+        if (e !== undefined) out.push(e);
+      });
+      return out.length === items.length ? { drafts: out, raw: items } : z.NEVER;
     });
-    return out.length === items.length ? out : z.NEVER;
-  });
 
   return z
     .object({
-      name: z.string().min(1),
-      description: z.string().optional(),
+      name: z
+        .string()
+        .min(1)
+        .meta({ description: "a short title", examples: ["Whole-blood donation"] }),
+      description: z.string().optional().meta({ description: "what the scenario shows" }),
       subject: subjectSchema,
-      duration: quantity("day", { above: 0, max: MAX_DURATION_DAYS }),
+      duration: quantity("day", { above: 0, max: MAX_DURATION_DAYS }, "length of the run", "180 days"),
       seed: seedSchema.optional(),
       record: recordSchema.optional(),
       parameters: parametersSchema.optional(),
@@ -248,6 +593,10 @@ export function scenarioSchema(locate: Locate) {
       events: eventsSchema.optional(),
     })
     .strict()
+    .meta({
+      title: "erythron scenario",
+      description: "A scenario for erythron: who is simulated, for how long, and what happens (see `erythron list`).",
+    })
     .transform((doc, ctx): Scenario => {
       const duration = doc.duration;
       const histogramDays = doc.record?.histograms ?? [0, duration];
@@ -261,19 +610,20 @@ export function scenarioSchema(locate: Locate) {
         }
       });
       const events: ScenarioEvent[] = [];
-      (doc.events ?? []).forEach(({ startKey, ...event }, i) => {
-        if (event.atDays > duration) {
-          ctx.addIssue({
-            code: "custom",
-            message: `found ${formatDays(event.atDays)}, after the end of the run; expected at most ${formatDays(duration)} (the duration)`,
-            path: ["events", i, startKey],
-          });
+      (doc.events?.drafts ?? []).forEach((draft, i) => {
+        const raw = doc.events?.raw[i];
+        checkAgainstDuration(draft, isMapping(raw) ? raw : {}, duration, reporter(ctx, ["events", i]));
+        const event = draft.event;
+        // Repeats without "until" run to the end: say so, so the engine need not know the default.
+        if (draft.timing === "instant" && event.everyDays !== undefined && event.untilDays === undefined) {
+          event.untilDays = duration;
         }
         events.push(event);
       });
       const subject: Scenario["subject"] = { sex: doc.subject.sex as Sex, weightKg: doc.subject.weight };
       if (doc.subject.height !== undefined) subject.heightCm = doc.subject.height;
       if (doc.subject.storageIron !== undefined) subject.storageIronMg = doc.subject.storageIron;
+      if (doc.subject.age !== undefined) subject.ageYears = doc.subject.age;
       const scenario: Scenario = {
         name: doc.name,
         subject,
@@ -300,11 +650,11 @@ export const KEYS_AT: Record<string, readonly string[]> = {
 export const EXPECTED_AT: Record<string, string> = {
   name: 'a string such as "Healthy man, one year"',
   description: "a string",
-  subject: "a mapping with sex, weight and optionally height and storageIron",
+  subject: "a mapping with sex, weight and optionally height, storageIron and age",
   "subject.sex": '"male" or "female"',
   record: 'a mapping with "every" and/or "histograms"',
   "record.histograms": "a list of times such as [0 days, 180 days]",
-  parameters: 'a mapping from parameter path to value, such as "iron.diet.nonHeme: 12 mg/day"',
-  genotype: "a mapping from gene to variant",
+  parameters: EXPECTED_PARAMETERS,
+  genotype: EXPECTED_GENOTYPE,
   events: "a list of events",
 };

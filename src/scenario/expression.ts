@@ -1,0 +1,363 @@
+/**
+ * Values that vary in time: mathjs expressions in `t` (time since the event's
+ * start), evaluated in a sandbox.
+ *
+ * The sandbox has three layers:
+ * 1. a private mathjs instance (never the shared default one);
+ * 2. on it, the functions that alter the instance or parse new input
+ *    (import, createUnit, evaluate, parse, compile, simplify, derivative, …)
+ *    are replaced by functions that throw (mathjs "Security" docs);
+ * 3. every parsed tree is walked before use, and only numbers, `t`, units,
+ *    pi and e, arithmetic and comparison operators, parentheses, `?:` and a
+ *    short list of math functions are allowed. Property access, indexing,
+ *    assignments, function definitions, objects, arrays, blocks, ranges and
+ *    any other function are refused with a message naming what was found.
+ */
+import { all, create, type FactoryFunctionMap, type MathNode, type SymbolNode } from "mathjs";
+import { addCustomUnits, describeFoundFamily, describeUnitFamily } from "../core/units.js";
+import type { TimeExpression, TimeValue } from "./types.js";
+
+/** Longest expression accepted, characters. */
+export const MAX_EXPRESSION_LENGTH = 500;
+
+/** Functions an expression may call. */
+export const ALLOWED_FUNCTIONS: readonly string[] = [
+  "exp",
+  "log",
+  "log10",
+  "sqrt",
+  "abs",
+  "min",
+  "max",
+  "sin",
+  "cos",
+  "tanh",
+  "floor",
+  "ceil",
+  "round",
+  "pow",
+  "sign",
+];
+
+/** Operators (mathjs function names): arithmetic and comparison only. */
+const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
+  "add",
+  "subtract",
+  "multiply",
+  "divide",
+  "pow",
+  "mod",
+  "unaryMinus",
+  "unaryPlus",
+  "smaller",
+  "larger",
+  "smallerEq",
+  "largerEq",
+  "equal",
+  "unequal",
+]);
+
+const ALLOWED_CONSTANTS: ReadonlySet<string> = new Set(["pi", "e"]);
+
+/** An expression is refused, cannot be evaluated, or gives the wrong kind of value. */
+export class ExpressionError extends Error {
+  override name = "ExpressionError";
+}
+
+// ── The private, locked-down instance ───────────────────────────────────────
+
+const math = create(all as FactoryFunctionMap);
+addCustomUnits(math);
+// Kept before the lock-down: the only way in.
+const parse = math.parse;
+
+/**
+ * Functions that change the instance or turn text into new trees. `config` and
+ * `typed` stay (the instance's own functions depend on them); the tree walk
+ * refuses calling them.
+ */
+const DISABLED_FUNCTIONS: readonly string[] = [
+  "import",
+  "createUnit",
+  "evaluate",
+  "parse",
+  "compile",
+  "parser",
+  "Parser",
+  "simplify",
+  "simplifyConstant",
+  "simplifyCore",
+  "derivative",
+  "rationalize",
+  "resolve",
+  "leafCount",
+  "symbolicEqual",
+  "reviver",
+  "replacer",
+  "chain",
+  "help",
+];
+math.import(
+  Object.fromEntries(
+    DISABLED_FUNCTIONS.map((name) => [
+      name,
+      () => {
+        throw new ExpressionError(`function ${name} is disabled in scenario expressions`);
+      },
+    ]),
+  ),
+  { override: true },
+);
+
+const UNIT_DAY = math.unit(1, "day");
+const SECONDS_PER_DAY = 86400;
+
+// ── Vetting a tree ──────────────────────────────────────────────────────────
+
+/** Why a tree is refused: a construct (always an error) or an unknown name (an error in an expression in t). */
+interface Refusal {
+  message: string;
+  /** True for an unknown symbol; such text may just be a misspelt quantity ("500 mLL"). */
+  unknownSymbol: boolean;
+}
+
+const NODE_NAMES: Record<string, string> = {
+  AccessorNode: 'property access (a.b or a["b"])',
+  IndexNode: "indexing (a[1])",
+  AssignmentNode: "an assignment (x = …)",
+  FunctionAssignmentNode: "a function definition (f(x) = …)",
+  ObjectNode: "an object ({…})",
+  ArrayNode: "a list ([…])",
+  BlockNode: "a block of statements (; or a new line)",
+  RangeNode: "a range (a:b)",
+};
+
+function refuseNode(node: MathNode): Refusal | undefined {
+  if (math.isConstantNode(node)) {
+    const v: unknown = node.value;
+    return typeof v === "number"
+      ? undefined
+      : {
+          message: `${typeof v === "string" ? "text in quotes" : `the constant ${String(v)}`} is not allowed in an expression`,
+          unknownSymbol: false,
+        };
+  }
+  if (math.isSymbolNode(node)) return refuseSymbol(node);
+  if (math.isParenthesisNode(node)) return refuseNode(node.content);
+  if (math.isOperatorNode(node)) {
+    if (!ALLOWED_OPERATORS.has(node.fn))
+      return { message: `the operator "${node.op}" is not allowed in an expression`, unknownSymbol: false };
+    return firstRefusal(node.args);
+  }
+  if (math.isConditionalNode(node)) return firstRefusal([node.condition, node.trueExpr, node.falseExpr]);
+  if (math.isRelationalNode(node)) {
+    const bad = node.conditionals.find((c) => !ALLOWED_OPERATORS.has(c));
+    if (bad !== undefined)
+      return { message: `the comparison ${bad} is not allowed in an expression`, unknownSymbol: false };
+    return firstRefusal(node.params);
+  }
+  if (math.isFunctionNode(node)) {
+    const fn: unknown = node.fn;
+    if (!math.isSymbolNode(fn))
+      return { message: "calling a computed function is not allowed in an expression", unknownSymbol: false };
+    if (!ALLOWED_FUNCTIONS.includes(fn.name)) {
+      return {
+        message: `the function ${fn.name}() is not allowed in an expression (allowed: ${ALLOWED_FUNCTIONS.join(", ")})`,
+        unknownSymbol: false,
+      };
+    }
+    return firstRefusal(node.args);
+  }
+  return { message: `${NODE_NAMES[node.type] ?? node.type} is not allowed in an expression`, unknownSymbol: false };
+}
+
+function firstRefusal(nodes: readonly MathNode[]): Refusal | undefined {
+  let unknown: Refusal | undefined;
+  for (const n of nodes) {
+    const r = refuseNode(n);
+    // A construct outranks an unknown name: report the dangerous thing.
+    if (r && !r.unknownSymbol) return r;
+    unknown ??= r;
+  }
+  return unknown;
+}
+
+function refuseSymbol(node: SymbolNode): Refusal | undefined {
+  const name = node.name;
+  if (name === "t" || ALLOWED_CONSTANTS.has(name)) return undefined;
+  const isUnit = math.Unit.isValuelessUnit(name);
+  // A name the instance defines (a function such as min) wins over a unit of the same name.
+  if (Object.hasOwn(math, name)) {
+    const hint = isUnit ? ` (here it names the function ${name}, not the unit; write the unit in full)` : "";
+    return { message: `the name "${name}" is not allowed in an expression${hint}`, unknownSymbol: false };
+  }
+  if (isUnit) return undefined;
+  return { message: `unknown name "${name}" (expected t, a unit, pi or e)`, unknownSymbol: true };
+}
+
+function mentionsTime(node: MathNode): boolean {
+  return node.filter((n, path) => path !== "fn" && math.isSymbolNode(n) && n.name === "t").length > 0;
+}
+
+/** What a string is, as an expression. */
+export type ExpressionReading =
+  | { kind: "syntax"; message: string }
+  | { kind: "refused"; message: string; unknownSymbol: boolean; mentionsTime: boolean }
+  | { kind: "ok"; mentionsTime: boolean };
+
+/**
+ * Read `text` as an expression without evaluating it: too long, a syntax
+ * error, refused (with why), or acceptable (and whether it mentions `t`).
+ */
+export function readExpression(text: string): ExpressionReading {
+  if (text.length > MAX_EXPRESSION_LENGTH) {
+    return {
+      kind: "refused",
+      message: `an expression may have at most ${MAX_EXPRESSION_LENGTH} characters`,
+      unknownSymbol: false,
+      mentionsTime: false,
+    };
+  }
+  let node: MathNode;
+  try {
+    node = parse(text);
+  } catch (e) {
+    return { kind: "syntax", message: e instanceof Error ? e.message : String(e) };
+  }
+  const uses = mentionsTime(node);
+  const refusal = refuseNode(node);
+  if (refusal) return { kind: "refused", ...refusal, mentionsTime: uses };
+  return { kind: "ok", mentionsTime: uses };
+}
+
+// ── Compiling and evaluating ────────────────────────────────────────────────
+
+interface Compiled {
+  code: { evaluate(scope: Map<string, unknown>): unknown };
+  scope: Map<string, unknown>;
+}
+
+/**
+ * Parse, vet and compile. Sub-trees that do not depend on t ("5 pg/mL",
+ * "(1 day)") are evaluated once here and passed in through the scope, so each
+ * evaluation only does the arithmetic that involves t.
+ */
+function compileExpression(text: string): Compiled {
+  const reading = readExpression(text);
+  if (reading.kind === "syntax") throw new ExpressionError(`cannot read expression "${text}": ${reading.message}`);
+  if (reading.kind === "refused") throw new ExpressionError(`expression "${shorten(text)}": ${reading.message}`);
+  const scope = new Map<string, unknown>();
+  const folded = parse(text).transform((node: MathNode, path: string): MathNode => {
+    if (path === "fn" || math.isConstantNode(node) || mentionsTime(node)) return node;
+    let value: unknown;
+    try {
+      value = node.compile().evaluate(new Map());
+    } catch {
+      // Left as written: evaluating it then reports the problem with its time and expected unit.
+      return node;
+    }
+    const name = `__k${scope.size}`;
+    scope.set(name, value);
+    return new math.SymbolNode(name);
+  });
+  return { code: folded.compile(), scope };
+}
+
+/** A result that is not a finite quantity in the expected unit, for messages. */
+function describeResult(r: unknown): string {
+  if (math.isUnit(r)) {
+    if (typeof r.value !== "number") return `${r.toString()} (not a real number)`;
+    if (r.units.length === 0) return `the plain number ${String(r.toNumber())}`;
+    return `${r.toString()} (${describeFoundFamily(r)})`;
+  }
+  if (typeof r === "number") return `the plain number ${String(r)}`;
+  if (typeof r === "boolean") return `${String(r)} (a yes/no value)`;
+  if (math.isComplex(r)) return `the complex number ${String(r)}`;
+  return `a value of type ${typeof r}`;
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function formatT(tDays: number): string {
+  const r = Number(tDays.toPrecision(6));
+  return `t = ${r} ${r === 1 ? "day" : "days"}`;
+}
+
+/** An evaluator for one expression: the value in its unit at t days. */
+export interface TimeEvaluator {
+  /** The value; throws ExpressionError when the result is not a finite quantity of the right dimension. */
+  (tDays: number): number;
+  /** The value, or what went wrong ("gives 5 mg (a mass) at t = 0 days; expected …"). */
+  check(tDays: number): number | string;
+}
+
+/** Compile an expression into an evaluator (throws ExpressionError if it is refused). */
+export function compileTimeExpression(expr: TimeExpression): TimeEvaluator {
+  const { code, scope } = compileExpression(expr.expression);
+  const dimensionless = expr.unit === "";
+  const target = math.unit(1, dimensionless ? "m/m" : expr.unit);
+  // SI value of one canonical unit: a result's SI value divided by it is the value in that unit.
+  const targetSi = Number(target.value);
+  const expected = dimensionless ? "a plain number" : `${describeUnitFamily(expr.unit)} in ${expr.unit}`;
+  const tUnit = UNIT_DAY.clone();
+  scope.set("t", tUnit);
+
+  const check = (tDays: number): number | string => {
+    // One Unit object reused for t: mathjs functions never mutate their arguments.
+    tUnit.value = tDays * SECONDS_PER_DAY;
+    let r: unknown;
+    try {
+      r = code.evaluate(scope);
+    } catch (e) {
+      return `cannot be evaluated at ${formatT(tDays)} (${e instanceof Error ? e.message : String(e)}); expected ${expected}`;
+    }
+    let v = Number.NaN;
+    if (dimensionless) {
+      if (typeof r === "number") v = r;
+      else if (math.isUnit(r) && r.units.length === 0) v = r.toNumber();
+      else return `gives ${describeResult(r)} at ${formatT(tDays)}; expected ${expected}`;
+    } else {
+      if (!math.isUnit(r) || typeof r.value !== "number" || !r.equalBase(target)) {
+        return `gives ${describeResult(r)} at ${formatT(tDays)}; expected ${expected}`;
+      }
+      v = r.value / targetSi;
+    }
+    if (!Number.isFinite(v)) return `gives ${String(v)} at ${formatT(tDays)}; expected a finite number`;
+    return v;
+  };
+  const evaluator = (tDays: number): number => {
+    const v = check(tDays);
+    if (typeof v === "number") return v;
+    throw new ExpressionError(`expression "${shorten(expr.expression)}" ${v}`);
+  };
+  evaluator.check = check;
+  return evaluator;
+}
+
+/**
+ * A function giving the value in the field's canonical unit at `tDays` days
+ * after the event's start. Numbers give a constant function. Throws
+ * ExpressionError now if the expression is refused, and when called if the
+ * result is not a finite quantity of the right dimension.
+ */
+export function compileTimeValue(v: TimeValue): (tDays: number) => number {
+  if (typeof v === "number") return () => v;
+  const evaluator = compileTimeExpression(v);
+  return (tDays) => evaluator(tDays);
+}
+
+/** True if the sandbox instance's own function `name` is disabled (throws when called): the second layer, for tests. */
+export function isDisabledInSandbox(name: string): boolean {
+  const fn: unknown = Reflect.get(math, name);
+  if (typeof fn !== "function") return false;
+  try {
+    fn("1");
+  } catch (e) {
+    return e instanceof ExpressionError;
+  }
+  return false;
+}
+
+export { DISABLED_FUNCTIONS };
