@@ -7,11 +7,11 @@ import type { Run, SimulateOptions, VolumeHistogram } from "./core/run.js";
 import { parseQuantity } from "./core/units.js";
 import { TRAJECTORY_COLUMNS } from "./labs/columns.js";
 import { measureLabs } from "./labs/labs.js";
-import { type Body, healthyExposures } from "./model/body.js";
+import type { Body } from "./model/body.js";
 import { PARAMETERS, ParameterError } from "./model/parameters.js";
 import { buildSteadyBody } from "./model/steady-state.js";
 import { compileTimeValue } from "./scenario/expression.js";
-import type { EventAction, Scenario, TimeValue } from "./scenario/types.js";
+import type { EventAction, Scenario, TimeExpression, TimeValue } from "./scenario/types.js";
 import { VERSION } from "./version.js";
 
 /** Default numerical resolution: founder agents per day. */
@@ -84,9 +84,18 @@ function schedule(scenario: Scenario, dtH: number, totalTicks: number): { instan
   return { instants, spans };
 }
 
+/** Compiled expressions, so a repeated instant compiles its expression once. */
+const compiled = new WeakMap<TimeExpression, (tDays: number) => number>();
+
 /** A value of an instant action at its time. */
 function valueAt(v: TimeValue, tDays: number): number {
-  return typeof v === "number" ? v : compileTimeValue(v)(tDays);
+  if (typeof v === "number") return v;
+  let f = compiled.get(v);
+  if (!f) {
+    f = compileTimeValue(v);
+    compiled.set(v, f);
+  }
+  return f(tDays);
 }
 
 function applyInstant(body: Body, instant: Instant): void {
@@ -118,7 +127,7 @@ function applyInstant(body: Body, instant: Instant): void {
 
 /** Exposures from the spans active at `tick`: IL-6 excesses, intakes and bleeding rates add; the latest diet wins. */
 function applySpans(body: Body, spans: readonly Span[], tick: number, dtH: number): void {
-  const x = healthyExposures(body.params);
+  const x = body.restingExposures();
   const baseline = x.il6PgPerMl;
   for (const s of spans) {
     if (tick < s.startTick || tick >= s.endTick) continue;

@@ -39,7 +39,7 @@ import {
 } from "../physiology/iron.js";
 import { LeadKinetics } from "../physiology/lead.js";
 import type { Genotype, Subject } from "../scenario/types.js";
-import { genotypeEffects } from "./genotype.js";
+import { type GenotypeEffects, genotypeEffects } from "./genotype.js";
 import { PARAMETERS, param, resolveParameters } from "./parameters.js";
 import { defaultFor, type ParameterValues } from "./registry.js";
 
@@ -112,17 +112,6 @@ export function healthyCauses(params: ParameterValues): Causes {
     transferrinFactor: 1,
     bloodLeadUgPerDl: 0,
     zincChelationPerHeme: 0,
-  };
-}
-
-export function healthyExposures(params: ParameterValues): Exposures {
-  return {
-    il6PgPerMl: param(params, "inflammation.il6Baseline"),
-    leadIntakeUgPerDay: 0,
-    leadAbsorbedUgPerDay: 0,
-    chronicBleedMlPerDay: 0,
-    dietNonHemeMgPerDay: undefined,
-    dietHemeMgPerDay: undefined,
   };
 }
 
@@ -199,6 +188,9 @@ export class Body {
   private venousRatio = 1;
   private tfIronBinding = 0;
   private leadAbsorbedByAge = 0;
+  private il6Baseline = 0;
+  /** The genotype's effects under the current parameters (fixed between parameter changes). */
+  private genotypeFx: GenotypeEffects = { bmpFloor: 0, globinCapacityFactor: 1, clearanceHazardFactor: 1 };
   private ironRestrictionHalf = 0;
   private tsatRef = 0.3;
   private transfusionLoss = 0;
@@ -226,7 +218,7 @@ export class Body {
     this.lead = new LeadKinetics(this.params, subject.weightKg);
     this.epoetin = new Epoetin(this.params, subject.weightKg);
     this.causes = healthyCauses(this.params);
-    this.exposures = healthyExposures(this.params);
+    this.exposures = this.restingExposures();
     this.bindOwn();
     this.plasmaVolumeDl = this.bloodVolumeTargetDl * 0.58;
     this.erythroblastRef = referenceErythroblasts(subject);
@@ -271,6 +263,8 @@ export class Body {
     const child = this.subject.ageYears !== undefined && this.subject.ageYears < p("lead.childUntilAge");
     this.leadAbsorbedByAge = p(child ? "lead.absorbedFractionChild" : "lead.absorbedFractionAdult");
     this.transfusionLoss = p("transfusion.storageLossFraction");
+    this.il6Baseline = p("inflammation.il6Baseline");
+    this.genotypeFx = genotypeEffects(this.genotype, this.params);
     this.ironRestrictionHalf = p("erythropoiesis.ironRestrictionTsatHalf");
     this.tsatRef = p("hepcidin.referenceTsat");
     this.donorZppPerHb = p("labs.zppBaseline") * 1e-6;
@@ -302,7 +296,7 @@ export class Body {
    */
   updateCauses(): void {
     const c = this.causes;
-    const g = genotypeEffects(this.genotype, this.params);
+    const g = this.genotypeFx;
     const il6 = this.exposures.il6PgPerMl;
     const inf = this.inflammation.effects(il6);
     const pb = this.lead.effects();
@@ -317,6 +311,18 @@ export class Body {
     c.hemeCapacityFactor = pb.hemeCapacityFactor;
     c.zincChelationPerHeme = pb.zincChelationPerHeme;
     c.bloodLeadUgPerDl = this.lead.bloodLeadUgPerDl();
+  }
+
+  /** Exposures of a body left alone (baseline IL-6, no lead, no bleeding, its usual diet). */
+  restingExposures(): Exposures {
+    return {
+      il6PgPerMl: this.il6Baseline,
+      leadIntakeUgPerDay: 0,
+      leadAbsorbedUgPerDay: 0,
+      chronicBleedMlPerDay: 0,
+      dietNonHemeMgPerDay: undefined,
+      dietHemeMgPerDay: undefined,
+    };
   }
 
   /** EPO at the marrow: the kidney's plus any injected epoetin, mU/mL. */
