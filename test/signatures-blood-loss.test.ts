@@ -60,7 +60,10 @@ describe("acute blood loss (ref §4.1: Int J Hematol 1992; signatures.md)", () =
   it("EPO rises within hours; reticulocytes rise after days and peak in the second week", async () => {
     const run = await shipped("acute-hemorrhage");
     expect(at(run, "epo_mu_ml", 3)).toBeGreaterThan(2 * at(run, "epo_mu_ml", 0));
-    expect(at(run, "retic_pct", 3)).toBeLessThan(at(run, "retic_pct", 8));
+    // EPO first releases marrow reticulocytes early ("shift" cells, Hillman & Finch 1969) within a day;
+    // the new production that follows is larger and peaks in the second week.
+    const secondWeek = [9, 10, 11, 12, 13, 14, 15, 16].map((d) => at(run, "retic_pct", d));
+    expect(secondWeek.reduce((a, b) => a + b, 0) / secondWeek.length).toBeGreaterThan(1.2 * at(run, "retic_pct", 3));
     const p = peak(run, "retic_pct", 2, 40);
     expect(p.day - 2).toBeGreaterThanOrEqual(4);
     expect(p.day - 2).toBeLessThanOrEqual(14);

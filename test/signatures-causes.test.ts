@@ -52,6 +52,13 @@ describe("IRIDA, TMPRSS6 homozygous loss (ref §5b: Finberg 2008; De Falco 2013)
     const ida = await shipped("iron-deficiency-oral-iron");
     expect(at(irida, "hepcidin_ng_ml", 28)).toBeGreaterThan(3 * at(ida, "hepcidin_ng_ml", 28));
   });
+
+  it("is refractory to oral iron: absorbs far less of the same doses than ordinary iron deficiency (Donker 2016)", async () => {
+    const irida = await shipped("irida-oral-iron");
+    const ida = await shipped("iron-deficiency-oral-iron");
+    const absorbed = (r: typeof irida) => r.summary.meanFluxes.absorbedToPlasmaMgPerDay as number;
+    expect(absorbed(irida)).toBeLessThan(0.6 * absorbed(ida));
+  });
 });
 
 describe("lead (ref §5c)", () => {

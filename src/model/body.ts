@@ -431,6 +431,7 @@ export class Body {
     const flux = this.iron.fluxes(this.pools, {
       dtH: dt,
       ferroportin: fpn,
+      dmt1Hepcidin: this.liver.dmt1(),
       tsat,
       tibcMg: this.tibcMg(),
       marrowCapacityMgPerH: this.marrow.uptakeCapacityMgPerH(),

@@ -332,9 +332,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "iron.absorption.nonHemeUptake": {
     unit: "",
-    default: 0.115,
+    default: 0.215,
     description: "fraction of non-heme iron taken into enterocytes (DMT1) when iron status is normal",
-    source: "calibrated: absorption = basal losses at ferritin ~60–100 (Hallberg; Hunt & Roughead 2000, ref §2.2)",
+    source:
+      "calibrated: absorption = basal losses at ferritin ~95 (men) and ~45 (women) with reference hepcidin leaving ~54 % of DMT1 (Hallberg; Hunt & Roughead 2000, ref §2.2; HEIRS stores 0.8/0.4 g)",
     min: 0,
     max: 1,
   },
@@ -348,9 +349,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "iron.absorption.dmt1Max": {
     unit: "",
-    default: 3,
+    default: 1.6,
     description: "largest rise of DMT1 uptake (HIF-2α) in iron deficiency",
-    source: "calibrated: absorption ≤ 18 % of diet (IOM p.340) in deficiency",
+    source:
+      "calibrated: with hepcidin near zero, ~25–30 % of non-heme iron absorbed in deficiency (Hallberg 1997; IOM 2001 p.340: ≤ 18 % of the whole diet)",
     min: 1,
     max: 20,
   },
@@ -362,6 +364,23 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: absorption inverse to iron status below ferritin ~60 (Hallberg, ref §2.2); 400 vs 800 mg equilibrium stores for women and men",
     min: 0,
     max: 5,
+  },
+  "iron.absorption.dmt1HepcidinHalf": {
+    unit: "",
+    default: 5,
+    description: "hepcidin (nmol/L) that halves apical DMT1 on duodenal enterocytes",
+    source:
+      "hepcidin lowers enterocyte DMT1 (proteasomal degradation) more than enterocyte ferroportin (Chaston et al. Gut 2008; Brasse-Lagnel et al. Gastroenterology 2011); half at about reference hepcidin, as for ferroportin",
+    min: 0.01,
+    max: 100,
+  },
+  "iron.absorption.dmt1HepcidinHill": {
+    unit: "",
+    default: 1.5,
+    description: "steepness of DMT1 loss with hepcidin",
+    source: "taken equal to the ferroportin Hill coefficient (no separate measurement)",
+    min: 0.5,
+    max: 4,
   },
   "iron.enterocyteLifetime": {
     unit: "day",
@@ -728,10 +747,11 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   // ── Genotypes (effect sizes; the genes are in src/model/genotype.ts) ────
   "hepcidin.tmprss6HomozygousLossFloor": {
     unit: "",
-    default: 2,
+    default: 3,
     description:
       "BMP–SMAD signal (reference units) left when matriptase-2 is absent: uncleaved hemojuvelin keeps signalling however low iron falls",
-    source: "calibrated: IRIDA hepcidin 2–10 nM with TSAT < 10 % (Finberg 2008; De Falco 2013, ref §5b)",
+    source:
+      "calibrated: IRIDA hepcidin 2–10 nM (model ~5.5 nM) with TSAT 2–6 % and MCV ~70 (Finberg 2008; De Falco 2013, ref §5b)",
     min: 0,
     max: 100,
   },

@@ -34,6 +34,8 @@ export class Liver {
   private rate = 0;
   private fpnHalf = 0;
   private fpnHill = 1;
+  private dmt1Half = 0;
+  private dmt1Hill = 1;
 
   constructor(params: ParameterValues) {
     this.bind(params);
@@ -53,6 +55,8 @@ export class Liver {
     this.rate = 1 / p("hepcidin.responseTime");
     this.fpnHalf = p("hepcidin.ferroportinHalf");
     this.fpnHill = p("hepcidin.ferroportinHill");
+    this.dmt1Half = p("iron.absorption.dmt1HepcidinHalf");
+    this.dmt1Hill = p("iron.absorption.dmt1HepcidinHill");
   }
 
   /** Hepcidin (nmol/L) the liver is driven toward. */
@@ -76,6 +80,15 @@ export class Liver {
   /** Fraction of ferroportin left on enterocytes, macrophages and hepatocytes. */
   ferroportin(): number {
     return 1 / (1 + (Math.max(0, this.hepcidinNmol) / this.fpnHalf) ** this.fpnHill);
+  }
+
+  /**
+   * Fraction of apical DMT1 left on duodenal enterocytes. Hepcidin also sends DMT1 to the
+   * proteasome (Brasse-Lagnel 2011), which is why high hepcidin makes oral iron fail (IRIDA,
+   * inflammation) even when low saturation has switched on DMT1 transcription.
+   */
+  dmt1(): number {
+    return 1 / (1 + (Math.max(0, this.hepcidinNmol) / this.dmt1Half) ** this.dmt1Hill);
   }
 }
 

@@ -57,6 +57,8 @@ export interface IronStepInputs {
   dtH: number;
   /** Ferroportin left on enterocytes, macrophages and hepatocytes (0–1). */
   ferroportin: number;
+  /** Apical DMT1 left on enterocytes after hepcidin (0–1). */
+  dmt1Hepcidin: number;
   /** Transferrin saturation at the start of the step (0–1). */
   tsat: number;
   /** Total iron-binding capacity of the plasma, mg. */
@@ -178,7 +180,7 @@ export class IronExchange {
     const fpn = x.ferroportin;
 
     // Gut: DMT1 uptake into enterocytes; export by ferroportin competes with shedding.
-    const dmt1 = this.dmt1Factor(x.tsat);
+    const dmt1 = this.dmt1Factor(x.tsat) * x.dmt1Hepcidin;
     // A supplement dose saturates DMT1 transport: the fraction taken up falls as the dose rises.
     const doseFraction = Math.min(1, this.nonHemeUptake * dmt1) * (this.doseHalf / (this.doseHalf + x.oralDoseMg));
     const uptake =
