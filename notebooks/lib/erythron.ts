@@ -215,17 +215,41 @@ export function timeChart(series: readonly Series[], o: TimeChartOptions): SVGSV
   for (const t of o.thresholds ?? []) {
     marks.push(Plot.ruleY([t.value], { stroke: "#777", strokeDasharray: "4,3" }));
     marks.push(
-      Plot.text([t], { x: 0, y: "value", text: "label", textAnchor: "start", dy: -6, dx: 4, fill: "#555", fontSize: 10 }),
+      Plot.text([t], {
+        x: 0,
+        y: "value",
+        text: "label",
+        textAnchor: "start",
+        dy: -6,
+        dx: 4,
+        fill: "#555",
+        fontSize: 10,
+      }),
     );
   }
   for (const m of o.marks ?? []) {
     marks.push(Plot.ruleX([m.day], { stroke: "#999", strokeDasharray: "2,3" }));
     marks.push(
-      Plot.text([m], { x: "day", frameAnchor: "top", text: "label", textAnchor: "start", dx: 3, fill: "#555", fontSize: 10 }),
+      Plot.text([m], {
+        x: "day",
+        frameAnchor: "top",
+        text: "label",
+        textAnchor: "start",
+        dx: 3,
+        fill: "#555",
+        fontSize: 10,
+      }),
     );
   }
   marks.push(Plot.line(rows, { x: "day", y: "value", stroke: "run", strokeWidth: 1.8 }));
   const several = series.length > 1;
+  // A flat series (IL-6 at baseline) would give a degenerate axis: start it at 0.
+  let yDomain = o.yDomain;
+  if (!yDomain && !o.log && rows.length > 0) {
+    const lo = Math.min(...rows.map((r) => r.value));
+    const hi = Math.max(...rows.map((r) => r.value));
+    if (hi - lo < 1e-6 * Math.max(1, Math.abs(hi))) yDomain = [0, Math.max(1, 2 * hi)];
+  }
   return Plot.plot({
     width: o.width ?? 640,
     height: o.height ?? 220,
@@ -239,7 +263,7 @@ export function timeChart(series: readonly Series[], o: TimeChartOptions): SVGSV
       label: LABELS[o.column] ?? o.column,
       type: o.log ? "log" : "linear",
       grid: true,
-      ...(o.yDomain ? { domain: o.yDomain } : {}),
+      ...(yDomain ? { domain: yDomain } : {}),
       ...(o.log ? { ticks: 6, tickFormat: "~s" } : {}),
     },
     color: {
@@ -272,7 +296,9 @@ export function histogramChart(
     }));
   const marks: Plot.Markish[] = [];
   if (o.reference) {
-    marks.push(Plot.areaY(rows(o.reference), { x: "volume", y: "pct", fill: "#bbb", fillOpacity: 0.45, curve: "linear" }));
+    marks.push(
+      Plot.areaY(rows(o.reference), { x: "volume", y: "pct", fill: "#bbb", fillOpacity: 0.45, curve: "linear" }),
+    );
     marks.push(Plot.lineY(rows(o.reference), { x: "volume", y: "pct", stroke: "#888", strokeDasharray: "3,2" }));
   }
   const all = curves.flatMap(rows);
@@ -308,7 +334,12 @@ export function histogramMean(h: { volumeFl: Float64Array; fraction: Float64Arra
 }
 
 /** First day at which `column` satisfies `test`, or undefined. */
-export function firstDay(result: SimResult, column: string, test: (v: number) => boolean, fromDay = 0): number | undefined {
+export function firstDay(
+  result: SimResult,
+  column: string,
+  test: (v: number) => boolean,
+  fromDay = 0,
+): number | undefined {
   const day = result.columns.day;
   const v = result.columns[column];
   if (!day || !v) return undefined;

@@ -3,3 +3,6 @@ declare module "*?raw" {
   const text: string;
   export default text;
 }
+
+/** Style sheets imported for their side effect; the bundler injects them. */
+declare module "*.css";
