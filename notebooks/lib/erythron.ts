@@ -170,6 +170,8 @@ export interface TimeChartOptions {
   colors?: readonly string[];
   /** Show a colour legend (default when there are several runs). */
   legend?: boolean;
+  /** Draw a centred moving mean over this many samples, the raw series faint behind it. */
+  smooth?: number;
 }
 
 interface Row {
@@ -241,7 +243,20 @@ export function timeChart(series: readonly Series[], o: TimeChartOptions): SVGSV
       }),
     );
   }
-  marks.push(Plot.line(rows, { x: "day", y: "value", stroke: "run", strokeWidth: 1.8 }));
+  if (o.smooth) {
+    marks.push(Plot.line(rows, { x: "day", y: "value", stroke: "run", strokeWidth: 1, strokeOpacity: 0.3 }));
+    marks.push(
+      Plot.line(
+        rows,
+        Plot.windowY(
+          { k: o.smooth, anchor: "middle", reduce: "mean" },
+          { x: "day", y: "value", stroke: "run", strokeWidth: 2 },
+        ),
+      ),
+    );
+  } else {
+    marks.push(Plot.line(rows, { x: "day", y: "value", stroke: "run", strokeWidth: 1.8 }));
+  }
   const several = series.length > 1;
   // A flat series (IL-6 at baseline) would give a degenerate axis: start it at 0.
   let yDomain = o.yDomain;
