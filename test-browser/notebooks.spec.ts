@@ -32,8 +32,9 @@ async function watch(page: Page): Promise<{ errors: string[]; external: string[]
   return { errors, external };
 }
 
-/** Charts drawn: Plot SVGs in the notebook that hold at least one mark with content. */
-const CHART_MARKS = "main svg g[aria-label] :is(path, rect, circle, line)";
+/** Data marks drawn by Plot (lines, areas, dots, bars), not axes, ticks or grids. */
+const CHART_MARKS =
+  'main svg :is(g[aria-label="line"], g[aria-label="area"], g[aria-label="dot"], g[aria-label="bar"]) :is(path[d], circle, rect)';
 
 /** A fingerprint of every chart on the page. */
 function chartsFingerprint(page: Page): Promise<string> {
