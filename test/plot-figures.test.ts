@@ -16,8 +16,9 @@ import {
   ironRowAt,
   runFigures,
 } from "../src/plot/figures/index.js";
+import { figuresHtml } from "../src/plot/html.js";
 import { createIronProbe } from "../src/plot/iron-probe.js";
-import { figuresHtml, svgToPng, svgToRgba } from "../src/plot/render.js";
+import { svgToPng, svgToRgba } from "../src/plot/render.js";
 import { TYPE, textWidthPx } from "../src/plot/theme.js";
 import { simulate } from "../src/simulate.js";
 import { scenario } from "./helpers.js";
@@ -109,6 +110,14 @@ describe("content", () => {
     expect(Number(band?.getAttribute("height"))).toBeGreaterThan(0);
     const women = parse(cbcFigure({ ...data, sex: "female" }));
     expect(texts(women, ".legend text")[0]).toContain("women");
+  });
+
+  it("CBC: says when there are no events, and that children are compared with adult ranges", () => {
+    const quiet = parse(cbcFigure({ ...data, events: [] }));
+    expect(texts(quiet, "text.caption")[0]).toContain("no events");
+    expect(quiet.querySelectorAll(".event-strip, line.event-rule")).toHaveLength(0);
+    const child = parse(cbcFigure({ ...data, ageYears: 6 }));
+    expect(texts(child, ".legend text")[0]).toBe("reference range, healthy adult men (children's differ)");
   });
 
   it("CBC and iron panel: events marked on the time axis, labelled", () => {

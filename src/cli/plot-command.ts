@@ -8,7 +8,7 @@ import type { Command } from "@commander-js/extra-typings";
 import type { Run, SimulateOptions } from "../core/run.js";
 import type { Body } from "../model/body.js";
 import type { RunData, ScenarioRecord } from "../plot/data.js";
-import type { NamedFigure } from "../plot/render.js";
+import type { NamedFigure } from "../plot/html.js";
 import type { FigureFile, Format } from "../plot/write.js";
 import { createProgress } from "./progress.js";
 

@@ -31,6 +31,8 @@ export interface RunData {
   label: string;
   /** Unknown for run directories written before scenario.json existed. */
   sex?: Sex;
+  /** Years; children are compared with adult ranges, which the legend says. */
+  ageYears?: number;
   durationDays: number;
   events: FigureEvent[];
   column(name: string): ArrayLike<number>;
@@ -146,6 +148,7 @@ export function fromRecord(
     histograms: parts.histograms,
   };
   if (record) data.sex = record.subject.sex;
+  if (record?.subject.ageYears !== undefined) data.ageYears = record.subject.ageYears;
   if (parts.iron) data.iron = parts.iron;
   return data;
 }

@@ -135,7 +135,7 @@ export function timePanel(parent: G, o: PanelOptions): { x: Scale; y: Scale } {
       .attr("d", line(idx) ?? "")
       .attr("fill", "none")
       .attr("stroke", s.colour)
-      .attr("stroke-width", 2.2)
+      .attr("stroke-width", 2)
       .attr("stroke-linejoin", "round")
       .attr("stroke-dasharray", s.dash ?? null);
   }

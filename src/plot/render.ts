@@ -1,7 +1,8 @@
 /**
- * Rendering figures: PNG through resvg with the committed DejaVu Sans (no
- * system fonts, so the same SVG gives byte-identical PNGs on every machine),
- * and one self-contained HTML page (inline SVG, nothing loaded from a network).
+ * PNG rendering through resvg with the committed DejaVu Sans (no system
+ * fonts, so the same SVG gives byte-identical PNGs on every machine). Node
+ * only (a native module): the library's index leaves it out so pages can
+ * import erythron in a browser.
  */
 import { fileURLToPath } from "node:url";
 import { Resvg } from "@resvg/resvg-js";
@@ -27,44 +28,4 @@ export function svgToPng(svg: string, scale = 1): Uint8Array {
 export function svgToRgba(svg: string): { width: number; height: number; pixels: Uint8Array } {
   const image = renderer(svg, 1).render();
   return { width: image.width, height: image.height, pixels: new Uint8Array(image.pixels) };
-}
-
-export interface NamedFigure {
-  /** File stem, e.g. "cbc". */
-  name: string;
-  title: string;
-  svg: string;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-/** One self-contained page holding every figure inline. */
-export function figuresHtml(title: string, figures: readonly NamedFigure[]): string {
-  const body = figures
-    .map(
-      (f) =>
-        `<section id="${escapeHtml(f.name)}">\n<h2>${escapeHtml(f.title)}</h2>\n${f.svg.replace(/^<\?xml[^>]*>\s*/, "")}</section>`,
-    )
-    .join("\n");
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>
-body { font-family: "DejaVu Sans", Verdana, sans-serif; margin: 2rem auto; max-width: 940px; color: #222; background: #fff; }
-h1 { font-size: 1.5rem; }
-h2 { font-size: 1.1rem; margin-top: 2.5rem; }
-svg { max-width: 100%; height: auto; }
-</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
-${body}
-</body>
-</html>
-`;
 }

@@ -6,7 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { figuresHtml, type NamedFigure, svgToPng } from "./render.js";
+import { figuresHtml, type NamedFigure } from "./html.js";
+import { svgToPng } from "./render.js";
 
 export const FORMATS = ["svg", "png", "html"] as const;
 export type Format = (typeof FORMATS)[number];

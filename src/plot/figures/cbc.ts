@@ -17,6 +17,8 @@ export function cbcFigure(data: RunData): string {
       },
     ],
     `Blood count: ${data.name}`,
-    "Hb, MCV, RDW and reticulocytes; shaded: healthy reference range; rules and bars: the scenario's events.",
+    data.events.length > 0
+      ? "Hb, MCV, RDW and reticulocytes; shaded: healthy reference range; rules and bars: the scenario's events."
+      : "Hb, MCV, RDW and reticulocytes; shaded: healthy reference range; this scenario has no events.",
   );
 }

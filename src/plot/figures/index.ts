@@ -1,6 +1,6 @@
 /** Every figure of one run, by file name. */
 import type { RunData } from "../data.js";
-import type { NamedFigure } from "../render.js";
+import type { NamedFigure } from "../html.js";
 import { cbcFigure } from "./cbc.js";
 import { diagnosticMapFigure } from "./diagnostic-map.js";
 import { type HistogramReference, histogramFigure } from "./histograms.js";

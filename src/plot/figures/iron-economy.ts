@@ -125,25 +125,28 @@ function arrow(
       .text(text),
   );
   if (options.gate !== undefined) {
-    // The gate sits where the arrow leaves the exporting cell.
+    // A wall across the arrow where it leaves the exporting cell, with an
+    // opening that widens with ferroportin: wide enough for the arrow when open.
     const gx = sx + ux * 16;
     const gy = sy + uy * 16;
     const state = gateState(options.gate);
-    const gap = 3 + 14 * Math.max(0, Math.min(1, options.gate));
-    const colour2 = GATE_COLOUR[state];
+    const opening = 2 + (w + 10) * Math.max(0, Math.min(1, options.gate));
     const gate = g.append("g").attr("class", "gate").attr("data-state", state);
     for (const s of [-1, 1]) {
-      const cx = gx + px * s * (gap / 2 + 6);
-      const cy = gy + py * s * (gap / 2 + 6);
-      gate
-        .append("line")
-        .attr("x1", r2(cx - px * 6))
-        .attr("y1", r2(cy - py * 6))
-        .attr("x2", r2(cx + px * 6))
-        .attr("y2", r2(cy + py * 6))
-        .attr("stroke", colour2)
-        .attr("stroke-width", 6)
-        .attr("stroke-linecap", "round");
+      const a = opening / 2;
+      const b = opening / 2 + 12;
+      const leaf = (stroke: string, width: number) =>
+        gate
+          .append("line")
+          .attr("x1", r2(gx + px * s * a))
+          .attr("y1", r2(gy + py * s * a))
+          .attr("x2", r2(gx + px * s * b))
+          .attr("y2", r2(gy + py * s * b))
+          .attr("stroke", stroke)
+          .attr("stroke-width", width)
+          .attr("stroke-linecap", "round");
+      leaf("#ffffff", 8);
+      leaf(GATE_COLOUR[state], 5);
     }
   }
 }
@@ -202,7 +205,7 @@ export function ironEconomyFigure(data: RunData, day?: number): string {
   arrow(flux, n.marrow, n.redCells, row.marrowToRedCellMgPerDay, {
     name: "red-cell release",
     colour: OKABE_ITO.vermillion,
-    labelSide: -1,
+    labelSide: 1,
   });
   arrow(flux, n.redCells, n.macrophages, row.redCellToMacrophageMgPerDay, {
     name: "red-cell clearance",

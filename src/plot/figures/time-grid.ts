@@ -21,8 +21,11 @@ const ROW_GAP = 86;
 const LEFT = 70;
 const COL_W = (GRID_WIDTH - 40) / 2;
 
-function sexWord(d: RunData): string {
-  return d.sex === "male" ? "men" : d.sex === "female" ? "women" : "adults";
+/** Whose reference range the band is: adult ranges only (the physiology reference has no pediatric ones). */
+function bandLabel(d: RunData): string {
+  const who = d.sex === "male" ? "men" : d.sex === "female" ? "women" : "adults";
+  const child = d.ageYears !== undefined && d.ageYears < 18;
+  return child ? `reference range, healthy adult ${who} (children's differ)` : `reference range, healthy ${who}`;
 }
 
 export function timeGrid(
@@ -43,12 +46,7 @@ export function timeGrid(
   const days = data.column("day");
   const xDomain: [number, number] = [0, Math.max(data.durationDays, (days[days.length - 1] as number) ?? 1)];
 
-  legend(
-    root,
-    [{ label: `reference range, healthy ${sexWord(data)}`, colour: BAND_FILL, kind: "swatch" }, ...extraLegend],
-    20,
-    legendY,
-  );
+  legend(root, [{ label: bandLabel(data), colour: BAND_FILL, kind: "swatch" }, ...extraLegend], 20, legendY);
 
   const panelW = COL_W - LEFT - 10;
   panels.forEach((p, i) => {
