@@ -164,16 +164,26 @@ describe("content", () => {
     expect(texts(doc, "text.caption")[0]).toContain("healthy man, day 0");
   });
 
-  it("diagnostic map: the classic regions labelled, start and end marked, axes in fL and %", () => {
+  it("diagnostic map: the classic regions, the anemia threshold, start and end marked, axes with units", () => {
     const doc = parse(FIGURES["diagnostic-map"] as string);
-    const regions = texts(doc, "text.region-label");
-    for (const r of ["iron deficiency", "thalassemia trait", "anemia of chronic disease", "macrocytosis"])
+    const regions = [...doc.querySelectorAll("rect.region")].map((r) => r.getAttribute("data-region"));
+    for (const r of [
+      "iron deficiency",
+      "thalassemia trait",
+      "anemia of chronic disease",
+      "macro- cytosis",
+      "microcytic anemia",
+      "normocytic anemia (chronic disease, acute blood loss)",
+    ])
       expect(regions).toContain(r);
-    expect(doc.querySelectorAll("circle.start")).toHaveLength(1);
-    expect(doc.querySelectorAll("rect.end")).toHaveLength(1);
-    expect(texts(doc, "text.end-label")).toEqual(["end, day 60"]);
-    expect(texts(doc, "text.x-label")[0]).toContain("(fL)");
-    expect(texts(doc, "text.y-label")[0]).toContain("(%)");
+    expect(texts(doc, "text.threshold-label")).toEqual(["dashed: anemia < 13 g/dL (WHO, men)"]);
+    // The path in both panels, each with its start and end.
+    expect(doc.querySelectorAll("path.trajectory")).toHaveLength(2);
+    expect(doc.querySelectorAll("circle.start")).toHaveLength(2);
+    expect(doc.querySelectorAll("rect.end")).toHaveLength(2);
+    expect(texts(doc, "text.end-label")).toEqual(["day 60", "day 60"]);
+    expect(texts(doc, "text.x-label")).toEqual(["mean cell volume, MCV (fL)", "mean cell volume, MCV (fL)"]);
+    expect(texts(doc, "text.y-label")).toEqual(["RDW-CV (%)", "Hemoglobin (g/dL)"]);
   });
 
   it("iron economy: seven compartments, three ferroportin gates, closed when hepcidin is high", () => {
