@@ -3,6 +3,9 @@
  * (numbers rounded first), content (bands, units, events, one line per run),
  * PNG rendering, and the figures of one real 40-day run.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type RunData, runData, scenarioRecord, startsHealthy } from "../src/plot/data.js";
@@ -18,6 +21,7 @@ import {
 } from "../src/plot/figures/index.js";
 import { figuresHtml } from "../src/plot/html.js";
 import { createIronProbe } from "../src/plot/iron-probe.js";
+import { loadRunDirectory, parseCsv, RunDirectoryError } from "../src/plot/load.js";
 import { svgToPng, svgToRgba } from "../src/plot/render.js";
 import { TYPE, textWidthPx } from "../src/plot/theme.js";
 import { simulate } from "../src/simulate.js";
@@ -217,6 +221,40 @@ describe("content", () => {
       expect(doc.querySelectorAll(`path.series[data-label="${label}"]`)).toHaveLength(4);
     expect(texts(doc, ".legend-item text").slice(0, 3)).toEqual(["a", "b", "c"]);
     expect(texts(doc, "text.y-label").every((t) => /\(.+\)/.test(t))).toBe(true);
+  });
+});
+
+describe("older or partial run directories", () => {
+  it("iron economy without iron data says so instead of drawing", () => {
+    const { iron: _iron, ...rest } = fixtureRun();
+    const svg = ironEconomyFigure(rest);
+    expect(svg).toContain("no iron-economy.csv");
+    expect(svg).not.toMatch(/NaN/);
+  });
+
+  it("a directory with only the three contract files loads, with adult bands and no events", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "erythron-plotdir-"));
+    const cols = ["day", "hb_g_dl", "mcv_fl", "rdw_cv_pct", "retic_pct"];
+    const rows = [0, 1, 2].map((d) => [d, 14 - d * 0.1, 88, 13, 1].join(","));
+    writeFileSync(join(dir, "trajectory.csv"), `${cols.join(",")}\n${rows.join("\n")}\n`);
+    writeFileSync(join(dir, "histograms.csv"), "day,volume_fl,fraction\n0,0,0.5\n0,1,0.5\n2,0,1\n2,1,0\n");
+    writeFileSync(join(dir, "summary.json"), JSON.stringify({ scenario: "Old run" }));
+    const { data: loaded, record } = await loadRunDirectory(dir);
+    expect(record).toBeUndefined();
+    expect(loaded.name).toBe("Old run");
+    expect(loaded.sex).toBeUndefined();
+    expect(loaded.events).toEqual([]);
+    expect(loaded.histograms.map((h) => h.day)).toEqual([0, 2]);
+    expect(Array.from(loaded.column("hb_g_dl"))).toEqual([14, 13.9, 13.8]);
+    const cbc = parse(cbcFigure(loaded));
+    expect(texts(cbc, ".legend text")[0]).toBe("reference range, healthy adults");
+  });
+
+  it("a malformed CSV is reported with its file and line", () => {
+    expect(() => parseCsv("day,hb_g_dl\n0,14\n1,x\n", "t.csv")).toThrow(
+      new RunDirectoryError('t.csv:3: found "x" in column hb_g_dl; expected a number'),
+    );
+    expect(() => parseCsv("day,hb_g_dl\n0\n", "t.csv")).toThrow(/t\.csv:2: found 1 cells; expected 2/);
   });
 });
 
