@@ -293,6 +293,10 @@ describe("rendering", () => {
     );
     expect(html.match(/<svg /g)).toHaveLength(6);
     expect(html).not.toMatch(/<script|<link|src=|@import|url\(http/);
+    // Clip-path ids stay unique across the figures on one page, and every reference resolves.
+    const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const m of html.matchAll(/url\(#([^)]+)\)/g)) expect(ids).toContain(m[1]);
   });
 });
 

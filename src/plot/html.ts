@@ -11,12 +11,21 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/**
+ * Ids inside one SVG (clip paths) are unique only within it: on a page of
+ * several figures, `url(#id)` would find the first figure's. Prefix them.
+ */
+function scopeIds(svg: string, scope: string): string {
+  const prefix = `${scope.replace(/[^A-Za-z0-9_-]/g, "-")}--`;
+  return svg.replace(/\bid="([^"]+)"/g, `id="${prefix}$1"`).replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`);
+}
+
 /** One self-contained page holding every figure inline. */
 export function figuresHtml(title: string, figures: readonly NamedFigure[]): string {
   const body = figures
     .map(
       (f) =>
-        `<section id="${escapeHtml(f.name)}">\n<h2>${escapeHtml(f.title)}</h2>\n${f.svg.replace(/^<\?xml[^>]*>\s*/, "")}</section>`,
+        `<section id="${escapeHtml(f.name)}">\n<h2>${escapeHtml(f.title)}</h2>\n${scopeIds(f.svg, f.name)}</section>`,
     )
     .join("\n");
   return `<!doctype html>

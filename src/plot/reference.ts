@@ -15,8 +15,10 @@ export function histogramReference(
 ): HistogramReference | undefined {
   const own = histograms.find((h) => h.day === 0);
   if (own && startsHealthy(record)) return { histogram: own, description: "healthy: day 0 of this run" };
-  const { sex, weightKg, heightCm } = record.subject;
-  const subject = heightCm === undefined ? { sex, weightKg } : { sex, weightKg, heightCm };
+  const { sex, weightKg, heightCm, ageYears } = record.subject;
+  const subject: Scenario["subject"] = { sex, weightKg };
+  if (heightCm !== undefined) subject.heightCm = heightCm;
+  if (ageYears !== undefined) subject.ageYears = ageYears;
   const healthy: Scenario = {
     name: "healthy reference",
     subject,
@@ -29,6 +31,7 @@ export function histogramReference(
   };
   const h = simulate(healthy).histograms[0];
   if (!h) return undefined;
-  const who = sex === "male" ? "man" : "woman";
+  const child = ageYears !== undefined && ageYears < 18;
+  const who = sex === "male" ? (child ? "boy" : "man") : child ? "girl" : "woman";
   return { histogram: h, description: `healthy ${who} of the same size, day 0 (reference run)` };
 }
