@@ -3,6 +3,20 @@
 export type { Run, RunSummary, SimulateOptions, VolumeHistogram } from "./core/run.js";
 export { TRAJECTORY_COLUMNS } from "./labs/columns.js";
 export { PARAMETERS, resolveParameters } from "./model/parameters.js";
+export type { FigureEvent, FigureHistogram, RunData, ScenarioRecord } from "./plot/data.js";
+export { runData, scenarioRecord } from "./plot/data.js";
+export {
+  cbcFigure,
+  comparisonFigure,
+  diagnosticMapFigure,
+  histogramFigure,
+  ironEconomyFigure,
+  ironPanelFigure,
+  runFigures,
+} from "./plot/figures/index.js";
+export { figuresHtml, type NamedFigure } from "./plot/html.js";
+export { createIronProbe, type IronEconomyRow } from "./plot/iron-probe.js";
+export { histogramReference } from "./plot/reference.js";
 export { ACTIONS } from "./scenario/actions.js";
 export { compileTimeValue, ExpressionError } from "./scenario/expression.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";

@@ -178,6 +178,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
       (data[k] as Float64Array)[rows] = row[c];
     });
     rows++;
+    options.observe?.(body);
   };
   const histogramTicks = new Map<number, number>();
   for (const d of scenario.record.histogramDays) histogramTicks.set(Math.round((d * 24) / dtH), d);

@@ -45,10 +45,16 @@ describe("erythron run (20-day healthy man)", () => {
     second = erythron("run", scenario, "--out", outB, "--seed", "3");
   });
 
-  it("exits 0 and writes exactly the three files", () => {
+  it("exits 0 and writes the three outputs, the scenario, the iron economy and the figures", () => {
     expect(first.stderr).not.toMatch(/^\s+at /m);
     expect(first.status).toBe(0);
-    expect(readdirSync(outA).sort()).toEqual(["histograms.csv", "summary.json", "trajectory.csv"]);
+    const figures = ["cbc", "diagnostic-map", "iron-economy", "iron-panel", "rbc-histograms"].flatMap((f) => [
+      `${f}.png`,
+      `${f}.svg`,
+    ]);
+    expect(readdirSync(outA).sort()).toEqual(
+      [...figures, "histograms.csv", "iron-economy.csv", "scenario.json", "summary.json", "trajectory.csv"].sort(),
+    );
     expect(first.stdout).toBe("");
   });
 

@@ -19,6 +19,7 @@ import { ACTIONS, type ActionSpec, type FieldSpec, mainField } from "../scenario
 import { ScenarioError } from "../scenario/errors.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
+import { createRunPlotHook, registerPlotCommand } from "./plot-command.js";
 import { createProgress } from "./progress.js";
 
 // mathjs (units), zod and yaml take about a second to import: load them only
@@ -135,6 +136,8 @@ interface RunFlags {
   set: string[];
   dt?: string;
   resolution?: number;
+  /** Draw the figures into --out (default true; --no-plots). */
+  plots?: boolean;
 }
 
 async function runCommand(scenarioPath: string, flags: RunFlags): Promise<void> {
@@ -155,6 +158,8 @@ async function runCommand(scenarioPath: string, flags: RunFlags): Promise<void> 
   if (Object.keys(overrides).length > 0) options.overrides = overrides;
   if (dtHours !== undefined) options.dtHours = dtHours;
   if (flags.resolution !== undefined) options.foundersPerDay = flags.resolution;
+  const plotHook = flags.out !== undefined ? await createRunPlotHook(flags.plots !== false) : undefined;
+  if (plotHook) options.observe = plotHook.observe;
 
   let run: Run;
   try {
@@ -169,12 +174,15 @@ async function runCommand(scenarioPath: string, flags: RunFlags): Promise<void> 
     process.stdout.write(formatTrajectoryCsv(run));
     return;
   }
+  let figures = "";
   try {
     await writeRunOutputs(run, flags.out);
+    if (plotHook) figures = await plotHook.write(run, flags.out);
   } catch (e) {
     throw new RunFailure(`cannot write outputs to ${flags.out}: ${e instanceof Error ? e.message : String(e)}`);
   }
   process.stderr.write(`${describeRun(run, scenario, flags.out)}\n`);
+  if (figures) process.stderr.write(`${figures}\n`);
 }
 
 /** Significant figures for the human summary. */
@@ -409,14 +417,20 @@ function buildProgram(): Command {
     )
     .option("--dt <time>", 'time step, a time such as "1 h" or "30 min" (default 1 h)')
     .option("--resolution <n>", "founder agents per day: numerical resolution, not physiology", parsePositiveInteger)
+    .option("--no-plots", "with --out, do not draw the figures (cbc, iron panel, histograms, map, iron economy)")
     .action(async (scenario, opts) => {
-      const flags: RunFlags = { set: opts.set };
+      const flags: RunFlags = { set: opts.set, plots: opts.plots };
       if (opts.out !== undefined) flags.out = opts.out;
       if (opts.seed !== undefined) flags.seed = opts.seed;
       if (opts.dt !== undefined) flags.dt = opts.dt;
       if (opts.resolution !== undefined) flags.resolution = opts.resolution;
       await runCommand(scenario, flags);
     });
+
+  registerPlotCommand(program, {
+    input: (message) => new InputError(message),
+    runFailure: (message, cause) => new RunFailure(message, { cause }),
+  });
 
   program
     .command("check")

@@ -1,3 +1,4 @@
+import type { Body } from "../model/body.js";
 import type { Scenario } from "../scenario/types.js";
 
 /** One red-cell volume histogram: fraction of circulating red cells per 1-fL bin. */
@@ -47,4 +48,6 @@ export interface SimulateOptions {
   foundersPerDay?: number;
   /** Called now and then with the fraction done (0..1). */
   onProgress?: (fractionDone: number) => void;
+  /** Called after each trajectory sample with the body, which it must only read (figure probes: src/plot/iron-probe.ts). */
+  observe?: (body: Body) => void;
 }
