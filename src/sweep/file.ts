@@ -15,6 +15,7 @@ import { parseQuantity, showValue } from "../core/units.js";
 import { TRAJECTORY_COLUMNS } from "../labs/columns.js";
 import { formatPath, ScenarioError, type ScenarioIssue } from "../scenario/errors.js";
 import { parseScenario } from "../scenario/load.js";
+import { MAX_DURATION_DAYS } from "../scenario/schema.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
 import { SOBOL_MAX_DIMENSIONS } from "../sensitivity/sobol-sequence.js";
@@ -501,7 +502,8 @@ export async function parseSweep(
       }
     }
     const fromDays = w.from === undefined ? 0 : day(w.from, [...at, stat, "from"]);
-    const untilDays = w.until === undefined ? Number.POSITIVE_INFINITY : day(w.until, [...at, stat, "until"]);
+    // "To the end of the run" as a finite number: plans cross to workers and Redis as JSON.
+    const untilDays = w.until === undefined ? MAX_DURATION_DAYS : day(w.until, [...at, stat, "until"]);
     if (!wok || fromDays === undefined || untilDays === undefined) continue;
     if (untilDays < fromDays) {
       issue([...at, stat, "until"], `found until before from; expected a window that ends after it starts`);

@@ -13,7 +13,9 @@ import type { RunResult, RunTask, SweepPlan } from "./types.js";
 
 export type Runner = (task: RunTask) => RunResult;
 
-export function createRunner(plan: SweepPlan): Runner {
+export function createRunner(given: SweepPlan): Runner {
+  // Every path (thread, inline, Redis) runs the plan as JSON would carry it.
+  const plan = JSON.parse(JSON.stringify(given)) as SweepPlan;
   const scenarioPaths = plan.paths.map((p, i) => ({ p, i })).filter(({ p }) => p.target === "scenario");
   const base = parseScenario(JSON.stringify(plan.scenarioDoc), plan.scenarioFile);
   let cachedKey = "";
