@@ -114,5 +114,10 @@ describe("bad sweep files", () => {
     const r = erythron("sweep", f, "--out", other, "--workers", "0");
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/holds results of a different sweep/);
+    const q = join(tmp, "q");
+    const unreachable = erythron("sweep", f, "--out", q, "--queue", "redis://127.0.0.1:1");
+    expect(unreachable.status).toBe(2);
+    expect(unreachable.stderr).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:1/);
+    expect(existsSync(q)).toBe(false);
   });
 });

@@ -143,6 +143,21 @@ describe("sweep: workers, shards and merge give identical rows", () => {
   });
 });
 
+describe("sweep: optional trajectories", () => {
+  it("trajectories: true writes each run's trajectory CSV beside the results", async () => {
+    const f = join(tmp, "traj.yaml");
+    writeFileSync(
+      f,
+      `scenario: ${JSON.stringify(resolve("test/fixtures/sweep/donation-20d.yaml"))}\ndt: 12 h\nresolution: 4\ntrajectories: true\ndesign:\n  kind: grid\n  parameters:\n    subject.weight: [60 kg, 80 kg]\nmetrics:\n  hb: { column: hb_g_dl, at: 20 days }\n`,
+    );
+    const r = await sweep({ file: f, out: join(tmp, "traj"), workers: 0 });
+    expect(r.rows.map((x) => x.values[0])).toEqual([60, 80]);
+    const csv = readFileSync(join(tmp, "traj", "trajectories", "point-1-replicate-0.csv"), "utf8");
+    expect(csv.split("\n")[0]).toMatch(/^day,hb_g_dl,/);
+    expect(csv.trim().split("\n")).toHaveLength(22);
+  });
+});
+
 describe("erythron sweep: kill -9 mid-sweep, then resume", () => {
   it("loses only runs in flight: the resumed sweep has the same rows, none twice", async () => {
     const dir = join(tmp, "killed");

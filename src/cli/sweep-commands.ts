@@ -57,6 +57,7 @@ async function translate<T>(kinds: ErrorKinds, work: () => Promise<T>): Promise<
     return await work();
   } catch (e) {
     if (e instanceof SweepInputError || e instanceof JournalError) throw new kinds.InputError(e.message);
+    if (e instanceof Error && e.name === "QueueUnreachable") throw new kinds.InputError(e.message);
     throw e;
   }
 }
@@ -97,9 +98,13 @@ export function registerSweepCommands(program: Command, kinds: ErrorKinds): void
       ).finally(() => progress.done());
       const seconds = (performance.now() - started) / 1000;
       const where =
-        opts.queue !== undefined ? `through ${opts.queue}` : `on ${workers} worker${workers === 1 ? "" : "s"}`;
+        opts.queue !== undefined
+          ? `through ${opts.queue}`
+          : workers === 0
+            ? "inline"
+            : `on ${workers} worker${workers === 1 ? "" : "s"}`;
       say(
-        `${result.sweep.scenarioName}: ${result.ran} runs in ${seconds.toFixed(1)} s (${rate(result.ran, seconds)} runs/min) ${where}` +
+        `${result.sweep.scenarioName}: ${result.ran} run${result.ran === 1 ? "" : "s"} in ${seconds.toFixed(1)} s (${rate(result.ran, seconds)} runs/min) ${where}` +
           `${result.resumed > 0 ? `, ${result.resumed} resumed` : ""}; ${result.rows.length} rows in ${result.dir}`,
       );
       if (result.provenance.status === "complete" && result.provenance.shard === null) {
@@ -148,13 +153,15 @@ export function registerSweepCommands(program: Command, kinds: ErrorKinds): void
       const workers = Math.max(1, opts.workers ?? defaultWorkers());
       const lockSeconds = opts.lockDuration ? await parseSeconds(opts.lockDuration, "--lock-duration", kinds) : 30;
       const idleSeconds = opts.idleExit ? await parseSeconds(opts.idleExit, "--idle-exit", kinds) : undefined;
-      await runWorker({
-        url: opts.queue,
-        workers,
-        lockMs: lockSeconds * 1000,
-        ...(idleSeconds !== undefined ? { idleExitMs: idleSeconds * 1000 } : {}),
-        log: (t) => process.stderr.write(`erythron worker: ${t}\n`),
-      });
+      await translate(kinds, () =>
+        runWorker({
+          url: opts.queue,
+          workers,
+          lockMs: lockSeconds * 1000,
+          ...(idleSeconds !== undefined ? { idleExitMs: idleSeconds * 1000 } : {}),
+          log: (t) => process.stderr.write(`erythron worker: ${t}\n`),
+        }),
+      );
     });
 
   program

@@ -33,6 +33,34 @@ async function redis(url: string) {
 
 const connection = (url: string) => ({ url, maxRetriesPerRequest: null });
 
+/** Fail fast, with a message, when Redis is not there (BullMQ would retry forever). */
+export async function checkReachable(url: string): Promise<void> {
+  const { Redis } = await import("ioredis");
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 5000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  let last: Error | undefined;
+  probe.on("error", (e: Error) => {
+    last = e;
+  });
+  try {
+    await probe.connect();
+    await probe.ping();
+  } catch (e) {
+    const why = last?.message ?? (e instanceof Error ? e.message : String(e));
+    throw new QueueUnreachable(`cannot reach Redis at ${url} (${why})`);
+  } finally {
+    probe.disconnect();
+  }
+}
+
+export class QueueUnreachable extends Error {
+  override name = "QueueUnreachable";
+}
+
 /** Enqueue `todo` and hand every result to `accept` as it arrives; resolves when all are in. */
 export async function runOnQueue(
   url: string,
@@ -41,6 +69,7 @@ export async function runOnQueue(
   accept: (r: RunResult) => void,
   say: (text: string) => void,
 ): Promise<void> {
+  await checkReachable(url);
   const { Queue, QueueEvents } = await import("bullmq");
   const client = await redis(url);
   const queue = new Queue<JobData, RunResult>(QUEUE_NAME, { connection: connection(url) });
@@ -136,6 +165,7 @@ export interface WorkerOptions {
 
 /** Take jobs from the queue until stopped. */
 export async function runWorker(options: WorkerOptions): Promise<void> {
+  await checkReachable(options.url);
   const { Worker } = await import("bullmq");
   const { Piscina } = await import("piscina");
   const log = options.log ?? (() => {});

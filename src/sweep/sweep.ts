@@ -92,6 +92,7 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
   const points = designPoints(s.design, s.seed);
   const tasks = sweepTasks(points, s.seed, s.replicates, shard);
   const shardName = shardText(shard);
+  if (options.queue !== undefined) await (await import("./queue.js")).checkReachable(options.queue);
   prepareDir(dir, s, shardName);
 
   const journalPath = join(dir, JOURNAL_FILE);
