@@ -6,6 +6,7 @@
  * simply done again).
  */
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import type { RunRow } from "./types.js";
 
 export const JOURNAL_FILE = "journal.jsonl";
@@ -66,13 +67,29 @@ export function readJournal(path: string): { rows: RunRow[]; validBytes: number;
   return { rows, validBytes: start, torn: false };
 }
 
+/** Make a new file's directory entry durable too. */
+function syncDirectory(dir: string): void {
+  try {
+    const fd = openSync(dir, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some filesystems refuse to fsync a directory; the rows themselves are still fsynced.
+  }
+}
+
 export class Journal {
   private fd: number;
 
   /** Open for appending, first cutting a torn last line off. */
   constructor(readonly path: string) {
     const { validBytes, torn } = readJournal(path);
+    const created = !existsSync(path);
     this.fd = openSync(path, "a");
+    if (created) syncDirectory(dirname(path));
     if (torn) {
       ftruncateSync(this.fd, validBytes);
       fsyncSync(this.fd);

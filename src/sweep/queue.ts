@@ -61,6 +61,11 @@ export class QueueUnreachable extends Error {
   override name = "QueueUnreachable";
 }
 
+/** A job failed on a worker for a reason other than the simulation (those are rows with an error). */
+export class QueueJobFailed extends Error {
+  override name = "QueueJobFailed";
+}
+
 /** Enqueue `todo` and hand every result to `accept` as it arrives; resolves when all are in. */
 export async function runOnQueue(
   url: string,
@@ -94,7 +99,7 @@ export async function runOnQueue(
     events.on("completed", ({ jobId: id, returnvalue }) => finish(id, returnvalue));
     events.on("failed", ({ jobId: id, failedReason }) => {
       if (!pending.has(id)) return;
-      failure ??= new Error(`job ${id} failed on a worker: ${failedReason}`);
+      failure ??= new QueueJobFailed(`job ${id} failed on a worker: ${failedReason}`);
       wake();
     });
     const jobs = [...pending.entries()];

@@ -130,7 +130,7 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
         const { runOnQueue } = await import("./queue.js");
         await runOnQueue(options.queue, s, todo, accept, say);
       } else {
-        await runLocally(s, todo, options.workers ?? defaultWorkers(), accept);
+        await runLocally(s, todo, Math.min(options.workers ?? defaultWorkers(), todo.length), accept);
       }
     }
   } finally {
