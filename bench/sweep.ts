@@ -2,7 +2,9 @@
  * Sweep throughput: runs per minute of a small grid with 1 and 2 worker
  * threads (and inline, for reference), at the model's default resolution.
  * Reports the whole wall time (pool start-up included) and the steady rate
- * after each worker's first run. Never part of pass/fail tests.
+ * after each worker's first run, and CPU time over all threads (on a busy
+ * machine wall-clock scaling says little; runs per CPU-minute shows the
+ * pool's overhead). Never part of pass/fail tests.
  *   npm run bench:sweep          (BENCH_RUNS=24 BENCH_DAYS=30 by default)
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -31,15 +33,18 @@ console.log(
 for (const workers of workerCounts) {
   const out = join(dir, `out-${workers}`);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const stamps: number[] = [];
   await sweep({ file: join(dir, "sweep.yaml"), out, workers, onProgress: () => stamps.push(performance.now()) });
   const wall = (performance.now() - t0) / 1000;
+  const used = process.cpuUsage(cpu0);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   // Steady state: from the moment every worker has finished one run.
   const first = stamps[Math.max(0, Math.min(workers, stamps.length) - 1)] ?? t0;
   const steadyRuns = stamps.length - Math.max(1, workers);
   const steady = steadyRuns > 0 ? (steadyRuns / ((performance.now() - first) / 1000)) * 60 : Number.NaN;
   console.log(
-    `${String(workers).padStart(2)} worker${workers === 1 ? " " : "s"}: ${((runs / wall) * 60).toFixed(1).padStart(6)} runs/min overall (${wall.toFixed(1)} s, pool start included), ${steady.toFixed(1).padStart(6)} runs/min steady`,
+    `${String(workers).padStart(2)} worker${workers === 1 ? " " : "s"}: ${((runs / wall) * 60).toFixed(1).padStart(6)} runs/min overall (${wall.toFixed(1)} s, pool start included), ${steady.toFixed(1).padStart(6)} runs/min steady; ${cpuSeconds.toFixed(1)} CPU s (all threads), ${((runs / cpuSeconds) * 60).toFixed(1)} runs per CPU-minute`,
   );
 }
 rmSync(dir, { recursive: true, force: true });
