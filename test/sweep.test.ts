@@ -68,6 +68,17 @@ describe("sweep: workers, shards and merge give identical rows", () => {
     );
   });
 
+  it("erythron merge: exit 1 when runs are missing, 0 and the same rows when complete", () => {
+    const partial = erythron("merge", join(tmp, "shard1"), "--out", join(tmp, "partial"));
+    expect(partial.status).toBe(1);
+    expect(partial.stderr).toContain("6 runs are missing");
+    const full = erythron("merge", join(tmp, "shard2"), join(tmp, "shard1"), "--out", join(tmp, "merged-cli"));
+    expect(full.status).toBe(0);
+    expect(readFileSync(join(tmp, "merged-cli", "results.csv"), "utf8")).toBe(
+      readFileSync(join(tmp, "one", "results.csv"), "utf8"),
+    );
+  });
+
   it("seeds depend on (sweep seed, point, replicate) only", () => {
     const seeds = one.rows.map((r) => r.seed);
     expect(new Set(seeds).size).toBe(seeds.length);

@@ -92,6 +92,10 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
   const points = designPoints(s.design, s.seed);
   const tasks = sweepTasks(points, s.seed, s.replicates, shard);
   const shardName = shardText(shard);
+  const n = s.design.samples ?? 0;
+  if (s.design.kind === "sobol" && (n & (n - 1)) !== 0) {
+    say(`sobol design: samples ${n} is not a power of 2; Sobol' points are best balanced at powers of 2 (such as 256)`);
+  }
   if (options.queue !== undefined) await (await import("./queue.js")).checkReachable(options.queue);
   prepareDir(dir, s, shardName);
 
