@@ -196,7 +196,7 @@ describe("erythron sweep: kill -9 mid-sweep, then resume", () => {
     expect(before).toBeLessThan(12);
     expect(JSON.parse(readFileSync(join(dir, "sweep.json"), "utf8")).status).toBe("running");
 
-    const r = erythron("sweep", FIXTURE, "--out", dir, "--workers", "1");
+    const r = erythron("sweep", FIXTURE, "--out", dir, "--workers", "0");
     expect(r.stderr).toContain("resuming:");
     expect(r.status).toBe(0);
     const rows = journalRows(dir);

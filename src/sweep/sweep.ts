@@ -47,6 +47,9 @@ export interface SweepResult {
   provenance: Provenance;
 }
 
+/** How often results.csv and results.parquet are rewritten during a sweep (at least). */
+const FLUSH_EVERY_MS = 30_000;
+
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
@@ -113,6 +116,12 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
 
   const journal = new Journal(journalPath);
   let ran = 0;
+  let lastFlush = performance.now();
+  let flushEvery = FLUSH_EVERY_MS;
+  const currentRows = () =>
+    sortRows([...done.values()]).filter((r) =>
+      shard ? (r.point * s.replicates + r.replicate) % shard.count === shard.index - 1 : true,
+    );
   const trajectoriesDir = join(dir, "trajectories");
   if (s.plan.trajectories) mkdirSync(trajectoriesDir, { recursive: true });
   const accept = (result: RunResult): void => {
@@ -126,6 +135,13 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
     done.set(key, row);
     ran++;
     options.onProgress?.(ran, todo.length);
+    // Results readable while a long sweep runs: rewritten now and then, never for longer than a tenth of the time.
+    const now = performance.now();
+    if (now - lastFlush > flushEvery) {
+      writeResults(dir, s, currentRows(), { ...meta(), status: "running" });
+      flushEvery = Math.max(FLUSH_EVERY_MS, 10 * (performance.now() - now));
+      lastFlush = performance.now();
+    }
   };
 
   try {
@@ -141,9 +157,7 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
     journal.close();
   }
 
-  const rows = sortRows([...done.values()]).filter((r) =>
-    shard ? (r.point * s.replicates + r.replicate) % shard.count === shard.index - 1 : true,
-  );
+  const rows = currentRows();
   const p = meta();
   writeResults(dir, s, rows, p);
   return { sweep: s, dir, rows, ran, resumed, failed: p.failedRuns, provenance: p };
