@@ -31,5 +31,23 @@ export type {
   TimeExpression,
   TimeValue,
 } from "./scenario/types.js";
+export { latinHypercube } from "./sensitivity/latin-hypercube.js";
+export { type MorrisIndex, morrisDesign, morrisIndices } from "./sensitivity/morris.js";
+export { uniformStream } from "./sensitivity/random.js";
+export {
+  analyzeSweep,
+  type MetricSensitivity,
+  type SensitivityReport,
+  writeSensitivity,
+} from "./sensitivity/report.js";
+export { type SobolResult, saltelliDesign, sobolIndices } from "./sensitivity/saltelli.js";
+export { sobolPoints } from "./sensitivity/sobol-sequence.js";
 export { canonicalOverrides, DEFAULT_DT_HOURS, DEFAULT_FOUNDERS_PER_DAY, simulate } from "./simulate.js";
+export { designPoints, parseShard, sweepTasks } from "./sweep/design.js";
+export { loadSweep, parseSweep } from "./sweep/file.js";
+export { type MergeOptions, type MergeResult, merge, readProvenance } from "./sweep/merge.js";
+export { createRunner } from "./sweep/run-one.js";
+export { runSeed } from "./sweep/seeds.js";
+export { SweepInputError, type SweepOptions, type SweepResult, sweep } from "./sweep/sweep.js";
+export type { MetricSpec, RunRow, RunTask, Sweep, SweepPlan, SweptPath } from "./sweep/types.js";
 export { VERSION } from "./version.js";

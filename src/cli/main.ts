@@ -21,6 +21,7 @@ import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
 import { createRunPlotHook, registerPlotCommand } from "./plot-command.js";
 import { createProgress } from "./progress.js";
+import { registerSweepCommands } from "./sweep-commands.js";
 
 // mathjs (units), zod and yaml take about a second to import: load them only
 // for commands that need them, so --help and bad flags answer at once.
@@ -37,7 +38,7 @@ export class InputError extends Error {
 }
 
 /** The simulation itself failed: exit code 1. */
-class RunFailure extends Error {
+export class RunFailure extends Error {
   override name = "RunFailure";
 }
 
@@ -451,6 +452,8 @@ function buildProgram(): Command {
       if (opts.json !== undefined) flags.json = opts.json;
       await listCommand(flags);
     });
+
+  registerSweepCommands(program as unknown as Command, { InputError, RunFailure });
 
   return program as unknown as Command;
 }

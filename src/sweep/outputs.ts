@@ -1,0 +1,138 @@
+/**
+ * Sweep outputs, rewritten atomically from the journal: results.csv,
+ * results.parquet (provenance in its key-value metadata) and sweep.json.
+ * One row per run, sorted by (point, replicate).
+ */
+import { renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parquetWriteBuffer } from "hyparquet-writer";
+import { SEED_RULE } from "./seeds.js";
+import type { RunRow, Sweep } from "./types.js";
+
+export const SWEEP_JSON = "sweep.json";
+export const RESULTS_CSV = "results.csv";
+export const RESULTS_PARQUET = "results.parquet";
+
+export function writeAtomic(path: string, data: string | Uint8Array): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+export function sortRows(rows: RunRow[]): RunRow[] {
+  return rows.sort((a, b) => a.point - b.point || a.replicate - b.replicate);
+}
+
+export function resultColumns(sweep: Sweep): string[] {
+  return [
+    "point",
+    "replicate",
+    "seed",
+    ...sweep.design.parameters.map((p) => p.path),
+    ...sweep.plan.metrics.map((m) => m.name),
+    "error",
+  ];
+}
+
+export interface Provenance {
+  erythron: string;
+  id: string;
+  status: "running" | "complete" | "incomplete";
+  sweep: { file: string; sha256: string };
+  scenario: { file: string; sha256: string; name: string };
+  seed: number;
+  seedRule: string;
+  replicates: number;
+  design: Sweep["design"];
+  metrics: Sweep["plan"]["metrics"];
+  dtHours: number | null;
+  resolutionFoundersPerDay: number | null;
+  points: number;
+  runs: number;
+  /** "i/N" for one shard's directory; null for a whole sweep. */
+  shard: string | null;
+  completedRuns: number;
+  failedRuns: number;
+  columns: string[];
+}
+
+export function provenance(
+  sweep: Sweep,
+  points: number,
+  shard: string | null,
+  rows: readonly RunRow[],
+  expected: number,
+): Provenance {
+  return {
+    erythron: sweep.plan.version,
+    id: sweep.plan.id,
+    status: rows.length >= expected ? "complete" : "incomplete",
+    sweep: { file: sweep.file, sha256: sweep.sweepSha256 },
+    scenario: { file: sweep.scenarioFile, sha256: sweep.scenarioSha256, name: sweep.scenarioName },
+    seed: sweep.seed,
+    seedRule: SEED_RULE,
+    replicates: sweep.replicates,
+    design: sweep.design,
+    metrics: sweep.plan.metrics,
+    dtHours: sweep.plan.dtHours ?? null,
+    resolutionFoundersPerDay: sweep.plan.foundersPerDay ?? null,
+    points,
+    runs: points * sweep.replicates,
+    shard,
+    completedRuns: rows.length,
+    failedRuns: rows.filter((r) => r.error !== "").length,
+    columns: resultColumns(sweep),
+  };
+}
+
+const csvNumber = (x: number | null | undefined) =>
+  x === null || x === undefined || !Number.isFinite(x) ? "" : String(x);
+const csvText = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+export function resultsCsv(sweep: Sweep, rows: readonly RunRow[]): string {
+  const lines = [resultColumns(sweep).join(",")];
+  for (const r of rows) {
+    lines.push(
+      [r.point, r.replicate, r.seed, ...r.values.map(csvNumber), ...r.metrics.map(csvNumber), csvText(r.error)].join(
+        ",",
+      ),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export function resultsParquet(sweep: Sweep, rows: readonly RunRow[], meta: Provenance): Uint8Array {
+  const num = (f: (r: RunRow) => number | null | undefined) =>
+    rows.map((r) => {
+      const x = f(r);
+      return x === null || x === undefined || !Number.isFinite(x) ? null : x;
+    });
+  const columnData = [
+    { name: "point", data: rows.map((r) => r.point), type: "INT32" as const },
+    { name: "replicate", data: rows.map((r) => r.replicate), type: "INT32" as const },
+    { name: "seed", data: rows.map((r) => r.seed), type: "INT32" as const },
+    ...sweep.design.parameters.map((p, i) => ({
+      name: p.path,
+      data: num((r) => r.values[i]),
+      type: "DOUBLE" as const,
+    })),
+    ...sweep.plan.metrics.map((m, i) => ({ name: m.name, data: num((r) => r.metrics[i]), type: "DOUBLE" as const })),
+    { name: "error", data: rows.map((r) => r.error), type: "STRING" as const },
+  ];
+  const buffer = parquetWriteBuffer({
+    columnData,
+    kvMetadata: [
+      { key: "erythron.version", value: meta.erythron },
+      { key: "erythron.sweep", value: JSON.stringify(meta) },
+    ],
+    createdBy: `erythron ${meta.erythron}`,
+  });
+  return new Uint8Array(buffer);
+}
+
+/** Rewrite results.csv, results.parquet and sweep.json from `rows` (sorted). */
+export function writeResults(dir: string, sweep: Sweep, rows: readonly RunRow[], meta: Provenance): void {
+  writeAtomic(join(dir, RESULTS_CSV), resultsCsv(sweep, rows));
+  writeAtomic(join(dir, RESULTS_PARQUET), resultsParquet(sweep, rows, meta));
+  writeAtomic(join(dir, SWEEP_JSON), `${JSON.stringify(meta, null, 2)}\n`);
+}
