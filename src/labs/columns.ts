@@ -27,6 +27,8 @@ export const TRAJECTORY_COLUMNS = [
   "il6_pg_ml",
   "body_iron_mg",
   "storage_iron_mg",
+  // Beyond the contract's first version (appended, never reordered):
+  "hba2_pct",
 ] as const;
 
 export type TrajectoryColumn = (typeof TRAJECTORY_COLUMNS)[number];

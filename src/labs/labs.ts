@@ -55,5 +55,7 @@ export function measureLabs(body: Body): LabRow {
     il6_pg_ml: body.causes.il6PgPerMl,
     body_iron_mg: body.totalIronMg(),
     storage_iron_mg: storage,
+    // HbA2 (α2δ2) share of the hemoglobin the marrow makes, from the globin chain balance (genotype.ts).
+    hba2_pct: body.genotypeEffects.hba2Fraction * 100,
   };
 }

@@ -33,13 +33,14 @@ import {
   IronExchange,
   type IronLedger,
   type IronPools,
+  type IronStepInputs,
   ledgerExpectedMg,
   newLedger,
   poolsTotalMg,
 } from "../physiology/iron.js";
 import { LeadKinetics } from "../physiology/lead.js";
 import type { Genotype, Subject } from "../scenario/types.js";
-import { type GenotypeEffects, genotypeEffects } from "./genotype.js";
+import { type GenotypeEffects, genotypeEffects, WILD_TYPE_EFFECTS } from "./genotype.js";
 import { PARAMETERS, param, resolveParameters } from "./parameters.js";
 import { defaultFor, type ParameterValues } from "./registry.js";
 
@@ -79,6 +80,14 @@ export interface Causes {
   bloodLeadUgPerDl: number;
   /** Zinc protoporphyrin per heme from ferrochelatase inhibition (lead), mol/mol. */
   zincChelationPerHeme: number;
+  /** Multiplier on hepcidin's iron-sensing arm (HFE loss < 1). */
+  ironSensingFactor: number;
+  /** Macrophage and hepatocyte ferroportin relative to normal (ferroportin disease A < 1). */
+  ferroportinCapacity: number;
+  /** Fraction of ferroportin hepcidin cannot remove (ferroportin disease B > 0). */
+  ferroportinHepcidinResistance: number;
+  /** Erythroblast death per cycle beyond the basal rate (unpaired globin chains). */
+  extraDeathPerCycle: number;
 }
 
 /**
@@ -112,6 +121,10 @@ export function healthyCauses(params: ParameterValues): Causes {
     transferrinFactor: 1,
     bloodLeadUgPerDl: 0,
     zincChelationPerHeme: 0,
+    ironSensingFactor: 1,
+    ferroportinCapacity: 1,
+    ferroportinHepcidinResistance: 0,
+    extraDeathPerCycle: 0,
   };
 }
 
@@ -190,7 +203,11 @@ export class Body {
   private leadAbsorbedByAge = 0;
   private il6Baseline = 0;
   /** The genotype's effects under the current parameters (fixed between parameter changes). */
-  private genotypeFx: GenotypeEffects = { bmpFloor: 0, globinCapacityFactor: 1, clearanceHazardFactor: 1 };
+  private genotypeFx: GenotypeEffects = { ...WILD_TYPE_EFFECTS };
+  /** What the genotype does (chain outputs, HbA2 share, gates), for the labs. */
+  get genotypeEffects(): Readonly<GenotypeEffects> {
+    return this.genotypeFx;
+  }
   private ironRestrictionHalf = 0;
   private tsatRef = 0.3;
   private transfusionLoss = 0;
@@ -307,8 +324,12 @@ export class Body {
     c.transferrinFactor = inf.transferrinFactor;
     c.epoBlunting = inf.epoBlunting;
     c.progenitorFactor = inf.progenitorFactor;
-    c.randomDestructionPerDay = inf.randomDestructionPerDay + pb.randomDestructionPerDay;
-    c.hemeCapacityFactor = pb.hemeCapacityFactor;
+    c.randomDestructionPerDay = inf.randomDestructionPerDay + pb.randomDestructionPerDay + g.randomDestructionPerDay;
+    c.hemeCapacityFactor = pb.hemeCapacityFactor * g.hemeCapacityFactor;
+    c.ironSensingFactor = g.ironSensingFactor;
+    c.ferroportinCapacity = g.ferroportinCapacity;
+    c.ferroportinHepcidinResistance = g.ferroportinHepcidinResistance;
+    c.extraDeathPerCycle = g.unpairedChainDeathPerCycle;
     c.zincChelationPerHeme = pb.zincChelationPerHeme;
     c.bloodLeadUgPerDl = this.lead.bloodLeadUgPerDl();
   }
@@ -423,22 +444,12 @@ export class Body {
       erfeRelative: this.erfeRelative,
       il6PgPerMl: c.il6PgPerMl,
       bmpFloor: c.bmpFloor,
+      ironSensingFactor: c.ironSensingFactor,
     });
     this.transferrin.step(dt, this.pools.hepatocyte, c.transferrinFactor);
 
     // 3–4. Gates and iron fluxes (from the start-of-step pools).
-    const fpn = this.liver.ferroportin();
-    const flux = this.iron.fluxes(this.pools, {
-      dtH: dt,
-      ferroportin: fpn,
-      dmt1Hepcidin: this.liver.dmt1(),
-      tsat,
-      tibcMg: this.tibcMg(),
-      marrowCapacityMgPerH: this.marrow.uptakeCapacityMgPerH(),
-      dietNonHemeMgPerDay: x.dietNonHemeMgPerDay ?? this.dietNonHeme,
-      dietHemeMgPerDay: x.dietHemeMgPerDay ?? this.dietHeme,
-      oralDoseMg: this.oralDoseMg,
-    });
+    const flux = this.iron.fluxes(this.pools, this.ironStepInputs(tsat));
     this.oralDoseMg = 0;
 
     // 5. Marrow.
@@ -450,6 +461,7 @@ export class Body {
       hemeCapacityFactor: c.hemeCapacityFactor,
       cycleTimeFactor: c.cycleTimeFactor,
       zincChelationPerHeme: c.zincChelationPerHeme,
+      extraDeathPerCycle: c.extraDeathPerCycle,
     };
     const marrowOut = this.marrow.step(dt, signals, flux.plasmaToMarrow, this.blood);
     let recycled = marrowOut.ironToMacrophagesMg;
@@ -523,6 +535,31 @@ export class Body {
   /** An oral iron dose (elemental mg): reaches the gut lumen and is absorbed at the next step. */
   giveOralIron(doseMg: number): void {
     if (doseMg > 0) this.oralDoseMg += doseMg;
+  }
+
+  /** Inputs to this hour's iron fluxes: gates from hepcidin and genotype, diet, doses, marrow demand. */
+  ironStepInputs(tsat: number = this.tsat()): IronStepInputs {
+    const c = this.causes;
+    const x = this.exposures;
+    // Hepcidin-resistant ferroportin (a gain-of-function SLC40A1 variant) stays whatever hepcidin does.
+    const resistant = c.ferroportinHepcidinResistance;
+    return {
+      dtH: this.dtH,
+      ferroportin: resistant + (1 - resistant) * this.liver.ferroportin(),
+      ferroportinCapacity: c.ferroportinCapacity,
+      // Assumed: hepcidin's hold on DMT1 goes through ferroportin it binds, so a resistant
+      // ferroportin spares DMT1 too (ferroportin disease B loads iron despite high hepcidin).
+      dmt1Hepcidin: resistant + (1 - resistant) * this.liver.dmt1(),
+      // Crypt enterocytes read plasma iron through the same HFE–TfR complex the liver uses:
+      // without HFE they under-read it and keep DMT1 high (hemochromatosis).
+      tsatSensedByGut: tsat * c.ironSensingFactor,
+      tsat,
+      tibcMg: this.tibcMg(),
+      marrowCapacityMgPerH: this.marrow.uptakeCapacityMgPerH(),
+      dietNonHemeMgPerDay: x.dietNonHemeMgPerDay ?? this.dietNonHeme,
+      dietHemeMgPerDay: x.dietHemeMgPerDay ?? this.dietHeme,
+      oralDoseMg: this.oralDoseMg,
+    };
   }
 
   /** Intravenous iron: the complex is taken up by macrophages, which free its iron over days. */

@@ -466,6 +466,16 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     min: 0,
     max: 100,
   },
+  "iron.tissueUptakeTsatExponent": {
+    unit: "",
+    default: 0.7,
+    description:
+      "how much tissue clearance of plasma iron falls as saturation rises (0 = none: uptake ∝ plasma iron; 1 = full: uptake fixed)",
+    source:
+      "non-erythroid TfR1 is IRP-regulated (Hentze et al. Cell 2010); calibrated so basal losses stay ~0.6–1.6 mg/day across iron states (Hunt et al. AJCN 2009: losses rise only modestly with body iron)",
+    min: 0,
+    max: 1,
+  },
   "iron.tissueIronPerKg": {
     unit: "mg/kg",
     default: 6,
@@ -773,7 +783,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "erythropoiesis.alphaGlobinCapacity2Genes": {
     unit: "",
-    default: 0.78,
+    default: 0.84,
     description: "globin synthesis capacity with 2 working alpha genes (alpha-thalassemia trait)",
     source: "calibrated: MCV ~70–80 fL, Hb normal or −1 to −1.5 g/dL (ref §5e)",
     min: 0,
@@ -789,19 +799,102 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "erythropoiesis.betaTraitGlobinCapacity": {
     unit: "",
-    default: 0.62,
+    default: 0.7,
     description: "globin synthesis capacity with one defective beta allele (beta-thalassemia trait)",
     source: "calibrated: MCV 60–72 fL, RBC > 5.5, Hb 10–14 (PMC10444720 Table 2; ref §5e)",
     min: 0,
     max: 1,
   },
-  "circulation.hbhClearanceFactor": {
+  "erythropoiesis.betaIntermediaGlobinCapacity": {
     unit: "",
-    default: 3,
-    description: "multiplier on the red-cell clearance hazard in HbH disease (beta-4 inclusions)",
-    source: "HbH: chronic hemolysis (R), calibrated",
-    min: 1,
-    max: 100,
+    default: 0.35,
+    description: "beta-chain output in thalassemia intermedia (two mild beta+ alleles), relative to normal",
+    source: "calibrated: untransfused Hb 7–10 g/dL, MCV 55–70 fL (Taher et al. Lancet 2018; Musallam 2012)",
+    min: 0,
+    max: 1,
+  },
+  "erythropoiesis.unpairedAlphaDeathPerCycle": {
+    unit: "",
+    default: 0.8,
+    description:
+      "erythroblast death per cycle per (alpha excess)³: unpaired alpha chains precipitate (ineffective erythropoiesis)",
+    source:
+      "calibrated: most erythroblasts die in the marrow in severe beta-thalassemia (Finch 1970; Rund & Rachmilewitz NEJM 2005), few in trait",
+    min: 0,
+    max: 10,
+  },
+  "circulation.betaIntermediaDestructionPerDay": {
+    unit: "1/day",
+    default: 0.008,
+    description: "age-independent red-cell destruction in thalassemia intermedia (alpha-chain inclusions)",
+    source: "red-cell survival shortened in thalassemia intermedia (R; Rund & Rachmilewitz 2005), calibrated",
+    min: 0,
+    max: 1,
+  },
+  "erythropoiesis.deltaUpregulationBetaThal": {
+    unit: "",
+    default: 1.3,
+    description: "delta-chain output relative to normal when a beta allele is defective (cis upregulation)",
+    source: "calibrated: HbA2 4–6 % in beta-thalassemia trait vs 2.5 % normal (ref §5e; Steinberg 2001)",
+    min: 0,
+    max: 10,
+  },
+  "erythropoiesis.gammaOutputBetaIntermedia": {
+    unit: "",
+    default: 0.2,
+    description: "gamma-chain (HbF) output relative to normal beta in thalassemia intermedia",
+    source: "HbF 10–50 % of hemoglobin in thalassemia intermedia (Taher 2018), calibrated",
+    min: 0,
+    max: 2,
+  },
+  "erythropoiesis.alas2LossHemeCapacity": {
+    unit: "",
+    default: 0.5,
+    description:
+      "erythroid heme synthesis capacity with an ALAS2 loss-of-function variant (X-linked sideroblastic anemia)",
+    source:
+      "calibrated: Hb 7–12 g/dL, MCV 60–75 fL, ring sideroblasts > 15 %, iron loading (Bottomley & Fleming 2014; Ducamp & Fleming 2019)",
+    min: 0,
+    max: 1,
+  },
+  "iron.ferroportinLossOfFunctionCapacity": {
+    unit: "",
+    default: 0.4,
+    description:
+      "macrophage and hepatocyte ferroportin export with a loss-of-function SLC40A1 variant (ferroportin disease A)",
+    source:
+      "dominant-negative/haploinsufficient ferroportin: macrophage iron retention, high ferritin with low-normal TSAT (Pietrangelo NEJM 2004; Mayr 2010), calibrated",
+    min: 0,
+    max: 1,
+  },
+  "hepcidin.ferroportinResistantFraction": {
+    unit: "",
+    default: 0.85,
+    description:
+      "fraction of ferroportin that hepcidin cannot remove with a gain-of-function SLC40A1 variant (ferroportin disease B)",
+    source:
+      "C326S-type ferroportin binds hepcidin poorly: high TSAT and parenchymal iron loading despite high hepcidin (Fernandes 2009; Pietrangelo 2017), calibrated",
+    min: 0,
+    max: 1,
+  },
+  "hepcidin.hfeC282YSensing": {
+    unit: "",
+    default: 0.2,
+    description:
+      "iron-sensing (BMP × holo-transferrin) arm of hepcidin with HFE C282Y homozygosity, relative to normal",
+    source:
+      "hepcidin inappropriately low for iron stores in HFE hemochromatosis (hepcidin/ferritin ratio ~3-fold down: Piperno 2007; van Dijk 2008), calibrated",
+    min: 0,
+    max: 1,
+  },
+  "circulation.hbhDestructionPerDay": {
+    unit: "1/day",
+    default: 0.015,
+    description: "age-independent red-cell destruction in HbH disease (beta-4 inclusions removed by the spleen)",
+    source:
+      "HbH: chronic hemolysis, Hb 7–10 g/dL, reticulocytes 3–6 %, red-cell survival about half normal (Chui et al. Blood 2003; Fucharoen & Viprakasit 2009), calibrated",
+    min: 0,
+    max: 1,
   },
 
   // ── Inflammation: one IL-6 drive, several targets (model.md §3) ─────────
@@ -968,6 +1061,15 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "ring = ≥ 5 perinuclear iron granules (WHO); set at ~15 % of a cell's final heme iron, calibrated (R)",
     min: 0,
     max: 10,
+  },
+  "erythropoiesis.ringSideroblastDeathPerCycle": {
+    unit: "",
+    default: 0.7,
+    description: "extra death per cell cycle of an erythroblast whose mitochondria are iron-loaded (ring sideroblast)",
+    source:
+      "sideroblastic anemias are ineffective: iron-loaded mitochondria make erythroblasts die in the marrow (Fleming NEJM 2011-type reviews; Ducamp & Fleming 2019), calibrated to XLSA Hb 7–12 g/dL",
+    min: 0,
+    max: 1,
   },
 
   // ── Iron treatment and transfusion ──────────────────────────────────────

@@ -113,6 +113,7 @@ function buildOnce(
     hemeCapacityFactor: body.causes.hemeCapacityFactor,
     cycleTimeFactor: body.causes.cycleTimeFactor,
     zincChelationPerHeme: body.causes.zincChelationPerHeme,
+    extraDeathPerCycle: body.causes.extraDeathPerCycle,
   };
   for (let s = 0; s < fillSteps; s++) {
     collector.nowH = (s + 1) * dt;
@@ -251,7 +252,7 @@ function mergeTemplate(cells: TemplateCell[], windowH: number): TemplateCell[] {
  */
 function holdStorage(body: Body, storageMg: number, meanPlasma: number, meanLabile: number): void {
   const pools = body.pools;
-  const eq = body.iron.slowPoolEquilibrium(meanPlasma, meanLabile);
+  const eq = body.iron.slowPoolEquilibrium(meanPlasma, meanLabile, meanPlasma / body.tibcMg());
   pools.tissue = eq.tissue;
   const room = Math.max(0, storageMg - pools.macrophageLabile);
   pools.macrophageStore = Math.min(eq.macrophageStore, room);

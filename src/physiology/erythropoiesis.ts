@@ -65,6 +65,8 @@ export interface MarrowSignals {
   cycleTimeFactor: number;
   /** Extra zinc protoporphyrin per heme from ferrochelatase inhibition (lead), mol/mol. */
   zincChelationPerHeme: number;
+  /** Erythroblast death per cycle beyond the basal rate (unpaired globin chains), fraction. */
+  extraDeathPerCycle: number;
 }
 
 export interface MarrowStepOutput {
@@ -115,6 +117,7 @@ export class Marrow {
   private zppBase = 0; // Hb-eq per Hb
   private zppDeficit = 0;
   private ringSideroblastIron = 0; // pg of mitochondrial iron
+  private ringSideroblastDeath = 0; // extra death per cycle of a ring sideroblast
 
   constructor(
     params: ParameterValues,
@@ -160,6 +163,7 @@ export class Marrow {
     this.zppBase = p("labs.zppBaseline") * 1e-6;
     this.zppDeficit = p("labs.zppPerIronDeficit") * 1e-6;
     this.ringSideroblastIron = p("erythropoiesis.ringSideroblastIron");
+    this.ringSideroblastDeath = p("erythropoiesis.ringSideroblastDeathPerCycle");
   }
 
   /**
@@ -242,6 +246,7 @@ export class Marrow {
     // globin they make ready; what ferrochelatase cannot insert is stranded there.
     const hemeShortfall = globinCapacity - capacity;
     const zppPerHeme = this.zppBase + signals.zincChelationPerHeme;
+    const deathPerCycle = Math.min(1, this.apoptosisPerCycle + signals.extraDeathPerCycle);
     const cycleFactor = signals.cycleTimeFactor;
     const feHb = this.feHb;
     const decayUse = Math.exp(-dtH / this.ironUseTime);
@@ -333,8 +338,10 @@ export class Marrow {
           }
           continue;
         }
-        // Basal apoptosis at each division (ineffective erythropoiesis).
-        const dead = wi * this.apoptosisPerCycle;
+        // Apoptosis at each division (ineffective erythropoiesis): basal, plus any cause's, plus
+        // mitochondrial iron overload (ring sideroblasts die in the marrow: oxidative damage).
+        const ring = (mt[i] as number) > this.ringSideroblastIron ? this.ringSideroblastDeath : 0;
+        const dead = wi * Math.min(1, deathPerCycle + ring);
         ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number) + (mt[i] as number));
         died += dead;
         const wSurv = wi - dead;

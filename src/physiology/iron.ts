@@ -57,8 +57,12 @@ export interface IronStepInputs {
   dtH: number;
   /** Ferroportin left on enterocytes, macrophages and hepatocytes (0–1). */
   ferroportin: number;
+  /** Macrophage and hepatocyte ferroportin made, relative to normal (ferroportin disease A < 1). */
+  ferroportinCapacity: number;
   /** Apical DMT1 left on enterocytes after hepcidin (0–1). */
   dmt1Hepcidin: number;
+  /** Transferrin saturation as the duodenal crypt cells sense it (0–1; = tsat unless HFE is lost). */
+  tsatSensedByGut: number;
   /** Transferrin saturation at the start of the step (0–1). */
   tsat: number;
   /** Total iron-binding capacity of the plasma, mg. */
@@ -110,6 +114,7 @@ export class IronExchange {
   private tsatRef = 0;
   private doseHalf = 0; // mg
   private hepatocyteTsatExp = 1;
+  private tissueTsatExp = 0;
   private ferritinLabileRef = 0; // mg
   private ivRate = 0; // per h
 
@@ -143,6 +148,7 @@ export class IronExchange {
     this.tsatRef = p("hepcidin.referenceTsat");
     this.doseHalf = p("iron.oralDoseHalfSaturation");
     this.hepatocyteTsatExp = p("iron.hepatocyteUptakeTsatExponent");
+    this.tissueTsatExp = p("iron.tissueUptakeTsatExponent");
     this.ferritinLabileRef = p("iron.macrophageFerritinLabileRef");
     this.ivRate = 1 / (p("iron.ivProcessingTime") * 24);
   }
@@ -155,9 +161,10 @@ export class IronExchange {
   slowPoolEquilibrium(
     meanPlasmaMg: number,
     meanMacrophageLabileMg: number,
+    meanTsat: number,
   ): { tissue: number; macrophageStore: number } {
     return {
-      tissue: this.basalLossRate > 0 ? (this.tissueUptake * meanPlasmaMg) / this.basalLossRate : 0,
+      tissue: this.basalLossRate > 0 ? (this.tissueClearance(meanTsat) * meanPlasmaMg) / this.basalLossRate : 0,
       macrophageStore:
         this.mobiliseRate > 0
           ? (this.depositRate *
@@ -174,13 +181,22 @@ export class IronExchange {
     return Math.min(this.dmt1Max, Math.max(1 / this.dmt1Max, raw));
   }
 
+  /**
+   * Plasma iron clearance into other tissues, per h. Their TfR1 is IRP-regulated: iron-replete
+   * cells take less, iron-starved cells more, so the flux (and the basal loss it feeds) follows
+   * saturation only weakly (∝ TSAT^(1 − exponent)).
+   */
+  tissueClearance(tsat: number): number {
+    return this.tissueUptake * (this.tsatRef / Math.max(tsat, 1e-3)) ** this.tissueTsatExp;
+  }
+
   /** Compute this step's fluxes from the pools at the start of the step. Pure: pools are not changed. */
   fluxes(pools: Readonly<IronPools>, x: IronStepInputs): IronFluxes {
     const dt = x.dtH;
     const fpn = x.ferroportin;
 
     // Gut: DMT1 uptake into enterocytes; export by ferroportin competes with shedding.
-    const dmt1 = this.dmt1Factor(x.tsat) * x.dmt1Hepcidin;
+    const dmt1 = this.dmt1Factor(x.tsatSensedByGut) * x.dmt1Hepcidin;
     // A supplement dose saturates DMT1 transport: the fraction taken up falls as the dose rises.
     const doseFraction = Math.min(1, this.nonHemeUptake * dmt1) * (this.doseHalf / (this.doseHalf + x.oralDoseMg));
     const uptake =
@@ -197,21 +213,22 @@ export class IronExchange {
     // IRPs repress ferritin synthesis when the macrophage's labile iron is scarce.
     const irp = this.ferritinLabileRef > 0 ? Math.min(1, pools.macrophageLabile / this.ferritinLabileRef) ** 2 : 1;
     const kDeposit = this.depositRate * irp;
-    const kM = this.macrophageExportRate * fpn + kDeposit;
+    const fpnStores = fpn * x.ferroportinCapacity;
+    const kM = this.macrophageExportRate * fpnStores + kDeposit;
     const mOut = pools.macrophageLabile * oneMinusExp(kM * dt);
-    const macrophageExport = kM > 0 ? (mOut * this.macrophageExportRate * fpn) / kM : 0;
+    const macrophageExport = kM > 0 ? (mOut * this.macrophageExportRate * fpnStores) / kM : 0;
     const macrophageDeposit = mOut - macrophageExport;
     const macrophageMobilised = pools.macrophageStore * oneMinusExp(this.mobiliseRate * dt);
     const ivReleased = pools.ivComplex * oneMinusExp(this.ivRate * dt);
 
-    const hepatocyteExport = pools.hepatocyte * oneMinusExp(this.hepatocyteExportRate * fpn * dt);
+    const hepatocyteExport = pools.hepatocyte * oneMinusExp(this.hepatocyteExportRate * fpnStores * dt);
 
     // Plasma: exact solution of dP/dt = I − κP with constant input over the step.
     const input = enterocyteExport + macrophageExport + hepatocyteExport;
     const tibc = Math.max(x.tibcMg, 1e-9);
     const kMarrow = x.marrowCapacityMgPerH / tibc; // uptake ∝ saturation = P / TIBC
     const kLiver = this.hepatocyteUptake * (Math.max(x.tsat, 0) / this.tsatRef) ** (this.hepatocyteTsatExp - 1);
-    const kTissue = this.tissueUptake;
+    const kTissue = this.tissueClearance(x.tsat);
     const k = kMarrow + kLiver + kTissue;
     const decay = Math.exp(-k * dt);
     const plasmaEnd = pools.plasma * decay + (k > 0 ? (input / dt / k) * (1 - decay) : input);

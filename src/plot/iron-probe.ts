@@ -11,7 +11,6 @@
  * the instantaneous rates of this hour, from the pure `IronExchange.fluxes`.
  */
 import type { Body } from "../model/body.js";
-import { param } from "../model/parameters.js";
 
 /** Pools in mg, fluxes in mg/day, ferroportin as the fraction of full export (0–1). */
 export interface IronEconomyRow {
@@ -104,19 +103,11 @@ export function createIronProbe(): IronProbe {
       basal: body.ledger.basalLossMg,
       redCellMg,
     };
-    const fpn = body.liver.ferroportin();
-    const x = body.exposures;
+    // The same inputs the body's step uses, without the dose of the hour (a flow picture of the day).
+    const inputs = body.ironStepInputs();
+    const fpn = inputs.ferroportin;
     const dtH = body.dtH;
-    const now = body.iron.fluxes(pools, {
-      dtH,
-      ferroportin: fpn,
-      tsat: body.tsat(),
-      tibcMg: body.tibcMg(),
-      marrowCapacityMgPerH: body.marrow.uptakeCapacityMgPerH(),
-      dietNonHemeMgPerDay: x.dietNonHemeMgPerDay ?? param(body.params, "iron.diet.nonHeme"),
-      dietHemeMgPerDay: x.dietHemeMgPerDay ?? param(body.params, "iron.diet.heme"),
-      oralDoseMg: 0,
-    });
+    const now = body.iron.fluxes(pools, { ...inputs, oralDoseMg: 0 });
     const perDay = 24 / dtH;
     const span = last ? day - last.day : 0;
     const rate = (k: keyof Omit<Totals, "day" | "redCellMg">): number =>

@@ -1,0 +1,176 @@
+/**
+ * Signatures of the inherited conditions and of oral-iron schedules (signatures.md; reference §5e–5g),
+ * on the shipped scenarios. Each gene enters only as a cause (globin or heme capacity, a gate, a
+ * sensing factor); the blood count and iron studies that follow are checked here.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Run } from "../src/core/run.js";
+import { loadScenario } from "../src/scenario/load.js";
+import { simulate } from "../src/simulate.js";
+import { at, shipped } from "./shipped.js";
+
+const last = (run: Run, column: string): number => {
+  const c = run.column(column);
+  return c[c.length - 1] as number;
+};
+const mentzer = (run: Run, day: number): number => at(run, "mcv_fl", day) / at(run, "rbc_10e12_l", day);
+
+describe("thalassemia traits against iron deficiency (ref §5e; Mentzer 1973; England & Fraser 1973)", () => {
+  it("beta-trait: small cells, normal-range RDW, high red-cell count, Mentzer < 13, HbA2 4–6 %, normal iron", async () => {
+    const run = await shipped("beta-thalassemia-trait");
+    expect(last(run, "mcv_fl")).toBeLessThan(75);
+    expect(last(run, "mcv_fl")).toBeGreaterThan(55);
+    expect(last(run, "rbc_10e12_l")).toBeGreaterThan(5.5);
+    expect(mentzer(run, 180)).toBeLessThan(13);
+    expect(last(run, "hb_g_dl")).toBeGreaterThan(11);
+    // RDW normal or barely raised (14.9 ± 1.8 % in trait vs 18.0 ± 1.9 % in IDA, ref §5e)
+    expect(last(run, "rdw_cv_pct")).toBeLessThan(15.5);
+    expect(last(run, "hba2_pct")).toBeGreaterThan(3.5);
+    expect(last(run, "hba2_pct")).toBeLessThan(7);
+    expect(last(run, "ferritin_ng_ml")).toBeGreaterThan(30);
+    expect(last(run, "tsat_pct")).toBeGreaterThan(20);
+  });
+
+  it("iron deficiency at a similar Hb has Mentzer > 13 and a higher RDW (the classic discriminant)", async () => {
+    const thal = await shipped("beta-thalassemia-trait");
+    const ida = await shipped("gi-bleed-iron-deficiency");
+    // GI bleed at its end: Hb within 2 g/dL of the trait's
+    expect(Math.abs(last(ida, "hb_g_dl") - last(thal, "hb_g_dl"))).toBeLessThan(2);
+    expect(last(ida, "mcv_fl") / last(ida, "rbc_10e12_l")).toBeGreaterThan(13);
+    expect(last(ida, "rdw_cv_pct")).toBeGreaterThan(last(thal, "rdw_cv_pct"));
+    expect(last(ida, "hba2_pct")).toBeLessThan(last(thal, "hba2_pct"));
+  });
+
+  it("alpha-trait (two genes): milder microcytosis, high count, normal RDW, HbA2 not raised", async () => {
+    const run = await shipped("alpha-thalassemia-trait");
+    const beta = await shipped("beta-thalassemia-trait");
+    expect(last(run, "mcv_fl")).toBeLessThan(80);
+    expect(last(run, "mcv_fl")).toBeGreaterThan(last(beta, "mcv_fl"));
+    expect(mentzer(run, 180)).toBeLessThan(13);
+    expect(last(run, "rdw_cv_pct")).toBeLessThan(14.5);
+    expect(last(run, "hba2_pct")).toBeLessThan(3);
+  });
+
+  it("HbH disease: very small cells with hemolysis (reticulocytes up) and moderate anemia", async () => {
+    const run = await shipped("hbh-disease");
+    expect(last(run, "mcv_fl")).toBeLessThan(70);
+    expect(last(run, "hb_g_dl")).toBeLessThan(12);
+    expect(last(run, "hb_g_dl")).toBeGreaterThan(7);
+    expect(last(run, "retic_pct")).toBeGreaterThan(2.5);
+  });
+});
+
+describe("beta-thalassemia intermedia over ten years (Taher 2018; Musallam 2012)", () => {
+  it("anemia with ineffective erythropoiesis: microcytic, EPO high, hepcidin suppressed", async () => {
+    const run = await shipped("beta-thalassemia-intermedia");
+    expect(at(run, "hb_g_dl", 0)).toBeGreaterThan(7);
+    expect(at(run, "hb_g_dl", 0)).toBeLessThan(11);
+    expect(at(run, "mcv_fl", 0)).toBeLessThan(72);
+    expect(at(run, "epo_mu_ml", 0)).toBeGreaterThan(30);
+    expect(at(run, "hepcidin_ng_ml", 0)).toBeLessThan(5);
+  });
+
+  it("loads iron without transfusion: storage iron and ferritin climb over the years", async () => {
+    const run = await shipped("beta-thalassemia-intermedia");
+    expect(last(run, "storage_iron_mg")).toBeGreaterThan(2 * at(run, "storage_iron_mg", 0));
+    expect(last(run, "ferritin_ng_ml")).toBeGreaterThan(at(run, "ferritin_ng_ml", 0));
+    expect(last(run, "body_iron_mg")).toBeGreaterThan(at(run, "body_iron_mg", 0) + 300);
+    expect(run.summary.ironBalanceMaxRelError).toBeLessThan(1e-9);
+  });
+});
+
+describe("X-linked sideroblastic anemia, ALAS2 (ref §5c-like; Ducamp & Fleming 2019)", () => {
+  it("microcytic anemia with ring sideroblasts and no ZPP rise (protoporphyrin is not made)", async () => {
+    const run = await shipped("sideroblastic-anemia-alas2");
+    const lead = await shipped("lead-occupational-adult");
+    expect(last(run, "ring_sideroblast_pct")).toBeGreaterThan(15);
+    expect(last(run, "mcv_fl")).toBeLessThan(78);
+    expect(last(run, "hb_g_dl")).toBeLessThan(13.5);
+    expect(last(run, "zpp_umol_mol")).toBeLessThan(60);
+    // lead blocks the last step instead: ZPP far higher with ring sideroblasts too
+    expect(at(lead, "zpp_umol_mol", 250)).toBeGreaterThan(5 * last(run, "zpp_umol_mol"));
+    expect(last(run, "tsat_pct")).toBeGreaterThan(25);
+  });
+});
+
+describe("ferroportin disease (Pietrangelo 2004, 2017)", () => {
+  it("type A (loss of function): ferritin climbs while TSAT stays low-normal", async () => {
+    const run = await shipped("ferroportin-disease-a");
+    expect(last(run, "ferritin_ng_ml")).toBeGreaterThan(1.8 * at(run, "ferritin_ng_ml", 0));
+    expect(last(run, "tsat_pct")).toBeLessThan(35);
+    expect(last(run, "hb_g_dl")).toBeGreaterThan(13);
+  });
+
+  it("type B (hepcidin resistance): TSAT high and iron loading despite high hepcidin", async () => {
+    const a = await shipped("ferroportin-disease-a");
+    const run = await shipped("ferroportin-disease-b");
+    expect(last(run, "tsat_pct")).toBeGreaterThan(50);
+    expect(last(run, "tsat_pct")).toBeGreaterThan(last(a, "tsat_pct") + 15);
+    expect(last(run, "storage_iron_mg")).toBeGreaterThan(1.5 * at(run, "storage_iron_mg", 0));
+    expect(last(run, "hepcidin_ng_ml")).toBeGreaterThan(20);
+  });
+});
+
+describe("HFE hemochromatosis (C282Y homozygous; Adams 2005; Allen 2008)", () => {
+  it("TSAT rises above 45 % first, then storage iron climbs over decades with a normal blood count", async () => {
+    const run = await shipped("hfe-hemochromatosis");
+    const tsatHighDay = run.column("day")[run.column("tsat_pct").findIndex((v) => v > 45)] as number;
+    const storage0 = at(run, "storage_iron_mg", 0);
+    const storageDoubledDay = run.column("day")[
+      run.column("storage_iron_mg").findIndex((v) => v > 2 * storage0)
+    ] as number;
+    expect(tsatHighDay).toBeLessThan(storageDoubledDay);
+    expect(last(run, "storage_iron_mg")).toBeGreaterThan(3 * storage0);
+    expect(last(run, "hb_g_dl")).toBeGreaterThan(13.5);
+    // hepcidin inappropriately low for the stores: below a healthy man's at ~4× his iron
+    const healthy = await shipped("healthy-man");
+    expect(last(run, "hepcidin_ng_ml") / last(run, "storage_iron_mg")).toBeLessThan(
+      last(healthy, "hepcidin_ng_ml") / last(healthy, "storage_iron_mg"),
+    );
+    expect(run.summary.ironBalanceMaxRelError).toBeLessThan(1e-9);
+  });
+});
+
+describe("oral iron schedules (Moretti 2015; Stoffel 2017)", () => {
+  const supplementAbsorbedPerDose = async (name: string, doses: number): Promise<number> => {
+    const withIron = await shipped(name);
+    const scenario = await loadScenario(join("scenarios", `${name}.yaml`));
+    const dietOnly = simulate({ ...scenario, events: [] });
+    const perDay = (r: Run) => r.summary.meanFluxes.absorbedToPlasmaMgPerDay as number;
+    return ((perDay(withIron) - perDay(dietOnly)) * scenario.durationDays) / doses;
+  };
+
+  it("a 60 mg dose raises hepcidin the next day, and it falls back within two days", async () => {
+    const run = await shipped("oral-iron-alternate-day");
+    // doses on days 0, 2, 4…: day 1 follows a dose, day 2 has had a dose-free day
+    expect(at(run, "hepcidin_ng_ml", 1)).toBeGreaterThan(1.3 * at(run, "hepcidin_ng_ml", 0));
+  });
+
+  it("alternate-day dosing absorbs more per dose than daily dosing", async () => {
+    const daily = await supplementAbsorbedPerDose("oral-iron-daily", 14);
+    const alternate = await supplementAbsorbedPerDose("oral-iron-alternate-day", 14);
+    expect(daily).toBeGreaterThan(0);
+    expect(alternate).toBeGreaterThan(1.1 * daily);
+  });
+});
+
+describe("every shipped genotype scenario keeps the iron balance", () => {
+  for (const name of [
+    "beta-thalassemia-trait",
+    "alpha-thalassemia-trait",
+    "hbh-disease",
+    "sideroblastic-anemia-alas2",
+    "ferroportin-disease-a",
+    "ferroportin-disease-b",
+    "oral-iron-daily",
+    "oral-iron-alternate-day",
+  ]) {
+    it(name, async () => {
+      const run = await shipped(name);
+      expect(run.summary.ironBalanceMaxRelError).toBeLessThan(1e-9);
+      for (const c of ["body_iron_mg", "storage_iron_mg", "serum_iron_ug_dl", "hb_g_dl"])
+        expect(Math.min(...run.column(c)), c).toBeGreaterThanOrEqual(0);
+    });
+  }
+});
