@@ -109,7 +109,7 @@ const CASES: Case[] = [
     text: `${HEAD}genotype:\n  TMPRS6: homozygous-loss\n`,
     line: 7,
     column: 3,
-    says: /unknown gene "TMPRS6"; did you mean "TMPRSS6"\? \(genes: TMPRSS6, alphaGlobinGenes, HBB\)/,
+    says: /unknown gene "TMPRS6"; did you mean "TMPRSS6"\? \(genes: TMPRSS6, alphaGlobinGenes, HBB, ALAS2, SLC40A1, HFE\)/,
     cli: true,
   },
   {
@@ -117,7 +117,7 @@ const CASES: Case[] = [
     text: `${HEAD}genotype:\n  HBB: beta-trat\n`,
     line: 7,
     column: 8,
-    says: /found "beta-trat"; expected one of "normal", "beta-trait"; did you mean "beta-trait"\?/,
+    says: /found "beta-trat"; expected one of "normal", "beta-trait", "beta-intermedia"; did you mean "beta-trait"\?/,
   },
   {
     name: "until before from",

@@ -155,7 +155,7 @@ describe("check and list", () => {
       expect.objectContaining({ name: "il6", unit: "pg/mL", required: true, expression: true, min: 0, max: 100000 }),
     );
     for (const a of data.actions) expect(a.example.length).toBeGreaterThan(0);
-    expect(data.genes.map((g) => g.name)).toEqual(["TMPRSS6", "alphaGlobinGenes", "HBB"]);
+    expect(data.genes.map((g) => g.name)).toEqual(["TMPRSS6", "alphaGlobinGenes", "HBB", "ALAS2", "SLC40A1", "HFE"]);
     expect(data.genes[0]).toMatchObject({
       wildType: "wild-type",
       variants: ["wild-type", "heterozygous-loss", "homozygous-loss"],

@@ -501,7 +501,7 @@ describe("subject age and genotype", () => {
     const e = failure(`${HEAD}genotype:\n  TMPRS6: homozygous-loss\n`);
     expect(e.issues[0]).toMatchObject({ line: 7, column: 3, path: "genotype.TMPRS6" });
     expect(e.issues[0]?.message).toBe(
-      'unknown gene "TMPRS6"; did you mean "TMPRSS6"? (genes: TMPRSS6, alphaGlobinGenes, HBB)',
+      'unknown gene "TMPRS6"; did you mean "TMPRSS6"? (genes: TMPRSS6, alphaGlobinGenes, HBB, ALAS2, SLC40A1, HFE)',
     );
   });
 

@@ -276,7 +276,11 @@ export class Body {
     this.founderFluxRefPerDay = p("erythropoiesis.founderFluxPerKg") * this.subject.weightKg;
     this.cycleH = p("iron.menstrualCycleLength") * 24;
     this.mensesH = p("iron.mensesDuration") * 24;
-    this.menstrualLossDlPerH = p("iron.menstrualBloodLoss") / 100 / this.mensesH;
+    // Menstruation from menarche to menopause only (a subject without an age is taken as an adult of
+    // reproductive age); a girl of five does not bleed monthly.
+    const age = this.subject.ageYears;
+    const menstruating = age === undefined || (age >= p("iron.menarcheAge") && age < p("iron.menopauseAge"));
+    this.menstrualLossDlPerH = menstruating ? p("iron.menstrualBloodLoss") / 100 / this.mensesH : 0;
     const child = this.subject.ageYears !== undefined && this.subject.ageYears < p("lead.childUntilAge");
     this.leadAbsorbedByAge = p(child ? "lead.absorbedFractionChild" : "lead.absorbedFractionAdult");
     this.transfusionLoss = p("transfusion.storageLossFraction");

@@ -516,6 +516,22 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     min: 0,
     max: 1000,
   },
+  "iron.menarcheAge": {
+    unit: "year",
+    default: 12.5,
+    description: "age at which menstrual losses begin",
+    source: "median age at menarche ~12.4 years (NHANES, Chumlea et al. Pediatrics 2003)",
+    min: 5,
+    max: 25,
+  },
+  "iron.menopauseAge": {
+    unit: "year",
+    default: 51,
+    description: "age at which menstrual losses end",
+    source: "median age at natural menopause ~51 years (McKinlay 1992)",
+    min: 30,
+    max: 70,
+  },
   "iron.menstrualCycleLength": {
     unit: "day",
     default: 28,
@@ -1088,6 +1104,15 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "iron-carbohydrate complexes cleared by macrophages in hours, iron released over days (R)",
     min: 0.01,
     max: 365,
+  },
+  "iron.ivToFerritinFraction": {
+    unit: "",
+    default: 0.7,
+    description: "share of iron freed from an IV iron complex that macrophages put straight into ferritin",
+    source:
+      "IV iron carbohydrate complexes are degraded in macrophage lysosomes and their iron stored in ferritin, then released over weeks: serum ferritin rises to several hundred ng/mL while TSAT rises only moderately (Geisser & Burckhardt 2011; Danielson 2004), calibrated",
+    min: 0,
+    max: 1,
   },
   "transfusion.unitVolume": {
     unit: "mL",

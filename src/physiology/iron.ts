@@ -94,6 +94,9 @@ export interface IronFluxes {
   plasmaEnd: number;
 }
 
+/** Highest transferrin saturation exporters can reach (non-transferrin-bound iron is not modelled). */
+const MAX_SATURATION = 0.95;
+
 /** 1 − e^{−x}, accurate for small x. */
 const oneMinusExp = (x: number) => -Math.expm1(-x);
 
@@ -116,6 +119,7 @@ export class IronExchange {
   private hepatocyteTsatExp = 1;
   private tissueTsatExp = 0;
   private ferritinLabileRef = 0; // mg
+  private ivToFerritin = 0;
   private ivRate = 0; // per h
 
   constructor(
@@ -150,6 +154,7 @@ export class IronExchange {
     this.hepatocyteTsatExp = p("iron.hepatocyteUptakeTsatExponent");
     this.tissueTsatExp = p("iron.tissueUptakeTsatExponent");
     this.ferritinLabileRef = p("iron.macrophageFerritinLabileRef");
+    this.ivToFerritin = p("iron.ivToFerritinFraction");
     this.ivRate = 1 / (p("iron.ivProcessingTime") * 24);
   }
 
@@ -206,8 +211,8 @@ export class IronExchange {
     const kOut = kEx + this.shedRate;
     const eIn = pools.enterocyte + uptake; // a dose arriving in-step is treated as present at its start
     const eOut = eIn * oneMinusExp(kOut * dt);
-    const enterocyteExport = kOut > 0 ? (eOut * kEx) / kOut : 0;
-    const shed = eOut - enterocyteExport;
+    const enterocyteExport0 = kOut > 0 ? (eOut * kEx) / kOut : 0;
+    const shed = eOut - enterocyteExport0;
 
     // Macrophages: labile iron leaves by ferroportin or enters ferritin; ferritin slowly returns.
     // IRPs repress ferritin synthesis when the macrophage's labile iron is scarce.
@@ -216,21 +221,30 @@ export class IronExchange {
     const fpnStores = fpn * x.ferroportinCapacity;
     const kM = this.macrophageExportRate * fpnStores + kDeposit;
     const mOut = pools.macrophageLabile * oneMinusExp(kM * dt);
-    const macrophageExport = kM > 0 ? (mOut * this.macrophageExportRate * fpnStores) / kM : 0;
-    const macrophageDeposit = mOut - macrophageExport;
+    const macrophageExport0 = kM > 0 ? (mOut * this.macrophageExportRate * fpnStores) / kM : 0;
+    const macrophageDeposit = mOut - macrophageExport0;
     const macrophageMobilised = pools.macrophageStore * oneMinusExp(this.mobiliseRate * dt);
     const ivReleased = pools.ivComplex * oneMinusExp(this.ivRate * dt);
 
-    const hepatocyteExport = pools.hepatocyte * oneMinusExp(this.hepatocyteExportRate * fpnStores * dt);
+    const hepatocyteExport0 = pools.hepatocyte * oneMinusExp(this.hepatocyteExportRate * fpnStores * dt);
 
     // Plasma: exact solution of dP/dt = I − κP with constant input over the step.
-    const input = enterocyteExport + macrophageExport + hepatocyteExport;
     const tibc = Math.max(x.tibcMg, 1e-9);
     const kMarrow = x.marrowCapacityMgPerH / tibc; // uptake ∝ saturation = P / TIBC
     const kLiver = this.hepatocyteUptake * (Math.max(x.tsat, 0) / this.tsatRef) ** (this.hepatocyteTsatExp - 1);
     const kTissue = this.tissueClearance(x.tsat);
     const k = kMarrow + kLiver + kTissue;
     const decay = Math.exp(-k * dt);
+    // Ferroportin hands its iron to apo-transferrin: exporters cannot fill transferrin past its
+    // binding capacity (after a large IV dose the rest waits in the cells for the next hours).
+    const room = MAX_SATURATION * tibc - pools.plasma * decay;
+    const inputMax = Math.max(0, k > 0 ? (room * dt * k) / -Math.expm1(-k * dt) : room);
+    const exported = enterocyteExport0 + macrophageExport0 + hepatocyteExport0;
+    const held = exported > inputMax ? inputMax / exported : 1;
+    const enterocyteExport = enterocyteExport0 * held;
+    const macrophageExport = macrophageExport0 * held;
+    const hepatocyteExport = hepatocyteExport0 * held;
+    const input = enterocyteExport + macrophageExport + hepatocyteExport;
     const plasmaEnd = pools.plasma * decay + (k > 0 ? (input / dt / k) * (1 - decay) : input);
     const cleared = pools.plasma + input - plasmaEnd;
     const plasmaToMarrow = k > 0 ? (cleared * kMarrow) / k : 0;
@@ -260,10 +274,12 @@ export class IronExchange {
   commit(pools: IronPools, ledger: IronLedger, f: IronFluxes, recycledToMacrophagesMg: number): void {
     pools.enterocyte += f.mucosalUptake - f.enterocyteExport - f.shed;
     pools.plasma = f.plasmaEnd;
+    // Iron freed from an IV complex in the lysosome goes mostly straight into ferritin.
+    const ivToStore = f.ivReleased * this.ivToFerritin;
     pools.macrophageLabile +=
-      recycledToMacrophagesMg + f.macrophageMobilised + f.ivReleased - f.macrophageExport - f.macrophageDeposit;
+      recycledToMacrophagesMg + f.macrophageMobilised + f.ivReleased - ivToStore - f.macrophageExport - f.macrophageDeposit;
     pools.ivComplex -= f.ivReleased;
-    pools.macrophageStore += f.macrophageDeposit - f.macrophageMobilised;
+    pools.macrophageStore += f.macrophageDeposit + ivToStore - f.macrophageMobilised;
     pools.hepatocyte += f.plasmaToHepatocytes - f.hepatocyteExport;
     pools.tissue += f.plasmaToTissue - f.basalLoss;
     ledger.absorbedMg += f.mucosalUptake;
