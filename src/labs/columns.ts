@@ -27,6 +27,12 @@ export const TRAJECTORY_COLUMNS = [
   "il6_pg_ml",
   "body_iron_mg",
   "storage_iron_mg",
+  // Acquired conditions (issue 4): vitamins, their metabolites, renal function.
+  "b12_pg_ml",
+  "folate_ng_ml",
+  "homocysteine_umol_l",
+  "mma_umol_l",
+  "egfr_ml_min",
 ] as const;
 
 export type TrajectoryColumn = (typeof TRAJECTORY_COLUMNS)[number];

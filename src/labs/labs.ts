@@ -55,5 +55,10 @@ export function measureLabs(body: Body): LabRow {
     il6_pg_ml: body.causes.il6PgPerMl,
     body_iron_mg: body.totalIronMg(),
     storage_iron_mg: storage,
+    b12_pg_ml: body.vitamins.serumB12PgPerMl(),
+    folate_ng_ml: body.vitamins.serumFolateNgPerMl(),
+    homocysteine_umol_l: body.vitamins.homocysteineUmolPerL(),
+    mma_umol_l: body.vitamins.mmaUmolPerL(),
+    egfr_ml_min: body.renal.gfrMlPerMin,
   };
 }

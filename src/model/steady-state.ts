@@ -113,6 +113,7 @@ function buildOnce(
     hemeCapacityFactor: body.causes.hemeCapacityFactor,
     cycleTimeFactor: body.causes.cycleTimeFactor,
     zincChelationPerHeme: body.causes.zincChelationPerHeme,
+    extraDeathPerCycle: body.causes.extraDeathPerCycle,
   };
   for (let s = 0; s < fillSteps; s++) {
     collector.nowH = (s + 1) * dt;

@@ -65,6 +65,8 @@ export interface MarrowSignals {
   cycleTimeFactor: number;
   /** Extra zinc protoporphyrin per heme from ferrochelatase inhibition (lead), mol/mol. */
   zincChelationPerHeme: number;
+  /** Added fraction dying at each cycle end (B12/folate lack: intramedullary death); 0 = healthy. */
+  extraDeathPerCycle: number;
 }
 
 export interface MarrowStepOutput {
@@ -258,7 +260,7 @@ export class Marrow {
 
     for (let i = 0; i < n0; i++) {
       const st = stage[i] as number;
-      const wi = w[i] as number;
+      let wi = w[i] as number;
       if (wi === 0) continue; // released or dead, awaiting compaction
       if (st === RETICULOCYTE) {
         // Reticulocyte in marrow: loses volume toward its mature size; no synthesis.
@@ -313,6 +315,15 @@ export class Marrow {
         if ((t[i] as number) < cycleLen) continue;
         // End of cycle: the division rule.
         t[i] = 0;
+        if (signals.extraDeathPerCycle > 0) {
+          // Cells whose DNA synthesis failed die here, before the check (megaloblastic marrow).
+          const dead = wi * Math.min(1, signals.extraDeathPerCycle);
+          ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number) + (mt[i] as number));
+          died += dead;
+          wi -= dead;
+          w[i] = wi;
+          if (wi === 0) continue;
+        }
         const concentration = (h[i] as number) / (v[i] as number);
         if (concentration >= this.threshold) {
           stage[i] = POSTMITOTIC;

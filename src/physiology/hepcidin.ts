@@ -19,6 +19,8 @@ export interface HepcidinDrive {
   il6PgPerMl: number;
   /** BMP–SMAD signal left however low iron falls (uncleaved hemojuvelin, TMPRSS6 loss), reference units; 0 = wild type. */
   bmpFloor: number;
+  /** Hepcidin clearance relative to health (renal function; 1 = healthy): serum level ∝ 1/clearance. */
+  clearanceFactor?: number;
 }
 
 export class Liver {
@@ -69,7 +71,8 @@ export class Liver {
     const stat3 = Math.max(0, d.il6PgPerMl - this.il6Base) / this.il6Sens;
     // Matriptase-2 lowers hepcidin in iron deficiency by cleaving hemojuvelin; without it
     // a floor of BMP signal stays (IRIDA: hepcidin normal despite deficiency).
-    return this.reference * ((bmp * holoTf + d.bmpFloor) * erfe + stat3);
+    const made = this.reference * ((bmp * holoTf + d.bmpFloor) * erfe + stat3);
+    return d.clearanceFactor === undefined ? made : made / d.clearanceFactor;
   }
 
   step(dtH: number, d: HepcidinDrive): void {
