@@ -686,7 +686,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     unit: "",
     default: 1,
     description: "fraction of normal renal EPO-producing capacity",
-    source: "1 = healthy kidney (CKD acts here in a later issue)",
+    source: "1 = healthy kidney; CKD acts through GFR instead (the kidney action, kidney.* parameters)",
     min: 0,
     max: 2,
   },
@@ -1041,10 +1041,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   // ── Acquired conditions: B12 and folate, kidney, marrow infiltration (issue 4) ──
   "vitamins.b12.healthyStore": {
     unit: "ug",
-    default: 3000,
+    default: 2500,
     description:
       "body (mostly liver) vitamin B12 store of a healthy adult; the reference for availability and serum B12",
-    source: "B12 stores 2–5 mg (Snow, Arch Intern Med 1999, ref §5h)",
+    source: "stores 2–5 mg (Snow 1999, ref §5h); most estimates 2–3 mg (IOM DRI 1998, ch. 9 p. 308)",
     min: 100,
     max: 20000,
   },
@@ -1052,7 +1052,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     unit: "ug/day",
     default: 5,
     description: "dietary vitamin B12 eaten per day",
-    source: "typical mixed diet 4–6 µg/day (NIH ODS fact sheet, R); RDA 2.4 µg/day (IOM 1998)",
+    source: "median US intake from food ~5 µg/day in men, 3.5 in women (IOM DRI 1998, ch. 9 p. 306)",
     min: 0,
     max: 1e5,
   },
@@ -1061,7 +1061,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     default: 0.5,
     description:
       "fraction of a small oral B12 amount absorbed (intrinsic-factor-mediated plus passive); it applies to biliary B12 too",
-    source: "~50 % of small doses absorbed with intrinsic factor (NIH ODS; Herbert, ref §5h), R",
+    source: "50 % of dietary B12 absorbed by healthy adults (IOM DRI 1998, ch. 9 p. 309)",
     min: 0,
     max: 1,
   },
@@ -1069,7 +1069,8 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     unit: "",
     default: 0.01,
     description: "fraction of B12 crossing the gut without intrinsic factor (whatever the dose)",
-    source: "~1 % passive diffusion (Berlin 1968; NIH ODS, R): why 1000 µg oral B12 treats pernicious anemia",
+    source:
+      "~1 % of large doses absorbed without intrinsic factor (Berlin 1968, IOM DRI 1998 Table 9-2): why 1000 µg oral B12 treats pernicious anemia",
     min: 0,
     max: 1,
   },
@@ -1077,32 +1078,32 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     unit: "ug/day",
     default: 4.5,
     description: "most dietary B12 intrinsic factor can carry per day (~1.5 µg per meal × 3 meals)",
-    source: "IF-mediated absorption saturates at ~1.5–2 µg per meal (NIH ODS, R)",
+    source: "1.5–2.5 µg a meal saturates the ileal receptors (Scott 1997, in IOM DRI 1998 p. 309)",
     min: 0,
     max: 100,
   },
   "vitamins.b12.biliaryExcretion": {
     unit: "1/day",
-    default: 4 / 3000,
+    default: 0.0018,
     description:
       "fraction of the B12 store secreted in bile per day (enterohepatic circulation; reabsorbed like food B12, lost without intrinsic factor)",
     source:
-      "bile B12 ~1–10 µg/day, mostly reabsorbed (Herbert, Conn's Current Therapy 2003, ref §5h; R): 4 µg/day at 3 mg stores",
+      "4.5 µg/day at 2.5 mg stores, so losses are 0.1 %/day with intrinsic factor and 0.19 %/day without (IOM DRI 1998 p. 331: 0.1–0.2 %/day, ~0.2 % in pernicious anemia, Boddy & Adams 1972); measured bile B12 1.4 µg/day (El Kholty 1991) to 5–10 µg/day (Herbert), calibrated",
     min: 0,
     max: 0.1,
   },
   "vitamins.b12.otherLoss": {
     unit: "1/day",
-    default: 1 / 6000,
+    default: 0.0001,
     description: "fraction of the B12 store lost per day other than through bile (urine, skin, cells shed)",
     source:
-      "calibrated: the default diet keeps the healthy store (net turnover 0.083 %/day; measured 0.1–0.2 %/day, Heyssel 1966, R); stores then last 2–5 years without intrinsic factor (Snow 1999)",
+      "calibrated: the default diet (2.5 µg/day absorbed) keeps the 2.5 mg store, net loss 0.1 %/day (IOM DRI 1998 p. 331; 0.13 ± 0.03 %/day pooled, Doets 2013)",
     min: 0,
     max: 0.1,
   },
   "vitamins.b12.halfAvailabilityStore": {
     unit: "",
-    default: 0.15,
+    default: 0.1,
     description: "B12 store (fraction of healthy) at which tissue availability is half maximal (Hill 2)",
     source:
       "calibrated: anemia only when stores are mostly gone, 3–5 years after intrinsic factor is lost (Snow 1999, ref §5h)",

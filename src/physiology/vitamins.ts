@@ -3,7 +3,7 @@
  * erythroblast to do, and the two metabolites that betray a shortage
  * (model.md §4; ref §5h).
  *
- * B12 store S (µg, mostly liver; 2–5 mg, Snow 1999). B12 reaches the ileum in
+ * B12 store S (µg, mostly liver; 2–5 mg, Snow 1999; IOM 1998). B12 reaches the ileum in
  * food and in bile (enterohepatic circulation); intrinsic factor (IF) carries
  * about half of a small amount across, up to ~1.5 µg a meal, and ~1 % crosses
  * passively whatever the dose. Without IF (pernicious anemia) the bile's B12 is
