@@ -9,6 +9,8 @@ import { createStream } from "../src/core/rng.js";
 import type { Run } from "../src/core/run.js";
 import { resolveParameters } from "../src/model/parameters.js";
 import { Marrow, type MarrowSignals, type ReleaseSink } from "../src/physiology/erythropoiesis.js";
+import { loadScenario } from "../src/scenario/load.js";
+import { simulate } from "../src/simulate.js";
 import { at, firstDay, peak, shipped } from "./shipped.js";
 
 /** EPO a healthy kidney makes at this Hb (Symeonidis 2016, ref §4.1). */
@@ -224,6 +226,16 @@ describe("multiple myeloma (signatures.md: infiltration + IL-6 + renal injury)",
     const ckd = await shipped("ckd-stage4");
     expect(myeloma.summary.final.hb_g_dl).toBeLessThan(ckd.summary.final.hb_g_dl as number);
     expect(myeloma.summary.final.hb_g_dl).toBeLessThan((inflammation.summary.final.hb_g_dl as number) + 0.3);
+  });
+});
+
+describe("long runs (issue 4; model.md §2: balance to 1e-9 over a decade)", () => {
+  it("ten years of pernicious anemia keep the iron balance and stay fast", async () => {
+    const scenario = await loadScenario("scenarios/pernicious-anemia.yaml");
+    const run = simulate({ ...scenario, durationDays: 3650, record: { everyDays: 30, histogramDays: [] } });
+    expect(run.summary.ironBalanceMaxRelError).toBeLessThan(1e-9);
+    expect(run.summary.wallSeconds).toBeLessThan(150);
+    expect(run.summary.final.hb_g_dl).toBeGreaterThan(4); // severe but alive: no runaway
   });
 });
 
