@@ -45,7 +45,16 @@ interface Span {
   values: Record<string, (tDays: number) => number>;
 }
 
-const SPAN_KINDS = new Set(["chronicBleed", "inflammation", "lead", "diet"]);
+const SPAN_KINDS = new Set([
+  "chronicBleed",
+  "inflammation",
+  "lead",
+  "diet",
+  "b12",
+  "folate",
+  "kidney",
+  "marrowInfiltration",
+]);
 
 function timeFn(v: TimeValue | undefined): ((tDays: number) => number) | undefined {
   if (v === undefined) return undefined;
@@ -148,6 +157,20 @@ function applySpans(body: Body, spans: readonly Span[], tick: number, dtH: numbe
       case "diet":
         if (s.values.nonHemeMgPerDay) x.dietNonHemeMgPerDay = v("nonHemeMgPerDay");
         if (s.values.hemeMgPerDay) x.dietHemeMgPerDay = v("hemeMgPerDay");
+        break;
+      // Vitamins, renal function and infiltration: like diet, the latest span written wins.
+      case "b12":
+        if (s.values.intakeUgPerDay) x.b12IntakeUgPerDay = v("intakeUgPerDay");
+        if (a.absorbedFraction !== undefined) x.b12Absorption = a.absorbedFraction;
+        break;
+      case "folate":
+        x.folateIntakeUgPerDay = v("intakeUgPerDay");
+        break;
+      case "kidney":
+        x.gfrMlPerMin = v("gfrMlPerMin");
+        break;
+      case "marrowInfiltration":
+        x.marrowInfiltration = a.fraction;
         break;
       default:
         break;

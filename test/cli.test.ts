@@ -147,6 +147,10 @@ describe("check and list", () => {
       "ivIron",
       "diet",
       "esa",
+      "b12",
+      "folate",
+      "kidney",
+      "marrowInfiltration",
       "set",
     ]);
     const inflammation = data.actions.find((a) => a.name === "inflammation");

@@ -82,6 +82,11 @@ describe("the registry", () => {
         "oralIron",
         "set",
         "transfusion",
+        // Acquired conditions (issue 4).
+        "b12",
+        "folate",
+        "kidney",
+        "marrowInfiltration",
       ].sort(),
     );
   });
@@ -166,6 +171,29 @@ describe("each action, YAML and JSON", () => {
     expect(action("  - { at: 1 day, oralIron: 65 mg }\n")).toEqual({ kind: "oralIron", doseMg: 65 });
     expect(action("  - { at: 1 day, ivIron: 1 g }\n")).toEqual({ kind: "ivIron", doseMg: 1000 });
     expect(action("  - { at: 1 day, ivIron: { dose: 500 mg } }\n")).toEqual({ kind: "ivIron", doseMg: 500 });
+  });
+
+  it("b12: shorthand intake, absorption alone, both", () => {
+    expect(action("  - { from: 0 days, b12: 2 ug/day }\n")).toEqual({ kind: "b12", intakeUgPerDay: 2 });
+    expect(action("  - { from: 0 days, b12: { absorption: 1 % } }\n")).toEqual({ kind: "b12", absorbedFraction: 0.01 });
+    expect(json([{ from: "0 days", b12: { intake: "1 mg/day", absorption: 0.01 } }]).events[0]?.action).toEqual({
+      kind: "b12",
+      intakeUgPerDay: 1000,
+      absorbedFraction: 0.01,
+    });
+    expect(issue("  - { from: 0 days, b12: {} }\n").message).toContain("found none of intake, absorption");
+  });
+
+  it("folate, kidney and marrowInfiltration: shorthands and units", () => {
+    expect(action("  - { from: 0 days, folate: 20 ug/day }\n")).toEqual({ kind: "folate", intakeUgPerDay: 20 });
+    expect(action("  - { at: 0 days, kidney: { gfr: 20 mL/min } }\n")).toEqual({ kind: "kidney", gfrMlPerMin: 20 });
+    expect(action("  - { from: 0 days, kidney: 1.2 L/hour }\n")).toEqual({ kind: "kidney", gfrMlPerMin: 20 });
+    expect(action("  - { from: 0 days, marrowInfiltration: 40 % }\n")).toEqual({
+      kind: "marrowInfiltration",
+      fraction: 0.4,
+    });
+    expect(issue("  - { from: 0 days, marrowInfiltration: 100 % }\n").message).toContain("at most 0.99");
+    expect(issue("  - { from: 0 days, kidney: 20 mg/day }\n").message).toContain("volume rate");
   });
 
   it("diet: either field or both", () => {

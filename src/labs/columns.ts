@@ -29,6 +29,12 @@ export const TRAJECTORY_COLUMNS = [
   "storage_iron_mg",
   // Beyond the contract's first version (appended, never reordered):
   "hba2_pct",
+  // Acquired conditions (issue 4): vitamins, their metabolites, renal function.
+  "b12_pg_ml",
+  "folate_ng_ml",
+  "homocysteine_umol_l",
+  "mma_umol_l",
+  "egfr_ml_min",
 ] as const;
 
 export type TrajectoryColumn = (typeof TRAJECTORY_COLUMNS)[number];

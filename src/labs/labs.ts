@@ -57,5 +57,10 @@ export function measureLabs(body: Body): LabRow {
     storage_iron_mg: storage,
     // HbA2 (α2δ2) share of the hemoglobin the marrow makes, from the globin chain balance (genotype.ts).
     hba2_pct: body.genotypeEffects.hba2Fraction * 100,
+    b12_pg_ml: body.vitamins.serumB12PgPerMl(),
+    folate_ng_ml: body.vitamins.serumFolateNgPerMl(),
+    homocysteine_umol_l: body.vitamins.homocysteineUmolPerL(),
+    mma_umol_l: body.vitamins.mmaUmolPerL(),
+    egfr_ml_min: body.renal.gfrMlPerMin,
   };
 }

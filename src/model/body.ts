@@ -39,6 +39,8 @@ import {
   poolsTotalMg,
 } from "../physiology/iron.js";
 import { LeadKinetics } from "../physiology/lead.js";
+import { RenalFunction } from "../physiology/renal.js";
+import { Vitamins } from "../physiology/vitamins.js";
 import type { Genotype, Subject } from "../scenario/types.js";
 import { type GenotypeEffects, genotypeEffects, WILD_TYPE_EFFECTS } from "./genotype.js";
 import { PARAMETERS, param, resolveParameters } from "./parameters.js";
@@ -71,8 +73,10 @@ export interface Causes {
   cycleTimeFactor: number;
   clearanceHazardFactor: number;
   randomDestructionPerDay: number;
-  /** EPO production blunting (inflammation). */
+  /** EPO production factor: inflammatory blunting × renal capacity (CKD). */
   epoBlunting: number;
+  /** Hepcidin clearance relative to health (renal function). */
+  hepcidinClearanceFactor: number;
   /** BMP–SMAD signal that iron deficiency cannot remove, reference units (TMPRSS6 loss > 0). */
   bmpFloor: number;
   /** Transferrin synthesis factor (negative acute phase). */
@@ -86,7 +90,7 @@ export interface Causes {
   ferroportinCapacity: number;
   /** Fraction of ferroportin hepcidin cannot remove (ferroportin disease B > 0). */
   ferroportinHepcidinResistance: number;
-  /** Erythroblast death per cycle beyond the basal rate (unpaired globin chains). */
+  /** Erythroblast death per cycle beyond the basal rate (unpaired globin chains, B12/folate lack). */
   extraDeathPerCycle: number;
 }
 
@@ -105,6 +109,14 @@ export interface Exposures {
   chronicBleedMlPerDay: number;
   dietNonHemeMgPerDay: number | undefined;
   dietHemeMgPerDay: number | undefined;
+  /** Vitamin B12 and folate eaten, and the fraction of B12 absorbed; undefined keeps the parameters. */
+  b12IntakeUgPerDay?: number | undefined;
+  b12Absorption?: number | undefined;
+  folateIntakeUgPerDay?: number | undefined;
+  /** Glomerular filtration rate, mL/min; undefined: the subject's resting GFR. */
+  gfrMlPerMin?: number | undefined;
+  /** Fraction of the marrow taken by other cells (0 = none). */
+  marrowInfiltration?: number | undefined;
 }
 
 export function healthyCauses(params: ParameterValues): Causes {
@@ -117,6 +129,7 @@ export function healthyCauses(params: ParameterValues): Causes {
     clearanceHazardFactor: 1,
     randomDestructionPerDay: 0,
     epoBlunting: 1,
+    hepcidinClearanceFactor: 1,
     bmpFloor: 0,
     transferrinFactor: 1,
     bloodLeadUgPerDl: 0,
@@ -169,6 +182,8 @@ export class Body {
   readonly inflammation: Inflammation;
   readonly lead: LeadKinetics;
   readonly epoetin: Epoetin;
+  readonly vitamins: Vitamins;
+  readonly renal: RenalFunction;
   readonly genotype: Readonly<Genotype>;
   readonly causes: Causes;
   /** Set by the scenario driver; healthy by default. */
@@ -212,6 +227,7 @@ export class Body {
   private tsatRef = 0.3;
   private transfusionLoss = 0;
   private donorZppPerHb = 0;
+  private infiltrationExp = 1;
   /** Oral iron doses waiting in the gut lumen for the next step, mg. */
   private oralDoseMg = 0;
 
@@ -234,6 +250,8 @@ export class Body {
     this.inflammation = new Inflammation(this.params);
     this.lead = new LeadKinetics(this.params, subject.weightKg);
     this.epoetin = new Epoetin(this.params, subject.weightKg);
+    this.vitamins = new Vitamins(this.params);
+    this.renal = new RenalFunction(this.params, subject.ageYears);
     this.causes = healthyCauses(this.params);
     this.exposures = this.restingExposures();
     this.bindOwn();
@@ -289,6 +307,7 @@ export class Body {
     this.ironRestrictionHalf = p("erythropoiesis.ironRestrictionTsatHalf");
     this.tsatRef = p("hepcidin.referenceTsat");
     this.donorZppPerHb = p("labs.zppBaseline") * 1e-6;
+    this.infiltrationExp = p("erythropoiesis.infiltrationRoomExponent");
   }
 
   /**
@@ -308,6 +327,8 @@ export class Body {
     this.inflammation.bind(this.params);
     this.lead.bind(this.params);
     this.epoetin.bind(this.params);
+    this.vitamins.bind(this.params);
+    this.renal.bind(this.params);
     this.updateCauses();
   }
 
@@ -321,19 +342,28 @@ export class Body {
     const il6 = this.exposures.il6PgPerMl;
     const inf = this.inflammation.effects(il6);
     const pb = this.lead.effects();
+    const vit = this.vitamins.effects();
+    const renal = this.renal.effects();
+    const room = (1 - Math.min(1, Math.max(0, this.exposures.marrowInfiltration ?? 0))) ** this.infiltrationExp;
     c.il6PgPerMl = il6;
     c.bmpFloor = g.bmpFloor;
     c.globinCapacityFactor = g.globinCapacityFactor;
     c.clearanceHazardFactor = g.clearanceHazardFactor;
     c.transferrinFactor = inf.transferrinFactor;
-    c.epoBlunting = inf.epoBlunting;
-    c.progenitorFactor = inf.progenitorFactor;
-    c.randomDestructionPerDay = inf.randomDestructionPerDay + pb.randomDestructionPerDay + g.randomDestructionPerDay;
+    c.epoBlunting = inf.epoBlunting * renal.epoCapacityFactor;
+    c.hepcidinClearanceFactor = renal.hepcidinClearanceFactor;
+    c.progenitorFactor = inf.progenitorFactor * room;
+    c.randomDestructionPerDay =
+      inf.randomDestructionPerDay +
+      pb.randomDestructionPerDay +
+      renal.randomDestructionPerDay +
+      g.randomDestructionPerDay;
     c.hemeCapacityFactor = pb.hemeCapacityFactor * g.hemeCapacityFactor;
+    c.cycleTimeFactor = vit.cycleTimeFactor;
     c.ironSensingFactor = g.ironSensingFactor;
     c.ferroportinCapacity = g.ferroportinCapacity;
     c.ferroportinHepcidinResistance = g.ferroportinHepcidinResistance;
-    c.extraDeathPerCycle = g.unpairedChainDeathPerCycle;
+    c.extraDeathPerCycle = g.unpairedChainDeathPerCycle + vit.extraDeathPerCycle;
     c.zincChelationPerHeme = pb.zincChelationPerHeme;
     c.bloodLeadUgPerDl = this.lead.bloodLeadUgPerDl();
   }
@@ -434,6 +464,8 @@ export class Body {
     this.lead.step(dt, (x.leadIntakeUgPerDay * this.leadAbsorbedByAge + x.leadAbsorbedUgPerDay) / 24);
     this.inflammation.step(dt, x.il6PgPerMl);
     this.epoetin.step(dt);
+    this.vitamins.step(dt, x);
+    this.renal.set(x.gfrMlPerMin);
     this.updateCauses();
 
     // 1–2. Sense and signal.
@@ -449,6 +481,7 @@ export class Body {
       il6PgPerMl: c.il6PgPerMl,
       bmpFloor: c.bmpFloor,
       ironSensingFactor: c.ironSensingFactor,
+      clearanceFactor: c.hepcidinClearanceFactor,
     });
     this.transferrin.step(dt, this.pools.hepatocyte, c.transferrinFactor);
 

@@ -65,7 +65,7 @@ export interface MarrowSignals {
   cycleTimeFactor: number;
   /** Extra zinc protoporphyrin per heme from ferrochelatase inhibition (lead), mol/mol. */
   zincChelationPerHeme: number;
-  /** Erythroblast death per cycle beyond the basal rate (unpaired globin chains), fraction. */
+  /** Erythroblast death per cycle beyond the basal rate (unpaired globin chains, B12/folate lack), fraction. */
   extraDeathPerCycle: number;
 }
 
@@ -246,7 +246,6 @@ export class Marrow {
     // globin they make ready; what ferrochelatase cannot insert is stranded there.
     const hemeShortfall = globinCapacity - capacity;
     const zppPerHeme = this.zppBase + signals.zincChelationPerHeme;
-    const deathPerCycle = Math.min(1, this.apoptosisPerCycle + signals.extraDeathPerCycle);
     const cycleFactor = signals.cycleTimeFactor;
     const feHb = this.feHb;
     const decayUse = Math.exp(-dtH / this.ironUseTime);
@@ -263,7 +262,7 @@ export class Marrow {
 
     for (let i = 0; i < n0; i++) {
       const st = stage[i] as number;
-      const wi = w[i] as number;
+      let wi = w[i] as number;
       if (wi === 0) continue; // released or dead, awaiting compaction
       if (st === RETICULOCYTE) {
         // Reticulocyte in marrow: loses volume toward its mature size; no synthesis.
@@ -318,6 +317,16 @@ export class Marrow {
         if ((t[i] as number) < cycleLen) continue;
         // End of cycle: the division rule.
         t[i] = 0;
+        if (signals.extraDeathPerCycle > 0) {
+          // Cells whose DNA synthesis failed (megaloblastic marrow) or whose unpaired globin chains
+          // precipitated (thalassemia) die here, before the check.
+          const dead = wi * Math.min(1, signals.extraDeathPerCycle);
+          ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number) + (mt[i] as number));
+          died += dead;
+          wi -= dead;
+          w[i] = wi;
+          if (wi === 0) continue;
+        }
         const concentration = (h[i] as number) / (v[i] as number);
         if (concentration >= this.threshold) {
           stage[i] = POSTMITOTIC;
@@ -338,10 +347,10 @@ export class Marrow {
           }
           continue;
         }
-        // Apoptosis at each division (ineffective erythropoiesis): basal, plus any cause's, plus
-        // mitochondrial iron overload (ring sideroblasts die in the marrow: oxidative damage).
+        // Apoptosis at each division (ineffective erythropoiesis): basal, plus mitochondrial iron
+        // overload (ring sideroblasts die in the marrow: oxidative damage).
         const ring = (mt[i] as number) > this.ringSideroblastIron ? this.ringSideroblastDeath : 0;
-        const dead = wi * Math.min(1, deathPerCycle + ring);
+        const dead = wi * Math.min(1, this.apoptosisPerCycle + ring);
         ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number) + (mt[i] as number));
         died += dead;
         const wSurv = wi - dead;

@@ -21,6 +21,8 @@ export interface HepcidinDrive {
   bmpFloor: number;
   /** How well the liver reads its iron (HFE–TfR2 complex); 1 = wild type, < 1 with HFE loss. */
   ironSensingFactor: number;
+  /** Hepcidin clearance relative to health (renal function; 1 = healthy): serum level ∝ 1/clearance. */
+  clearanceFactor?: number;
 }
 
 export class Liver {
@@ -72,7 +74,8 @@ export class Liver {
     // Matriptase-2 lowers hepcidin in iron deficiency by cleaving hemojuvelin; without it
     // a floor of BMP signal stays (IRIDA: hepcidin normal despite deficiency).
     // HFE loss: the same stores and saturation give a weaker signal (hemochromatosis).
-    return this.reference * ((bmp * holoTf * d.ironSensingFactor + d.bmpFloor) * erfe + stat3);
+    const made = this.reference * ((bmp * holoTf * d.ironSensingFactor + d.bmpFloor) * erfe + stat3);
+    return d.clearanceFactor === undefined ? made : made / d.clearanceFactor;
   }
 
   step(dtH: number, d: HepcidinDrive): void {

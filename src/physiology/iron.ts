@@ -277,7 +277,12 @@ export class IronExchange {
     // Iron freed from an IV complex in the lysosome goes mostly straight into ferritin.
     const ivToStore = f.ivReleased * this.ivToFerritin;
     pools.macrophageLabile +=
-      recycledToMacrophagesMg + f.macrophageMobilised + f.ivReleased - ivToStore - f.macrophageExport - f.macrophageDeposit;
+      recycledToMacrophagesMg +
+      f.macrophageMobilised +
+      f.ivReleased -
+      ivToStore -
+      f.macrophageExport -
+      f.macrophageDeposit;
     pools.ivComplex -= f.ivReleased;
     pools.macrophageStore += f.macrophageDeposit + ivToStore - f.macrophageMobilised;
     pools.hepatocyte += f.plasmaToHepatocytes - f.hepatocyteExport;

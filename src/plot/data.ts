@@ -103,6 +103,18 @@ export function actionLabel(a: EventAction): string {
     }
     case "esa":
       return `epoetin ${value(a.doseIu, "IU")}`;
+    case "b12": {
+      const parts: string[] = [];
+      if (a.intakeUgPerDay !== undefined) parts.push(value(a.intakeUgPerDay, "µg/day"));
+      if (a.absorbedFraction !== undefined) parts.push(`${num(a.absorbedFraction * 100)} % absorbed`);
+      return `B12 ${parts.join(", ")}`;
+    }
+    case "folate":
+      return `folate ${value(a.intakeUgPerDay, "µg/day")}`;
+    case "kidney":
+      return `GFR ${value(a.gfrMlPerMin, "mL/min")}`;
+    case "marrowInfiltration":
+      return `marrow infiltration ${num(a.fraction * 100)} %`;
     case "set":
       return `set ${Object.keys(a.parameters).join(", ")}`;
   }

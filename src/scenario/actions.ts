@@ -331,6 +331,105 @@ const ACTION_LIST: readonly ActionSpec[] = [
     }),
   },
   {
+    name: "b12",
+    timing: "span",
+    description:
+      "vitamin B12 during the span: intake and/or the fraction absorbed (1 % without intrinsic factor: pernicious anemia); a field left out keeps its current value",
+    example: "{ from: 0 days, b12: { intake: 5 ug/day, absorption: 1 % } }",
+    shorthand: "intake",
+    anyOf: ["intake", "absorption"],
+    fields: [
+      {
+        name: "intake",
+        unit: "ug/day",
+        description: "vitamin B12 eaten (or swallowed as tablets) per day",
+        min: 0,
+        max: 1e5,
+        required: false,
+        expression: true,
+        example: "2 ug/day",
+      },
+      {
+        name: "absorption",
+        unit: "",
+        description:
+          "fraction of a small B12 amount absorbed, food and bile alike (default vitamins.b12.absorption, 50 %; passive alone 1 %)",
+        min: 0,
+        max: 1,
+        required: false,
+        expression: false,
+        example: "1 %",
+      },
+    ],
+    build: (v) => {
+      const action: EventAction = { kind: "b12" };
+      if (v.intake !== undefined) action.intakeUgPerDay = time(v, "intake");
+      if (v.absorption !== undefined) action.absorbedFraction = num(v, "absorption");
+      return action;
+    },
+  },
+  {
+    name: "folate",
+    timing: "span",
+    description: "dietary folate during the span",
+    example: "{ from: 0 days, folate: { intake: 20 ug/day } }",
+    shorthand: "intake",
+    fields: [
+      {
+        name: "intake",
+        unit: "ug/day",
+        description: "folate eaten per day",
+        min: 0,
+        max: 1e5,
+        required: true,
+        expression: true,
+        example: "20 ug/day",
+      },
+    ],
+    build: (v) => ({ kind: "folate", intakeUgPerDay: time(v, "intake") }),
+  },
+  {
+    name: "kidney",
+    timing: "span",
+    description:
+      "renal function as glomerular filtration rate, held during the span (from `at` or `from` to `until` or the end; the healthy value returns after `until`)",
+    example: "{ from: 0 days, kidney: { gfr: 20 mL/min } }",
+    shorthand: "gfr",
+    fields: [
+      {
+        name: "gfr",
+        unit: "mL/min",
+        description: "glomerular filtration rate",
+        min: 1,
+        max: 200,
+        required: true,
+        expression: true,
+        example: "20 mL/min",
+      },
+    ],
+    build: (v) => ({ kind: "kidney", gfrMlPerMin: time(v, "gfr") }),
+  },
+  {
+    name: "marrowInfiltration",
+    timing: "span",
+    description: "fraction of the marrow taken by other cells (myeloma, metastases, fibrosis), lost to erythropoiesis",
+    example: "{ from: 0 days, marrowInfiltration: 40 % }",
+    shorthand: "fraction",
+    fields: [
+      {
+        name: "fraction",
+        unit: "",
+        description: "fraction of erythropoietic room lost, a fraction or a percentage",
+        min: 0,
+        max: 0.99,
+        required: true,
+        expression: false,
+        example: "40 %",
+      },
+    ],
+    build: (v) => ({ kind: "marrowInfiltration", fraction: num(v, "fraction") }),
+  },
+  {
     name: "set",
     timing: "instant",
     description: "change model parameters from this time on (each value in the parameter's unit)",

@@ -62,6 +62,14 @@ export type EventAction =
   | { kind: "diet"; nonHemeMgPerDay?: TimeValue; hemeMgPerDay?: TimeValue }
   /** Instant: an epoetin dose, international units. */
   | { kind: "esa"; doseIu: TimeValue; route: "subcutaneous" | "intravenous" }
+  /** Span: vitamin B12 eaten and/or the fraction absorbed (each optional: the other keeps its value). */
+  | { kind: "b12"; intakeUgPerDay?: TimeValue; absorbedFraction?: number }
+  /** Span: folate eaten. */
+  | { kind: "folate"; intakeUgPerDay: TimeValue }
+  /** Span: glomerular filtration rate (renal function) held during the span. */
+  | { kind: "kidney"; gfrMlPerMin: TimeValue }
+  /** Span: fraction of the marrow taken by other cells (tumour, fibrosis), unavailable to erythropoiesis. */
+  | { kind: "marrowInfiltration"; fraction: number }
   /** Instant: model parameters changed from this time on (canonical units). */
   | { kind: "set"; parameters: Record<string, number> };
 

@@ -1,0 +1,71 @@
+/**
+ * Renal function (model.md §3–4; ref §5g). The glomerular filtration rate (GFR)
+ * stands for the functioning renal mass; relative to the healthy GFR,
+ * g = GFR / GFR_ref, it acts on three things:
+ *
+ *   EPO production capacity   f = g·(1 + K)/(g + K)       peritubular fibroblasts are lost with
+ *                                                           the nephrons; the feedback persists at a
+ *                                                           lower set point (f = 1 at g = 1)
+ *   hepcidin clearance        (1 − r) + r·g               hepcidin-25 is filtered and degraded by
+ *                                                           the kidney: serum hepcidin rises as GFR falls
+ *   red-cell destruction      + d_u·max(0, 1/g − 1) /day  uremic toxins (∝ 1/GFR) shorten red-cell life
+ *
+ * The healthy GFR is a parameter by sex, minus an ageing decline past 40 when
+ * the subject's age is given. Effects are computed against the sex's
+ * reference GFR, so a healthy adult of unknown age has factors exactly 1.
+ */
+import { param } from "../model/parameters.js";
+import type { ParameterValues } from "../model/registry.js";
+
+export interface RenalEffects {
+  /** Multiplier on renal EPO production (1 = healthy). */
+  epoCapacityFactor: number;
+  /** Hepcidin clearance relative to health (1 = healthy). */
+  hepcidinClearanceFactor: number;
+  /** Added age-independent red-cell destruction, per day (0 = healthy). */
+  randomDestructionPerDay: number;
+}
+
+export class RenalFunction {
+  /** GFR now, mL/min. */
+  gfrMlPerMin = 0;
+  /** The subject's own GFR when nothing acts on the kidney, mL/min. */
+  restingGfr = 0;
+  private reference = 1;
+  private epoHalf = 1;
+  private hepcidinRenal = 0;
+  private uremicDestruction = 0;
+
+  constructor(
+    params: ParameterValues,
+    private readonly ageYears: number | undefined,
+  ) {
+    this.bind(params);
+    this.gfrMlPerMin = this.restingGfr;
+  }
+
+  bind(params: ParameterValues): void {
+    const p = (k: string) => param(params, k);
+    this.reference = p("kidney.healthyGfr");
+    const decline = p("kidney.gfrDeclinePerYearAfter40") * Math.max(0, (this.ageYears ?? 40) - 40);
+    this.restingGfr = Math.max(1, this.reference - decline);
+    this.epoHalf = p("kidney.epoCapacityHalfGfr");
+    this.hepcidinRenal = p("kidney.hepcidinRenalClearanceFraction");
+    this.uremicDestruction = p("kidney.uremicDestructionRate");
+  }
+
+  /** Set the GFR for this step (undefined: the subject's resting GFR). */
+  set(gfrMlPerMin: number | undefined): void {
+    this.gfrMlPerMin = gfrMlPerMin ?? this.restingGfr;
+  }
+
+  effects(): RenalEffects {
+    const g = Math.max(this.gfrMlPerMin, 0.1) / this.reference;
+    const k = this.epoHalf;
+    return {
+      epoCapacityFactor: (g * (1 + k)) / (g + k),
+      hepcidinClearanceFactor: 1 - this.hepcidinRenal + this.hepcidinRenal * g,
+      randomDestructionPerDay: this.uremicDestruction * Math.max(0, 1 / g - 1),
+    };
+  }
+}
