@@ -22,6 +22,7 @@ import type { Scenario } from "../scenario/types.js";
 import { createRunPlotHook, registerPlotCommand } from "./plot-command.js";
 import { createProgress } from "./progress.js";
 import { registerSweepCommands } from "./sweep-commands.js";
+import { registerValidateCommand } from "./validate-command.js";
 
 // mathjs (units), zod and yaml take about a second to import: load them only
 // for commands that need them, so --help and bad flags answer at once.
@@ -454,6 +455,7 @@ function buildProgram(): Command {
     });
 
   registerSweepCommands(program as unknown as Command, { InputError, RunFailure });
+  registerValidateCommand(program as unknown as Command, { InputError, RunFailure }, SCENARIOS_DIR);
 
   return program as unknown as Command;
 }
