@@ -1031,9 +1031,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "lead.hemeSynthesisHalfPbB": {
     unit: "ug/dL",
-    default: 100,
+    default: 108,
     description: "blood lead halving erythroblast heme synthesis capacity (ALAD and ferrochelatase together)",
-    source: "anemia in adults mostly above ~50 µg/dL (ATSDR 2007, ref §5c), calibrated",
+    source:
+      "anemia in adults mostly above ~50 µg/dL (ATSDR 2007, ref §5c); calibrated: ring sideroblasts at PbB ~100 with MCV in the 70s (the block on heme is partial: ALAD has a large reserve)",
     min: 1,
     max: 10000,
   },
