@@ -1092,9 +1092,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   // ── Iron treatment and transfusion ──────────────────────────────────────
   "iron.oralDoseHalfSaturation": {
     unit: "mg",
-    default: 50,
+    default: 125,
     description: "oral iron dose at which mucosal uptake per mg is halved (saturable DMT1 transport)",
-    source: "fractional absorption falls with dose, 40 → 240 mg (Moretti 2015, ref §4.2), calibrated",
+    source:
+      "fractional absorption falls to ~0.45× from 40 to 240 mg (Moretti et al. Blood 2015: (h+40)/(h+240) = 0.45 gives h ≈ 125 mg); gross uptake of 60 mg in iron-depleted women then ~17 % (Stoffel 2017: 16–22 %)",
     min: 0.1,
     max: 10000,
   },
