@@ -773,11 +773,11 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   // ── Genotypes (effect sizes; the genes are in src/model/genotype.ts) ────
   "hepcidin.tmprss6HomozygousLossFloor": {
     unit: "",
-    default: 3,
+    default: 4,
     description:
       "BMP–SMAD signal (reference units) left when matriptase-2 is absent: uncleaved hemojuvelin keeps signalling however low iron falls",
     source:
-      "calibrated: IRIDA hepcidin 2–10 nM (model ~5.5 nM) with TSAT 2–6 % and MCV ~70 (Finberg 2008; De Falco 2013, ref §5b)",
+      "calibrated: IRIDA hepcidin 2–10 nM (model ~5.8 nM) with TSAT 2–6 % (model 5 %), Hb ~6–10 (model 10.8) and MCV low (Finberg 2008; De Falco 2013, ref §5b)",
     min: 0,
     max: 100,
   },
