@@ -8,12 +8,8 @@ import { describe, expect, it } from "vitest";
 import type { Run } from "../src/core/run.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
-import { at, shipped } from "./shipped.js";
+import { at, last, shipped } from "./shipped.js";
 
-const last = (run: Run, column: string): number => {
-  const c = run.column(column);
-  return c[c.length - 1] as number;
-};
 const mentzer = (run: Run, day: number): number => at(run, "mcv_fl", day) / at(run, "rbc_10e12_l", day);
 
 describe("thalassemia traits against iron deficiency (ref §5e; Mentzer 1973; England & Fraser 1973)", () => {

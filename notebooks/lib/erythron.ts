@@ -6,6 +6,7 @@
  */
 import "@observablehq/inputs/dist/index.css";
 import * as Plot from "@observablehq/plot";
+import { type Range, REFERENCE } from "../../src/plot/theme.js";
 import type { SimRequest, SimResponse, SimResult } from "./protocol.js";
 
 export type { ScenarioEdit, SimHistogram, SimRequest, SimResult } from "./protocol.js";
@@ -96,29 +97,8 @@ export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "
 /** Reference bands: light grey-green that reads as "normal". */
 export const BAND_FILL = "#dcefe6";
 
-export interface Range {
-  low: number;
-  high: number;
-}
-
-/**
- * Healthy adult reference ranges (shared/reference/physiology.md §1, the same
- * table the static figures use): Hb, MCV, RDW-CV (Merck CBC table),
- * reticulocytes, serum iron and TIBC (Harrison's), TSAT, ferritin (MSD),
- * hepcidin-25 (standardised MS assay, nM × 2.79 ng/mL per nM).
- */
-export const REFERENCE: Record<string, Record<"male" | "female", Range>> = {
-  hb_g_dl: { male: { low: 14, high: 17 }, female: { low: 12, high: 16 } },
-  mcv_fl: { male: { low: 80, high: 100 }, female: { low: 80, high: 100 } },
-  mch_pg: { male: { low: 27, high: 33 }, female: { low: 27, high: 33 } },
-  rdw_cv_pct: { male: { low: 11.5, high: 14.5 }, female: { low: 11.5, high: 14.5 } },
-  retic_pct: { male: { low: 0.5, high: 1.5 }, female: { low: 0.5, high: 1.5 } },
-  serum_iron_ug_dl: { male: { low: 50, high: 150 }, female: { low: 50, high: 150 } },
-  tibc_ug_dl: { male: { low: 300, high: 360 }, female: { low: 300, high: 360 } },
-  tsat_pct: { male: { low: 20, high: 50 }, female: { low: 20, high: 50 } },
-  ferritin_ng_ml: { male: { low: 30, high: 300 }, female: { low: 15, high: 200 } },
-  hepcidin_ng_ml: { male: { low: 1.4, high: 41 }, female: { low: 0.3, high: 34 } },
-};
+// Reference ranges: the same table the static figures use (src/plot/theme.ts, physiology.md §1).
+export { type Range, REFERENCE };
 
 /** Axis labels with units, by trajectory column. */
 export const LABELS: Record<string, string> = {

@@ -348,7 +348,6 @@ export class Body {
     c.il6PgPerMl = il6;
     c.bmpFloor = g.bmpFloor;
     c.globinCapacityFactor = g.globinCapacityFactor;
-    c.clearanceHazardFactor = g.clearanceHazardFactor;
     c.transferrinFactor = inf.transferrinFactor;
     c.epoBlunting = inf.epoBlunting * renal.epoCapacityFactor;
     c.hepcidinClearanceFactor = renal.hepcidinClearanceFactor;

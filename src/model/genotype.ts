@@ -59,7 +59,6 @@ export interface GenotypeEffects {
   betaChainCapacity: number;
   /** Heme synthesis capacity (ALAS2 loss < 1). */
   hemeCapacityFactor: number;
-  clearanceHazardFactor: number;
   /** Age-independent red-cell destruction, per day (inclusions: HbH, alpha-chain precipitates). */
   randomDestructionPerDay: number;
   /** Macrophage and hepatocyte ferroportin relative to normal (ferroportin disease A < 1). */
@@ -79,7 +78,6 @@ export const WILD_TYPE_EFFECTS: Readonly<GenotypeEffects> = {
   alphaChainCapacity: 1,
   betaChainCapacity: 1,
   hemeCapacityFactor: 1,
-  clearanceHazardFactor: 1,
   randomDestructionPerDay: 0,
   ferroportinCapacity: 1,
   ferroportinHepcidinResistance: 0,
@@ -140,7 +138,6 @@ export function genotypeEffects(
     alphaChainCapacity: alphaCapacity,
     betaChainCapacity: betaCapacity,
     hemeCapacityFactor,
-    clearanceHazardFactor: 1,
     randomDestructionPerDay,
     ferroportinCapacity,
     ferroportinHepcidinResistance,

@@ -63,6 +63,7 @@ export interface Range {
 export const REFERENCE: Record<string, Record<Sex, Range>> = {
   hb_g_dl: { male: { low: 14, high: 17 }, female: { low: 12, high: 16 } },
   mcv_fl: { male: { low: 80, high: 100 }, female: { low: 80, high: 100 } },
+  mch_pg: { male: { low: 27, high: 33 }, female: { low: 27, high: 33 } },
   rdw_cv_pct: { male: { low: 11.5, high: 14.5 }, female: { low: 11.5, high: 14.5 } },
   retic_pct: { male: { low: 0.5, high: 1.5 }, female: { low: 0.5, high: 1.5 } },
   serum_iron_ug_dl: { male: { low: 50, high: 150 }, female: { low: 50, high: 150 } },

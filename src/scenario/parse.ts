@@ -5,7 +5,18 @@
  * issues found are reported together in one ScenarioError. No Node APIs: this
  * module also runs in a browser (the notebooks parse scenario files there).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from "yaml";
 import type { z } from "zod";
 import { showValue } from "../core/units.js";
 import { formatPath, ScenarioError, type ScenarioIssue } from "./errors.js";
@@ -31,11 +42,14 @@ export function tooLarge(file: string, bytes: number): ScenarioIssue {
   return whole(file, `file is ${bytes} bytes; scenario files are limited to ${MAX_SCENARIO_BYTES} bytes (1 MB)`);
 }
 
-/** Validate scenario text; `fileName` is used in messages only. */
-export function parseScenario(text: string, fileName: string): Scenario {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_SCENARIO_BYTES) throw new ScenarioError([tooLarge(fileName, bytes)]);
-
+/**
+ * Parse YAML text keeping positions: syntax errors and alias bombs become one
+ * ScenarioError naming file:line:column. Shared by scenario and sweep files.
+ */
+export function parseYaml(
+  text: string,
+  file: string,
+): { doc: Document.Parsed; js: unknown; pos: (offset: number) => { line: number; column: number } } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   const pos = (offset: number): { line: number; column: number } => {
@@ -49,14 +63,13 @@ export function parseScenario(text: string, fileName: string): Scenario {
         const lp = err.linePos?.[0];
         const at = lp ? { line: lp.line, column: lp.col } : pos(err.pos[0]);
         const first = (err.message.split("\n")[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, "");
-        return { file: fileName, ...at, path: "", message: `YAML syntax error: ${first}` };
+        return { file, ...at, path: "", message: `YAML syntax error: ${first}` };
       }),
     );
   }
 
-  let js: unknown;
   try {
-    js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { doc, js: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown, pos };
   } catch (e) {
     if (e instanceof ReferenceError || (e instanceof Error && /alias/i.test(e.message))) {
       let at = { line: 1, column: 1 };
@@ -68,7 +81,7 @@ export function parseScenario(text: string, fileName: string): Scenario {
       });
       throw new ScenarioError([
         {
-          file: fileName,
+          file,
           ...at,
           path: "",
           message: `too many YAML alias expansions (more than ${MAX_ALIAS_COUNT}); refusing a document that expands exponentially`,
@@ -77,6 +90,14 @@ export function parseScenario(text: string, fileName: string): Scenario {
     }
     throw e;
   }
+}
+
+/** Validate scenario text; `fileName` is used in messages only. */
+export function parseScenario(text: string, fileName: string): Scenario {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_SCENARIO_BYTES) throw new ScenarioError([tooLarge(fileName, bytes)]);
+
+  const { doc, js, pos } = parseYaml(text, fileName);
 
   if (js === null || typeof js !== "object" || Array.isArray(js)) {
     throw new ScenarioError([

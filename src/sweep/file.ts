@@ -8,13 +8,14 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
 import { z } from "zod";
 import { QuantityError } from "../core/quantity-text.js";
 import { parseQuantity, showValue } from "../core/units.js";
 import { TRAJECTORY_COLUMNS } from "../labs/columns.js";
 import { formatPath, ScenarioError, type ScenarioIssue } from "../scenario/errors.js";
 import { parseScenario } from "../scenario/load.js";
+import { parseYaml } from "../scenario/parse.js";
 import { MAX_DURATION_DAYS } from "../scenario/schema.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
@@ -108,23 +109,8 @@ async function readText(path: string, what: string): Promise<string> {
 
 /** A parsed YAML document with positions of nodes by path. */
 function yamlDocument(text: string, file: string) {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
-  const pos = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((err) => {
-        const lp = err.linePos?.[0];
-        const at = lp ? { line: lp.line, column: lp.col } : pos(err.pos[0]);
-        const first = (err.message.split("\n")[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, "");
-        return { file, ...at, path: "", message: `YAML syntax error: ${first}` };
-      }),
-    );
-  }
-  const js = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  // Syntax errors and alias bombs are refused as for scenario files.
+  const { doc, js, pos } = parseYaml(text, file);
   /** Position of the value (or key) at `path`, or of the nearest enclosing node. */
   const positionOf = (path: readonly PropertyKey[], atKey = false) => {
     let node: unknown = doc.contents;

@@ -52,22 +52,23 @@ export function finalValue(run: Run, column: string): number {
   return col[col.length - 1] as number;
 }
 
-/** First day the column satisfies `test`, or +Infinity. */
-export function firstDayWhere(run: Run, column: string, test: (v: number) => boolean): number {
+/** First day (at or after `fromDay`) the column satisfies `test`, or +Infinity. */
+export function firstDayWhere(run: Run, column: string, test: (v: number) => boolean, fromDay = 0): number {
   const days = run.column("day");
   const col = run.column(column);
-  for (let i = 0; i < days.length; i++) if (test(col[i] as number)) return days[i] as number;
+  for (let i = 0; i < days.length; i++)
+    if ((days[i] as number) >= fromDay && test(col[i] as number)) return days[i] as number;
   return Number.POSITIVE_INFINITY;
 }
 
-/** Largest value of a column between two days (inclusive). */
-export function maxBetween(run: Run, column: string, from: number, until: number): number {
+/** Day and value of a column's maximum between two days (inclusive). */
+export function peakBetween(run: Run, column: string, from: number, until: number): { day: number; value: number } {
   const days = run.column("day");
   const col = run.column(column);
-  let best = Number.NEGATIVE_INFINITY;
+  let best = { day: Number.NaN, value: Number.NEGATIVE_INFINITY };
   for (let i = 0; i < days.length; i++) {
     const d = days[i] as number;
-    if (d >= from && d <= until) best = Math.max(best, col[i] as number);
+    if (d >= from && d <= until && (col[i] as number) > best.value) best = { day: d, value: col[i] as number };
   }
   return best;
 }
@@ -125,18 +126,7 @@ export const TARGETS: readonly ValidationTarget[] = [
     claim: "reticulocytes peak 4–14 days after an acute bleed",
     source: "Int J Hematol 1992 (reference §4.1)",
     unit: "days after the bleed",
-    measure: (r) => {
-      let best = 2;
-      let v = Number.NEGATIVE_INFINITY;
-      const days = r.column("day");
-      const col = r.column("retic_pct");
-      for (let i = 0; i < days.length; i++)
-        if ((days[i] as number) >= 2 && (days[i] as number) <= 40 && (col[i] as number) > v) {
-          v = col[i] as number;
-          best = days[i] as number;
-        }
-      return best - 2;
-    },
+    measure: (r) => peakBetween(r, "retic_pct", 2, 40).day - 2,
     min: 4,
     max: 14,
   },
@@ -175,7 +165,7 @@ export const TARGETS: readonly ValidationTarget[] = [
     claim: "hepcidin rises several-fold within a day of an IL-6 surge",
     source: "Kemna 2005 (reference §4.2)",
     unit: "ratio",
-    measure: (r) => maxBetween(r, "hepcidin_ng_ml", 0, 30) / at(r, "hepcidin_ng_ml", 0),
+    measure: (r) => peakBetween(r, "hepcidin_ng_ml", 0, 30).value / at(r, "hepcidin_ng_ml", 0),
     min: 3,
   },
   {
