@@ -207,7 +207,7 @@ describe("content", () => {
     expect(doc.querySelectorAll('[data-flux="bleeding"]')).toHaveLength(0);
   });
 
-  it("iron economy: fluxes are 7-day means around the chosen day", () => {
+  it("iron economy: fluxes are 7-day means up to the chosen day", () => {
     const rows = fixtureRun().iron ?? [];
     const row = ironRowAt(rows, 10);
     expect(row?.day).toBe(10);

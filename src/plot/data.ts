@@ -4,6 +4,7 @@
  * scenario's events and (when recorded) the iron economy.
  */
 import type { Run } from "../core/run.js";
+import { SPAN_ACTIONS } from "../scenario/actions.js";
 import type { EventAction, Genotype, Scenario, ScenarioEvent, Sex, Subject, TimeValue } from "../scenario/types.js";
 import type { IronEconomyRow } from "./iron-probe.js";
 
@@ -120,8 +121,6 @@ export function actionLabel(a: EventAction): string {
   }
 }
 
-const SPAN_KINDS = new Set<EventAction["kind"]>(["chronicBleed", "inflammation", "lead", "diet"]);
-
 function every(days: number): string {
   if (Math.abs(days - 1) < 1e-9) return "daily";
   if (Math.abs(days - 7) < 1e-9) return "weekly";
@@ -131,7 +130,7 @@ function every(days: number): string {
 export function figureEvents(events: readonly Omit<ScenarioEvent, "source">[], durationDays: number): FigureEvent[] {
   return events.map((e) => {
     let label = actionLabel(e.action);
-    const span = SPAN_KINDS.has(e.action.kind);
+    const span = SPAN_ACTIONS.has(e.action.kind);
     const out: FigureEvent = { startDay: e.atDays, label, kind: e.action.kind };
     if (span) out.endDay = Math.min(e.untilDays ?? durationDays, durationDays);
     else if (e.everyDays !== undefined) {
