@@ -14,12 +14,24 @@ export interface HistogramReference {
 const WIDTH = 800;
 const HEIGHT = 520;
 
-/** Bin centres (fL) and percent of cells per fL. */
+/**
+ * Bin centres (fL) and percent of cells per fL. The last bin holds every cell
+ * at or above its lower edge (the simulator clamps there, as an analyzer's
+ * range ends): it is an overflow count, not cells of that size, so it is left
+ * out of the line and reported apart (overflowPct).
+ */
 function points(h: FigureHistogram): [number, number][] {
   const out: [number, number][] = [];
   const n = Math.min(h.volumeFl.length, h.fraction.length);
-  for (let i = 0; i < n; i++) out.push([(h.volumeFl[i] as number) + 0.5, (h.fraction[i] as number) * 100]);
+  for (let i = 0; i < n - 1; i++) out.push([(h.volumeFl[i] as number) + 0.5, (h.fraction[i] as number) * 100]);
   return out;
+}
+
+/** Percent of cells in the overflow (last) bin, and its lower edge, fL. */
+export function overflowPct(h: FigureHistogram): { pct: number; fromFl: number } {
+  const n = Math.min(h.volumeFl.length, h.fraction.length);
+  if (n === 0) return { pct: 0, fromFl: Number.NaN };
+  return { pct: (h.fraction[n - 1] as number) * 100, fromFl: h.volumeFl[n - 1] as number };
 }
 
 /** Volume range holding all but the thinnest tails of every histogram, fL. */
@@ -106,7 +118,9 @@ export function histogramFigure(data: RunData, reference?: HistogramReference): 
       .attr("fill", "none")
       .attr("stroke", colour)
       .attr("stroke-width", 2.4);
-    items.push({ label: `day ${Number(h.day.toPrecision(4))}`, colour, kind: "line" });
+    const over = overflowPct(h);
+    const beyond = over.pct >= 0.05 ? ` (${Number(over.pct.toPrecision(2))} % ≥ ${over.fromFl} fL, off scale)` : "";
+    items.push({ label: `day ${Number(h.day.toPrecision(4))}${beyond}`, colour, kind: "line" });
   });
 
   const xAxis = g.append("g").attr("transform", `translate(0,${box.h})`);
