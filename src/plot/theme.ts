@@ -31,6 +31,42 @@ export function seriesColour(i: number): string {
   return SERIES[i % SERIES.length] as string;
 }
 
+/**
+ * One colour per lab column, used by every time-series figure, so a quantity
+ * keeps its colour from figure to figure on a page (Hb always vermillion).
+ */
+const COLUMN_COLOURS: Record<string, string> = {
+  hb_g_dl: OKABE_ITO.vermillion,
+  hct_pct: OKABE_ITO.vermillion,
+  mcv_fl: OKABE_ITO.blue,
+  mch_pg: OKABE_ITO.blue,
+  rdw_cv_pct: OKABE_ITO.reddishPurple,
+  retic_pct: OKABE_ITO.bluishGreen,
+  retic_abs_10e9_l: OKABE_ITO.bluishGreen,
+  chr_pg: OKABE_ITO.skyBlue,
+  ferritin_ng_ml: OKABE_ITO.vermillion,
+  serum_iron_ug_dl: OKABE_ITO.blue,
+  tibc_ug_dl: OKABE_ITO.orange,
+  tsat_pct: OKABE_ITO.bluishGreen,
+  hepcidin_ng_ml: OKABE_ITO.reddishPurple,
+  epo_mu_ml: OKABE_ITO.orange,
+  stfr_mg_l: OKABE_ITO.blue,
+  zpp_umol_mol: OKABE_ITO.reddishPurple,
+  ring_sideroblast_pct: OKABE_ITO.vermillion,
+  blood_lead_ug_dl: OKABE_ITO.black,
+  il6_pg_ml: OKABE_ITO.orange,
+  b12_pg_ml: OKABE_ITO.vermillion,
+  mma_umol_l: OKABE_ITO.reddishPurple,
+  folate_ng_ml: OKABE_ITO.bluishGreen,
+  homocysteine_umol_l: OKABE_ITO.blue,
+  egfr_ml_min: OKABE_ITO.skyBlue,
+  hba2_pct: OKABE_ITO.blue,
+};
+
+export function columnColour(column: string): string {
+  return COLUMN_COLOURS[column] ?? OKABE_ITO.blue;
+}
+
 export const FONT_FAMILY = "DejaVu Sans";
 /** Type sizes, px, for figures about 800 px wide (readable on a slide). */
 export const TYPE = { title: 18, caption: 13, label: 13, tick: 12, small: 11 } as const;
