@@ -132,3 +132,13 @@ describe("span actions are drawn as spans", () => {
     expect(bleed?.endDay).toBeUndefined();
   });
 });
+
+describe("the command line says what it does", () => {
+  it("run --help's default resolution and figure list are the simulator's and the plotter's", async () => {
+    const { DEFAULT_RESOLUTION, RUN_FIGURES } = await import("../src/cli/main.js");
+    const { DEFAULT_FOUNDERS_PER_DAY } = await import("../src/simulate.js");
+    const { FIGURE_NAMES } = await import("../src/plot/figures/index.js");
+    expect(DEFAULT_RESOLUTION).toBe(DEFAULT_FOUNDERS_PER_DAY);
+    expect(RUN_FIGURES).toEqual(FIGURE_NAMES.filter((f) => f !== "comparison"));
+  });
+});

@@ -229,7 +229,8 @@ export async function createRunPlotHook(plots: boolean): Promise<RunPlotHook> {
     write: async (run, dir) => {
       const { runData, scenarioRecord } = await import("../plot/data.js");
       const { formatNumber } = await import("../io/outputs.js");
-      const { figureFiles, writeFigureFiles } = await import("../plot/write.js");
+      const { figureFiles, removeStaleFigures, writeFigureFiles } = await import("../plot/write.js");
+      const { FIGURE_NAMES } = await import("../plot/figures/index.js");
       const rows = probe.rows();
       const record = scenarioRecord(run.scenario);
       const ironCsv = [
@@ -251,9 +252,12 @@ export async function createRunPlotHook(plots: boolean): Promise<RunPlotHook> {
         figures = drawn.map((f) => f.path);
       }
       await writeFigureFiles(dir, files);
+      // Figures of an earlier run into the same directory would describe other data: remove them.
+      const removed = await removeStaleFigures(dir, FIGURE_NAMES, figures);
+      const stale = removed.length > 0 ? ` Removed figures of an earlier run: ${removed.join(", ")}.` : "";
       return plots
-        ? `Figures: ${figures.join(", ")}; with scenario.json and iron-economy.csv.`
-        : "Wrote scenario.json and iron-economy.csv (figures skipped: --no-plots).";
+        ? `Figures: ${figures.join(", ")}; with scenario.json and iron-economy.csv.${stale}`
+        : `Wrote scenario.json and iron-economy.csv (figures skipped: --no-plots).${stale}`;
     },
   };
 }

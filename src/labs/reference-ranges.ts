@@ -24,8 +24,7 @@ const both = (low: number, high: number, source: string): ReferenceEntry => ({
   source,
 });
 
-/** Healthy adult reference ranges by trajectory column. */
-export const REFERENCE_RANGES: Readonly<Record<string, ReferenceEntry>> = {
+const TABLE = {
   hb_g_dl: {
     male: { low: 14, high: 17 },
     female: { low: 12, high: 16 },
@@ -60,7 +59,10 @@ export const REFERENCE_RANGES: Readonly<Record<string, ReferenceEntry>> = {
   folate_ng_ml: both(4.4, 20, "ARUP: deficiency < 4.4 ng/mL (10 nmol/L) (§5h)"),
   homocysteine_umol_l: both(5, 15, "ARUP: > 15 µmol/L elevated (§5h)"),
   mma_umol_l: both(0, 0.4, "upper reference 0.27–0.4 µmol/L (ARUP; Hvas 2001, §5h)"),
-};
+} satisfies Record<string, ReferenceEntry>;
+
+/** Healthy adult reference ranges by trajectory column (the named ones are always there). */
+export const REFERENCE_RANGES: Readonly<Record<string, ReferenceEntry>> & typeof TABLE = TABLE;
 
 /**
  * Anemia: hemoglobin below these, g/dL. WHO 1968 criteria (docs/physiology.md

@@ -46,7 +46,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 1e10,
   },
   "erythropoiesis.epoReference": {
-    unit: "",
+    unit: "mU/mL",
     default: 12,
     description: "EPO (mU/mL) at which founder influx equals founderFluxPerKg",
     source: "Symeonidis 2016 equation at Hb 15 g/dL, ref §4.1",
@@ -54,7 +54,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 1000,
   },
   "erythropoiesis.epoHalfMaximal": {
-    unit: "",
+    unit: "mU/mL",
     default: 80,
     description: "EPO (mU/mL) giving half-maximal founder influx (maximum ≈ 7.7× basal)",
     source: "marrow capacity ×4–8 normal, Hillman & Henderson JCI 1969, ref §3.1",
@@ -1336,7 +1336,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 1,
   },
   "vitamins.homocysteineReference": {
-    unit: "",
+    unit: "umol/L",
     default: 9,
     description: "plasma total homocysteine (µmol/L) with replete B12 and folate",
     source: "healthy ~5–15 µmol/L, > 15 elevated (ARUP, ref §5h)",
@@ -1353,7 +1353,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 0.999,
   },
   "vitamins.mmaReference": {
-    unit: "",
+    unit: "umol/L",
     default: 0.18,
     description: "serum methylmalonic acid (µmol/L) with replete B12",
     source: "upper reference 0.27–0.4 µmol/L (ARUP; Hvas 2001, ref §5h)",

@@ -25,6 +25,17 @@ export interface RunFigureOptions {
   markerColumns?: readonly string[];
 }
 
+/** File names (without extension) of every figure erythron draws for runs. */
+export const FIGURE_NAMES = [
+  "cbc",
+  "iron-panel",
+  "markers",
+  "rbc-histograms",
+  "diagnostic-map",
+  "iron-economy",
+  "comparison",
+] as const;
+
 /** The six figures of one run, in teaching order. */
 export function runFigures(data: RunData, options: RunFigureOptions = {}): NamedFigure[] {
   const figs: [string, string, string][] = [
