@@ -101,7 +101,11 @@ describe("erythron plot", () => {
     ["a bad format", ["plot", "SCENARIO", "--format", "svg,gif"], /--format.*svg, png, html/],
     ["a bad day", ["plot", "SCENARIO", "--day", "soon"], /--day/],
     // A 20-day run has no day 400: say so rather than silently draw day 20.
-    ["a day past the run", ["plot", "SCENARIO", "--day", "400"], /--day 400'.*ends on day 20; choose a day from 0 to 20/],
+    [
+      "a day past the run",
+      ["plot", "SCENARIO", "--day", "400"],
+      /--day 400'.*ends on day 20; choose a day from 0 to 20/,
+    ],
     ["an unknown marker column", ["plot", "SCENARIO", "--columns", "hb_g_dl,lead"], /unknown column "lead"/],
     ["a directory that is not a run", ["plot", "DIR"], /no trajectory\.csv/],
     ["no --out", ["plot", "SCENARIO"], /required option '-o, --out <dir>'/],

@@ -82,6 +82,8 @@ export const THRESHOLDS = {
   bloodLeadChildReference: { value: 3.5, unit: "µg/dL", source: "CDC blood lead reference value 2021" },
   /** OSHA medical removal of lead workers, µg/dL. */
   bloodLeadOshaRemoval: { value: 60, unit: "µg/dL", source: "OSHA 29 CFR 1910.1025" },
+  /** Anemia in children aged 5–11 years, Hb g/dL (WHO 2011, Haemoglobin concentrations for the diagnosis of anaemia). */
+  anemiaChild5to11: { value: 11.5, unit: "g/dL", source: "WHO 2011 (VMNIS), children 5–11 years" },
   /** Ring sideroblasts defining sideroblastic anemia, % of erythroblasts. */
   ringSideroblasts: { value: 15, unit: "%", source: "WHO classification (ring sideroblasts ≥ 15 %)" },
 } as const;

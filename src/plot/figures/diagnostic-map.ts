@@ -19,7 +19,6 @@ export { ANEMIA_HB_G_DL };
 const WIDTH = 800;
 const HEIGHT = 600;
 
-
 interface Region {
   /** Lines of the label. */
   name: string[];
