@@ -99,16 +99,18 @@ export function ironFlows(w: IronEconomyRow): Record<PoolName, { in: number; out
       in: z(w.plasmaToMarrowMgPerDay),
       out: z(w.marrowToRedCellMgPerDay) + z(w.marrowToMacrophageMgPerDay),
     },
+    // Storage-damaged transfused cells join the red cells and are cleared by macrophages at once:
+    // drawn as part of the transfusion and of the clearance arrows.
     redCellMg: {
-      in: z(w.marrowToRedCellMgPerDay) + z(w.transfusionToRedCellMgPerDay),
-      out: z(w.redCellToMacrophageMgPerDay) + redCellBleeding,
+      in: z(w.marrowToRedCellMgPerDay) + z(w.transfusionToRedCellMgPerDay) + z(w.transfusionToMacrophageMgPerDay),
+      out: z(w.redCellToMacrophageMgPerDay) + z(w.transfusionToMacrophageMgPerDay) + redCellBleeding,
     },
     macrophageMg: {
       in:
         z(w.redCellToMacrophageMgPerDay) +
+        z(w.transfusionToMacrophageMgPerDay) +
         z(w.marrowToMacrophageMgPerDay) +
-        z(w.ivIronToMacrophageMgPerDay) +
-        z(w.transfusionToMacrophageMgPerDay),
+        z(w.ivIronToMacrophageMgPerDay),
       out: z(w.macrophageToPlasmaMgPerDay),
     },
     hepatocyteMg: { in: z(w.plasmaToHepatocyteMgPerDay), out: z(w.hepatocyteToPlasmaMgPerDay) },
@@ -280,16 +282,17 @@ export function ironEconomyFigure(data: RunData, day?: number): string {
     shed: { x: 70, y: 370, r: 0 },
     basal: { x: 600, y: 130, r: 0 },
     bleeding: { x: 790, y: 350, r: 0 },
-    iv: { x: 250, y: 610, r: 0 },
-    transfusion: { x: 780, y: 600, r: 0 },
+    iv: { x: 270, y: 445, r: 0 },
+    transfusion: { x: 785, y: 630, r: 0 },
   };
   const g = root.append("g");
 
   const fpn = row.ferroportin;
   const flux = g.append("g").attr("class", "fluxes") as unknown as G;
-  arrow(flux, ends.diet, n.enterocyte, row.gutUptakeMgPerDay, { name: "gut uptake", labelSide: -1 });
+  // The uptake is written under the arrow, by "diet": above it is the enterocytes' label.
+  arrow(flux, ends.diet, n.enterocyte, row.gutUptakeMgPerDay, { name: "gut uptake", unlabelled: true });
   arrow(flux, n.enterocyte, n.plasma, row.enterocyteToPlasmaMgPerDay, { name: "absorption", gate: fpn, labelSide: -1 });
-  arrow(flux, n.enterocyte, ends.shed, row.enterocyteShedMgPerDay, { name: "shed", labelSide: 1 });
+  arrow(flux, n.enterocyte, ends.shed, row.enterocyteShedMgPerDay, { name: "shed", labelSide: -1 });
   arrow(flux, n.plasma, n.marrow, row.plasmaToMarrowMgPerDay, {
     name: "marrow uptake",
     colour: OKABE_ITO.blue,
@@ -300,7 +303,10 @@ export function ironEconomyFigure(data: RunData, day?: number): string {
     colour: OKABE_ITO.vermillion,
     labelSide: 1,
   });
-  arrow(flux, n.redCells, n.macrophages, row.redCellToMacrophageMgPerDay, {
+  const z = (x: number) => (Number.isFinite(x) ? x : 0);
+  const damaged = z(row.transfusionToMacrophageMgPerDay);
+  const transfused = z(row.transfusionToRedCellMgPerDay) + damaged;
+  arrow(flux, n.redCells, n.macrophages, row.redCellToMacrophageMgPerDay + damaged, {
     name: "red-cell clearance",
     colour: OKABE_ITO.vermillion,
   });
@@ -341,16 +347,11 @@ export function ironEconomyFigure(data: RunData, day?: number): string {
     });
   if (row.ivIronToMacrophageMgPerDay > 0.005)
     arrow(flux, ends.iv, n.macrophages, row.ivIronToMacrophageMgPerDay, { name: "IV iron", labelSide: 1 });
-  if (row.transfusionToRedCellMgPerDay > 0.005)
-    arrow(flux, ends.transfusion, n.redCells, row.transfusionToRedCellMgPerDay, {
+  if (transfused > 0.005)
+    arrow(flux, ends.transfusion, n.redCells, transfused, {
       name: "transfusion",
       colour: OKABE_ITO.vermillion,
-      labelSide: -1,
-    });
-  if (row.transfusionToMacrophageMgPerDay > 0.005)
-    arrow(flux, ends.transfusion, n.macrophages, row.transfusionToMacrophageMgPerDay, {
-      name: "transfused cells cleared",
-      labelSide: 1,
+      unlabelled: true,
     });
 
   const discs = g.append("g").attr("class", "compartments");
@@ -428,7 +429,9 @@ export function ironEconomyFigure(data: RunData, day?: number): string {
         .attr("fill", MUTED)
         .text(text),
     );
-  endLabel(ends.diet, "diet", "start", -24);
+  endLabel(ends.diet, "diet, taken up:", "start", 22);
+  if (Number.isFinite(row.gutUptakeMgPerDay))
+    endLabel(ends.diet, `${mg(row.gutUptakeMgPerDay)} mg/d`, "start", 36).attr("class", "flux-label").attr("fill", INK);
   endLabel(ends.shed, "shed with enterocytes", "start", 18);
   endLabel(ends.basal, "basal losses (skin, gut)", "start", 4);
   if (bled > 0.005) {
@@ -440,7 +443,10 @@ export function ironEconomyFigure(data: RunData, day?: number): string {
     if (plasmaBled > 0.005) endLabel(ends.bleeding, `+${mg(plasmaBled)} plasma`, "end", -38);
   }
   if (row.ivIronToMacrophageMgPerDay > 0.005) endLabel(ends.iv, "IV iron", "end", 4);
-  if (row.transfusionToRedCellMgPerDay > 0.005) endLabel(ends.transfusion, "transfusion", "end", 22);
+  if (transfused > 0.005) {
+    endLabel(ends.transfusion, "transfusion", "end", 16);
+    endLabel(ends.transfusion, `${mg(transfused)} mg/d`, "end", 30).attr("class", "flux-label").attr("fill", INK);
+  }
 
   // Gate legend.
   const state = gateState(fpn);
