@@ -5,7 +5,8 @@
  */
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { figureEvents, runData } from "../src/plot/data.js";
+import { figureEvents, type RunData, runData, startsHealthy } from "../src/plot/data.js";
+import { diagnosticMapFigure, histogramFigure, markerColumns, reticulocyteIndex } from "../src/plot/figures/index.js";
 import { ironEconomyFigure, ironFlows, ironRowAt, type PoolName } from "../src/plot/figures/iron-economy.js";
 import { createIronProbe, type IronEconomyRow } from "../src/plot/iron-probe.js";
 import { ACTIONS, SPAN_ACTIONS } from "../src/scenario/actions.js";
@@ -140,5 +141,85 @@ describe("the command line says what it does", () => {
     const { FIGURE_NAMES } = await import("../src/plot/figures/index.js");
     expect(DEFAULT_RESOLUTION).toBe(DEFAULT_FOUNDERS_PER_DAY);
     expect(RUN_FIGURES).toEqual(FIGURE_NAMES.filter((f) => f !== "comparison"));
+  });
+});
+
+describe("what the other figures claim is what they draw", () => {
+  const still = (): RunData => {
+    const n = 53;
+    const cols: Record<string, Float64Array> = {
+      day: Float64Array.from({ length: n }, (_, i) => i * 7),
+      hb_g_dl: new Float64Array(n).fill(14.7),
+      mcv_fl: new Float64Array(n).fill(86),
+      rdw_cv_pct: new Float64Array(n).fill(13.4),
+    };
+    return {
+      name: "still",
+      label: "still",
+      sex: "male",
+      durationDays: 364,
+      events: [],
+      column: (c) => cols[c] ?? new Float64Array(n),
+      histograms: [],
+    };
+  };
+
+  it("diagnostic map: a path that stays put gets one label for both marks, and dots on weekly samples", () => {
+    const doc = parse(diagnosticMapFigure(still()));
+    // Both days named once per panel, in one label (they would overprint).
+    expect([...doc.querySelectorAll("text.start-label")].map((t) => t.textContent)).toEqual([
+      "day 0 and day 364",
+      "day 0 and day 364",
+    ]);
+    // Weekly samples: the step is a whole number of weeks, so the dots land on samples.
+    const note = [...doc.querySelectorAll("text")].map((t) => t.textContent).find((t) => t?.startsWith("dots every"));
+    expect(note).toBe("dots every 70 days");
+    expect(doc.querySelectorAll("circle.day-dot")).toHaveLength(10);
+  });
+
+  it("histograms: the overflow bin is counted in the legend, not drawn as giant cells", () => {
+    const volumeFl = Float64Array.from({ length: 200 }, (_, i) => i);
+    const fraction = new Float64Array(200);
+    for (let v = 100; v < 140; v++) fraction[v] = 0.9 / 40;
+    fraction[199] = 0.1; // 10 % of cells at ≥ 199 fL, clamped into the last bin
+    const data = { ...still(), histograms: [{ day: 0, volumeFl, fraction }] };
+    const doc = parse(histogramFigure(data));
+    expect(doc.querySelector(".legend-item text")?.textContent).toBe("day 0 (10 % ≥ 199 fL, off scale)");
+    // The axis ends near the real cells, not at 200 fL.
+    const ticks = [...doc.querySelectorAll(".tick text")].map((t) => Number(t.textContent));
+    expect(Math.max(...ticks.filter(Number.isFinite))).toBeLessThan(190);
+  });
+
+  it("histograms: 'healthy' only for a subject healthy at day 0: any gene variant is not", () => {
+    const base = { subject: { sex: "male" as const, weightKg: 75 }, parameters: {} };
+    expect(startsHealthy({ ...base, genotype: {} })).toBe(true);
+    expect(startsHealthy({ ...base, genotype: { ALAS2: "loss" } as never })).toBe(false);
+    expect(startsHealthy({ ...base, genotype: { SLC40A1: "loss-of-function" } as never })).toBe(false);
+    expect(startsHealthy({ ...base, genotype: { HFE: "C282Y-homozygous" } as never })).toBe(false);
+  });
+
+  it("markers: IL-6 only when it moves (no empty IL-6 panel for IRIDA), lead and ZPP when lead is there", () => {
+    const base = still();
+    const flat = (v: number) => new Float64Array(53).fill(v);
+    const rising = (a: number, b: number) => Float64Array.from({ length: 53 }, (_, i) => a + ((b - a) * i) / 52);
+    const irida: RunData = {
+      ...base,
+      column: (c) =>
+        ({ il6_pg_ml: flat(1.5), epo_mu_ml: flat(40), stfr_mg_l: flat(5), retic_pct: flat(1), hct_pct: flat(35) })[c] ??
+        base.column(c),
+    };
+    expect(markerColumns(irida)).not.toContain("il6_pg_ml");
+    const lead: RunData = {
+      ...base,
+      column: (c) =>
+        ({ blood_lead_ug_dl: rising(0, 35), zpp_umol_mol: rising(30, 110), il6_pg_ml: flat(1.5) })[c] ?? base.column(c),
+    };
+    const cols = markerColumns(lead);
+    expect(cols).toContain("blood_lead_ug_dl");
+    expect(cols).toContain("zpp_umol_mol");
+    expect(cols.slice(0, 4)).toEqual(["epo_mu_ml", "stfr_mg_l", "retic_abs_10e9_l", "retic_index"]);
+    // Reticulocyte production index (Hillman & Finch): 1 % at Hct 45 is 1; 3 % at Hct 30 is 3 × 2/3 / 1.75.
+    expect(reticulocyteIndex(1, 45)).toBeCloseTo(1, 12);
+    expect(reticulocyteIndex(3, 30)).toBeCloseTo((3 * (30 / 45)) / 1.75, 12);
   });
 });

@@ -431,7 +431,9 @@ export function ironEconomyFigure(data: RunData, day?: number): string {
     );
   endLabel(ends.diet, "diet, taken up:", "start", 22);
   if (Number.isFinite(row.gutUptakeMgPerDay))
-    endLabel(ends.diet, `${mg(row.gutUptakeMgPerDay)} mg/d`, "start", 36).attr("class", "flux-label").attr("fill", INK);
+    endLabel(ends.diet, `${mg(row.gutUptakeMgPerDay)} mg/d`, "start", 36)
+      .attr("class", "flux-label")
+      .attr("fill", INK);
   endLabel(ends.shed, "shed with enterocytes", "start", 18);
   endLabel(ends.basal, "basal losses (skin, gut)", "start", 4);
   if (bled > 0.005) {
@@ -445,7 +447,9 @@ export function ironEconomyFigure(data: RunData, day?: number): string {
   if (row.ivIronToMacrophageMgPerDay > 0.005) endLabel(ends.iv, "IV iron", "end", 4);
   if (transfused > 0.005) {
     endLabel(ends.transfusion, "transfusion", "end", 16);
-    endLabel(ends.transfusion, `${mg(transfused)} mg/d`, "end", 30).attr("class", "flux-label").attr("fill", INK);
+    endLabel(ends.transfusion, `${mg(transfused)} mg/d`, "end", 30)
+      .attr("class", "flux-label")
+      .attr("fill", INK);
   }
 
   // Gate legend.
