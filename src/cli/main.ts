@@ -380,7 +380,11 @@ async function listCommand(flags: { json?: boolean }): Promise<void> {
     lines.push(`  ${g.name.padEnd(18)} ${g.variants.map(String).join(" | ")}`);
     lines.push(`      ${g.description}`);
   }
-  lines.push("", 'Parameters (override with "parameters:" in a scenario or --set path=value):');
+  lines.push(
+    "",
+    'Parameters (override with "parameters:" in a scenario or --set path=value; "ref §N" in a source is',
+    "section N of docs/physiology.md, shipped with erythron):",
+  );
   for (const p of parameters) {
     const unit = p.unit === "" ? "" : ` ${p.unit}`;
     const def =
