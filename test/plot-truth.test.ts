@@ -184,7 +184,7 @@ describe("what the other figures claim is what they draw", () => {
     fraction[199] = 0.1; // 10 % of cells at ≥ 199 fL, clamped into the last bin
     const data = { ...still(), histograms: [{ day: 0, volumeFl, fraction }] };
     const doc = parse(histogramFigure(data));
-    expect(doc.querySelector(".legend-item text")?.textContent).toBe("day 0 (10 % ≥ 199 fL, off scale)");
+    expect(doc.querySelector(".legend-item text")?.textContent).toBe("day 0 (10 % ≥ 199 fL)");
     // The axis ends near the real cells, not at 200 fL.
     const ticks = [...doc.querySelectorAll(".tick text")].map((t) => Number(t.textContent));
     expect(Math.max(...ticks.filter(Number.isFinite))).toBeLessThan(190);

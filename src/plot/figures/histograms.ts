@@ -3,7 +3,7 @@ import * as d3 from "d3";
 import type { FigureHistogram, RunData } from "../data.js";
 import { type LegendItem, legend, styleAxis } from "../panels.js";
 import { createFrame, type G, r2, serialize } from "../svg.js";
-import { GRID, MUTED, seriesColour, TYPE } from "../theme.js";
+import { GRID, MUTED, seriesColour, TYPE, textWidthPx } from "../theme.js";
 
 export interface HistogramReference {
   histogram: FigureHistogram;
@@ -48,6 +48,31 @@ function volumeDomain(hs: readonly FigureHistogram[]): [number, number] {
   return [Math.max(0, Math.floor((lo - 10) / 10) * 10), Math.ceil((hi + 10) / 10) * 10];
 }
 
+/** Legend text of a snapshot: its day, and the share of cells past the last bin when there are any. */
+function histogramLabel(h: FigureHistogram): string {
+  const over = overflowPct(h);
+  const beyond = over.pct >= 0.05 ? ` (${Number(over.pct.toPrecision(2))} % ≥ ${over.fromFl} fL)` : "";
+  return `day ${Number(h.day.toPrecision(4))}${beyond}`;
+}
+
+/** Legend labels wrapped into rows that fit the figure. */
+function legendRowsOf(labels: readonly string[]): string[][] {
+  const rows: string[][] = [[]];
+  let used = 0;
+  for (const l of labels) {
+    const w = 28 + textWidthPx(l, TYPE.small) + 18;
+    const row = rows[rows.length - 1] as string[];
+    if (row.length > 0 && used + w > WIDTH - 40) {
+      rows.push([l]);
+      used = w;
+    } else {
+      row.push(l);
+      used += w;
+    }
+  }
+  return rows;
+}
+
 export function histogramFigure(data: RunData, reference?: HistogramReference): string {
   const refText = reference ? `; grey: ${reference.description}` : "";
   const frame = createFrame(
@@ -57,7 +82,10 @@ export function histogramFigure(data: RunData, reference?: HistogramReference): 
     `Share of red cells by volume at each snapshot${refText}.`,
   );
   const root = frame.svg.append("g") as unknown as G;
-  const box = { x: 90, y: 110, w: WIDTH - 90 - 40, h: HEIGHT - 110 - 100 };
+  const labels = [...(reference ? [reference.description] : []), ...data.histograms.map((h) => histogramLabel(h))];
+  const extraRows = legendRowsOf(labels).length - 1;
+  const top = 110 + 18 * extraRows;
+  const box = { x: 90, y: top, w: WIDTH - 90 - 40, h: HEIGHT - top - 100 };
   const all = reference ? [...data.histograms, reference.histogram] : data.histograms;
   const x = d3.scaleLinear().domain(volumeDomain(all)).range([0, box.w]);
   const yMax = d3.max(all.flatMap((h) => points(h).map((p) => p[1]))) ?? 1;
@@ -118,9 +146,7 @@ export function histogramFigure(data: RunData, reference?: HistogramReference): 
       .attr("fill", "none")
       .attr("stroke", colour)
       .attr("stroke-width", 2.4);
-    const over = overflowPct(h);
-    const beyond = over.pct >= 0.05 ? ` (${Number(over.pct.toPrecision(2))} % ≥ ${over.fromFl} fL, off scale)` : "";
-    items.push({ label: `day ${Number(h.day.toPrecision(4))}${beyond}`, colour, kind: "line" });
+    items.push({ label: histogramLabel(h), colour, kind: "line" });
   });
 
   const xAxis = g.append("g").attr("transform", `translate(0,${box.h})`);
@@ -143,6 +169,11 @@ export function histogramFigure(data: RunData, reference?: HistogramReference): 
     .attr("font-size", TYPE.label)
     .attr("font-weight", "bold")
     .text("red cells (% per 1-fL bin)");
-  legend(root, items, 20, 66);
+  // The legend wraps to the figure's width; the plot moves down a row for each extra row.
+  let k = 0;
+  legendRowsOf(items.map((i) => i.label)).forEach((row, r) => {
+    legend(root, items.slice(k, k + row.length), 20, 66 + 18 * r);
+    k += row.length;
+  });
   return serialize(frame);
 }
