@@ -19,6 +19,7 @@ import { ACTIONS, type ActionSpec, type FieldSpec, mainField } from "../scenario
 import { ScenarioError } from "../scenario/errors.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
+import { registerCompareCommand } from "./compare-command.js";
 import { createRunPlotHook, registerPlotCommand } from "./plot-command.js";
 import { createProgress } from "./progress.js";
 import { registerSweepCommands } from "./sweep-commands.js";
@@ -456,6 +457,7 @@ function buildProgram(): Command {
 
   registerSweepCommands(program as unknown as Command, { InputError, RunFailure });
   registerValidateCommand(program as unknown as Command, { InputError, RunFailure }, SCENARIOS_DIR);
+  registerCompareCommand(program as unknown as Command, { InputError, RunFailure });
 
   return program as unknown as Command;
 }
