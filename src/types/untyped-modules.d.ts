@@ -1,4 +1,4 @@
-/** The parts of jStat (npm "jstat", which ships no types) that erythron uses. */
+/** Types for the parts of untyped npm packages that erythron uses. jStat (npm "jstat"): */
 declare module "jstat" {
   interface Distribution {
     inv(p: number, ...params: number[]): number;
@@ -11,3 +11,4 @@ declare module "jstat" {
   };
   export default jStat;
 }
+
