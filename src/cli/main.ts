@@ -19,6 +19,7 @@ import { ACTIONS, type ActionSpec, type FieldSpec, mainField } from "../scenario
 import { ScenarioError } from "../scenario/errors.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
+import { registerCohortCommand } from "./cohort-command.js";
 import { registerCompareCommand } from "./compare-command.js";
 import { registerFitCommand } from "./fit-command.js";
 import { createRunPlotHook, registerPlotCommand } from "./plot-command.js";
@@ -460,6 +461,7 @@ function buildProgram(): Command {
   registerValidateCommand(program as unknown as Command, { InputError, RunFailure }, SCENARIOS_DIR);
   registerCompareCommand(program as unknown as Command, { InputError, RunFailure });
   registerFitCommand(program as unknown as Command, { InputError, RunFailure });
+  registerCohortCommand(program as unknown as Command, { InputError, RunFailure });
 
   return program as unknown as Command;
 }
