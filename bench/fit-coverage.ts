@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createStream } from "../src/core/rng.js";
 import { labError, totalCv } from "../src/fit/error-model.js";
-import { fit } from "../src/fit/run-fit.js";
+import { fit as fitPatient } from "../src/fit/run-fit.js";
 import { parseScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
 
@@ -51,7 +51,7 @@ for (let i = 0; i < patients; i++) {
   const free = ["events[0].chronicBleed=0.5 mL/day..40 mL/day"];
   if (freeCount > 1) free.push("subject.storageIron=100 mg..2000 mg");
   const t0 = performance.now();
-  const r = await fit({ scenario, labs, free });
+  const r = await fitPatient({ scenario, labs, free });
   seconds += (performance.now() - t0) / 1000;
   [bleed, stores].slice(0, freeCount).forEach((truthValue, k) => {
     const e = Object.values(r.estimates)[k];

@@ -8,7 +8,7 @@ import { labError, totalCv } from "../src/fit/error-model.js";
 import { FitInputError, parseFree } from "../src/fit/fit.js";
 import { LabsError, parseLabs } from "../src/fit/labs.js";
 import { minimize } from "../src/fit/nelder-mead.js";
-import { fit } from "../src/fit/run-fit.js";
+import { fit as fitPatient } from "../src/fit/run-fit.js";
 import { loadScenario, parseScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
 
@@ -84,7 +84,7 @@ describe("fit a synthetic patient (known bleed of 12 mL/day)", { timeout: 900_00
   const labsFile = join(dir, "labs.csv");
   writeFileSync(labsFile, syntheticLabs());
   const out = join(dir, "out");
-  const outcome = fit({
+  const outcome = fitPatient({
     scenario: scenarioFile,
     labs: labsFile,
     free: ["events[0].chronicBleed=1 mL/day..40 mL/day"],
@@ -112,7 +112,7 @@ describe("fit a synthetic patient (known bleed of 12 mL/day)", { timeout: 900_00
 
   it("resumes from its journal without running again", async () => {
     const first = await outcome;
-    const again = await fit({
+    const again = await fitPatient({
       scenario: scenarioFile,
       labs: labsFile,
       free: ["events[0].chronicBleed=1 mL/day..40 mL/day"],
@@ -131,7 +131,12 @@ describe("fit a synthetic patient (known bleed of 12 mL/day)", { timeout: 900_00
     );
     const labs = join(dir, "early-labs.csv");
     writeFileSync(labs, "day,hb_g_dl,ferritin_ng_ml\n0,14.6,94\n10,14.6,93\n");
-    const r = await fit({ scenario: late, labs, free: ["events[0].chronicBleed=1 mL/day..40 mL/day"], foundersPerDay: 12 });
+    const r = await fitPatient({
+      scenario: late,
+      labs,
+      free: ["events[0].chronicBleed=1 mL/day..40 mL/day"],
+      foundersPerDay: 12,
+    });
     const e = r.estimates["events[0].chronicBleed"];
     expect(e?.identifiable).toBe(false);
     expect(e?.note).toMatch(/not identifiable/);

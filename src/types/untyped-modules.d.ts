@@ -11,4 +11,3 @@ declare module "jstat" {
   };
   export default jStat;
 }
-
