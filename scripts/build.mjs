@@ -1,9 +1,10 @@
 /**
  * Build the package: TypeScript in src/ → ESM JavaScript with .d.ts types in dist/.
  *
- *   node scripts/build.mjs      (npm run build; `npm ci` and `npm pack` run it through "prepare")
+ *   node scripts/build.mjs                (npm run build; `npm ci` and `npm pack` run it through "prepare")
+ *   node scripts/build.mjs --out-dir DIR  (elsewhere; test/package.test.ts packs such a copy)
  *
- * 1. A clean dist/ (no stale modules from renamed sources).
+ * 1. A clean output directory (no stale modules from renamed sources).
  * 2. tsc -p tsconfig.build.json.
  * 3. dist/core/math.js, the only module that imports mathjs, is replaced by a
  *    tree-shaken bundle of the mathjs factories it names: mathjs's entry point
@@ -17,19 +18,28 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
-const dist = join(root, "dist");
+const flag = process.argv.indexOf("--out-dir");
+const dist = flag > 0 && process.argv[flag + 1] ? resolve(process.argv[flag + 1]) : join(root, "dist");
 const require = createRequire(import.meta.url);
 
+if (root.startsWith(join(dist, "/")) || join(dist, "/") === join(root, "/")) {
+  process.stderr.write(`build: refusing to empty ${dist}, which holds the project\n`);
+  process.exit(2);
+}
 rmSync(dist, { recursive: true, force: true });
 
-const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
-  cwd: root,
-  stdio: "inherit",
-});
+const tsc = spawnSync(
+  process.execPath,
+  [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", dist],
+  {
+    cwd: root,
+    stdio: "inherit",
+  },
+);
 if (tsc.status !== 0) {
   process.stderr.write("build: tsc failed\n");
   process.exit(tsc.status ?? 1);
