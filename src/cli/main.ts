@@ -20,6 +20,8 @@ import { ScenarioError } from "../scenario/errors.js";
 import { SCENARIOS_DIR, shippedScenarioFiles } from "../scenario/shipped.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
+import { registerCompareCommand } from "./compare-command.js";
+import { registerFitCommand } from "./fit-command.js";
 import { createRunPlotHook, registerPlotCommand } from "./plot-command.js";
 import { createProgress } from "./progress.js";
 import { registerSweepCommands } from "./sweep-commands.js";
@@ -451,6 +453,8 @@ function buildProgram(): Command {
 
   registerSweepCommands(program as unknown as Command, { InputError, RunFailure });
   registerValidateCommand(program as unknown as Command, { InputError, RunFailure }, SCENARIOS_DIR);
+  registerCompareCommand(program as unknown as Command, { InputError, RunFailure });
+  registerFitCommand(program as unknown as Command, { InputError, RunFailure });
 
   return program as unknown as Command;
 }
