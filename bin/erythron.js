@@ -26,9 +26,18 @@ const fromSource =
 
 let entry = new URL("dist/cli/main.js", root);
 if (fromSource) {
-  const { register } = await import("tsx/esm/api");
-  register();
-  entry = new URL("src/cli/main.ts", root);
+  const tsx = await import("tsx/esm/api").catch(() => undefined);
+  if (tsx) {
+    tsx.register();
+    entry = new URL("src/cli/main.ts", root);
+  } else if (existsSync(built)) {
+    process.stderr.write(
+      "erythron: src/ is newer than dist/ and tsx is not installed; running dist/ (npm run build)\n",
+    );
+  } else {
+    process.stderr.write("erythron: no build in dist/ and tsx is not installed: run `npm ci` or `npm run build`\n");
+    process.exit(1);
+  }
 }
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv);
