@@ -20,6 +20,7 @@ import { ScenarioError } from "../scenario/errors.js";
 import { SCENARIOS_DIR, shippedScenarioFiles } from "../scenario/shipped.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
+import { registerCohortCommand } from "./cohort-command.js";
 import { registerCompareCommand } from "./compare-command.js";
 import { registerFitCommand } from "./fit-command.js";
 import { createRunPlotHook, registerPlotCommand } from "./plot-command.js";
@@ -455,6 +456,7 @@ function buildProgram(): Command {
   registerValidateCommand(program as unknown as Command, { InputError, RunFailure }, SCENARIOS_DIR);
   registerCompareCommand(program as unknown as Command, { InputError, RunFailure });
   registerFitCommand(program as unknown as Command, { InputError, RunFailure });
+  registerCohortCommand(program as unknown as Command, { InputError, RunFailure });
 
   return program as unknown as Command;
 }
