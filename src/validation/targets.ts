@@ -302,6 +302,17 @@ export const TARGETS: readonly ValidationTarget[] = [
     min: 80,
     max: 100,
   },
+  {
+    id: "ckd.hb-fall",
+    scenario: "ckd-stage4",
+    claim: "Hb falls by about 1.4 g/dL when GFR falls to 20–30 mL/min",
+    source: "Hsu, McCulloch & Curhan 2002, J Am Soc Nephrol 13:504 (−1.4 g/dL at 20–30 mL/min)",
+    unit: "g/dL",
+    measure: (r) => final(r, "hb_g_dl") - at(r, "hb_g_dl", 0),
+    min: -2.1,
+    max: -0.7,
+    dynamic: true,
+  },
   // ── Everywhere ────────────────────────────────────────────────────────
   ...[
     "healthy-man",
