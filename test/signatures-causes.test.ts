@@ -26,6 +26,9 @@ describe("inflammation (ref §4.2, §4.3, §5a)", () => {
     expect(f.tsat_pct).toBeLessThan(0.8 * at(run, "tsat_pct", 0));
     expect(f.tibc_ug_dl).toBeLessThan(300); // TIBC < 300 in ACD (Weiss & Goodnough 2005)
     expect(f.ferritin_ng_ml).toBeGreaterThan(100);
+    // …and not only as an acute-phase protein: iron is retained in the stores (reticuloendothelial
+    // retention, Weiss & Goodnough 2005 NEJM 352:1011), so storage iron itself rises.
+    expect(f.storage_iron_mg).toBeGreaterThan(1.3 * at(run, "storage_iron_mg", 0));
     // sTfR normal or barely raised in ACD, clearly high in iron deficiency (Punnonen 1997; ref §1.3 assay
     // range 0.76–1.76): averaged over the last four months to see past the daily noise.
     const stfr = run.column("stfr_mg_l").slice(-120);
@@ -51,6 +54,16 @@ describe("IRIDA, TMPRSS6 homozygous loss (ref §5b: Finberg 2008; De Falco 2013)
     expect(at(run, "mcv_fl", 0)).toBeLessThan(80);
     expect(at(run, "zpp_umol_mol", 0)).toBeGreaterThan(80);
     expect(f.hepcidin_ng_ml).toBeGreaterThan(2 * 2.79);
+  });
+
+  // Known failure (issue 10, item 5): the model refills untreated IRIDA stores (20 → ~210 mg in 180 days).
+  // In patients the stores stay depleted while hepcidin holds absorption down (Finberg 2008 Nat Genet
+  // 40:569; De Falco 2013 Haematologica 98:845: ferritin low-normal, TSAT < 10 % for years).
+  // `it.fails` turns into a failure once the mechanism is fixed: then make it a plain `it`.
+  it.fails("untreated, the stores stay depleted over months, not only at day 0", async () => {
+    const run = await shipped("irida");
+    expect(at(run, "storage_iron_mg", 180)).toBeLessThan(2 * at(run, "storage_iron_mg", 0) + 20);
+    expect(at(run, "ferritin_ng_ml", 180)).toBeLessThan(15);
   });
 
   it("hepcidin stays far above that of ordinary iron deficiency given the same oral iron", async () => {

@@ -72,7 +72,7 @@ function firstCrossing(
   return Number.POSITIVE_INFINITY;
 }
 
-type Where = Pick<StudyTarget, "day" | "baselineDay" | "from" | "to" | "threshold" | "fraction" | "since"> & {
+type Where = Partial<Pick<StudyTarget, "day" | "baselineDay" | "from" | "to" | "threshold" | "fraction" | "since">> & {
   measure: Measure;
 };
 
