@@ -78,7 +78,7 @@ describe("targets.yaml is checked strictly", () => {
     expect(() => parseTargets(text, "t.yaml")).toThrow(/role/);
     const text2 = `${GOOD}  - id: t-hb
     role: test
-    column: hb
+    column: hb_g_dll
     measure: peakDay
     expected: { value: 3 }
 `;
@@ -91,7 +91,7 @@ describe("targets.yaml is checked strictly", () => {
       }
     })();
     expect(msg).toMatch(/duplicate target id "t-hb"/);
-    expect(msg).toMatch(/unknown trajectory column "hb"; did you mean "hb_g_dl"/);
+    expect(msg).toMatch(/unknown trajectory column "hb_g_dll"; did you mean "hb_g_dl"/);
     expect(msg).toMatch(/measure peakDay needs "from"/);
   });
 });

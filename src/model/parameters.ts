@@ -1517,7 +1517,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 1,
     provenance: {
       kind: "calibrated",
-      targets: ["herbert-1962-folate-serum-low", "herbert-1962-folate-anemia", "folate-deficiency.mma"],
+      targets: ["herbert-1962-folate-anemia", "folate-deficiency.mma"],
     },
   },
   "vitamins.folate.halfAvailabilityStore": {
@@ -1529,7 +1529,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 10,
     provenance: {
       kind: "calibrated",
-      targets: ["herbert-1962-folate-serum-low", "herbert-1962-folate-anemia", "folate-deficiency.mma"],
+      targets: ["herbert-1962-folate-anemia", "folate-deficiency.mma"],
     },
   },
   "vitamins.folate.halfEnzymeSaturationStore": {
