@@ -39,7 +39,7 @@ describe("convergence (model.md §5)", () => {
 /**
  * Convergence where it matters: on a perturbed run, not only a quiet steady state. A 1 L bleed
  * (Hb falls by ~2 g/dL, EPO and the reticulocytes rise, iron moves from the stores to the marrow);
- * Hb, reticulocytes and ferritin averaged over seeds must not depend on the step or the resolution
+ * Hb, the reticulocyte response and ferritin averaged over seeds must not depend on the step or the resolution
  * beyond the seed-to-seed spread. Tolerances: 1.5 % on Hb and ferritin, 10 % on reticulocytes
  * (the regression tolerances of bench/baseline.ts, which were set from seed-level noise).
  */
@@ -66,8 +66,12 @@ describe("convergence after a 1 L bleed (averaged over seeds)", () => {
     }
     return mean(rs.map((r) => r.column(col)[day] as number));
   };
+  // Reticulocytes on one day carry ±7 % seed noise (measured over 3 seeds); their response over days
+  // 6–14 after the bleed is what the step and the resolution must not change.
+  const reticResponse = (opts: { dtHours?: number; foundersPerDay?: number }) =>
+    mean([6, 7, 8, 9, 10, 11, 12, 13, 14].map((d) => avg(opts, "retic_pct", d)));
   const near = (x: number, y: number) => Math.abs(x / y - 1);
-  const base = { hb: avg({}, "hb_g_dl", 20), retic: avg({}, "retic_pct", 10), ferritin: avg({}, "ferritin_ng_ml", 20) };
+  const base = { hb: avg({}, "hb_g_dl", 20), retic: reticResponse({}), ferritin: avg({}, "ferritin_ng_ml", 20) };
   it("the bleed is a real perturbation (Hb down > 1.5 g/dL, reticulocytes up)", () => {
     expect(avg({}, "hb_g_dl", 0) - avg({}, "hb_g_dl", 4)).toBeGreaterThan(1.5);
     expect(base.retic).toBeGreaterThan(avg({}, "retic_pct", 0));
@@ -75,13 +79,13 @@ describe("convergence after a 1 L bleed (averaged over seeds)", () => {
   it("dt 1 h and 15 min agree", () => {
     const q = { dtHours: 0.25 };
     expect(near(avg(q, "hb_g_dl", 20), base.hb)).toBeLessThan(0.015);
-    expect(near(avg(q, "retic_pct", 10), base.retic)).toBeLessThan(0.1);
+    expect(near(reticResponse(q), base.retic)).toBeLessThan(0.1);
     expect(near(avg(q, "ferritin_ng_ml", 20), base.ferritin)).toBeLessThan(0.015);
   });
   it("default and 4× resolution agree", () => {
     const r4 = { foundersPerDay: 96 };
     expect(near(avg(r4, "hb_g_dl", 20), base.hb)).toBeLessThan(0.015);
-    expect(near(avg(r4, "retic_pct", 10), base.retic)).toBeLessThan(0.1);
+    expect(near(reticResponse(r4), base.retic)).toBeLessThan(0.1);
     expect(near(avg(r4, "ferritin_ng_ml", 20), base.ferritin)).toBeLessThan(0.015);
   });
 });
