@@ -62,9 +62,12 @@ export function registerValidateCommand(
       const plan = planSuite(studies, scenariosDir, sel);
       if (plan.jobs.length === 0)
         throw new kinds.InputError(`no validation target matches ${(opts.only ?? []).map((o) => `"${o}"`).join(", ")}`);
+      // Longest runs first, so the pool does not end waiting on one long scenario.
       const durations = new Map<string, number>(studies.map((s) => [s.id, s.scenario.durationDays]));
+      const { loadScenario } = await import("../scenario/load.js");
+      for (const s of plan.shipped) durations.set(`shipped:${s.scenario}`, (await loadScenario(s.file)).durationDays);
       const cost = (job: (typeof plan.jobs)[number]) =>
-        job.kind === "study" ? (durations.get(job.study) ?? 100) : job.scenario.includes("hfe") ? 11000 : 400;
+        durations.get(job.kind === "study" ? job.study : `shipped:${job.scenario}`) ?? 100;
       const workersUsed = Math.min(workers, plan.jobs.length);
       process.stderr.write(
         `validate: ${plan.jobs.length} runs (${plan.studies.length} studies, ${plan.shipped.length} shipped scenarios) on ${workersUsed || "no"} worker thread(s)\n`,
