@@ -151,6 +151,16 @@ function publishedPoints(c: Curve): { day: number; value: number; sd: number; id
   const out: { day: number; value: number; sd: number; id: string }[] = [];
   for (const t of c.targets) {
     const base = interpolateCurve(c, t.baselineDay);
+    const e = t.expected;
+    const half = e.low !== undefined && e.high !== undefined ? (e.high - e.low) / 2 : 0;
+    const centre = e.value ?? (e.low !== undefined && e.high !== undefined ? (e.low + e.high) / 2 : undefined);
+    // Without a published time course, a value read at one day is drawn as that day's published value.
+    if (!t.points && t.day !== undefined && centre !== undefined) {
+      if (t.measure === "value") out.push({ day: t.day, value: centre, sd: half, id: t.id });
+      else if (t.measure === "changeFromBaseline") out.push({ day: t.day, value: centre + base, sd: half, id: t.id });
+      else if (t.measure === "ratioToBaseline")
+        out.push({ day: t.day, value: centre * base, sd: half * base, id: t.id });
+    }
     for (const p of t.points ?? []) {
       const [day, v, sd = 0] = p;
       if (t.pointsAs === "ratioToBaseline") out.push({ day, value: v * base, sd: sd * base, id: t.id });
@@ -180,8 +190,9 @@ export function curveSvg(c: Curve, grades: ReadonlyMap<string, Grade>): string {
   const H = 250;
   const m = { l: 56, r: 12, t: 34, b: 40 };
   const pts = publishedPoints(c);
+  const runEnd = c.days[c.days.length - 1] ?? 1;
   const lastPointDay = Math.max(0, ...pts.map((p) => p.day));
-  const endDay = Math.min(c.days[c.days.length - 1] ?? 1, Math.max(lastPointDay * 1.15, lastPointDay + 1));
+  const endDay = pts.length === 0 ? runEnd : Math.min(runEnd, Math.max(lastPointDay * 1.15, lastPointDay + 1));
   const shown = c.days.map((d, i) => [d, c.values[i] as number] as const).filter(([d]) => d <= endDay + 1e-9);
   const ys = [...shown.map(([, v]) => v), ...pts.flatMap((p) => [p.value - p.sd, p.value + p.sd])].filter(
     Number.isFinite,

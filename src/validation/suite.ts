@@ -124,13 +124,13 @@ export function gradeSuite(plan: Plan, results: readonly JobResult[]): SuiteResu
       if (t.note !== undefined) g.note = t.note;
       out.push(g);
     }
-    for (const column of new Set(targets.filter((t) => t.points).map((t) => t.column))) {
+    for (const column of new Set(targets.map((t) => t.column))) {
       curves.push({
         study: study.id,
         column,
         days: first.days,
         values: first.columns[column] ?? [],
-        targets: targets.filter((t) => t.column === column && t.points),
+        targets: targets.filter((t) => t.column === column),
       });
     }
   }
