@@ -28,6 +28,11 @@ export interface GradedTarget {
   /** Reads a response to an event (not a value in an undisturbed steady state). */
   dynamic: boolean;
   note?: string;
+  /** Legacy signature targets keep the fields validation.json had before studies (scenario, claim, min, max). */
+  scenario?: string;
+  claim?: string;
+  min?: number;
+  max?: number;
 }
 
 /** A simulated time course to draw under a target's published points. */
@@ -154,6 +159,10 @@ export function gradeSuite(plan: Plan, results: readonly JobResult[]): SuiteResu
         grade: grade(v.observed, expected),
         error: relativeError(v.observed, expected),
         dynamic: legacy.get(v.id)?.dynamic ?? false,
+        scenario: v.scenario,
+        claim: v.claim,
+        ...(v.min !== undefined ? { min: v.min } : {}),
+        ...(v.max !== undefined ? { max: v.max } : {}),
       });
     }
   }
