@@ -222,7 +222,8 @@ export async function runJobs(
   }
   const { Piscina } = await import("piscina");
   const pool = new Piscina<Job, JobResult>({
-    filename: new URL("./pool-worker.mjs", import.meta.url).href,
+    // Compiled worker.js in dist/; from the TypeScript sources (tsx, vitest) pool-worker.mjs registers tsx first.
+    filename: new URL(import.meta.url.endsWith(".ts") ? "./pool-worker.mjs" : "./worker.js", import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
