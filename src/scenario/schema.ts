@@ -579,7 +579,10 @@ export function scenarioSchema(locate: Locate) {
 
   // Inter-individual variability, read by `erythron cohort` (src/cohort/population.ts checks units and paths).
   const scalar = z.unknown().meta({
-    anyOf: [{ type: "string", minLength: 1 }, { type: "number", minimum: 0 }],
+    anyOf: [
+      { type: "string", minLength: 1 },
+      { type: "number", minimum: 0 },
+    ],
     description: "a quantity with its unit, such as 800 mg (checked by `erythron cohort` against the path's unit)",
   });
   const populationSchema = z
