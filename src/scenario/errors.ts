@@ -69,18 +69,46 @@ export const INVISIBLE_NAMES: Readonly<Record<string, string>> = {
   "\uffa0": "halfwidth Hangul filler",
 };
 
-/** C0 and C1 control characters (tab, line feed and carriage return included), DEL, and the invisible ones above. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\u3164\ufeff\uffa0]/g;
+/** Code-point ranges of invisible characters (the ones named above, and the bidirectional controls). */
+const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0xa0, 0xa0],
+  [0xad, 0xad],
+  [0x34f, 0x34f],
+  [0x61c, 0x61c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180e, 0x180e],
+  [0x2000, 0x200f],
+  [0x2028, 0x202f],
+  [0x205f, 0x2064],
+  [0x2066, 0x2069],
+  [0x3000, 0x3000],
+  [0x3164, 0x3164],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+];
+
+/** A C0 or C1 control character (tab and line ends included) or DEL. */
+export function isControl(code: number): boolean {
+  return code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+}
+
+/** An invisible character or one that looks like a space. */
+export function isInvisible(code: number): boolean {
+  if (code < 0xa0) return false;
+  for (const [lo, hi] of INVISIBLE_RANGES) if (code >= lo && code <= hi) return true;
+  return false;
+}
 
 const CONTROL_NAMES: Readonly<Record<number, string>> = {
-  0x00: "null",
-  0x07: "bell",
-  0x08: "backspace",
-  0x09: "tab",
-  0x0b: "vertical tab",
-  0x0c: "form feed",
-  0x1b: "escape, which starts terminal control sequences",
-  0x7f: "delete",
+  0: "null",
+  7: "bell",
+  8: "backspace",
+  9: "tab",
+  11: "vertical tab",
+  12: "form feed",
+  27: "escape, which starts terminal control sequences",
+  127: "delete",
 };
 
 /** U+00A0 for a character. */
@@ -102,7 +130,15 @@ export function describeCharacter(ch: string): string {
  * clear the screen, hide text or reorder what a message says.
  */
 export function escapeText(text: string): string {
-  return text.replace(UNSAFE, (ch) => (ch === "\n" ? " " : `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`));
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isControl(code) && !isInvisible(code)) continue;
+    out += `${text.slice(from, i)}${code === 0x0a ? " " : `\\u{${code.toString(16)}}`}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** A message is cut to this many characters (a found value is quoted as a short excerpt). */
@@ -115,7 +151,10 @@ function shortenMessage(text: string): string {
 /** A found value for messages: a string is quoted (at most `max` characters of it) with control characters escaped. */
 export function excerpt(value: unknown, max = 60): string {
   if (typeof value === "string") {
-    const cut = value.length > max ? `${JSON.stringify(value.slice(0, max))}… (${value.length} characters)` : JSON.stringify(value);
+    const cut =
+      value.length > max
+        ? `${JSON.stringify(value.slice(0, max))}… (${value.length} characters)`
+        : JSON.stringify(value);
     return escapeText(cut);
   }
   if (typeof value === "number") return JSON.stringify(String(value));

@@ -23,6 +23,8 @@ import {
   excerpt,
   formatPath,
   INVISIBLE_NAMES,
+  isControl,
+  isInvisible,
   MAX_REPORTED_ISSUES,
   ScenarioError,
   type ScenarioIssue,
@@ -52,13 +54,14 @@ export function fileIssue(file: string, message: string): ScenarioIssue {
   return { file, line: 0, column: 0, path: "", message };
 }
 
-export function tooLarge(file: string, bytes: number, limit = MAX_SCENARIO_BYTES, what = "scenario file"): ScenarioIssue {
+export function tooLarge(
+  file: string,
+  bytes: number,
+  limit = MAX_SCENARIO_BYTES,
+  what = "scenario file",
+): ScenarioIssue {
   return whole(file, `file is ${bytes} bytes; ${what}s are limited to ${limit} bytes (${limit / 1024 / 1024} MB)`);
 }
-
-/** Characters no scenario needs: controls other than tab and line ends, and invisible ones. */
-const FORBIDDEN_CHAR =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\u3164\ufeff\uffa0]/g;
 
 /**
  * Cheap checks of the raw text before the YAML reader sees it: control and
@@ -68,10 +71,13 @@ const FORBIDDEN_CHAR =
 function screenText(text: string, file: string, pos: (offset: number) => { line: number; column: number }): void {
   const issues: ScenarioIssue[] = [];
   let more = 0;
-  FORBIDDEN_CHAR.lastIndex = 0;
-  for (let m = FORBIDDEN_CHAR.exec(text); m !== null; m = FORBIDDEN_CHAR.exec(text)) {
-    const ch = m[0];
-    if (ch === "\ufeff" && m.index === 0) continue; // a byte order mark at the start is fine
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // Tab and line ends are fine; so is a byte order mark at the start.
+    if (code === 0x09 || code === 0x0a || code === 0x0d || (code === 0xfeff && index === 0)) continue;
+    if (!isControl(code) && !isInvisible(code)) continue;
+    const ch = text.charAt(index);
+    const m = { index };
     if (issues.length >= MAX_REPORTED_ISSUES) {
       more++;
       continue;
@@ -115,7 +121,11 @@ function showTag(tag: string): string {
  * Walk the parsed tree without recursion: nesting depth, explicit tags, merge
  * keys, keys that are collections, aliases (undefined ones, and how many).
  */
-function screenTree(doc: Document.Parsed, file: string, pos: (offset: number) => { line: number; column: number }): void {
+function screenTree(
+  doc: Document.Parsed,
+  file: string,
+  pos: (offset: number) => { line: number; column: number },
+): void {
   const issues: ScenarioIssue[] = [];
   let more = 0;
   const add = (node: Node | null | undefined, message: string) => {
@@ -135,13 +145,19 @@ function screenTree(doc: Document.Parsed, file: string, pos: (offset: number) =>
       aliases++;
       firstAlias ??= node;
       if (node.resolve(doc) === undefined) {
-        add(node, `found the alias *${node.source}, which names no anchor (&${node.source}) defined before it; expected an anchor defined earlier in the file`);
+        add(
+          node,
+          `found the alias *${node.source}, which names no anchor (&${node.source}) defined before it; expected an anchor defined earlier in the file`,
+        );
       }
       continue;
     }
     const n = node as Node;
     if ((isScalar(n) || isMap(n) || isSeq(n)) && n.tag !== undefined) {
-      add(n, `found the YAML tag ${showTag(n.tag)}; tags have no meaning in a scenario file: remove it (quantities are written as text such as "75 kg")`);
+      add(
+        n,
+        `found the YAML tag ${showTag(n.tag)}; tags have no meaning in a scenario file: remove it (quantities are written as text such as "75 kg")`,
+      );
     }
     if (isMap(n) || isSeq(n)) {
       if (depth > MAX_NESTING) {
@@ -209,7 +225,8 @@ export function parseYaml(
         let first = (err.message.split("\n")[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, "");
         const kind = doc.errors.includes(err as never) ? "YAML syntax error" : "YAML";
         const tag = /^Unresolved tag: (.*)$/.exec(first);
-        if (tag) first = `found the YAML tag ${showTag(tag[1] ?? "")}; tags have no meaning in a scenario file: remove it`;
+        if (tag)
+          first = `found the YAML tag ${showTag(tag[1] ?? "")}; tags have no meaning in a scenario file: remove it`;
         else if (/YAML version/.test(first)) first = `${first}; expected no %YAML line, or %YAML 1.2`;
         return { file, ...at, path: "", message: `${kind === "YAML" && tag ? "" : `${kind}: `}${first}` };
       }),
