@@ -15,7 +15,7 @@ import { formatTrajectoryCsv, OUTPUT_FILES, OutputError, prepareOutputDir, write
 import { GENES } from "../model/genotype.js";
 import { PARAMETERS } from "../model/parameters.js";
 import { ACTIONS, type ActionSpec, type FieldSpec, mainField } from "../scenario/actions.js";
-import { ScenarioError } from "../scenario/errors.js";
+import { escapeText, ScenarioError } from "../scenario/errors.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
 import { Interrupted, parseResolution, signalExitCode, withInterrupts } from "./guard.js";
@@ -445,7 +445,14 @@ function buildProgram(): Command {
     .showHelpAfterError("(add --help for usage)")
     .exitOverride()
     .configureOutput({
-      outputError: (str, write) => write(`erythron: ${str.replace(/^error: /, "")}`),
+      outputError: (str, write) =>
+        write(
+          `erythron: ${str
+            .replace(/^error: /, "")
+            .split("\n")
+            .map(escapeText)
+            .join("\n")}`,
+        ),
     });
 
   program
@@ -516,7 +523,8 @@ function buildProgram(): Command {
 }
 
 function printError(message: string): void {
-  for (const line of message.split("\n")) process.stderr.write(`erythron: ${line}\n`);
+  // Echoed values may hold escape sequences (from flags, paths, files): never print them raw.
+  for (const line of message.split("\n")) process.stderr.write(`erythron: ${escapeText(line)}\n`);
 }
 
 /** Run the command line; resolves to the exit code. `argv` as in process.argv (node, script, args…). */

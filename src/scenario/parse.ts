@@ -164,9 +164,18 @@ function screenTree(
         add(n, `found lists or mappings nested more than ${MAX_NESTING} deep; expected a scenario (a few levels)`);
         continue;
       }
+      // Duplicate keys, found with a set (the reader's own check is quadratic in the mapping's size).
+      const seen = new Set<unknown>();
       for (const item of n.items as unknown[]) {
         if (isPair(item)) {
           const key = item.key as unknown;
+          if (isScalar(key)) {
+            const k = key.value;
+            if (seen.has(k)) {
+              add(key, `found the key ${excerpt(String(k))} twice in one mapping; expected each key once`);
+            }
+            seen.add(k);
+          }
           if (isScalar(key) && key.value === "<<" && key.type === "PLAIN") {
             add(key, "found a merge key (<<); merge keys are not supported in scenario files: write the keys out");
           } else if (isMap(key) || isSeq(key)) {
@@ -214,7 +223,7 @@ export function parseYaml(
     return { line, column: offset - start + 1 };
   };
   screenText(text, file, rawPos);
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, logLevel: "error" });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: true, logLevel: "error" });
 
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {

@@ -28,7 +28,7 @@ export const MAX_DURATION_DAYS = 36525;
 /** Shortest run accepted: one hour. */
 export const MIN_DURATION_DAYS = 1 / 24;
 /** Shortest trajectory sampling interval: one minute (the smallest time step). */
-export const MIN_RECORD_EVERY_DAYS = 1 / 1440;
+export const MIN_RECORD_EVERY_DAYS = 0.999999 / 1440;
 /** Most red-cell volume histogram snapshots (each is 200 rows of histograms.csv). */
 export const MAX_HISTOGRAMS = 1000;
 /** Most events in one scenario. */

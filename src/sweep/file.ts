@@ -249,7 +249,10 @@ export async function parseSweep(
   try {
     scenarioText = await readScenario(scenarioFile);
   } catch (e) {
-    issue(["scenario"], `${(e as Error).message}: found ${excerpt(top.scenario, 80)}; expected a path relative to the sweep file`);
+    issue(
+      ["scenario"],
+      `${(e as Error).message}: found ${excerpt(top.scenario, 80)}; expected a path relative to the sweep file`,
+    );
     throw fail();
   }
   const scenario: Scenario = parseScenario(scenarioText, scenarioFile);
