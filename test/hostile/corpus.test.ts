@@ -82,6 +82,7 @@ describe("hostile corpus", () => {
       else expect(said).toMatch(c.says);
       // No stack trace, no raw control character (escape sequences, bell…) reaches the terminal.
       expect(stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding raw control characters is the point
       expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
       expect(stderr).not.toMatch(/internal error/);
       // Bad input writes nothing; a failed run leaves no directory that looks complete.
