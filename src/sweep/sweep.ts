@@ -76,7 +76,12 @@ function shardText(s: Shard | undefined): string | null {
 function prepareDir(dir: string, sweep: Sweep, shard: string | null): void {
   if (existsSync(dir) && !statSync(dir).isDirectory())
     throw new SweepInputError(`--out ${dir}: exists and is not a directory`);
-  makeDirectory(dir);
+  try {
+    makeDirectory(dir);
+  } catch (e) {
+    // A bad --out is bad input, known before any run.
+    throw new SweepInputError(e instanceof Error ? e.message : String(e));
+  }
   const metaPath = join(dir, SWEEP_JSON);
   if (existsSync(metaPath)) {
     let old: Partial<Provenance>;

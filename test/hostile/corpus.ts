@@ -1052,7 +1052,7 @@ export const CASES: HostileCase[] = [
     id: "sweep-out-proc",
     sweep: sweepWith(gridOf("    subject.weight: [60 kg]\n")),
     args: ["sweep", "{sweep}", "--out", "/proc/foo/bar", "--workers", "0"],
-    exit: 1,
+    exit: 2,
     says: "--out /proc/foo/bar",
   },
   {
