@@ -3,7 +3,7 @@
  * pool of worker threads (piscina), one shard of it, or through a Redis queue.
  * Resumable: finished runs are in DIR/journal.jsonl and are skipped.
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { designPoints, parseShard, type Shard, sweepTasks } from "./design.js";
@@ -82,6 +82,8 @@ function prepareDir(dir: string, sweep: Sweep, shard: string | null): void {
     // A bad --out is bad input, known before any run.
     throw new SweepInputError(e instanceof Error ? e.message : String(e));
   }
+  // Temporary files of a process killed mid-write (…tmp-<pid>): never read, so removed.
+  for (const f of readdirSync(dir)) if (/\.tmp-\d+$/.test(f)) rmSync(join(dir, f), { force: true });
   const metaPath = join(dir, SWEEP_JSON);
   if (existsSync(metaPath)) {
     let old: Partial<Provenance>;
