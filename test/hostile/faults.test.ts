@@ -167,7 +167,7 @@ describe("a killed or failing run never looks complete", () => {
       ERYTHRON_FAULT: "enospc:histograms.csv",
     });
     expect(ended.code).toBe(1);
-    expect(ended.stderr).toMatch(/no space left on the device; the files written so far were removed/);
+    expect(ended.stderr).toMatch(/no space left on the device\); the files written so far were removed/);
     expect(ended.stderr).not.toMatch(/internal error|^\s+at /m);
     expect(existsSync(join(dir, "trajectory.csv"))).toBe(false);
     expect(existsSync(join(dir, "summary.json"))).toBe(false);
