@@ -6,6 +6,7 @@ import { constants } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { ScenarioError } from "./errors.js";
 import { fileIssue, MAX_SCENARIO_BYTES, parseScenario, tooLarge } from "./parse.js";
+import { notShippedHint, resolveScenarioPath } from "./shipped.js";
 import type { Scenario } from "./types.js";
 
 export { ScenarioError, type ScenarioIssue } from "./errors.js";
@@ -16,9 +17,12 @@ export { MAX_ALIAS_COUNT, MAX_SCENARIO_BYTES, parseScenario } from "./parse.js";
  * FIFO or device (which could block forever or never end): anything else, or
  * anything larger, is refused with `what` in the message before reading.
  */
-export async function readRegularFile(path: string, maxBytes: number, what: string): Promise<string> {
+export async function readRegularFile(path: string, maxBytes: number, what: string, notFoundHint = ""): Promise<string> {
   const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
-    throw new ScenarioError([fileIssue(path, `cannot read the ${what} (${why(e)})`)]);
+    const reason = why(e);
+    throw new ScenarioError([
+      fileIssue(path, `cannot read the ${what} (${reason}${e.code === "ENOENT" ? notFoundHint : ""})`),
+    ]);
   });
   if (info.isDirectory()) throw new ScenarioError([fileIssue(path, `is a directory; expected a ${what}`)]);
   if (!info.isFile()) {
@@ -67,9 +71,13 @@ function why(e: NodeJS.ErrnoException): string {
           : (e.code ?? e.message);
 }
 
-/** Read and validate a scenario file. Throws ScenarioError on an invalid or unreadable file. */
-export async function loadScenario(path: string): Promise<Scenario> {
-  const text = await readRegularFile(path, MAX_SCENARIO_BYTES, "scenario file");
+/**
+ * Read and validate a scenario file, or a shipped scenario by name ("healthy-man") when no file of that name
+ * exists (scenario/shipped.ts). Throws ScenarioError on an invalid or unreadable file.
+ */
+export async function loadScenario(fileOrName: string): Promise<Scenario> {
+  const path = resolveScenarioPath(fileOrName);
+  const text = await readRegularFile(path, MAX_SCENARIO_BYTES, "scenario file", notShippedHint(path));
   const scenario = parseScenario(text, path);
   scenario.sourcePath = path;
   return scenario;

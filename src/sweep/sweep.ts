@@ -19,6 +19,7 @@ import {
   writeResults,
 } from "./outputs.js";
 import type { RunResult, RunRow, RunTask, Sweep } from "./types.js";
+import { WORKER_FILE } from "./worker-entry.js";
 
 /** The sweep cannot run as asked (a different sweep in DIR, a bad shard): bad input. */
 export class SweepInputError extends Error {
@@ -211,7 +212,7 @@ export async function runLocally(
   }
   const { Piscina } = await import("piscina");
   const pool = new Piscina<RunTask, RunResult>({
-    filename: new URL("./pool-worker.mjs", import.meta.url).href,
+    filename: WORKER_FILE,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
