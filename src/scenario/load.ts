@@ -17,7 +17,12 @@ export { MAX_ALIAS_COUNT, MAX_SCENARIO_BYTES, parseScenario } from "./parse.js";
  * FIFO or device (which could block forever or never end): anything else, or
  * anything larger, is refused with `what` in the message before reading.
  */
-export async function readRegularFile(path: string, maxBytes: number, what: string, notFoundHint = ""): Promise<string> {
+export async function readRegularFile(
+  path: string,
+  maxBytes: number,
+  what: string,
+  notFoundHint = "",
+): Promise<string> {
   const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
     const reason = why(e);
     throw new ScenarioError([
