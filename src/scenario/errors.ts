@@ -194,7 +194,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
     else {
       const k = String(key);
       if (/^[A-Za-z_$][\w$]*$/.test(k)) out += out === "" ? k : `.${k}`;
-      else out += `[${excerpt(k, 40)}]`;
+      else out += `[${excerpt(k, 80)}]`;
     }
   }
   return out;
