@@ -365,6 +365,22 @@ function* simulation(scenario: Scenario, options: SimulateOptions): Generator<nu
   };
 
   const { instants, spans } = schedule(scenario, dtH, totalTicks);
+  // Known before the run: a literal bleed larger than the bound on this body's blood volume at the start.
+  const startBloodMl = (body.plasmaVolumeDl + body.redCellVolumeDl()) * 100;
+  for (const i of instants) {
+    if (
+      i.action.kind === "bleed" &&
+      typeof i.action.volumeMl === "number" &&
+      i.action.volumeMl > MAX_BLEED_FRACTION * startBloodMl
+    ) {
+      throw eventIssue(
+        scenario,
+        i.index,
+        (i.tick * dtH) / 24,
+        `a bleed of ${i.action.volumeMl} mL is more than ${MAX_BLEED_FRACTION * 100} % of this body's blood volume (${Math.round(startBloodMl)} mL at the start); expected at most ${Math.round(MAX_BLEED_FRACTION * startBloodMl)} mL (the model does not simulate exsanguination)`,
+      );
+    }
+  }
   let next = 0;
   const progressEvery = Math.max(1, Math.floor(totalTicks / 100));
   const bloodFloorDl = MIN_BLOOD_VOLUME_FRACTION * body.bloodVolumeTargetDl;

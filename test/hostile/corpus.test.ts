@@ -39,6 +39,7 @@ function prepare(c: HostileCase): { dir: string; args: string[] } {
   if (c.setup === "fifo") execFileSync("mkfifo", [join(dir, "fifo")]);
   if (c.setup === "dir") mkdirSync(join(dir, "adir"));
   if (c.setup === "symlink-dev-zero") symlinkSync("/dev/zero", join(dir, "zero.yaml"));
+  if (c.setup === "symlink-passwd") symlinkSync("/etc/passwd", join(dir, "evil.yaml"));
   if (c.setup === "file-as-out") writeFileSync(join(dir, "out"), "not a directory\n");
   const args = (c.args ?? ["check", "{file}"]).map((a) =>
     a.replaceAll("{file}", file).replaceAll("{sweep}", sweepFile).replaceAll("{dir}", dir),

@@ -17,7 +17,7 @@ export interface HostileCase {
   /** Command line after `erythron`; default ["check", "{file}"]. */
   args?: string[];
   /** Special files made before the case runs. */
-  setup?: "fifo" | "dir" | "symlink-dev-zero" | "file-as-out" | "readonly-out";
+  setup?: "fifo" | "dir" | "symlink-dev-zero" | "symlink-passwd" | "file-as-out" | "readonly-out";
   exit: number;
   /** A fragment the messages must contain (a string, or a pattern). */
   says: string | RegExp;
@@ -1083,6 +1083,15 @@ export const CASES: HostileCase[] = [
     args: ["sweep", "{sweep}", "--out", "{dir}/out", "--shard", "3/2"],
     exit: 2,
     says: "i/N",
+  },
+  {
+    id: "sweep-scenario-symlink-out",
+    setup: "symlink-passwd",
+    sweep:
+      "scenario: evil.yaml\ndesign:\n  kind: grid\n  parameters:\n    subject.weight: [60 kg]\nmetrics:\n  hb_end: { column: hb_g_dl, at: 3 days }\n",
+    args: sweepArgs,
+    exit: 2,
+    says: "outside the sweep file's folder",
   },
   {
     id: "merge-not-a-sweep",
