@@ -428,6 +428,10 @@ async function listCommand(flags: { json?: boolean }): Promise<void> {
     lines.push(`  ${p.path}  [${p.unit === "" ? "dimensionless" : p.unit}]  default ${def}`);
     lines.push(`      ${p.description}`);
     lines.push(`      source: ${p.source}`);
+    if (p.provenance) {
+      const pv = p.provenance;
+      lines.push(`      provenance: ${pv.kind}${pv.kind === "calibrated" ? ` to ${pv.targets.join(", ")}` : ""}`);
+    }
   }
   process.stdout.write(`${lines.join("\n")}\n`);
 }

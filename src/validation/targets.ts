@@ -8,6 +8,7 @@
  * Pure: no I/O. A target measures a finished Run; the caller runs the scenarios.
  */
 import type { Run } from "../core/run.js";
+import type { Role } from "./studies.js";
 
 export interface ValidationTarget {
   /** Stable identifier, e.g. "ida.rdw-before-mcv". */
@@ -24,6 +25,10 @@ export interface ValidationTarget {
   /** Inclusive bounds the measured value must fall in. */
   min?: number;
   max?: number;
+  /** Whether the model was tuned to this target (default calibration: these signatures were). */
+  role?: Role;
+  /** Reads a response to an event rather than a steady state (default false). */
+  dynamic?: boolean;
 }
 
 export interface ValidationResult {
@@ -129,6 +134,7 @@ export const TARGETS: readonly ValidationTarget[] = [
     measure: (r) => peakBetween(r, "retic_pct", 2, 40).day - 2,
     min: 4,
     max: 14,
+    dynamic: true,
   },
   {
     id: "gi-bleed.ferritin-before-tsat",
@@ -139,6 +145,7 @@ export const TARGETS: readonly ValidationTarget[] = [
     measure: (r) =>
       first(r, "tsat_pct", (v) => v < 16) - first(r, "ferritin_ng_ml", (v) => v < 0.5 * at(r, "ferritin_ng_ml", 0)),
     min: 1,
+    dynamic: true,
   },
   {
     id: "gi-bleed.rdw-before-mcv",
@@ -148,6 +155,7 @@ export const TARGETS: readonly ValidationTarget[] = [
     unit: "days",
     measure: (r) => first(r, "mcv_fl", (v) => v < 80) - first(r, "rdw_cv_pct", (v) => v > 14.5),
     min: 1,
+    dynamic: true,
   },
   {
     id: "gi-bleed.mentzer",
@@ -167,6 +175,7 @@ export const TARGETS: readonly ValidationTarget[] = [
     unit: "ratio",
     measure: (r) => peakBetween(r, "hepcidin_ng_ml", 0, 30).value / at(r, "hepcidin_ng_ml", 0),
     min: 3,
+    dynamic: true,
   },
   {
     id: "chronic-inflammation.tsat",
@@ -251,6 +260,7 @@ export const TARGETS: readonly ValidationTarget[] = [
     unit: "ratio",
     measure: (r) => at(r, "zpp_umol_mol", 300) / at(r, "zpp_umol_mol", 0),
     min: 5,
+    dynamic: true,
   },
   {
     id: "lead-adult.half-life",
@@ -261,6 +271,7 @@ export const TARGETS: readonly ValidationTarget[] = [
     measure: (r) => at(r, "blood_lead_ug_dl", 334) / at(r, "blood_lead_ug_dl", 300),
     min: 0.4,
     max: 0.65,
+    dynamic: true,
   },
   // ── Vitamins and kidney ───────────────────────────────────────────────
   {
@@ -290,6 +301,17 @@ export const TARGETS: readonly ValidationTarget[] = [
     measure: (r) => final(r, "mcv_fl"),
     min: 80,
     max: 100,
+  },
+  {
+    id: "ckd.hb-fall",
+    scenario: "ckd-stage4",
+    claim: "Hb falls by about 1.4 g/dL when GFR falls to 20–30 mL/min",
+    source: "Hsu, McCulloch & Curhan 2002, J Am Soc Nephrol 13:504 (−1.4 g/dL at 20–30 mL/min)",
+    unit: "g/dL",
+    measure: (r) => final(r, "hb_g_dl") - at(r, "hb_g_dl", 0),
+    min: -2.1,
+    max: -0.7,
+    dynamic: true,
   },
   // ── Everywhere ────────────────────────────────────────────────────────
   ...[
