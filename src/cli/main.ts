@@ -47,6 +47,11 @@ export class RunFailure extends Error {
   override name = "RunFailure";
 }
 
+/** simulate.ts's DEFAULT_FOUNDERS_PER_DAY, for --help without loading the simulator (a test keeps them equal). */
+export const DEFAULT_RESOLUTION = 24;
+/** The figures `run --out` draws (src/plot/figures/index.ts runFigures; a test keeps them equal). */
+export const RUN_FIGURES = ["cbc", "iron-panel", "markers", "rbc-histograms", "diagnostic-map", "iron-economy"];
+
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 function packageVersion(): string {
@@ -418,7 +423,11 @@ async function listCommand(flags: { json?: boolean }): Promise<void> {
     lines.push(`  ${g.name.padEnd(18)} ${g.variants.map(String).join(" | ")}`);
     lines.push(`      ${g.description}`);
   }
-  lines.push("", 'Parameters (override with "parameters:" in a scenario or --set path=value):');
+  lines.push(
+    "",
+    'Parameters (override with "parameters:" in a scenario or --set path=value; "ref §N" in a source is',
+    "section N of docs/physiology.md, shipped with erythron):",
+  );
   for (const p of parameters) {
     const unit = p.unit === "" ? "" : ` ${p.unit}`;
     const def =
@@ -460,10 +469,13 @@ function buildProgram(): Command {
   program
     .command("run")
     .description(
-      `simulate a scenario; with --out, write ${OUTPUT_FILES.join(", ")} into DIR; without, print the trajectory CSV on stdout`,
+      `simulate a scenario; with --out, write into DIR ${OUTPUT_FILES.join(", ")}, scenario.json (subject and events, for \`erythron plot DIR\`), iron-economy.csv (iron pools and fluxes) and the figures (${RUN_FIGURES.join(", ")}, each .svg and .png; figures of an earlier run in DIR are replaced or removed); without --out, print the trajectory CSV on stdout`,
     )
     .argument("<scenario>", "scenario file (YAML or JSON), or the name of a shipped scenario (erythron list)")
-    .option("-o, --out <dir>", "directory for trajectory.csv, histograms.csv, summary.json (created if missing)")
+    .option(
+      "-o, --out <dir>",
+      `directory for ${OUTPUT_FILES.join(", ")}, scenario.json, iron-economy.csv and the figures (created if missing)`,
+    )
     .option("--seed <n>", "random seed (overrides the scenario's)", parseNonNegativeInteger)
     .option(
       "--set <path=value>",
@@ -472,8 +484,12 @@ function buildProgram(): Command {
       [] as string[],
     )
     .option("--dt <time>", 'time step, a time such as "1 h" or "30 min" (default 1 h)')
-    .option("--resolution <n>", "founder agents per day: numerical resolution, not physiology", parseResolution)
-    .option("--no-plots", "with --out, do not draw the figures (cbc, iron panel, histograms, map, iron economy)")
+    .option(
+      "--resolution <n>",
+      `founder agents per day: numerical resolution, not physiology (default ${DEFAULT_RESOLUTION})`,
+      parseResolution,
+    )
+    .option("--no-plots", `with --out, do not draw the figures (${RUN_FIGURES.join(", ")})`)
     .action(async (scenario, opts) => {
       const flags: RunFlags = { set: opts.set, plots: opts.plots };
       if (opts.out !== undefined) flags.out = opts.out;

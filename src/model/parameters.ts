@@ -50,7 +50,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     provenance: { kind: "calibrated", targets: ["healthy-man.hb", "healthy-man.mcv", "healthy-man.rdw"] },
   },
   "erythropoiesis.epoReference": {
-    unit: "",
+    unit: "mU/mL",
     default: 12,
     description: "EPO (mU/mL) at which founder influx equals founderFluxPerKg",
     source: "Symeonidis 2016 equation at Hb 15 g/dL, ref §4.1",
@@ -59,7 +59,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     provenance: { kind: "measured" },
   },
   "erythropoiesis.epoHalfMaximal": {
-    unit: "",
+    unit: "mU/mL",
     default: 80,
     description: "EPO (mU/mL) giving half-maximal founder influx (maximum ≈ 7.7× basal)",
     source: "marrow capacity ×4–8 normal, Hillman & Henderson JCI 1969, ref §3.1",
@@ -1574,7 +1574,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     provenance: { kind: "calibrated", targets: ["pernicious-anemia.mcv"] },
   },
   "vitamins.homocysteineReference": {
-    unit: "",
+    unit: "umol/L",
     default: 9,
     description: "plasma total homocysteine (µmol/L) with replete B12 and folate",
     source: "healthy ~5–15 µmol/L, > 15 elevated (ARUP, ref §5h)",
@@ -1593,7 +1593,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     provenance: { kind: "calibrated", targets: ["signature:test/signatures-conditions.test.ts"] },
   },
   "vitamins.mmaReference": {
-    unit: "",
+    unit: "umol/L",
     default: 0.18,
     description: "serum methylmalonic acid (µmol/L) with replete B12",
     source: "upper reference 0.27–0.4 µmol/L (ARUP; Hvas 2001, ref §5h)",

@@ -8,7 +8,11 @@
  * Pure: no I/O. A target measures a finished Run; the caller runs the scenarios.
  */
 import type { Run } from "../core/run.js";
+import { REFERENCE_RANGES } from "../labs/reference-ranges.js";
 import type { Role } from "./studies.js";
+
+/** The shared reference table (src/labs/reference-ranges.ts): the figures and notebooks read the same. */
+const REF = REFERENCE_RANGES;
 
 export interface ValidationTarget {
   /** Stable identifier, e.g. "ida.rdw-before-mcv". */
@@ -88,31 +92,31 @@ export const TARGETS: readonly ValidationTarget[] = [
     id: "healthy-man.hb",
     scenario: "healthy-man",
     claim: "Hb inside the male reference range",
-    source: "reference §1 (13.5–17.5 g/dL)",
+    source: `reference §1.1, ${REF.hb_g_dl.source} (${REF.hb_g_dl.male.low}–${REF.hb_g_dl.male.high} g/dL)`,
     unit: "g/dL",
     measure: (r) => final(r, "hb_g_dl"),
-    min: 13.5,
-    max: 17.5,
+    min: REF.hb_g_dl.male.low,
+    max: REF.hb_g_dl.male.high,
   },
   {
     id: "healthy-man.mcv",
     scenario: "healthy-man",
     claim: "MCV inside the reference range",
-    source: "reference §1 (80–100 fL)",
+    source: `reference §1.1 (${REF.mcv_fl.male.low}–${REF.mcv_fl.male.high} fL)`,
     unit: "fL",
     measure: (r) => final(r, "mcv_fl"),
-    min: 80,
-    max: 100,
+    min: REF.mcv_fl.male.low,
+    max: REF.mcv_fl.male.high,
   },
   {
     id: "healthy-man.rdw",
     scenario: "healthy-man",
     claim: "RDW-CV inside the reference range",
-    source: "reference §1 (11.5–14.5 %)",
+    source: `reference §1.1 (${REF.rdw_cv_pct.male.low}–${REF.rdw_cv_pct.male.high} %)`,
     unit: "%",
     measure: (r) => final(r, "rdw_cv_pct"),
-    min: 11.5,
-    max: 14.5,
+    min: REF.rdw_cv_pct.male.low,
+    max: REF.rdw_cv_pct.male.high,
   },
   {
     id: "healthy-woman.ferritin-drift",
