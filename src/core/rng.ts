@@ -13,11 +13,23 @@ export interface RandomStream {
   normal(): number;
   /** Log-normal with median 1 and the given coefficient of variation. */
   lognormalFactor(cv: number): number;
+  /** An independent copy at the same point of the sequence (a cached steady state is cloned with it). */
+  fork?(): RandomStream;
+  /** Restart this stream (in place) as the stream `name` of run seed `seed`. */
+  reseed?(seed: number): void;
 }
 
 export function createStream(seed: number, name: string): RandomStream {
-  const prng = seedrandom(`erythron:${seed}:${name}`);
-  let spare = Number.NaN;
+  return streamFrom(seedrandom(`erythron:${seed}:${name}`, { state: true }), Number.NaN, name);
+}
+
+function streamFrom(
+  start: seedrandom.StatefulPRNG<seedrandom.State.Arc4>,
+  spareAt: number,
+  name: string,
+): RandomStream {
+  let prng = start;
+  let spare = spareAt;
   const uniform = (): number => prng();
   const normal = (): number => {
     if (!Number.isNaN(spare)) {
@@ -37,5 +49,10 @@ export function createStream(seed: number, name: string): RandomStream {
     const sigma = Math.sqrt(Math.log(1 + cv * cv));
     return Math.exp(sigma * normal());
   };
-  return { uniform, normal, lognormalFactor };
+  const fork = (): RandomStream => streamFrom(seedrandom("", { state: prng.state() }), spare, name);
+  const reseed = (seed: number): void => {
+    prng = seedrandom(`erythron:${seed}:${name}`, { state: true });
+    spare = Number.NaN;
+  };
+  return { uniform, normal, lognormalFactor, fork, reseed };
 }

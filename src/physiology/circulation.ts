@@ -109,6 +109,12 @@ export interface CirculationSignals {
 }
 
 export class Circulation implements ReleaseSink {
+  /**
+   * Mature cells join release cohorts (default). Off, every cell is aged on its
+   * own as before cohorts existed: output is then bit-identical to that engine,
+   * which lets `bench/baseline.ts compare --no-cohorts` check everything else exactly.
+   */
+  static cohorts = true;
   readonly cells: Columns<BloodField>;
   private shape = 1;
   private scaleH = 1; // Weibull scale, h
@@ -362,7 +368,7 @@ export class Circulation implements ReleaseSink {
       aged[i] = a1;
       updates++;
       // Matured (past the young span, on its stripe, no longer a reticulocyte): joins a cohort.
-      if (a0 >= YOUNG_AGE_H && a1 >= (reticH[i] as number) && w1 > 0) {
+      if (a0 >= YOUNG_AGE_H && a1 >= (reticH[i] as number) && w1 > 0 && Circulation.cohorts) {
         const key = Math.floor(a1 / this.updateIntervalH);
         let pc = pending.get(key);
         if (!pc) {
