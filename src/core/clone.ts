@@ -6,7 +6,10 @@
  * accident.
  */
 export function deepClone<T>(root: T): T {
-  const seen = new Map<unknown, unknown>();
+  return copier(new Map())(root) as T;
+}
+
+function copier(seen: Map<unknown, unknown>): (x: unknown) => unknown {
   const copy = (x: unknown): unknown => {
     if (x === null || typeof x !== "object") {
       if (typeof x === "function") throw new Error("deepClone: cannot copy a function");
@@ -35,13 +38,68 @@ export function deepClone<T>(root: T): T {
     } else if (typeof (x as { fork?: unknown }).fork === "function") {
       out = (x as { fork: () => unknown }).fork();
     } else {
-      const o = Object.create(Object.getPrototypeOf(x)) as Record<string, unknown>;
+      const proto = Object.getPrototypeOf(x);
+      const o = (proto === Object.prototype ? {} : Object.create(proto)) as Record<string, unknown>;
       seen.set(x, o);
       for (const k of Object.keys(x)) o[k] = copy((x as Record<string, unknown>)[k]);
-      return o;
+      return Object.isFrozen(x) ? Object.freeze(o) : o;
     }
     seen.set(x, out);
     return out;
   };
-  return copy(root) as T;
+  return copy;
+}
+
+/**
+ * Copy the state of `source` into `target`, an object of the same classes
+ * freshly constructed: objects of the same class are filled in place (so they
+ * keep the shapes their constructors gave them, which the engine's hot loops
+ * are compiled for), random streams take up the source's point in their
+ * sequence, everything else is deep-copied. References shared in the source
+ * are shared in the result.
+ */
+export function copyInto<T extends object>(target: T, source: T): T {
+  const seen = new Map<unknown, unknown>();
+  const copy = copier(seen);
+  const into = (t: Record<string, unknown>, s: Record<string, unknown>): void => {
+    seen.set(s, t);
+    for (const k of Object.keys(s)) {
+      const sv = s[k];
+      const tv = t[k];
+      if (seen.has(sv)) {
+        t[k] = seen.get(sv);
+      } else if (isPlainInstance(sv) && (Object.isFrozen(sv) || (isPlainInstance(tv) && Object.isFrozen(tv)))) {
+        t[k] = copy(sv); // frozen (resolved parameters): a frozen copy
+      } else if (isStream(sv) && isStream(tv)) {
+        (tv.copyFrom as (o: unknown) => void)(sv);
+        seen.set(sv, tv);
+      } else if (
+        isPlainInstance(sv) &&
+        isPlainInstance(tv) &&
+        Object.getPrototypeOf(tv) === Object.getPrototypeOf(sv)
+      ) {
+        into(tv as Record<string, unknown>, sv as Record<string, unknown>);
+      } else {
+        t[k] = copy(sv);
+      }
+    }
+  };
+  into(target as Record<string, unknown>, source as Record<string, unknown>);
+  return target;
+}
+
+function isStream(x: unknown): x is { copyFrom?: unknown } {
+  return x !== null && typeof x === "object" && typeof (x as { copyFrom?: unknown }).copyFrom === "function";
+}
+
+function isPlainInstance(x: unknown): x is object {
+  return (
+    x !== null &&
+    typeof x === "object" &&
+    !ArrayBuffer.isView(x) &&
+    !Array.isArray(x) &&
+    !(x instanceof Map) &&
+    !(x instanceof Set) &&
+    !isStream(x)
+  );
 }

@@ -17,7 +17,11 @@ export interface RandomStream {
   fork?(): RandomStream;
   /** Restart this stream (in place) as the stream `name` of run seed `seed`. */
   reseed?(seed: number): void;
+  /** Take up (in place) the point in the sequence another stream of this kind has reached. */
+  copyFrom?(other: RandomStream): void;
 }
+
+const STATE = Symbol("stream state");
 
 export function createStream(seed: number, name: string): RandomStream {
   return streamFrom(seedrandom(`erythron:${seed}:${name}`, { state: true }), Number.NaN, name);
@@ -54,5 +58,12 @@ function streamFrom(
     prng = seedrandom(`erythron:${seed}:${name}`, { state: true });
     spare = Number.NaN;
   };
-  return { uniform, normal, lognormalFactor, fork, reseed };
+  const state = () => ({ arc4: prng.state(), spare });
+  const copyFrom = (other: RandomStream): void => {
+    const s = (other as unknown as Record<symbol, typeof state>)[STATE]?.();
+    if (!s) throw new Error("copyFrom: not a seeded stream");
+    prng = seedrandom("", { state: s.arc4 });
+    spare = s.spare;
+  };
+  return { uniform, normal, lognormalFactor, fork, reseed, copyFrom, [STATE]: state } as RandomStream;
 }

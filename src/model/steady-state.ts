@@ -26,7 +26,7 @@
  * a fresh build would give.
  */
 
-import { deepClone } from "../core/clone.js";
+import { copyInto, deepClone } from "../core/clone.js";
 import { Circulation } from "../physiology/circulation.js";
 import type { ReleaseSink } from "../physiology/erythropoiesis.js";
 import type { Genotype, Subject } from "../scenario/types.js";
@@ -109,12 +109,18 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
     opts.fillDays ?? null,
     opts.settleDays ?? null,
   ]);
-  let kept = cache.get(key);
-  if (kept) cache.delete(key);
-  else kept = buildSteadyBodyFresh(subject, overrides, { ...opts, seed: BUILD_SEED });
-  cache.set(key, kept); // most recently used last
-  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  const body = deepClone(kept);
+  let body: Body;
+  const kept = cache.get(key);
+  if (kept) {
+    cache.delete(key);
+    cache.set(key, kept); // most recently used last
+    // A body made by its constructor, then given the kept state: its objects keep their usual shapes.
+    body = copyInto(new Body(subject, overrides, { ...opts, seed: BUILD_SEED }, opts.genotype ?? {}), kept);
+  } else {
+    body = buildSteadyBodyFresh(subject, overrides, { ...opts, seed: BUILD_SEED });
+    cache.set(key, deepClone(body)); // a pristine copy, never stepped
+    while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  }
   if (opts.seed !== BUILD_SEED) body.reseedRun(opts.seed);
   return body;
 }
