@@ -5,7 +5,7 @@
  * Bad input prints `erythron: <message>` without a stack trace and writes nothing.
  * Data goes to stdout or files; messages and progress go to stderr.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,8 +17,12 @@ import { GENES } from "../model/genotype.js";
 import { PARAMETERS } from "../model/parameters.js";
 import { ACTIONS, type ActionSpec, type FieldSpec, mainField } from "../scenario/actions.js";
 import { ScenarioError } from "../scenario/errors.js";
+import { SCENARIOS_DIR, shippedScenarioFiles } from "../scenario/shipped.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
+import { registerCohortCommand } from "./cohort-command.js";
+import { registerCompareCommand } from "./compare-command.js";
+import { registerFitCommand } from "./fit-command.js";
 import { createRunPlotHook, registerPlotCommand } from "./plot-command.js";
 import { createProgress } from "./progress.js";
 import { registerSweepCommands } from "./sweep-commands.js";
@@ -44,7 +48,6 @@ export class RunFailure extends Error {
 }
 
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const SCENARIOS_DIR = join(PACKAGE_ROOT, "scenarios");
 
 function packageVersion(): string {
   try {
@@ -237,6 +240,8 @@ async function checkCommand(scenarioPath: string): Promise<void> {
 }
 
 interface ListedScenario {
+  /** The name to run it by: `erythron run healthy-man`, `loadScenario("healthy-man")`. */
+  id: string;
   file: string;
   name?: string;
   description?: string;
@@ -245,24 +250,17 @@ interface ListedScenario {
 }
 
 async function shippedScenarios(): Promise<ListedScenario[]> {
-  let files: string[];
-  try {
-    // scenario.schema.json sits beside the scenarios (editors find it there) but is not one.
-    files = readdirSync(SCENARIOS_DIR).filter((f) => /\.(ya?ml|json)$/i.test(f) && !/\.schema\.json$/i.test(f));
-  } catch {
-    return [];
-  }
-  files.sort();
   const out: ListedScenario[] = [];
-  for (const f of files) {
+  for (const f of shippedScenarioFiles()) {
     const file = `scenarios/${f}`;
+    const id = f.replace(/\.(ya?ml|json)$/i, "");
     try {
       const s = await loadScenario(join(SCENARIOS_DIR, f));
-      const item: ListedScenario = { file, name: s.name, durationDays: s.durationDays };
+      const item: ListedScenario = { id, file, name: s.name, durationDays: s.durationDays };
       if (s.description !== undefined) item.description = s.description;
       out.push(item);
     } catch (e) {
-      out.push({ file, error: e instanceof Error ? e.message : String(e) });
+      out.push({ id, file, error: e instanceof Error ? e.message : String(e) });
     }
   }
   return out;
@@ -350,12 +348,12 @@ async function listCommand(flags: { json?: boolean }): Promise<void> {
     return;
   }
   const lines: string[] = [];
-  lines.push("Scenarios (scenarios/):");
+  lines.push("Scenarios shipped with erythron (run one by name from anywhere: erythron run healthy-man):");
   if (scenarios.length === 0) lines.push("  (none)");
-  const width = Math.max(0, ...scenarios.map((s) => s.file.length));
+  const width = Math.max(0, ...scenarios.map((s) => s.id.length));
   for (const s of scenarios) {
     const what = s.error ? `INVALID: ${s.error.split("\n")[0]}` : `${s.name} (${formatDays(s.durationDays ?? 0)})`;
-    lines.push(`  ${s.file.padEnd(width)}  ${what}`);
+    lines.push(`  ${s.id.padEnd(width)}  ${what}`);
   }
   lines.push(
     "",
@@ -408,7 +406,7 @@ function buildProgram(): Command {
     .description(
       `simulate a scenario; with --out, write ${OUTPUT_FILES.join(", ")} into DIR; without, print the trajectory CSV on stdout`,
     )
-    .argument("<scenario>", "scenario file (YAML or JSON)")
+    .argument("<scenario>", "scenario file (YAML or JSON), or the name of a shipped scenario (erythron list)")
     .option("-o, --out <dir>", "directory for trajectory.csv, histograms.csv, summary.json (created if missing)")
     .option("--seed <n>", "random seed (overrides the scenario's)", parseNonNegativeInteger)
     .option(
@@ -437,7 +435,7 @@ function buildProgram(): Command {
   program
     .command("check")
     .description("validate a scenario file without running it")
-    .argument("<scenario>", "scenario file (YAML or JSON)")
+    .argument("<scenario>", "scenario file (YAML or JSON), or the name of a shipped scenario (erythron list)")
     .action(async (scenario) => {
       await checkCommand(scenario);
     });
@@ -445,7 +443,7 @@ function buildProgram(): Command {
   program
     .command("list")
     .description(
-      "shipped scenarios in scenarios/, event actions with their fields and units, genes, and every model parameter",
+      "shipped scenarios (by the name that runs them), event actions with their fields and units, genes, and every model parameter",
     )
     .option("--json", "machine-readable output")
     .action(async (opts) => {
@@ -456,6 +454,9 @@ function buildProgram(): Command {
 
   registerSweepCommands(program as unknown as Command, { InputError, RunFailure });
   registerValidateCommand(program as unknown as Command, { InputError, RunFailure }, SCENARIOS_DIR);
+  registerCompareCommand(program as unknown as Command, { InputError, RunFailure });
+  registerFitCommand(program as unknown as Command, { InputError, RunFailure });
+  registerCohortCommand(program as unknown as Command, { InputError, RunFailure });
 
   return program as unknown as Command;
 }

@@ -18,8 +18,8 @@
  * effect on survival < 1e-5). Individual cells are materialised from the
  * members' values and the scales only when a histogram is asked for.
  */
-import { gamma } from "mathjs";
 import { Columns } from "../core/columns.js";
+import { gamma } from "../core/math.js";
 import { param } from "../model/parameters.js";
 import type { ParameterValues } from "../model/registry.js";
 import type { ReleaseSink } from "./erythropoiesis.js";
@@ -47,7 +47,7 @@ const HAZARD_CUTOFF = 30;
 /** Weibull shape and scale (days) with the given mean and SD. */
 export function weibullFromMeanSd(mean: number, sd: number): { shape: number; scale: number } {
   const cv2 = (sd / mean) ** 2;
-  const g = (x: number) => gamma(x) as number;
+  const g = gamma;
   let lo = 0.2;
   let hi = 50;
   for (let it = 0; it < 100; it++) {
