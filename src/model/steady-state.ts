@@ -83,6 +83,12 @@ interface FillState {
 
 /** Seed of the equilibrium's own randomness (the default run seed). */
 export const BUILD_SEED = 1;
+/**
+ * Runs with different seeds share one equilibrium (true: replicates start from the same t = 0
+ * population and diverge after it) or each seed builds and keeps its own (false: the seed also
+ * draws the starting population, as before reuse; sweeps over seeds then pay a build per seed).
+ */
+export const steadyStateReuse = { acrossSeeds: true };
 /** Equilibria kept per process (least recently used dropped first). */
 const CACHE_SIZE = 8;
 const cache = new Map<string, Body>();
@@ -108,20 +114,22 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
     opts.foundersPerDay,
     opts.fillDays ?? null,
     opts.settleDays ?? null,
+    steadyStateReuse.acrossSeeds ? null : opts.seed,
   ]);
+  const buildSeed = steadyStateReuse.acrossSeeds ? BUILD_SEED : opts.seed;
   let body: Body;
   const kept = cache.get(key);
   if (kept) {
     cache.delete(key);
     cache.set(key, kept); // most recently used last
     // A body made by its constructor, then given the kept state: its objects keep their usual shapes.
-    body = copyInto(new Body(subject, overrides, { ...opts, seed: BUILD_SEED }, opts.genotype ?? {}), kept);
+    body = copyInto(new Body(subject, overrides, { ...opts, seed: buildSeed }, opts.genotype ?? {}), kept);
   } else {
-    body = buildSteadyBodyFresh(subject, overrides, { ...opts, seed: BUILD_SEED });
+    body = buildSteadyBodyFresh(subject, overrides, { ...opts, seed: buildSeed });
     cache.set(key, deepClone(body)); // a pristine copy, never stepped
     while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }
-  if (opts.seed !== BUILD_SEED) body.reseedRun(opts.seed);
+  if (opts.seed !== buildSeed) body.reseedRun(opts.seed);
   return body;
 }
 
