@@ -148,7 +148,7 @@ describe("invalid documents: file:line:column, path, found, expected", () => {
   it("negative duration", () => {
     const e = failure(GOOD.replace("20 days", "-5 days"));
     expect(e.message).toBe(
-      'scenarios/x.yaml:5:11: duration: found "-5 days"; expected more than 0 days and at most 36525 days',
+      'scenarios/x.yaml:5:11: duration: found "-5 days"; expected at least 1 h and at most 36525 days',
     );
   });
 

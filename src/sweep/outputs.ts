@@ -3,8 +3,14 @@
  * results.parquet (provenance in its key-value metadata) and sweep.json.
  * One row per run, sorted by (point, replicate).
  */
-import { renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { faultPoint } from "../io/faults.js";
+import { fsReason } from "../io/outputs.js";
+import { JOURNAL_FILE, SweepWriteError } from "./journal.js";
+
+export { SweepWriteError };
+
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { SEED_RULE } from "./seeds.js";
 import type { RunRow, Sweep } from "./types.js";
@@ -13,10 +19,56 @@ export const SWEEP_JSON = "sweep.json";
 export const RESULTS_CSV = "results.csv";
 export const RESULTS_PARQUET = "results.parquet";
 
+/** Write a file atomically (temporary file, then rename); on failure the temporary file is removed. */
 export function writeAtomic(path: string, data: string | Uint8Array): void {
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
+  try {
+    faultPoint(path);
+    writeFileSync(tmp, data);
+    faultPoint(path, "rename");
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === undefined) throw e;
+    throw new SweepWriteError(
+      `cannot write ${path} (${fsReason(e)}); the temporary file was removed and the previous ${basename(path)} (if any) is intact. Finished runs are kept in ${JOURNAL_FILE}: free some space and run the same command again to resume`,
+    );
+  }
+}
+
+/**
+ * Make `dir` a directory (parents too) one level at a time: a recursive mkdir
+ * loops on paths such as /proc/foo. Throws SweepWriteError naming why.
+ */
+export function makeDirectory(dir: string): void {
+  const target = resolve(dir);
+  const missing: string[] = [];
+  for (let at = target; ; ) {
+    let info: ReturnType<typeof statSync> | undefined;
+    try {
+      info = statSync(at);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT")
+        throw new SweepWriteError(`--out ${dir}: cannot use ${at} (${fsReason(e)})`);
+    }
+    if (info) {
+      if (!info.isDirectory()) throw new SweepWriteError(`--out ${dir}: ${at} exists and is not a directory`);
+      break;
+    }
+    missing.unshift(at);
+    const up = dirname(at);
+    if (up === at || missing.length > 32) break;
+    at = up;
+  }
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new SweepWriteError(`--out ${dir}: cannot create ${d} (${fsReason(e)})`);
+    }
+  }
 }
 
 export function sortRows(rows: RunRow[]): RunRow[] {
@@ -54,6 +106,43 @@ export interface Provenance {
   completedRuns: number;
   failedRuns: number;
   columns: string[];
+  /** Unit of each results.csv column ("" for counts and plain numbers), as the trajectory's names carry theirs. */
+  units: Record<string, string>;
+}
+
+/** Units written into trajectory column names (hb_g_dl → g/dL), longest suffix first. */
+const COLUMN_SUFFIX_UNITS: [string, string][] = [
+  ["_10e12_l", "10^12/L"],
+  ["_10e9_l", "10^9/L"],
+  ["_umol_mol", "umol/mol"],
+  ["_umol_l", "umol/L"],
+  ["_ml_min", "mL/min"],
+  ["_ug_dl", "ug/dL"],
+  ["_ng_ml", "ng/mL"],
+  ["_pg_ml", "pg/mL"],
+  ["_mu_ml", "mU/mL"],
+  ["_g_dl", "g/dL"],
+  ["_mg_l", "mg/L"],
+  ["_pct", "%"],
+  ["_fl", "fL"],
+  ["_pg", "pg"],
+  ["_mg", "mg"],
+];
+
+/** The unit of a trajectory column, read from its name. */
+export function columnUnit(column: string): string {
+  if (column === "day") return "day";
+  for (const [suffix, unit] of COLUMN_SUFFIX_UNITS) if (column.endsWith(suffix)) return unit;
+  return "";
+}
+
+/** Units of every results column: swept paths in their canonical unit, metrics in their column's (crossings in days). */
+export function resultUnits(sweep: Sweep): Record<string, string> {
+  const units: Record<string, string> = { point: "", replicate: "", seed: "" };
+  for (const p of sweep.design.parameters) units[p.path] = p.unit;
+  for (const m of sweep.plan.metrics) units[m.name] = m.kind === "firstCrossing" ? "day" : columnUnit(m.column);
+  units.error = "";
+  return units;
 }
 
 export function provenance(
@@ -82,6 +171,7 @@ export function provenance(
     completedRuns: rows.length,
     failedRuns: rows.filter((r) => r.error !== "").length,
     columns: resultColumns(sweep),
+    units: resultUnits(sweep),
   };
 }
 
