@@ -189,9 +189,8 @@ describe("invalid documents: file:line:column, path, found, expected", () => {
       const name = String.fromCharCode(97 + i);
       lines.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(", ")}]`);
     }
-    const start = performance.now();
+    // Refused by count (the message below), not by a clock: 10^9 expansions would never finish.
     const e = failure(`${lines.join("\n")}\n`);
-    expect(performance.now() - start).toBeLessThan(2000);
     expect(e.message).toMatch(/^scenarios\/x\.yaml:2:\d+: too many YAML alias expansions/);
   });
 
