@@ -47,7 +47,8 @@ for (let i = 0; i < patients; i++) {
   const labs = join(dir, `labs-${i}.csv`);
   writeFileSync(labs, `${lines.join("\n")}\n`);
   const scenario = join(dir, `patient-${i}.yaml`);
-  writeFileSync(scenario, text(8, 800));
+  // One free path: the stores are known (the truth's); two: the stores are estimated too.
+  writeFileSync(scenario, text(8, freeCount > 1 ? 800 : stores));
   const free = ["events[0].chronicBleed=0.5 mL/day..40 mL/day"];
   if (freeCount > 1) free.push("subject.storageIron=100 mg..2000 mg");
   const t0 = performance.now();
