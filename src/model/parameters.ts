@@ -35,6 +35,33 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     min: 1,
     max: 240,
   },
+  "body.plasmaExcessShiftTime": {
+    unit: "h",
+    default: 0.25,
+    description:
+      "time constant with which plasma volume above the blood-volume set point (after a transfusion) leaves the circulation",
+    source:
+      "the Hb increment 15 min after a red-cell transfusion equals the 24-h one (Wiesen 1994 Arch Intern Med 154:1432; Elizalde 1997 Transfusion 37:573): ~1 g/dL per unit in a 70 kg adult",
+    min: 0.01,
+    max: 240,
+  },
+  "body.childWeightGain": {
+    unit: "kg/day",
+    default: 2.3 / 365,
+    description:
+      "weight gained by a growing child (subject with an age below body.growthUntilAge); blood volume, marrow and tissue iron follow",
+    source: "~2–2.5 kg/year between ages 2 and 10 (CDC 2000 growth charts, 50th centile)",
+    min: 0,
+    max: 0.1,
+  },
+  "body.growthUntilAge": {
+    unit: "year",
+    default: 10,
+    description: "age below which a subject grows at body.childWeightGain",
+    source: "convention: steady childhood growth before the pubertal spurt (CDC 2000 growth charts)",
+    min: 0,
+    max: 25,
+  },
 
   // ── Erythropoiesis: the division rule ───────────────────────────────────
   "erythropoiesis.founderFluxPerKg": {
@@ -93,6 +120,16 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source:
       "iron restriction blunts the EPO response of progenitors via TfR2 and the aconitase pathway (Bullock 2010; Khalil 2018); IDA is hypoproliferative (R), calibrated",
     min: 0,
+    max: 1,
+  },
+  "erythropoiesis.expansionIronTsatHalf": {
+    unit: "",
+    default: 0.29,
+    description:
+      "transferrin saturation (fraction) setting the ceiling on EPO-driven founder expansion: 1 + (max − 1)·t²/(t²+K²)·(1+K²)",
+    source:
+      "stimulated marrow ~3× normal with normal stores, 6–8× in hemolysis (high saturation), ≤ 2× when iron-restricted (Hillman & Henderson 1969 J Clin Invest 48:454; Finch 1982 Blood 60:1241; Goodnough 2000 Blood 96:823); calibrated: ceiling 4.8× at TSAT 30 %, 2.0× at 12 %, 1.2× at 5 %",
+    min: 0.001,
     max: 1,
   },
   "erythropoiesis.founderCytoplasmVolume": {
@@ -229,6 +266,24 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated to Hillman & Finch maturation times (Hct 25 → 2 days in blood), ref §3.2",
     min: 0,
     max: 2,
+  },
+
+  "erythropoiesis.maxReticulocyteShift": {
+    unit: "day",
+    default: 0.5,
+    description: "largest shortening of the marrow reticulocyte residence under high EPO",
+    source:
+      "bolus epoetin releases some immature reticulocytes at once (Major 1994 Br J Haematol) but retic % only begins to rise on days 3–4 after single SC doses of 300–2400 IU/kg (Cheung 1998 Clin Pharmacol Ther 64:412); calibrated to those targets",
+    min: 0,
+    max: 5,
+  },
+  "erythropoiesis.reticulocyteShiftTime": {
+    unit: "day",
+    default: 1,
+    description: "time constant with which the marrow reticulocyte residence follows EPO",
+    source: "assumed: the release program changes over about a day (Cheung 1998: no retic rise before day 3)",
+    min: 0.01,
+    max: 10,
   },
 
   // ── Circulation ─────────────────────────────────────────────────────────
@@ -1078,6 +1133,16 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "ring = ≥ 5 perinuclear iron granules (WHO); set at ~15 % of a cell's final heme iron, calibrated (R)",
     min: 0,
     max: 10,
+  },
+  "erythropoiesis.hemeCapacityCv": {
+    unit: "",
+    default: 0.25,
+    description:
+      "lineage-to-lineage CV (lognormal) of the sensitivity of heme synthesis to a block: a lineage's capacity factor is F^s for a body-wide factor F (lead, ALAS2)",
+    source:
+      "assumed; makes ring sideroblasts graded with blood lead (a few at moderate sustained exposure, many in heavy poisoning, fading as blood lead falls) instead of all-or-none at one level; a healthy marrow (F = 1) is unaffected",
+    min: 0,
+    max: 2,
   },
   "erythropoiesis.ringSideroblastDeathPerCycle": {
     unit: "",

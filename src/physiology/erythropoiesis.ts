@@ -33,6 +33,7 @@ export const MARROW_FIELDS = [
   "rLin", // lineage transferrin-receptor density factor
   "r", // current receptor expression factor (lineage × IRP)
   "vT", // volume the cell will shrink to as a reticulocyte, fL
+  "hLin", // lineage sensitivity of heme synthesis to a block (lead, ALAS2): exponent on the factor
 ] as const;
 export type MarrowField = (typeof MARROW_FIELDS)[number];
 
@@ -112,17 +113,24 @@ export class Marrow {
   private shrinkTime = 0; // h
   private marrowReticTime = 0; // h
   private shiftPerDoubling = 0; // h
+  private maxShift = 0; // h
+  private shiftRate = 0; // per h
+  /** Marrow reticulocyte residence now, h: follows EPO with a lag, never below the bound. */
+  private residenceH = -1;
   private epoRef = 0;
   private bloodReticTime = 0; // h
   private zppBase = 0; // Hb-eq per Hb
   private zppDeficit = 0;
   private ringSideroblastIron = 0; // pg of mitochondrial iron
   private ringSideroblastDeath = 0; // extra death per cycle of a ring sideroblast
+  private hemeCv = 0;
 
   constructor(
     params: ParameterValues,
     private readonly foundersPerDay: number,
     private readonly random: RandomStream,
+    /** Draws of lineage heme capacity: their own stream, so other draws are unchanged. */
+    private readonly hemeRandom: RandomStream = random,
   ) {
     this.cells = new Columns(MARROW_FIELDS, 4096);
     this.bind(params);
@@ -158,12 +166,15 @@ export class Marrow {
     this.shrinkTime = p("circulation.reticulocyteShrinkTime") * 24;
     this.marrowReticTime = p("erythropoiesis.marrowReticulocyteTime") * 24;
     this.shiftPerDoubling = p("erythropoiesis.reticulocyteShiftPerEpoDoubling") * 24;
+    this.maxShift = p("erythropoiesis.maxReticulocyteShift") * 24;
+    this.shiftRate = 1 / (p("erythropoiesis.reticulocyteShiftTime") * 24);
     this.epoRef = p("erythropoiesis.epoReference");
     this.bloodReticTime = p("circulation.bloodReticulocyteTime") * 24;
     this.zppBase = p("labs.zppBaseline") * 1e-6;
     this.zppDeficit = p("labs.zppPerIronDeficit") * 1e-6;
     this.ringSideroblastIron = p("erythropoiesis.ringSideroblastIron");
     this.ringSideroblastDeath = p("erythropoiesis.ringSideroblastDeathPerCycle");
+    this.hemeCv = p("erythropoiesis.hemeCapacityCv");
   }
 
   /**
@@ -235,23 +246,26 @@ export class Marrow {
     const cells = this.cells;
     const n0 = cells.count;
     cells.reserve(n0 + 16); // room for every agent to divide once: array references stay valid
-    const { w, v, h, m, mt, zpp, div, t, cyc, stage, rLin, r, vT } = cells.f;
+    const { w, v, h, m, mt, zpp, div, t, cyc, stage, rLin, r, vT, hLin } = cells.f;
 
     const receptorSum = this.sums().receptorMass; // founders admitted above are included
     const ironPerReceptorPg = receptorSum > 0 ? (ironDeliveredMg * PG_PER_MG) / receptorSum : 0;
 
     const globinCapacity = this.globinRate * signals.globinCapacityFactor;
-    const capacity = Math.min(globinCapacity, this.hemeRate * signals.hemeCapacityFactor);
-    // Heme-limited cells (lead, ALAS2 loss) still import iron into mitochondria for the
-    // globin they make ready; what ferrochelatase cannot insert is stranded there.
-    const hemeShortfall = globinCapacity - capacity;
+    const hemeBlock = signals.hemeCapacityFactor;
     const zppPerHeme = this.zppBase + signals.zincChelationPerHeme;
     const cycleFactor = signals.cycleTimeFactor;
     const feHb = this.feHb;
     const decayUse = Math.exp(-dtH / this.ironUseTime);
     const shrinkDecay = Math.exp(-dtH / this.shrinkTime);
     const epoRatio = Math.max(signals.epo / this.epoRef, 1);
-    const marrowReticTime = Math.max(0, this.marrowReticTime - this.shiftPerDoubling * Math.log2(epoRatio));
+    // The shift: under EPO, marrow reticulocytes leave earlier, by a bounded amount, and the
+    // residence follows EPO over about a day (a release program, not a flush of the whole pool).
+    const shift = Math.min(this.maxShift, this.shiftPerDoubling * Math.log2(epoRatio));
+    const residenceTarget = Math.max(0, this.marrowReticTime - shift);
+    if (this.residenceH < 0) this.residenceH = residenceTarget;
+    else this.residenceH = residenceTarget + (this.residenceH - residenceTarget) * Math.exp(-this.shiftRate * dtH);
+    const marrowReticTime = this.residenceH;
 
     let ironToMac = 0; // pg·cells
     let died = 0;
@@ -290,6 +304,13 @@ export class Marrow {
       // division check sees the end-of-cycle state whatever the step size.
       const cellH =
         st === CYCLING ? Math.min(dtH, Math.max(0, (cyc[i] as number) * cycleFactor - (t[i] as number))) : dtH;
+      // Heme-limited cells (lead, ALAS2 loss) still import iron into mitochondria for the
+      // globin they make ready; what ferrochelatase cannot insert is stranded there. Lineages
+      // differ in how deeply a partial block (factor F < 1) bites, F^hLin: iron is stranded in
+      // some erythroblasts first; a healthy marrow (F = 1) is unaffected.
+      const hemeFactor = hemeBlock === 1 ? 1 : hemeBlock ** (hLin[i] as number);
+      const capacity = Math.min(globinCapacity, this.hemeRate * hemeFactor);
+      const hemeShortfall = globinCapacity - capacity;
       const potential = capacity * cellH; // Hb the globin/heme machinery could make
       const synth = Math.min(potential, ironUsable / feHb);
       h[i] = (h[i] as number) + synth;
@@ -369,6 +390,7 @@ export class Marrow {
         cyc[j] = cyc[i] as number;
         stage[j] = CYCLING;
         rLin[j] = rLin[i] as number;
+        hLin[j] = hLin[i] as number;
         r[j] = r[i] as number;
         vT[j] = 0;
         w[i] = wSurv;
@@ -445,6 +467,7 @@ export class Marrow {
       f.rLin[i] = rl;
       f.r[i] = rl * (1 + this.irpGain); // an iron-empty cell shows its receptors fully
       f.vT[i] = 0;
+      f.hLin[i] = this.hemeCv > 0 ? this.hemeRandom.lognormalFactor(this.hemeCv) : 1;
       if (this.cached) {
         this.cached.receptorMass += weight * (f.r[i] as number);
         this.cached.erythroblasts += weight;
