@@ -370,7 +370,7 @@ export class Body {
     c.transferrinFactor = inf.transferrinFactor;
     c.epoBlunting = inf.epoBlunting * renal.epoCapacityFactor;
     c.hepcidinClearanceFactor = renal.hepcidinClearanceFactor;
-    c.progenitorFactor = inf.progenitorFactor * room;
+    c.progenitorFactor = inf.progenitorFactor * room * renal.progenitorFactor;
     c.randomDestructionPerDay =
       inf.randomDestructionPerDay +
       pb.randomDestructionPerDay +

@@ -1383,11 +1383,11 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "vitamins.maxCycleSlowing": {
     unit: "",
-    default: 1,
+    default: 0.65,
     description:
       "added erythroblast cycle time, as a multiple of the normal, when DNA-synthesis capacity falls to zero (cycle × (1 + σ(1 − c)))",
     source:
-      "S phase 2.5–6.5 h of a ~23 h cycle (ref §3.1) lengthens as megaloblasts stall in S (Herbert 2003, ref §5h); calibrated to MCV 110–130 when anemic (ref §5h)",
+      "S phase 2.5–6.5 h of a ~23 h cycle (ref §3.1) lengthens as megaloblasts stall in S (Herbert 2003, ref §5h); calibrated to MCV 110–130 when anemic (ref §5h): severe pernicious anemia plateaus ~115–120 fL with a normal MCHC (issue 10: 1 gave 138 fL, MCHC < 30)",
     min: 0,
     max: 10,
   },
@@ -1475,6 +1475,16 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "red-cell life ~60–90 days in advanced CKD (ref §3.3, R), calibrated: ~80 days at GFR 10 mL/min",
     min: 0,
     max: 0.1,
+  },
+  "kidney.uremicMarrowSuppression": {
+    unit: "",
+    default: 0.06,
+    description:
+      "uremic blunting of erythroid progenitor influx per unit of uremic load (GFR_ref/GFR − 1): factor 1/(1 + s·load)",
+    source:
+      "uremic serum inhibits erythroid colony growth and ESA needs rise in kidney failure (Eschbach 1989 Ann Intern Med 111:992: untreated dialysis Hct 22 %; KDIGO 2012 Kidney Int Suppl 2:279: starting ESA doses raise Hb 1–2 g/dL per month); calibrated to those (untreated dialysis Hct ~24 % at GFR 6 mL/min; factor 0.48 there, 0.66 at GFR 12)",
+    min: 0,
+    max: 10,
   },
   "erythropoiesis.infiltrationRoomExponent": {
     unit: "",
