@@ -1478,11 +1478,11 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "kidney.uremicMarrowSuppression": {
     unit: "",
-    default: 0.06,
+    default: 0.04,
     description:
       "uremic blunting of erythroid progenitor influx per unit of uremic load (GFR_ref/GFR − 1): factor 1/(1 + s·load)",
     source:
-      "uremic serum inhibits erythroid colony growth and ESA needs rise in kidney failure (Eschbach 1989 Ann Intern Med 111:992: untreated dialysis Hct 22 %; KDIGO 2012 Kidney Int Suppl 2:279: starting ESA doses raise Hb 1–2 g/dL per month); calibrated to those (untreated dialysis Hct ~24 % at GFR 6 mL/min; factor 0.48 there, 0.66 at GFR 12)",
+      "uremic serum inhibits erythroid colony growth and ESA needs rise in kidney failure (Eschbach 1989 Ann Intern Med 111:992: untreated dialysis Hct 22 %; KDIGO 2012 Kidney Int Suppl 2:279: starting ESA doses raise Hb 1–2 g/dL per month); calibrated to those within the CKD signatures (Hsu 2002 stage-4 Hb; ESA on low iron keeps TSAT < 20 %): factor 0.58 at GFR 6 mL/min, 0.74 at GFR 12",
     min: 0,
     max: 10,
   },
