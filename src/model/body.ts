@@ -70,6 +70,8 @@ export interface Causes {
   progenitorFactor: number;
   globinCapacityFactor: number;
   hemeCapacityFactor: number;
+  /** Heme-synthesis block that differs between lineages (lead), 1 = none. */
+  gradedHemeFactor: number;
   cycleTimeFactor: number;
   clearanceHazardFactor: number;
   randomDestructionPerDay: number;
@@ -125,6 +127,7 @@ export function healthyCauses(params: ParameterValues): Causes {
     progenitorFactor: 1,
     globinCapacityFactor: 1,
     hemeCapacityFactor: 1,
+    gradedHemeFactor: 1,
     cycleTimeFactor: 1,
     clearanceHazardFactor: 1,
     randomDestructionPerDay: 0,
@@ -387,7 +390,8 @@ export class Body {
       pb.randomDestructionPerDay +
       renal.randomDestructionPerDay +
       g.randomDestructionPerDay;
-    c.hemeCapacityFactor = pb.hemeCapacityFactor * g.hemeCapacityFactor;
+    c.hemeCapacityFactor = g.hemeCapacityFactor;
+    c.gradedHemeFactor = pb.hemeCapacityFactor;
     c.cycleTimeFactor = vit.cycleTimeFactor;
     c.ironSensingFactor = g.ironSensingFactor;
     c.ferroportinCapacity = g.ferroportinCapacity;
@@ -543,6 +547,7 @@ export class Body {
       founderFluxPerDay: this.founderFluxPerDay(tsat),
       globinCapacityFactor: c.globinCapacityFactor,
       hemeCapacityFactor: c.hemeCapacityFactor,
+      gradedHemeFactor: c.gradedHemeFactor,
       cycleTimeFactor: c.cycleTimeFactor,
       zincChelationPerHeme: c.zincChelationPerHeme,
       extraDeathPerCycle: c.extraDeathPerCycle,

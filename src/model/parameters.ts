@@ -1341,7 +1341,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     unit: "",
     default: 0.25,
     description:
-      "lineage-to-lineage CV (lognormal) of the sensitivity of heme synthesis to a block: a lineage's capacity factor is F^s for a body-wide factor F (lead, ALAS2)",
+      "lineage-to-lineage CV (lognormal) of the sensitivity of heme synthesis to an acquired block: a lineage's capacity factor is F^s for the body-wide lead factor F (a germline ALAS2 block is uniform)",
     source:
       "assumed; makes ring sideroblasts graded with blood lead (a few at moderate sustained exposure, many in heavy poisoning, fading as blood lead falls) instead of all-or-none at one level; a healthy marrow (F = 1) is unaffected",
     min: 0,

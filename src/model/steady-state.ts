@@ -110,6 +110,7 @@ function buildOnce(
     founderFluxPerDay: body.founderFluxRefPerDay,
     globinCapacityFactor: body.causes.globinCapacityFactor,
     hemeCapacityFactor: body.causes.hemeCapacityFactor,
+    gradedHemeFactor: body.causes.gradedHemeFactor,
     cycleTimeFactor: body.causes.cycleTimeFactor,
     zincChelationPerHeme: body.causes.zincChelationPerHeme,
     extraDeathPerCycle: body.causes.extraDeathPerCycle,

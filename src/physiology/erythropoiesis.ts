@@ -63,6 +63,8 @@ export interface MarrowSignals {
   /** Multipliers on capacities: genotype, toxins, vitamins (1 = normal). Later issues set them. */
   globinCapacityFactor: number;
   hemeCapacityFactor: number;
+  /** Part of the heme block that differs between lineages (lead: F^s per lineage); 1 = none. */
+  gradedHemeFactor?: number;
   cycleTimeFactor: number;
   /** Extra zinc protoporphyrin per heme from ferrochelatase inhibition (lead), mol/mol. */
   zincChelationPerHeme: number;
@@ -252,7 +254,8 @@ export class Marrow {
     const ironPerReceptorPg = receptorSum > 0 ? (ironDeliveredMg * PG_PER_MG) / receptorSum : 0;
 
     const globinCapacity = this.globinRate * signals.globinCapacityFactor;
-    const hemeBlock = signals.hemeCapacityFactor;
+    const hemeUniform = this.hemeRate * signals.hemeCapacityFactor;
+    const hemeBlock = signals.gradedHemeFactor ?? 1;
     const zppPerHeme = this.zppBase + signals.zincChelationPerHeme;
     const cycleFactor = signals.cycleTimeFactor;
     const feHb = this.feHb;
@@ -306,10 +309,10 @@ export class Marrow {
         st === CYCLING ? Math.min(dtH, Math.max(0, (cyc[i] as number) * cycleFactor - (t[i] as number))) : dtH;
       // Heme-limited cells (lead, ALAS2 loss) still import iron into mitochondria for the
       // globin they make ready; what ferrochelatase cannot insert is stranded there. Lineages
-      // differ in how deeply a partial block (factor F < 1) bites, F^hLin: iron is stranded in
-      // some erythroblasts first; a healthy marrow (F = 1) is unaffected.
+      // differ in how deeply an acquired block (lead, factor F < 1) bites, F^hLin: iron is stranded
+      // in some erythroblasts first; a germline block (ALAS2) is the same in every cell.
       const hemeFactor = hemeBlock === 1 ? 1 : hemeBlock ** (hLin[i] as number);
-      const capacity = Math.min(globinCapacity, this.hemeRate * hemeFactor);
+      const capacity = Math.min(globinCapacity, hemeUniform * hemeFactor);
       const hemeShortfall = globinCapacity - capacity;
       const potential = capacity * cellH; // Hb the globin/heme machinery could make
       const synth = Math.min(potential, ironUsable / feHb);
