@@ -70,6 +70,8 @@ export interface Causes {
   progenitorFactor: number;
   globinCapacityFactor: number;
   hemeCapacityFactor: number;
+  /** Heme-synthesis block that differs between lineages (lead), 1 = none. */
+  gradedHemeFactor: number;
   cycleTimeFactor: number;
   clearanceHazardFactor: number;
   randomDestructionPerDay: number;
@@ -125,6 +127,7 @@ export function healthyCauses(params: ParameterValues): Causes {
     progenitorFactor: 1,
     globinCapacityFactor: 1,
     hemeCapacityFactor: 1,
+    gradedHemeFactor: 1,
     cycleTimeFactor: 1,
     clearanceHazardFactor: 1,
     randomDestructionPerDay: 0,
@@ -202,6 +205,11 @@ export class Body {
   readonly random: { marrow: RandomStream; menses: RandomStream };
 
   bloodVolumeTargetDl = 0;
+  /** Body weight now, kg: a child grows during the run (the subject's weight at the start). */
+  weightKg: number;
+  private growthKgPerH = 0;
+  private tissueIronPerKg = 0;
+  private growing = false;
   plasmaVolumeDl: number;
   /** Cells per day entering at reference EPO (founder flux set point). */
   founderFluxRefPerDay = 0;
@@ -215,6 +223,7 @@ export class Body {
   private epoHalf = 0;
   private feHb = 0;
   private refillRate = 0;
+  private excessShiftRate = 0;
   private circulationInterval = 0;
   private nextCirculationH = 0;
   private menstrualLossDlPerH = 0;
@@ -235,6 +244,7 @@ export class Body {
     return this.genotypeFx;
   }
   private ironRestrictionHalf = 0;
+  private expansionIronHalf = 0;
   private tsatRef = 0.3;
   private transfusionLoss = 0;
   private donorZppPerHb = 0;
@@ -244,6 +254,7 @@ export class Body {
 
   constructor(subject: Subject, overrides: Record<string, number>, opts: BodyOptions, genotype: Genotype = {}) {
     this.subject = subject;
+    this.weightKg = subject.weightKg;
     this.genotype = { ...genotype };
     this.overrides = { ...overrides };
     this.params = resolveParameters(subject.sex, overrides);
@@ -253,7 +264,12 @@ export class Body {
       marrow: createStream(opts.seed, "erythropoiesis"),
       menses: createStream(opts.seed, "menses"),
     };
-    this.marrow = new Marrow(this.params, opts.foundersPerDay, this.random.marrow);
+    this.marrow = new Marrow(
+      this.params,
+      opts.foundersPerDay,
+      this.random.marrow,
+      createStream(opts.seed, "heme-lineage"),
+    );
     this.blood = new Circulation(this.params);
     this.kidney = new Kidney(this.params);
     this.liver = new Liver(this.params);
@@ -301,18 +317,23 @@ export class Body {
   /** The body's own constants, derived from parameters. */
   private bindOwn(): void {
     const p = (k: string) => param(this.params, k);
-    this.bloodVolumeTargetDl = bloodVolumeDl(this.subject, this.params);
+    this.bloodVolumeTargetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params);
+    // A child grows: blood volume, marrow and tissue iron follow the weight (issue 10, item 8).
+    const growingAge = this.subject.ageYears !== undefined && this.subject.ageYears < p("body.growthUntilAge");
+    this.growthKgPerH = growingAge ? p("body.childWeightGain") / 24 : 0;
+    this.tissueIronPerKg = p("iron.tissueIronPerKg");
     this.feHb = p("iron.hbIronMgPerG") / 1000;
     this.epoRef = p("erythropoiesis.epoReference");
     this.epoHalf = p("erythropoiesis.epoHalfMaximal");
     this.refillRate = 1 / p("body.plasmaRefillTime");
+    this.excessShiftRate = 1 / p("body.plasmaExcessShiftTime");
     this.circulationInterval = p("circulation.updateInterval");
     this.erfeEpoExp = p("erfe.epoExponent");
     this.dietNonHeme = p("iron.diet.nonHeme");
     this.dietHeme = p("iron.diet.heme");
     this.venousRatio = p("body.venousToBodyHctRatio");
     this.tfIronBinding = p("transferrin.ironBindingUgPerMg");
-    this.founderFluxRefPerDay = p("erythropoiesis.founderFluxPerKg") * this.subject.weightKg;
+    this.founderFluxRefPerDay = p("erythropoiesis.founderFluxPerKg") * this.weightKg;
     this.cycleH = p("iron.menstrualCycleLength") * 24;
     this.mensesH = p("iron.mensesDuration") * 24;
     // Menstruation from menarche to menopause only (a subject without an age is taken as an adult of
@@ -326,6 +347,7 @@ export class Body {
     this.il6Baseline = p("inflammation.il6Baseline");
     this.genotypeFx = genotypeEffects(this.genotype, this.params);
     this.ironRestrictionHalf = p("erythropoiesis.ironRestrictionTsatHalf");
+    this.expansionIronHalf = p("erythropoiesis.expansionIronTsatHalf");
     this.tsatRef = p("hepcidin.referenceTsat");
     this.donorZppPerHb = p("labs.zppBaseline") * 1e-6;
     this.infiltrationExp = p("erythropoiesis.infiltrationRoomExponent");
@@ -372,13 +394,14 @@ export class Body {
     c.transferrinFactor = inf.transferrinFactor;
     c.epoBlunting = inf.epoBlunting * renal.epoCapacityFactor;
     c.hepcidinClearanceFactor = renal.hepcidinClearanceFactor;
-    c.progenitorFactor = inf.progenitorFactor * room;
+    c.progenitorFactor = inf.progenitorFactor * room * renal.progenitorFactor;
     c.randomDestructionPerDay =
       inf.randomDestructionPerDay +
       pb.randomDestructionPerDay +
       renal.randomDestructionPerDay +
       g.randomDestructionPerDay;
-    c.hemeCapacityFactor = pb.hemeCapacityFactor * g.hemeCapacityFactor;
+    c.hemeCapacityFactor = g.hemeCapacityFactor;
+    c.gradedHemeFactor = pb.hemeCapacityFactor;
     c.cycleTimeFactor = vit.cycleTimeFactor;
     c.ironSensingFactor = g.ironSensingFactor;
     c.ferroportinCapacity = g.ferroportinCapacity;
@@ -434,9 +457,25 @@ export class Body {
   }
 
   founderFluxPerDay(tsat = this.tsat()): number {
-    const e = this.epoMuPerMl();
-    const drive = e / (e + this.epoHalf) / (this.epoRef / (this.epoRef + this.epoHalf));
-    return this.founderFluxRefPerDay * drive * this.causes.progenitorFactor * this.ironRestriction(tsat);
+    return this.founderFluxRefPerDay * this.founderDrive(this.epoMuPerMl(), tsat) * this.causes.progenitorFactor;
+  }
+
+  /**
+   * Founder influx relative to reference, from EPO and transferrin saturation: EPO's drive
+   * d = [e/(e+K)]/[e_ref/(e_ref+K)] restricted as `ironRestriction`, and never above the
+   * expansion the iron supply allows, 1 + (d_max − 1)·g(t) with g(t) = t²/(t²+K_x²)·(1+K_x²)
+   * (1 at full saturation; d_max is the drive at saturating EPO). A stimulated marrow reaches
+   * ~3–4× normal with normal stores, 6–8× only with the high saturation of hemolysis, and no
+   * more than ~2× when iron-restricted (Hillman & Henderson 1969 J Clin Invest 48:454;
+   * Finch 1982 Blood 60:1241; Goodnough, Skikne & Brugnara 2000 Blood 96:823).
+   */
+  founderDrive(epo: number, tsat: number): number {
+    const drive = epo / (epo + this.epoHalf) / (this.epoRef / (this.epoRef + this.epoHalf));
+    const restricted = drive * this.ironRestriction(tsat);
+    const k2 = this.expansionIronHalf ** 2;
+    const t2 = Math.max(0, tsat) ** 2;
+    const maxDrive = (this.epoRef + this.epoHalf) / this.epoRef;
+    return Math.min(restricted, 1 + (maxDrive - 1) * ((t2 * (1 + k2)) / (t2 + k2)));
   }
 
   /**
@@ -467,6 +506,7 @@ export class Body {
     this.tick0 = this.tick;
     this.resyncBloodIron();
     this.ledger = newLedger(this.totalIronMg());
+    this.growing = true;
     this.fluxes = newFluxTotals();
     this.maxBalanceRelError = 0;
   }
@@ -486,6 +526,7 @@ export class Body {
     this.epoetin.step(dt);
     this.vitamins.step(dt, x);
     this.renal.set(x.gfrMlPerMin);
+    if (this.growing && this.growthKgPerH > 0) this.grow(dt);
     this.updateCauses();
 
     // 1–2. Sense and signal.
@@ -516,6 +557,7 @@ export class Body {
       founderFluxPerDay: this.founderFluxPerDay(tsat),
       globinCapacityFactor: c.globinCapacityFactor,
       hemeCapacityFactor: c.hemeCapacityFactor,
+      gradedHemeFactor: c.gradedHemeFactor,
       cycleTimeFactor: c.cycleTimeFactor,
       zincChelationPerHeme: c.zincChelationPerHeme,
       extraDeathPerCycle: c.extraDeathPerCycle,
@@ -538,7 +580,10 @@ export class Body {
 
     // 7. Plasma volume refills toward the set point (hemodilution after a loss).
     const targetPv = Math.max(this.bloodVolumeTargetDl - this.redCellVolumeDl(), 0.2 * this.bloodVolumeTargetDl);
-    this.plasmaVolumeDl = targetPv + (this.plasmaVolumeDl - targetPv) * Math.exp(-this.refillRate * dt);
+    // An excess (a transfusion's volume) leaves by capillary filtration within minutes; a deficit
+    // (after a bleed) refills over a day or more.
+    const rate = this.plasmaVolumeDl > targetPv ? this.excessShiftRate : this.refillRate;
+    this.plasmaVolumeDl = targetPv + (this.plasmaVolumeDl - targetPv) * Math.exp(-rate * dt);
 
     // 8. Commit.
     this.iron.commit(this.pools, this.ledger, flux, recycled);
@@ -557,6 +602,23 @@ export class Body {
     f.hepatocyteExportMg += flux.hepatocyteExport;
     f.plasmaToHepatocyteMg += flux.plasmaToHepatocytes;
     f.plasmaToTissueMg += flux.plasmaToTissue;
+  }
+
+  /**
+   * A child's growth over dt hours: the blood-volume set point and the marrow scale with
+   * weight (the kidney then asks for the red cells to fill it), and new tissue takes its
+   * myoglobin and enzyme iron from plasma. About 2–3 kg a year between ages 2 and 10 (CDC
+   * growth charts 2000); iron for growth ~0.25–0.5 mg/day (IOM 2001 DRI, ch. 9: Hb mass grows
+   * with blood volume ~75 mL/kg, tissue iron ~6 mg/kg).
+   */
+  private grow(dt: number): void {
+    const dKg = this.growthKgPerH * dt;
+    this.weightKg += dKg;
+    this.bloodVolumeTargetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params);
+    this.founderFluxRefPerDay = param(this.params, "erythropoiesis.founderFluxPerKg") * this.weightKg;
+    const toTissue = Math.min(this.pools.plasma, dKg * this.tissueIronPerKg);
+    this.pools.plasma -= toTissue;
+    this.pools.tissue += toTissue;
   }
 
   /**

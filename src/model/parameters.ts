@@ -38,6 +38,33 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 240,
     provenance: { kind: "assumed" },
   },
+  "body.plasmaExcessShiftTime": {
+    unit: "h",
+    default: 0.25,
+    description:
+      "time constant with which plasma volume above the blood-volume set point (after a transfusion) leaves the circulation",
+    source:
+      "the Hb increment 15 min after a red-cell transfusion equals the 24-h one (Wiesen 1994 Arch Intern Med 154:1432; Elizalde 1997 Transfusion 37:573): ~1 g/dL per unit in a 70 kg adult",
+    min: 0.01,
+    max: 240,
+  },
+  "body.childWeightGain": {
+    unit: "kg/day",
+    default: 2.3 / 365,
+    description:
+      "weight gained by a growing child (subject with an age below body.growthUntilAge); blood volume, marrow and tissue iron follow",
+    source: "~2–2.5 kg/year between ages 2 and 10 (CDC 2000 growth charts, 50th centile)",
+    min: 0,
+    max: 0.1,
+  },
+  "body.growthUntilAge": {
+    unit: "year",
+    default: 10,
+    description: "age below which a subject grows at body.childWeightGain",
+    source: "convention: steady childhood growth before the pubertal spurt (CDC 2000 growth charts)",
+    min: 0,
+    max: 25,
+  },
 
   // ── Erythropoiesis: the division rule ───────────────────────────────────
   "erythropoiesis.founderFluxPerKg": {
@@ -107,6 +134,16 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       kind: "calibrated",
       targets: ["gi-bleed.ferritin-before-tsat", "gi-bleed.rdw-before-mcv", "gi-bleed.mentzer"],
     },
+  },
+  "erythropoiesis.expansionIronTsatHalf": {
+    unit: "",
+    default: 0.29,
+    description:
+      "transferrin saturation (fraction) setting the ceiling on EPO-driven founder expansion: 1 + (max − 1)·t²/(t²+K²)·(1+K²)",
+    source:
+      "stimulated marrow ~3× normal with normal stores, 6–8× in hemolysis (high saturation), ≤ 2× when iron-restricted (Hillman & Henderson 1969 J Clin Invest 48:454; Finch 1982 Blood 60:1241; Goodnough 2000 Blood 96:823); calibrated: ceiling 4.8× at TSAT 30 %, 2.0× at 12 %, 1.2× at 5 %",
+    min: 0.001,
+    max: 1,
   },
   "erythropoiesis.founderCytoplasmVolume": {
     unit: "fL",
@@ -267,6 +304,24 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     min: 0,
     max: 2,
     provenance: { kind: "calibrated", targets: ["acute-hemorrhage.retic-peak-day"] },
+  },
+
+  "erythropoiesis.maxReticulocyteShift": {
+    unit: "day",
+    default: 0.5,
+    description: "largest shortening of the marrow reticulocyte residence under high EPO",
+    source:
+      "bolus epoetin releases some immature reticulocytes at once (Major 1994 Br J Haematol) but retic % only begins to rise on days 3–4 after single SC doses of 300–2400 IU/kg (Cheung 1998 Clin Pharmacol Ther 64:412); calibrated to those targets",
+    min: 0,
+    max: 5,
+  },
+  "erythropoiesis.reticulocyteShiftTime": {
+    unit: "day",
+    default: 1,
+    description: "time constant with which the marrow reticulocyte residence follows EPO",
+    source: "assumed: the release program changes over about a day (Cheung 1998: no retic rise before day 3)",
+    min: 0.01,
+    max: 10,
   },
 
   // ── Circulation ─────────────────────────────────────────────────────────
@@ -1282,6 +1337,16 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 10,
     provenance: { kind: "calibrated", targets: ["signature:test/signatures-genotypes.test.ts"] },
   },
+  "erythropoiesis.hemeCapacityCv": {
+    unit: "",
+    default: 0.25,
+    description:
+      "lineage-to-lineage CV (lognormal) of the sensitivity of heme synthesis to an acquired block: a lineage's capacity factor is F^s for the body-wide lead factor F (a germline ALAS2 block is uniform)",
+    source:
+      "assumed; makes ring sideroblasts graded with blood lead (a few at moderate sustained exposure, many in heavy poisoning, fading as blood lead falls) instead of all-or-none at one level; a healthy marrow (F = 1) is unaffected",
+    min: 0,
+    max: 2,
+  },
   "erythropoiesis.ringSideroblastDeathPerCycle": {
     unit: "",
     default: 0.7,
@@ -1554,11 +1619,11 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "vitamins.maxCycleSlowing": {
     unit: "",
-    default: 1,
+    default: 0.65,
     description:
       "added erythroblast cycle time, as a multiple of the normal, when DNA-synthesis capacity falls to zero (cycle × (1 + σ(1 − c)))",
     source:
-      "S phase 2.5–6.5 h of a ~23 h cycle (ref §3.1) lengthens as megaloblasts stall in S (Herbert 2003, ref §5h); calibrated to MCV 110–130 when anemic (ref §5h)",
+      "S phase 2.5–6.5 h of a ~23 h cycle (ref §3.1) lengthens as megaloblasts stall in S (Herbert 2003, ref §5h); calibrated to MCV 110–130 when anemic (ref §5h): severe pernicious anemia plateaus ~115–120 fL with a normal MCHC (issue 10: 1 gave 138 fL, MCHC < 30)",
     min: 0,
     max: 10,
     provenance: { kind: "calibrated", targets: ["pernicious-anemia.mcv"] },
@@ -1657,6 +1722,16 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     min: 0,
     max: 0.1,
     provenance: { kind: "calibrated", targets: ["ckd.hb-fall"] },
+  },
+  "kidney.uremicMarrowSuppression": {
+    unit: "",
+    default: 0.04,
+    description:
+      "uremic blunting of erythroid progenitor influx per unit of uremic load (GFR_ref/GFR − 1): factor 1/(1 + s·load)",
+    source:
+      "uremic serum inhibits erythroid colony growth and ESA needs rise in kidney failure (Eschbach 1989 Ann Intern Med 111:992: untreated dialysis Hct 22 %; KDIGO 2012 Kidney Int Suppl 2:279: starting ESA doses raise Hb 1–2 g/dL per month); calibrated to those within the CKD signatures (Hsu 2002 stage-4 Hb; ESA on low iron keeps TSAT < 20 %): factor 0.58 at GFR 6 mL/min, 0.74 at GFR 12",
+    min: 0,
+    max: 10,
   },
   "erythropoiesis.infiltrationRoomExponent": {
     unit: "",

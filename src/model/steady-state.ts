@@ -161,7 +161,6 @@ function buildOnce(
   const body = new Body(subject, overrides, opts, opts.genotype ?? {});
   const dt = body.dtH;
   const p = (k: string) => param(body.params, k);
-  const epoRef = p("erythropoiesis.epoReference");
 
   // 1. Marrow pipeline at reference signals; iron as plasma at reference saturation would give it.
   const fillDays = opts.fillDays ?? 28;
@@ -179,6 +178,7 @@ function buildOnce(
     founderFluxPerDay: body.founderFluxRefPerDay,
     globinCapacityFactor: body.causes.globinCapacityFactor,
     hemeCapacityFactor: body.causes.hemeCapacityFactor,
+    gradedHemeFactor: body.causes.gradedHemeFactor,
     cycleTimeFactor: body.causes.cycleTimeFactor,
     zincChelationPerHeme: body.causes.zincChelationPerHeme,
     extraDeathPerCycle: body.causes.extraDeathPerCycle,
@@ -213,14 +213,12 @@ function buildOnce(
   for (let k = 0; k < staged.length; k += 7) hbSumPg += (staged[k] as number) * (staged[k + 3] as number);
   const venous = p("body.venousToBodyHctRatio");
   const hbAtScale1 = ((hbSumPg * 1e-12) / body.bloodVolumeTargetDl) * venous;
-  const epoHalf = p("erythropoiesis.epoHalfMaximal");
-  const drive = (e: number) => e / (e + epoHalf) / (epoRef / (epoRef + epoHalf));
   let lo = 1e-3;
   let hi = 50;
   for (let it = 0; it < 80; it++) {
     const x = 0.5 * (lo + hi);
     const epo = body.kidney.steadyEpo(x * hbAtScale1, body.causes.epoBlunting);
-    if (drive(epo) * body.causes.progenitorFactor * body.ironRestriction(fill.tsat) > x) lo = x;
+    if (body.founderDrive(epo, fill.tsat) * body.causes.progenitorFactor > x) lo = x;
     else hi = x;
   }
   const scale = 0.5 * (lo + hi);

@@ -33,6 +33,7 @@ export const MARROW_FIELDS = [
   "rLin", // lineage transferrin-receptor density factor
   "r", // current receptor expression factor (lineage × IRP)
   "vT", // volume the cell will shrink to as a reticulocyte, fL
+  "hLin", // lineage sensitivity of heme synthesis to an acquired block (lead): exponent on the factor
   "gArg", // exponent of the last hour's growth factor (a lineage's factor is reused while it stays the same)
   "gFac", // that growth factor
 ] as const;
@@ -64,6 +65,8 @@ export interface MarrowSignals {
   /** Multipliers on capacities: genotype, toxins, vitamins (1 = normal). Later issues set them. */
   globinCapacityFactor: number;
   hemeCapacityFactor: number;
+  /** Part of the heme block that differs between lineages (lead: F^s per lineage); 1 = none. */
+  gradedHemeFactor?: number;
   cycleTimeFactor: number;
   /** Extra zinc protoporphyrin per heme from ferrochelatase inhibition (lead), mol/mol. */
   zincChelationPerHeme: number;
@@ -114,17 +117,24 @@ export class Marrow {
   private shrinkTime = 0; // h
   private marrowReticTime = 0; // h
   private shiftPerDoubling = 0; // h
+  private maxShift = 0; // h
+  private shiftRate = 0; // per h
+  /** Marrow reticulocyte residence now, h: follows EPO with a lag, never below the bound. */
+  private residenceH = -1;
   private epoRef = 0;
   private bloodReticTime = 0; // h
   private zppBase = 0; // Hb-eq per Hb
   private zppDeficit = 0;
   private ringSideroblastIron = 0; // pg of mitochondrial iron
   private ringSideroblastDeath = 0; // extra death per cycle of a ring sideroblast
+  private hemeCv = 0;
 
   constructor(
     params: ParameterValues,
     private readonly foundersPerDay: number,
     private readonly random: RandomStream,
+    /** Draws of lineage heme capacity: their own stream, so other draws are unchanged. */
+    private readonly hemeRandom: RandomStream = random,
   ) {
     this.cells = new Columns(MARROW_FIELDS, 4096);
     this.bind(params);
@@ -160,12 +170,15 @@ export class Marrow {
     this.shrinkTime = p("circulation.reticulocyteShrinkTime") * 24;
     this.marrowReticTime = p("erythropoiesis.marrowReticulocyteTime") * 24;
     this.shiftPerDoubling = p("erythropoiesis.reticulocyteShiftPerEpoDoubling") * 24;
+    this.maxShift = p("erythropoiesis.maxReticulocyteShift") * 24;
+    this.shiftRate = 1 / (p("erythropoiesis.reticulocyteShiftTime") * 24);
     this.epoRef = p("erythropoiesis.epoReference");
     this.bloodReticTime = p("circulation.bloodReticulocyteTime") * 24;
     this.zppBase = p("labs.zppBaseline") * 1e-6;
     this.zppDeficit = p("labs.zppPerIronDeficit") * 1e-6;
     this.ringSideroblastIron = p("erythropoiesis.ringSideroblastIron");
     this.ringSideroblastDeath = p("erythropoiesis.ringSideroblastDeathPerCycle");
+    this.hemeCv = p("erythropoiesis.hemeCapacityCv");
   }
 
   /**
@@ -237,23 +250,27 @@ export class Marrow {
     const cells = this.cells;
     const n0 = cells.count;
     cells.reserve(n0 + 16); // room for every agent to divide once: array references stay valid
-    const { w, v, h, m, mt, zpp, div, t, cyc, stage, rLin, r, vT, gArg, gFac } = cells.f;
+    const { w, v, h, m, mt, zpp, div, t, cyc, stage, rLin, r, vT, hLin, gArg, gFac } = cells.f;
 
     const receptorSum = this.sums().receptorMass; // founders admitted above are included
     const ironPerReceptorPg = receptorSum > 0 ? (ironDeliveredMg * PG_PER_MG) / receptorSum : 0;
 
     const globinCapacity = this.globinRate * signals.globinCapacityFactor;
-    const capacity = Math.min(globinCapacity, this.hemeRate * signals.hemeCapacityFactor);
-    // Heme-limited cells (lead, ALAS2 loss) still import iron into mitochondria for the
-    // globin they make ready; what ferrochelatase cannot insert is stranded there.
-    const hemeShortfall = globinCapacity - capacity;
+    const hemeUniform = this.hemeRate * signals.hemeCapacityFactor;
+    const hemeBlock = signals.gradedHemeFactor ?? 1;
     const zppPerHeme = this.zppBase + signals.zincChelationPerHeme;
     const cycleFactor = signals.cycleTimeFactor;
     const feHb = this.feHb;
     const decayUse = Math.exp(-dtH / this.ironUseTime);
     const shrinkDecay = Math.exp(-dtH / this.shrinkTime);
     const epoRatio = Math.max(signals.epo / this.epoRef, 1);
-    const marrowReticTime = Math.max(0, this.marrowReticTime - this.shiftPerDoubling * Math.log2(epoRatio));
+    // The shift: under EPO, marrow reticulocytes leave earlier, by a bounded amount, and the
+    // residence follows EPO over about a day (a release program, not a flush of the whole pool).
+    const shift = Math.min(this.maxShift, this.shiftPerDoubling * Math.log2(epoRatio));
+    const residenceTarget = Math.max(0, this.marrowReticTime - shift);
+    if (this.residenceH < 0) this.residenceH = residenceTarget;
+    else this.residenceH = residenceTarget + (this.residenceH - residenceTarget) * Math.exp(-this.shiftRate * dtH);
+    const marrowReticTime = this.residenceH;
 
     let ironToMac = 0; // pg·cells
     let died = 0;
@@ -305,6 +322,13 @@ export class Marrow {
       // division check sees the end-of-cycle state whatever the step size.
       const cellH =
         st === CYCLING ? Math.min(dtH, Math.max(0, (cyc[i] as number) * cycleFactor - (t[i] as number))) : dtH;
+      // Heme-limited cells (lead, ALAS2 loss) still import iron into mitochondria for the
+      // globin they make ready; what ferrochelatase cannot insert is stranded there. Lineages
+      // differ in how deeply an acquired block (lead, factor F < 1) bites, F^hLin: iron is stranded
+      // in some erythroblasts first; a germline block (ALAS2) is the same in every cell.
+      const hemeFactor = hemeBlock === 1 ? 1 : hemeBlock ** (hLin[i] as number);
+      const capacity = Math.min(globinCapacity, hemeUniform * hemeFactor);
+      const hemeShortfall = globinCapacity - capacity;
       const potential = capacity * cellH; // Hb the globin/heme machinery could make
       const synth = Math.min(potential, ironUsable / feHb);
       h[i] = (h[i] as number) + synth;
@@ -389,6 +413,7 @@ export class Marrow {
         cyc[j] = cyc[i] as number;
         stage[j] = CYCLING;
         rLin[j] = rLin[i] as number;
+        hLin[j] = hLin[i] as number;
         r[j] = r[i] as number;
         vT[j] = 0;
         gArg[j] = gArg[i] as number;
@@ -460,6 +485,7 @@ export class Marrow {
       f.rLin[i] = rl;
       f.r[i] = rl * (1 + this.irpGain); // an iron-empty cell shows its receptors fully
       f.vT[i] = 0;
+      f.hLin[i] = this.hemeCv > 0 ? this.hemeRandom.lognormalFactor(this.hemeCv) : 1;
       if (this.cached) {
         this.cached.receptorMass += weight * (f.r[i] as number);
         this.cached.erythroblasts += weight;

@@ -9,6 +9,9 @@
  *   hepcidin clearance        (1 − r) + r·g               hepcidin-25 is filtered and degraded by
  *                                                           the kidney: serum hepcidin rises as GFR falls
  *   red-cell destruction      + d_u·max(0, 1/g − 1) /day  uremic toxins (∝ 1/GFR) shorten red-cell life
+ *   progenitor response       1 / (1 + s·max(0, 1/g − 1)) uremic inhibitors (and secondary hyperpara-
+ *                                                           thyroidism) blunt the marrow's answer to EPO:
+ *                                                           hyporesponsiveness to epoetin in kidney failure
  *
  * The healthy GFR is a parameter by sex, minus an ageing decline past 40 when
  * the subject's age is given. Effects are computed against the sex's
@@ -24,6 +27,8 @@ export interface RenalEffects {
   hepcidinClearanceFactor: number;
   /** Added age-independent red-cell destruction, per day (0 = healthy). */
   randomDestructionPerDay: number;
+  /** Multiplier on erythroid progenitor influx (uremic marrow hyporesponsiveness; 1 = healthy). */
+  progenitorFactor: number;
 }
 
 export class RenalFunction {
@@ -35,6 +40,7 @@ export class RenalFunction {
   private epoHalf = 1;
   private hepcidinRenal = 0;
   private uremicDestruction = 0;
+  private uremicMarrow = 0;
 
   constructor(
     params: ParameterValues,
@@ -52,6 +58,7 @@ export class RenalFunction {
     this.epoHalf = p("kidney.epoCapacityHalfGfr");
     this.hepcidinRenal = p("kidney.hepcidinRenalClearanceFraction");
     this.uremicDestruction = p("kidney.uremicDestructionRate");
+    this.uremicMarrow = p("kidney.uremicMarrowSuppression");
   }
 
   /** Set the GFR for this step (undefined: the subject's resting GFR). */
@@ -66,6 +73,7 @@ export class RenalFunction {
       epoCapacityFactor: (g * (1 + k)) / (g + k),
       hepcidinClearanceFactor: 1 - this.hepcidinRenal + this.hepcidinRenal * g,
       randomDestructionPerDay: this.uremicDestruction * Math.max(0, 1 / g - 1),
+      progenitorFactor: 1 / (1 + this.uremicMarrow * Math.max(0, 1 / g - 1)),
     };
   }
 }
