@@ -349,7 +349,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "iron.absorption.dmt1Max": {
     unit: "",
-    default: 1.6,
+    default: 1.1,
     description: "largest rise of DMT1 uptake (HIF-2α) in iron deficiency",
     source:
       "calibrated: with hepcidin near zero, ~25–30 % of non-heme iron absorbed in deficiency (Hallberg 1997; IOM 2001 p.340: ≤ 18 % of the whole diet)",
@@ -390,11 +390,22 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     min: 0.5,
     max: 10,
   },
-  "iron.enterocyteExportRate": {
-    unit: "1/day",
-    default: 1.45,
-    description: "basolateral export rate constant of enterocyte iron at full ferroportin",
-    source: "calibrated: ~1 mg/day absorbed by an iron-replete man (Hunt & Roughead 2000, ref §2.2)",
+  "iron.enterocyteTransitExport": {
+    unit: "1/h",
+    default: 0.9,
+    description:
+      "rate constant of labile enterocyte (transit) iron leaving by basolateral ferroportin, at full ferroportin",
+    source:
+      "calibrated: serum iron peaks 1–3 h after a fasting oral dose in iron deficiency (oral iron absorption test, e.g. Kuvibidila 1984 JAMA small-dose tolerance test; Am J Med 2008 OIAT: rise > 100 µg/dL at 1–2 h); export/sequestration ratio 3.6 keeps ~1 mg/day absorbed by an iron-replete man (Hunt & Roughead 2000, ref §2.2)",
+    min: 0,
+    max: 100,
+  },
+  "iron.enterocyteFerritinSequestration": {
+    unit: "1/h",
+    default: 0.25,
+    description: "rate constant of transit iron being locked in enterocyte ferritin (lost when the cell is shed)",
+    source:
+      "mucosal block: iron retained in enterocyte ferritin is lost with the shed cell (Conrad & Crosby Blood 1963); calibrated with the transit export so a third of the uptake is retained at reference hepcidin",
     min: 0,
     max: 100,
   },
@@ -640,13 +651,23 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     min: 0,
     max: 5,
   },
-  "hepcidin.il6Sensitivity": {
-    unit: "",
-    default: 20,
-    description: "IL-6 above baseline (pg/mL) that adds one reference unit of hepcidin (STAT3)",
-    source: "calibrated: IL-6 ~50 pg/mL gives hepcidin ~14 nM (ACD), sepsis ~18 nM (van Eijk 2011, ref §4.2)",
+  "hepcidin.il6HalfEffect": {
+    unit: "pg/mL",
+    default: 60,
+    description: "IL-6 above baseline giving half of the largest STAT3 drive of hepcidin",
+    source:
+      "calibrated: IL-6 ~50 pg/mL gives hepcidin ~14 nM (ACD) and sepsis IL-6 ~125 pg/mL gives ~18 nM (van Eijk et al. Crit Care 2011, ref §4.2): saturating, not linear",
     min: 0.01,
-    max: 1000,
+    max: 10000,
+  },
+  "hepcidin.il6MaxEffect": {
+    unit: "",
+    default: 4.5,
+    description: "largest STAT3 (IL-6) drive of hepcidin, in reference units added to the BMP arm",
+    source:
+      "calibrated with il6HalfEffect on the same two points (van Eijk 2011); endotoxin: hepcidin several-fold within 6 h (Kemna et al. Blood 2005)",
+    min: 0,
+    max: 100,
   },
   "hepcidin.responseTime": {
     unit: "h",
@@ -658,12 +679,22 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "hepcidin.ferroportinHill": {
     unit: "",
-    default: 1.5,
+    default: 1,
     description: "Hill exponent of ferroportin loss with hepcidin: Fpn = 1 / (1 + (hepcidin/K)^n)",
     source:
       "calibrated: chronic hepcidin ~15–20 nM must hold TSAT at 10–20 % (ACD, ref §5a) against macrophage iron build-up; hepcidin infusion cuts serum iron ~80 % (Rivera 2005, ref §4.2)",
     min: 0.5,
     max: 4,
+  },
+  "hepcidin.ferroportinResynthesisTime": {
+    unit: "h",
+    default: 24,
+    description:
+      "time constant of ferroportin resynthesis; internalisation runs at (hepcidin/half)^Hill times this rate",
+    source:
+      "hepcidin internalises ferroportin within hours (Nemeth et al. Science 2004); serum iron stays low ~1–2 days after a hepcidin pulse (Rivera et al. Blood 2005, mice) and after endotoxin (Kemna et al. Blood 2005: still low at 22 h)",
+    min: 0.1,
+    max: 1000,
   },
   "hepcidin.ferroportinHalf": {
     unit: "",
@@ -738,13 +769,31 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
 
   // ── Labs ────────────────────────────────────────────────────────────────
-  "labs.storageIronPerFerritin": {
+  "labs.macrophageIronPerFerritin": {
     unit: "mg",
-    default: 8.5,
-    description: "storage iron per ng/mL of serum ferritin",
-    source: "8–10 mg per µg/L (Walters 1973 phlebotomy studies, ref §2.3)",
-    min: 1,
-    max: 50,
+    default: 3.3,
+    description: "macrophage ferritin iron per ng/mL of serum ferritin (macrophages secrete most serum ferritin)",
+    source:
+      "Cohen et al. Blood 2010 (serum ferritin is macrophage-derived); calibrated with hepatocyteIronPerFerritin so storage iron gives 8–10 mg per ng/mL overall in healthy men (Walters et al. 1973, ref §2.3) and IV iron gives ferritin in the hundreds",
+    min: 0.1,
+    max: 1000,
+  },
+  "labs.hepatocyteIronPerFerritin": {
+    unit: "mg",
+    default: 33,
+    description: "hepatocyte iron per ng/mL of serum ferritin (hepatocytes secrete little of it)",
+    source: "calibrated with macrophageIronPerFerritin (Walters et al. 1973; Cohen et al. Blood 2010)",
+    min: 0.1,
+    max: 10000,
+  },
+  "labs.serumFerritinHalfLife": {
+    unit: "h",
+    default: 30,
+    description: "plasma half-life of secreted ferritin (serum ferritin relaxes toward macrophage secretion)",
+    source:
+      "plasma clearance of ferritin, half-life ~30 h in man (Worwood et al. 1982 Clin Sci; Cohen et al. Blood 2010)",
+    min: 0.1,
+    max: 2000,
   },
   "labs.stfrPerReceptorMass": {
     unit: "",
@@ -962,6 +1011,16 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "cytokine suppression of CFU-E (Weiss & Goodnough 2005, R), calibrated",
     min: 0,
     max: 0.99,
+  },
+  "inflammation.macrophageFerritinInduction": {
+    unit: "",
+    default: 5,
+    description:
+      "largest extra macrophage ferritin synthesis (deposit of labile iron into stores) with inflammation, relative to health",
+    source:
+      "IL-1/TNF-α raise ferritin translation and macrophages retain iron in inflammation (Rogers et al. 1990; Weiss & Goodnough NEJM 2005); calibrated: ACD TSAT 10–20 % under sustained IL-6 (Weiss & Goodnough 2005)",
+    min: 0,
+    max: 100,
   },
   "inflammation.maxDestructionRate": {
     unit: "1/day",

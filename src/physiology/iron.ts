@@ -15,8 +15,10 @@ import type { ParameterValues } from "../model/registry.js";
 export interface IronPools {
   /** Transferrin-bound plasma iron, mg. */
   plasma: number;
-  /** Iron inside enterocytes, mg. */
+  /** Labile iron in transit through enterocytes (apical DMT1 to basolateral ferroportin), mg. */
   enterocyte: number;
+  /** Iron the enterocytes put into ferritin ("mucosal block"): lost when they are shed, mg. */
+  mucosalFerritin: number;
   /** Macrophage labile (recycling) iron, mg. */
   macrophageLabile: number;
   /** Macrophage ferritin/hemosiderin store, mg. */
@@ -49,7 +51,16 @@ export function ledgerExpectedMg(l: IronLedger): number {
 }
 
 export function poolsTotalMg(p: IronPools): number {
-  return p.plasma + p.enterocyte + p.macrophageLabile + p.macrophageStore + p.hepatocyte + p.tissue + p.ivComplex;
+  return (
+    p.plasma +
+    p.enterocyte +
+    p.mucosalFerritin +
+    p.macrophageLabile +
+    p.macrophageStore +
+    p.hepatocyte +
+    p.tissue +
+    p.ivComplex
+  );
 }
 
 /** Inputs to one iron step, read from the body at the start of the step. */
@@ -74,12 +85,16 @@ export interface IronStepInputs {
   dietHemeMgPerDay: number;
   /** Oral iron (a supplement dose) arriving in the gut lumen this step, mg. */
   oralDoseMg: number;
+  /** Macrophage ferritin synthesis relative to health (inflammatory cytokines raise it; 1 = none). */
+  macrophageRetention?: number;
 }
 
 /** Iron moved in one step, mg. */
 export interface IronFluxes {
   mucosalUptake: number;
   enterocyteExport: number;
+  /** Transit iron put into enterocyte ferritin. */
+  mucosalSequestered: number;
   shed: number;
   macrophageExport: number;
   macrophageDeposit: number;
@@ -106,7 +121,8 @@ export class IronExchange {
   private dmt1Max = 0;
   private dmt1Exponent = 0;
   private shedRate = 0; // per h
-  private enterocyteExportRate = 0; // per h at full ferroportin
+  private transitExportRate = 0; // per h at full ferroportin
+  private transitSequesterRate = 0; // per h
   private macrophageExportRate = 0;
   private depositRate = 0;
   private mobiliseRate = 0;
@@ -139,7 +155,8 @@ export class IronExchange {
     this.dmt1Max = p("iron.absorption.dmt1Max");
     this.dmt1Exponent = p("iron.absorption.dmt1Exponent");
     this.shedRate = 1 / (p("iron.enterocyteLifetime") * 24);
-    this.enterocyteExportRate = perH("iron.enterocyteExportRate");
+    this.transitExportRate = p("iron.enterocyteTransitExport");
+    this.transitSequesterRate = p("iron.enterocyteFerritinSequestration");
     this.macrophageExportRate = perH("iron.macrophageExportRate");
     this.depositRate = perH("iron.macrophageStoreDeposit");
     this.mobiliseRate = perH("iron.macrophageStoreMobilisation");
@@ -207,17 +224,20 @@ export class IronExchange {
     const uptake =
       ((x.dietNonHemeMgPerDay * this.nonHemeUptake * dmt1 + x.dietHemeMgPerDay * this.hemeUptake) * dt) / 24 +
       x.oralDoseMg * doseFraction;
-    const kEx = this.enterocyteExportRate * fpn;
-    const kOut = kEx + this.shedRate;
+    // Transit pool: within hours the labile iron either leaves by basolateral ferroportin or is
+    // locked in enterocyte ferritin, which is lost when the cell is shed two to three days later.
+    const kEx = this.transitExportRate * fpn;
+    const kOut = kEx + this.transitSequesterRate;
     const eIn = pools.enterocyte + uptake; // a dose arriving in-step is treated as present at its start
     const eOut = eIn * oneMinusExp(kOut * dt);
     const enterocyteExport0 = kOut > 0 ? (eOut * kEx) / kOut : 0;
-    const shed = eOut - enterocyteExport0;
+    const sequestered0 = eOut - enterocyteExport0;
+    const shed = pools.mucosalFerritin * oneMinusExp(this.shedRate * dt);
 
     // Macrophages: labile iron leaves by ferroportin or enters ferritin; ferritin slowly returns.
     // IRPs repress ferritin synthesis when the macrophage's labile iron is scarce.
     const irp = this.ferritinLabileRef > 0 ? Math.min(1, pools.macrophageLabile / this.ferritinLabileRef) ** 2 : 1;
-    const kDeposit = this.depositRate * irp;
+    const kDeposit = this.depositRate * irp * (x.macrophageRetention ?? 1);
     const fpnStores = fpn * x.ferroportinCapacity;
     const kM = this.macrophageExportRate * fpnStores + kDeposit;
     const mOut = pools.macrophageLabile * oneMinusExp(kM * dt);
@@ -242,6 +262,8 @@ export class IronExchange {
     const exported = enterocyteExport0 + macrophageExport0 + hepatocyteExport0;
     const held = exported > inputMax ? inputMax / exported : 1;
     const enterocyteExport = enterocyteExport0 * held;
+    // Iron that ferroportin could not hand to a full transferrin stays in the transit pool.
+    const mucosalSequestered = sequestered0;
     const macrophageExport = macrophageExport0 * held;
     const hepatocyteExport = hepatocyteExport0 * held;
     const input = enterocyteExport + macrophageExport + hepatocyteExport;
@@ -256,6 +278,7 @@ export class IronExchange {
     return {
       mucosalUptake: uptake,
       enterocyteExport,
+      mucosalSequestered,
       shed,
       macrophageExport,
       macrophageDeposit,
@@ -272,7 +295,8 @@ export class IronExchange {
 
   /** Apply fluxes (plus iron recycled to macrophages this step) to the pools and the ledger. */
   commit(pools: IronPools, ledger: IronLedger, f: IronFluxes, recycledToMacrophagesMg: number): void {
-    pools.enterocyte += f.mucosalUptake - f.enterocyteExport - f.shed;
+    pools.enterocyte += f.mucosalUptake - f.enterocyteExport - f.mucosalSequestered;
+    pools.mucosalFerritin += f.mucosalSequestered - f.shed;
     pools.plasma = f.plasmaEnd;
     // Iron freed from an IV complex in the lysosome goes mostly straight into ferritin.
     const ivToStore = f.ivReleased * this.ivToFerritin;
@@ -290,5 +314,48 @@ export class IronExchange {
     ledger.absorbedMg += f.mucosalUptake;
     ledger.shedMg += f.shed;
     ledger.basalLossMg += f.basalLoss;
+  }
+}
+
+/**
+ * Serum ferritin: secreted mainly by macrophages (Cohen et al. Blood 2010: serum ferritin comes
+ * from macrophages by a non-classical secretory route), so per mg it follows the macrophages' own
+ * ferritin store far more than the hepatocyte store. The macrophage store is where an IV iron
+ * complex ends up (ferritin rises over days as it is processed, and stays far above what the same
+ * iron in hepatocytes would give), and what the acute phase inflates. It is a plasma protein with
+ * its own clearance, so the level relaxes toward the secretion rate with a lag of about a day.
+ * The unprocessed IV complex is not ferritin.
+ */
+export class SerumFerritin {
+  ngPerMl = 0;
+  private macrophageIronPerNg = 1; // mg of macrophage ferritin iron per ng/mL
+  private hepatocyteIronPerNg = 1; // mg of hepatocyte iron per ng/mL
+  private rate = 0; // per h
+
+  constructor(params: ParameterValues) {
+    this.bind(params);
+  }
+
+  bind(params: ParameterValues): void {
+    this.macrophageIronPerNg = param(params, "labs.macrophageIronPerFerritin");
+    this.hepatocyteIronPerNg = param(params, "labs.hepatocyteIronPerFerritin");
+    this.rate = Math.LN2 / param(params, "labs.serumFerritinHalfLife");
+  }
+
+  /** Ferritin secretion balance: macrophage and hepatocyte ferritin iron × acute phase. */
+  target(pools: Readonly<IronPools>, acutePhase: number): number {
+    const macrophage = Math.max(0, pools.macrophageStore + pools.macrophageLabile) / this.macrophageIronPerNg;
+    const hepatocyte = Math.max(0, pools.hepatocyte) / this.hepatocyteIronPerNg;
+    return (macrophage + hepatocyte) * acutePhase;
+  }
+
+  step(dtH: number, pools: Readonly<IronPools>, acutePhase: number): void {
+    const t = this.target(pools, acutePhase);
+    this.ngPerMl = t + (this.ngPerMl - t) * Math.exp(-this.rate * dtH);
+  }
+
+  /** Jump to the secretion balance (used when the body is built, before t = 0). */
+  settle(pools: Readonly<IronPools>, acutePhase: number): void {
+    this.ngPerMl = this.target(pools, acutePhase);
   }
 }
