@@ -458,7 +458,6 @@ export class Body {
     this.tick0 = this.tick;
     this.resyncBloodIron();
     this.ledger = newLedger(this.totalIronMg());
-    this.serumFerritin.settle(this.pools, this.inflammation.ferritinAcutePhase);
     this.fluxes = newFluxTotals();
     this.maxBalanceRelError = 0;
   }
@@ -533,7 +532,7 @@ export class Body {
 
     // 8. Commit.
     this.iron.commit(this.pools, this.ledger, flux, recycled);
-    this.serumFerritin.step(dt, this.pools, this.inflammation.ferritinAcutePhase);
+    this.serumFerritin.step(dt, this.pools, flux, this.inflammation.ferritinAcutePhase);
     this.tick++;
 
     const f = this.fluxes;

@@ -349,7 +349,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "iron.absorption.dmt1Max": {
     unit: "",
-    default: 1.1,
+    default: 1.3,
     description: "largest rise of DMT1 uptake (HIF-2α) in iron deficiency",
     source:
       "calibrated: with hepcidin near zero, ~25–30 % of non-heme iron absorbed in deficiency (Hallberg 1997; IOM 2001 p.340: ≤ 18 % of the whole diet)",
@@ -771,19 +771,37 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   // ── Labs ────────────────────────────────────────────────────────────────
   "labs.macrophageIronPerFerritin": {
     unit: "mg",
-    default: 3.3,
-    description: "macrophage ferritin iron per ng/mL of serum ferritin (macrophages secrete most serum ferritin)",
+    default: 6.6,
+    description: "macrophage ferritin iron per ng/mL of the serum ferritin secreted from what macrophages hold",
     source:
-      "Cohen et al. Blood 2010 (serum ferritin is macrophage-derived); calibrated with hepatocyteIronPerFerritin so storage iron gives 8–10 mg per ng/mL overall in healthy men (Walters et al. 1973, ref §2.3) and IV iron gives ferritin in the hundreds",
+      "Cohen et al. Blood 2010 (serum ferritin is macrophage-derived); calibrated with the three other ferritin terms: healthy men (800 mg stores) ~95, women (400 mg) ~40 ng/mL, half from stores held and half from ferritin being made (Walters et al. 1973: 8–10 mg storage iron per ng/mL, ref §2.3)",
     min: 0.1,
-    max: 1000,
+    max: 10000,
   },
   "labs.hepatocyteIronPerFerritin": {
     unit: "mg",
-    default: 33,
+    default: 66,
     description: "hepatocyte iron per ng/mL of serum ferritin (hepatocytes secrete little of it)",
     source: "calibrated with macrophageIronPerFerritin (Walters et al. 1973; Cohen et al. Blood 2010)",
     min: 0.1,
+    max: 100000,
+  },
+  "labs.ferritinPerMacrophageSynthesis": {
+    unit: "",
+    default: 9.25,
+    description:
+      "serum ferritin (ng/mL) per mg/day of iron macrophages put into ferritin (macrophages secrete most serum ferritin)",
+    source:
+      "Cohen et al. Blood 2010 (serum ferritin is macrophage-derived, secreted with synthesis); calibrated with ferritinPerHepatocyteUptake so healthy men (800 mg stores) read ~95 and women (400 mg) ~40 ng/mL (Walters et al. 1973: 8–10 mg storage iron per ng/mL, ref §2.3)",
+    min: 0,
+    max: 10000,
+  },
+  "labs.ferritinPerHepatocyteUptake": {
+    unit: "",
+    default: 2.7,
+    description: "serum ferritin (ng/mL) per mg/day of plasma iron taken up by hepatocytes",
+    source: "calibrated with ferritinPerMacrophageSynthesis on the same two steady states (Walters et al. 1973)",
+    min: 0,
     max: 10000,
   },
   "labs.serumFerritinHalfLife": {
@@ -1014,7 +1032,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "inflammation.macrophageFerritinInduction": {
     unit: "",
-    default: 5,
+    default: 8,
     description:
       "largest extra macrophage ferritin synthesis (deposit of labile iron into stores) with inflammation, relative to health",
     source:
@@ -1160,9 +1178,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "iron.ivProcessingTime": {
     unit: "day",
-    default: 3,
+    default: 7,
     description: "time constant of macrophages freeing iron from an IV iron–carbohydrate complex",
-    source: "iron-carbohydrate complexes cleared by macrophages in hours, iron released over days (R)",
+    source:
+      "iron–carbohydrate complexes leave plasma into macrophages within hours and their iron reaches new red cells over 2–4 weeks (Beshara et al. Br J Haematol 1999, 52Fe PET of iron sucrose); serum ferritin peaks ~1 week after ferric carboxymaltose (FCM RCT, BMJ Open Respir Res 2020, Table 2)",
     min: 0.01,
     max: 365,
   },

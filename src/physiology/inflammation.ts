@@ -69,9 +69,15 @@ export class Inflammation {
       randomDestructionPerDay: this.destruction * s,
       // Ferritin synthesis rises with the acute-phase programme, over days rather than with the
       // IL-6 peak itself (the same slow state as secreted ferritin below).
-      macrophageRetention:
-        1 + (this.ferritinMax > 0 ? (this.retention * (this.ferritinAcutePhase - 1)) / this.ferritinMax : 0),
+      // Squared: mild inflammation (uremia, IL-6 ~10 pg/mL) barely locks iron away; sustained
+      // IL-6 of active disease (~50 pg/mL) does.
+      macrophageRetention: 1 + this.retention * this.acutePhaseActivity() ** 2,
     };
+  }
+
+  /** The acute-phase programme's activity 0..1 (IL-6 activity followed with a lag of days). */
+  acutePhaseActivity(): number {
+    return this.ferritinMax > 0 ? Math.max(0, Math.min(1, (this.ferritinAcutePhase - 1) / this.ferritinMax)) : 0;
   }
 
   /** Acute-phase ferritin follows IL-6 over days. */

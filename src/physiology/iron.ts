@@ -318,18 +318,23 @@ export class IronExchange {
 }
 
 /**
- * Serum ferritin: secreted mainly by macrophages (Cohen et al. Blood 2010: serum ferritin comes
- * from macrophages by a non-classical secretory route), so per mg it follows the macrophages' own
- * ferritin store far more than the hepatocyte store. The macrophage store is where an IV iron
- * complex ends up (ferritin rises over days as it is processed, and stays far above what the same
- * iron in hepatocytes would give), and what the acute phase inflates. It is a plasma protein with
- * its own clearance, so the level relaxes toward the secretion rate with a lag of about a day.
- * The unprocessed IV complex is not ferritin.
+ * Serum ferritin: what cells secrete, mostly macrophages (Cohen et al. Blood 2010), in two
+ * parts: a share of the ferritin they hold (their stores) and a share of the ferritin they are
+ * making now — the iron macrophages put into ferritin (labile iron under IRP control, iron freed
+ * from IV complexes) and, less, the iron hepatocytes take up. At steady state synthesis equals
+ * mobilisation and the level mirrors the stores (8–10 mg per ng/mL, Walters et al. 1973); after a
+ * bleed the marrow drains the macrophages' labile iron, synthesis stops and serum ferritin falls
+ * by a large part within days, before the stores are spent; after IV iron it rises over days as
+ * macrophages process the complex and stays up with the stores it filled. Ferritin is cleared
+ * from plasma with a half-life of about a day; more is secreted in the acute phase.
  */
 export class SerumFerritin {
   ngPerMl = 0;
   private macrophageIronPerNg = 1; // mg of macrophage ferritin iron per ng/mL
   private hepatocyteIronPerNg = 1; // mg of hepatocyte iron per ng/mL
+  private perMacrophageMgDay = 0; // ng/mL per mg/day of macrophage ferritin synthesis
+  private perHepatocyteMgDay = 0; // ng/mL per mg/day of hepatocyte iron uptake
+  private ivToFerritin = 0;
   private rate = 0; // per h
 
   constructor(params: ParameterValues) {
@@ -339,23 +344,26 @@ export class SerumFerritin {
   bind(params: ParameterValues): void {
     this.macrophageIronPerNg = param(params, "labs.macrophageIronPerFerritin");
     this.hepatocyteIronPerNg = param(params, "labs.hepatocyteIronPerFerritin");
+    this.perMacrophageMgDay = param(params, "labs.ferritinPerMacrophageSynthesis");
+    this.perHepatocyteMgDay = param(params, "labs.ferritinPerHepatocyteUptake");
+    this.ivToFerritin = param(params, "iron.ivToFerritinFraction");
     this.rate = Math.LN2 / param(params, "labs.serumFerritinHalfLife");
   }
 
-  /** Ferritin secretion balance: macrophage and hepatocyte ferritin iron × acute phase. */
-  target(pools: Readonly<IronPools>, acutePhase: number): number {
-    const macrophage = Math.max(0, pools.macrophageStore + pools.macrophageLabile) / this.macrophageIronPerNg;
-    const hepatocyte = Math.max(0, pools.hepatocyte) / this.hepatocyteIronPerNg;
-    return (macrophage + hepatocyte) * acutePhase;
+  /** Secretion balance (ng/mL): stores held plus ferritin being made, × acute phase. */
+  target(pools: Readonly<IronPools>, f: Readonly<IronFluxes>, dtH: number, acutePhase: number): number {
+    const perDay = 24 / dtH;
+    const held =
+      Math.max(0, pools.macrophageStore) / this.macrophageIronPerNg +
+      Math.max(0, pools.hepatocyte) / this.hepatocyteIronPerNg;
+    const macrophageMaking = (f.macrophageDeposit + f.ivReleased * this.ivToFerritin) * perDay;
+    const hepatocyteMaking = f.plasmaToHepatocytes * perDay;
+    const making = this.perMacrophageMgDay * macrophageMaking + this.perHepatocyteMgDay * hepatocyteMaking;
+    return (held + making) * acutePhase;
   }
 
-  step(dtH: number, pools: Readonly<IronPools>, acutePhase: number): void {
-    const t = this.target(pools, acutePhase);
+  step(dtH: number, pools: Readonly<IronPools>, f: Readonly<IronFluxes>, acutePhase: number): void {
+    const t = this.target(pools, f, dtH, acutePhase);
     this.ngPerMl = t + (this.ngPerMl - t) * Math.exp(-this.rate * dtH);
-  }
-
-  /** Jump to the secretion balance (used when the body is built, before t = 0). */
-  settle(pools: Readonly<IronPools>, acutePhase: number): void {
-    this.ngPerMl = this.target(pools, acutePhase);
   }
 }
