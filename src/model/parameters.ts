@@ -671,9 +671,9 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "hepcidin.responseTime": {
     unit: "h",
-    default: 6,
+    default: 4,
     description: "first-order lag of hepcidin toward its drive",
-    source: "hepcidin mRNA falls within 9–15 h of ERFE (Kautz 2014, ref §4.2, R)",
+    source: "calibrated: after endotoxin urinary hepcidin peaks within 6 h, IL-6 within 3 h (Kemna et al. Blood 2005); hepcidin mRNA falls within 9–15 h of ERFE (Kautz 2014, ref §4.2)",
     min: 0.1,
     max: 96,
   },
