@@ -1032,7 +1032,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "inflammation.macrophageFerritinInduction": {
     unit: "",
-    default: 8,
+    default: 6,
     description:
       "largest extra macrophage ferritin synthesis (deposit of labile iron into stores) with inflammation, relative to health",
     source:
