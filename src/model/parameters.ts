@@ -349,7 +349,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "iron.absorption.dmt1Max": {
     unit: "",
-    default: 1.3,
+    default: 1.5,
     description: "largest rise of DMT1 uptake (HIF-2α) in iron deficiency",
     source:
       "calibrated: with hepcidin near zero, ~25–30 % of non-heme iron absorbed in deficiency (Hallberg 1997; IOM 2001 p.340: ≤ 18 % of the whole diet)",
@@ -671,9 +671,9 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "hepcidin.responseTime": {
     unit: "h",
-    default: 4,
+    default: 6,
     description: "first-order lag of hepcidin toward its drive",
-    source: "calibrated: after endotoxin urinary hepcidin peaks within 6 h, IL-6 within 3 h (Kemna et al. Blood 2005); hepcidin mRNA falls within 9–15 h of ERFE (Kautz 2014, ref §4.2)",
+    source: "after endotoxin urinary hepcidin peaks within 6 h, IL-6 within 3 h (Kemna et al. Blood 2005); hepcidin mRNA falls within 9–15 h of ERFE (Kautz 2014, ref §4.2); 6 h keeps hepcidin up the day after an oral dose (Moretti 2015)",
     min: 0.1,
     max: 96,
   },
