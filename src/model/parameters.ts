@@ -349,7 +349,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "iron.absorption.dmt1Max": {
     unit: "",
-    default: 1.5,
+    default: 1.6,
     description: "largest rise of DMT1 uptake (HIF-2α) in iron deficiency",
     source:
       "calibrated: with hepcidin near zero, ~25–30 % of non-heme iron absorbed in deficiency (Hallberg 1997; IOM 2001 p.340: ≤ 18 % of the whole diet)",
