@@ -1,6 +1,23 @@
 /** erythron: the library. The command line is a thin layer over these. */
 
+export {
+  type CohortOptions,
+  type CohortResult,
+  type CohortShareRow,
+  type CohortSummaryRow,
+  cohort,
+} from "./cohort/cohort.js";
+export {
+  CompareInputError,
+  type CompareOptions,
+  type CompareResult,
+  compareArms,
+  type Difference,
+} from "./compare/compare.js";
 export type { Run, RunSummary, SimulateOptions, VolumeHistogram } from "./core/run.js";
+export { type Estimate, FitInputError, type FitResult, fitVirtualPatient } from "./fit/fit.js";
+export { type LabPoint, LabsError, parseLabs } from "./fit/labs.js";
+export { type FitOutcome, type FitRequest, fit } from "./fit/run-fit.js";
 export { TRAJECTORY_COLUMNS } from "./labs/columns.js";
 export { PARAMETERS, resolveParameters } from "./model/parameters.js";
 export type { FigureEvent, FigureHistogram, RunData, ScenarioRecord } from "./plot/data.js";

@@ -10,6 +10,7 @@ import { measureLabs } from "./labs/labs.js";
 import type { Body } from "./model/body.js";
 import { PARAMETERS, ParameterError } from "./model/parameters.js";
 import { buildSteadyBody } from "./model/steady-state.js";
+import { SPAN_ACTIONS } from "./scenario/actions.js";
 import { compileTimeValue } from "./scenario/expression.js";
 import type { EventAction, Scenario, TimeExpression, TimeValue } from "./scenario/types.js";
 import { VERSION } from "./version.js";
@@ -45,17 +46,6 @@ interface Span {
   values: Record<string, (tDays: number) => number>;
 }
 
-const SPAN_KINDS = new Set([
-  "chronicBleed",
-  "inflammation",
-  "lead",
-  "diet",
-  "b12",
-  "folate",
-  "kidney",
-  "marrowInfiltration",
-]);
-
 function timeFn(v: TimeValue | undefined): ((tDays: number) => number) | undefined {
   if (v === undefined) return undefined;
   if (typeof v === "number") return () => v;
@@ -69,7 +59,7 @@ function schedule(scenario: Scenario, dtH: number, totalTicks: number): { instan
   const spans: Span[] = [];
   for (const e of scenario.events) {
     const a = e.action;
-    if (SPAN_KINDS.has(a.kind)) {
+    if (SPAN_ACTIONS.has(a.kind)) {
       const values: Record<string, (tDays: number) => number> = {};
       for (const [k, v] of Object.entries(a)) {
         if (k === "kind" || k === "absorbedFraction") continue;

@@ -83,9 +83,11 @@ for (const nb of notebooks) {
     const seen = await watch(page);
     await page.goto(nb);
 
-    // A chart with marks.
+    // The reader sees that the page is computing, then a chart with marks, and the note goes away.
+    await expect(page.locator("#erythron-busy")).toContainText("computing…");
     await expect(page.locator(CHART_MARKS).first()).toBeAttached();
     const before = await settle(page);
+    await expect(page.locator("#erythron-busy")).toBeHidden();
     if (shots) await page.screenshot({ path: join(shots, nb.replace(/\.html$/, ".png")), fullPage: true });
 
     // Move the first control: a slider to the other end of its range, or a select to another option.

@@ -119,7 +119,7 @@ describe("check and list", () => {
     const r = erythron("list", "--json");
     expect(r.status).toBe(0);
     const data = JSON.parse(r.stdout) as {
-      scenarios: { file: string; name?: string; error?: string }[];
+      scenarios: { id: string; file: string; name?: string; error?: string }[];
       actions: {
         name: string;
         unit: string;
@@ -135,6 +135,8 @@ describe("check and list", () => {
     expect(files).toContain("scenarios/healthy-woman.yaml");
     // The JSON Schema beside the scenarios is not one of them.
     expect(files).not.toContain("scenarios/scenario.schema.json");
+    // Each by the name that runs it from anywhere (erythron run healthy-man).
+    expect(data.scenarios.find((s) => s.file === "scenarios/healthy-man.yaml")?.id).toBe("healthy-man");
     expect(data.scenarios.filter((s) => s.error !== undefined)).toEqual([]);
     expect(data.actions).toContainEqual(expect.objectContaining({ name: "bleed", unit: "mL", timing: "instant" }));
     expect(data.actions.map((a) => a.name)).toEqual([
@@ -176,7 +178,7 @@ describe("check and list", () => {
   it("list (text) shows units and defaults", () => {
     const r = erythron("list");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("scenarios/healthy-man.yaml");
+    expect(r.stdout).toMatch(/^ {2}healthy-man +Healthy man, one year \(365 days\)$/m);
     expect(r.stdout).toMatch(/bleed\s+mL\s+instant/);
     expect(r.stdout).toMatch(/il6\s+pg\/mL\s+.*may vary with t; shorthand: inflammation: 30 pg\/mL/);
     expect(r.stdout).toContain("example: { at: 7 days, bleed: 500 mL }");

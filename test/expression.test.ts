@@ -1,6 +1,7 @@
 /** The expression sandbox: values at t, units, refusals, run-time errors, speed. */
 import { describe, expect, it } from "vitest";
 import {
+  ALLOWED_FUNCTIONS,
   compileTimeExpression,
   compileTimeValue,
   DISABLED_FUNCTIONS,
@@ -32,6 +33,37 @@ describe("values", () => {
   it("t is a time (days), not mathjs's tonne", () => {
     expect(compileTimeValue({ expression: "1 mL * t / (1 h)", unit: "mL" })(1)).toBeCloseTo(24, 12);
     expect(() => compileTimeValue({ expression: "1 mL * t / (1 kg)", unit: "mL" })(1)).toThrow(ExpressionError);
+  });
+
+  it("every allowed function and operator exists on the instance built from its factories (core/math.ts)", () => {
+    // Expected values are those of JavaScript's Math on the same inputs.
+    const cases: [string, number][] = [
+      ["exp(1)", Math.E],
+      ["log(e)", 1],
+      ["log10(1000)", 3],
+      ["sqrt(16)", 4],
+      ["abs(-2)", 2],
+      ["min(1, 2)", 1],
+      ["max(1, 2)", 2],
+      ["sin(0)", 0],
+      ["cos(0)", 1],
+      ["tanh(0)", 0],
+      ["floor(1.5)", 1],
+      ["ceil(1.5)", 2],
+      ["round(1.5)", 2],
+      ["pow(2, 3)", 8],
+      ["sign(-3)", -1],
+      ["7 mod 4 + 2 ^ 2 - 1 * 3 / 3 + +1 - -1", 8],
+      ["(1 < 2) + (2 > 1) + (1 <= 1) + (1 >= 1) + (1 == 1) + (1 != 2) + pi * 0", 6],
+    ];
+    for (const name of ALLOWED_FUNCTIONS)
+      expect(
+        cases.some(([text]) => text.startsWith(`${name}(`)),
+        name,
+      ).toBe(true);
+    for (const [text, value] of cases) {
+      expect(compileTimeValue({ expression: `${text} + 0 * t / (1 day)`, unit: "" })(1), text).toBeCloseTo(value, 12);
+    }
   });
 
   it("conditionals, comparisons, chained comparisons and whitelisted functions", () => {

@@ -38,7 +38,7 @@ const RANGES: Record<string, { male: Range; female: Range; source: string }> = {
   zpp_umol_mol: { male: [0, 40], female: [0, 40], source: "ZPP normal < 40 µmol/mol heme (Labbé)" },
   ring_sideroblast_pct: { male: [0, 0.5], female: [0, 0.5], source: "no ring sideroblasts in health" },
   blood_lead_ug_dl: { male: [0, 0], female: [0, 0], source: "no lead exposure modelled" },
-  il6_pg_ml: { male: [0, 7], female: [0, 7], source: "healthy IL-6 < 5–7 pg/mL" },
+  // il6_pg_ml is not checked: it is the inflammation input echoed, not an outcome of the model.
 };
 
 /** Peaks of the 5-fL-smoothed histogram that stand at least 10 % above the valleys on both sides. */

@@ -28,7 +28,7 @@ events:
     bleed: 450 mL
 `;
 
-const FIGURES = ["cbc", "diagnostic-map", "iron-economy", "iron-panel", "rbc-histograms"];
+const FIGURES = ["cbc", "diagnostic-map", "iron-economy", "iron-panel", "markers", "rbc-histograms"];
 
 describe("erythron plot", () => {
   const dir = mkdtempSync(join(tmpdir(), "erythron-plot-"));
@@ -58,7 +58,7 @@ describe("erythron plot", () => {
     const png = readFileSync(join(figuresOut, "cbc.png"));
     expect([...png.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
     const html = readFileSync(join(figuresOut, "figures.html"), "utf8");
-    expect(html.match(/<svg /g)).toHaveLength(5);
+    expect(html.match(/<svg /g)).toHaveLength(6);
     expect(html).not.toMatch(/<script|src=|<link/);
   });
 
@@ -100,6 +100,13 @@ describe("erythron plot", () => {
     ["a missing file", ["plot", "no/such.yaml"], /no\/such\.yaml: no such file or directory/],
     ["a bad format", ["plot", "SCENARIO", "--format", "svg,gif"], /--format.*svg, png, html/],
     ["a bad day", ["plot", "SCENARIO", "--day", "soon"], /--day/],
+    // A 20-day run has no day 400: say so rather than silently draw day 20.
+    [
+      "a day past the run",
+      ["plot", "SCENARIO", "--day", "400"],
+      /--day 400'.*ends on day 20; choose a day from 0 to 20/,
+    ],
+    ["an unknown marker column", ["plot", "SCENARIO", "--columns", "hb_g_dl,lead"], /unknown column "lead"/],
     ["a directory that is not a run", ["plot", "DIR"], /no trajectory\.csv/],
     ["no --out", ["plot", "SCENARIO"], /required option '-o, --out <dir>'/],
   ])("refuses %s: exit 2, one message, no files", (_what, args, message) => {
@@ -112,6 +119,35 @@ describe("erythron plot", () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("run into a directory holding an earlier run's figures removes the figures this run does not write", () => {
+    const again = join(dir, "again");
+    const first = erythron("plot", scenario, "--out", again, "--format", "svg,png,html");
+    expect(first.status).toBe(0);
+    writeFileSync(join(again, "notes.txt"), "mine");
+    const r = erythron("run", scenario, "--out", again, "--no-plots");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/Removed figures of an earlier run: cbc\.svg/);
+    // Only the run's data, and the user's own file, remain.
+    expect(readdirSync(again).sort()).toEqual([
+      "histograms.csv",
+      "iron-economy.csv",
+      "notes.txt",
+      "scenario.json",
+      "summary.json",
+      "trajectory.csv",
+    ]);
+  });
+
+  it("plot --columns draws the markers figure with the panels asked for", () => {
+    const out = join(dir, "columns");
+    const r = erythron("plot", runOut, "--out", out, "--format", "svg", "--columns", "epo_mu_ml,retic_index");
+    expect(r.status).toBe(0);
+    const svg = readFileSync(join(out, "markers.svg"), "utf8");
+    expect(svg).toContain("EPO (mU/mL, log scale)");
+    expect(svg).toContain("Reticulocyte production index");
+    expect(svg.match(/class="panel"/g)).toHaveLength(2);
   });
 
   it("refuses an invalid scenario with its line and column, and writes nothing", () => {

@@ -174,13 +174,17 @@ describe("content", () => {
     for (const r of [
       "iron deficiency",
       "thalassemia trait",
-      "anemia of chronic disease",
       "macro- cytosis",
       "microcytic anemia",
       "normocytic anemia (chronic disease, acute blood loss)",
     ])
       expect(regions).toContain(r);
+    // Anemia of chronic disease is no standard region of MCV × RDW (Bessman 1983 has none): not drawn as one.
+    expect(regions).not.toContain("anemia of chronic disease");
     expect(texts(doc, "text.threshold-label")).toEqual(["dashed: anemia < 13 g/dL (WHO, men)"]);
+    // The dots it promises, on samples at multiples of the step: days 10, 20, …, 50 in each panel.
+    expect(texts(doc, "text").some((t) => t === "dots every 10 days")).toBe(true);
+    expect(doc.querySelectorAll("circle.day-dot")).toHaveLength(10);
     // The path in both panels, each with its start and end.
     expect(doc.querySelectorAll("path.trajectory")).toHaveLength(2);
     expect(doc.querySelectorAll("circle.start")).toHaveLength(2);
@@ -207,7 +211,7 @@ describe("content", () => {
     expect(doc.querySelectorAll('[data-flux="bleeding"]')).toHaveLength(0);
   });
 
-  it("iron economy: fluxes are 7-day means around the chosen day", () => {
+  it("iron economy: fluxes are 7-day means up to the chosen day", () => {
     const rows = fixtureRun().iron ?? [];
     const row = ironRowAt(rows, 10);
     expect(row?.day).toBe(10);
@@ -321,10 +325,11 @@ describe("figures of a real 40-day run", () => {
     expect(startsHealthy(scenarioRecord(s))).toBe(true);
   });
 
-  it("draws five figures with the events and the women's band", () => {
+  it("draws six figures with the events and the women's band", () => {
     expect(figures.map((f) => f.name)).toEqual([
       "cbc",
       "iron-panel",
+      "markers",
       "rbc-histograms",
       "diagnostic-map",
       "iron-economy",

@@ -19,13 +19,16 @@ describe("inflammation (ref §4.2, §4.3, §5a)", () => {
     expect(Math.abs(at(run, "hb_g_dl", 16) - at(run, "hb_g_dl", 2))).toBeLessThan(0.7);
   });
 
-  it("chronic: hepcidin high, iron low, TIBC not high, ferritin high, sTfR normal, normocytic anemia, EPO blunted", async () => {
+  it("chronic: hepcidin high, iron low, TIBC not high, ferritin high with iron retained, sTfR normal, hypoproliferative normocytic anemia", async () => {
     const run = await shipped("chronic-inflammation");
     const f = run.summary.final as Record<string, number>;
     expect(f.hepcidin_ng_ml).toBeGreaterThan(2 * at(run, "hepcidin_ng_ml", 0));
     expect(f.tsat_pct).toBeLessThan(0.8 * at(run, "tsat_pct", 0));
     expect(f.tibc_ug_dl).toBeLessThan(300); // TIBC < 300 in ACD (Weiss & Goodnough 2005)
     expect(f.ferritin_ng_ml).toBeGreaterThan(100);
+    // …and not only as an acute-phase protein: iron is retained in the stores (reticuloendothelial
+    // retention, Weiss & Goodnough 2005 NEJM 352:1011), so storage iron itself rises.
+    expect(f.storage_iron_mg).toBeGreaterThan(1.3 * at(run, "storage_iron_mg", 0));
     // sTfR normal or barely raised in ACD, clearly high in iron deficiency (Punnonen 1997; ref §1.3 assay
     // range 0.76–1.76): averaged over the last four months to see past the daily noise.
     const stfr = run.column("stfr_mg_l").slice(-120);
@@ -36,8 +39,13 @@ describe("inflammation (ref §4.2, §4.3, §5a)", () => {
     expect(f.hb_g_dl).toBeLessThan(12.5);
     expect(f.hb_g_dl).toBeGreaterThan(9.5);
     expect(f.mcv_fl).toBeGreaterThan(80);
-    // EPO lower than Symeonidis 2016 predicts for this Hb (ref §4.1).
-    expect(f.epo_mu_ml).toBeLessThan(0.8 * 10 ** (3.05 - 0.131 * (f.hb_g_dl as number)));
+    // EPO below the Symeonidis 2016 line is not asserted: in the model that is the blunting factor
+    // (inflammation.epoMaxBlunting) itself. Its consequence is: the marrow does not answer the anemia,
+    // a reticulocyte production index < 2 (hypoproliferative; Hillman & Finch maturation correction;
+    // Weiss & Goodnough 2005 NEJM 352:1011).
+    const hct = f.hct_pct as number;
+    const maturation = hct > 35 ? 1 : hct > 25 ? 1.5 : hct > 15 ? 2 : 2.5;
+    expect(((f.retic_pct as number) * (hct / 45)) / maturation).toBeLessThan(2);
   });
 });
 
@@ -51,6 +59,16 @@ describe("IRIDA, TMPRSS6 homozygous loss (ref §5b: Finberg 2008; De Falco 2013)
     expect(at(run, "mcv_fl", 0)).toBeLessThan(80);
     expect(at(run, "zpp_umol_mol", 0)).toBeGreaterThan(80);
     expect(f.hepcidin_ng_ml).toBeGreaterThan(2 * 2.79);
+  });
+
+  // Known failure (issue 10, item 5): the model refills untreated IRIDA stores (20 → ~210 mg in 180 days).
+  // In patients the stores stay depleted while hepcidin holds absorption down (Finberg 2008 Nat Genet
+  // 40:569; De Falco 2013 Haematologica 98:845: ferritin low-normal, TSAT < 10 % for years).
+  // `it.fails` turns into a failure once the mechanism is fixed: then make it a plain `it`.
+  it.fails("untreated, the stores stay depleted over months, not only at day 0", async () => {
+    const run = await shipped("irida");
+    expect(at(run, "storage_iron_mg", 180)).toBeLessThan(2 * at(run, "storage_iron_mg", 0) + 20);
+    expect(at(run, "ferritin_ng_ml", 180)).toBeLessThan(15);
   });
 
   it("hepcidin stays far above that of ordinary iron deficiency given the same oral iron", async () => {

@@ -13,7 +13,10 @@ import { at, last, shipped } from "./shipped.js";
 const mentzer = (run: Run, day: number): number => at(run, "mcv_fl", day) / at(run, "rbc_10e12_l", day);
 
 describe("thalassemia traits against iron deficiency (ref §5e; Mentzer 1973; England & Fraser 1973)", () => {
-  it("beta-trait: small cells, normal-range RDW, high red-cell count, Mentzer < 13, HbA2 4–6 %, normal iron", async () => {
+  // HbA2 is not asserted in these signature tests: in this model it is a genotype assay (the δ-chain
+  // share set by erythropoiesis.deltaUpregulationBetaThal, calibrated to 4–6 %), not a per-cell outcome,
+  // so checking it would restate the calibration. It is kept as calibration target beta-trait.hba2.
+  it("beta-trait: small cells, normal-range RDW, high red-cell count, Mentzer < 13, normal iron", async () => {
     const run = await shipped("beta-thalassemia-trait");
     expect(last(run, "mcv_fl")).toBeLessThan(75);
     expect(last(run, "mcv_fl")).toBeGreaterThan(55);
@@ -22,8 +25,6 @@ describe("thalassemia traits against iron deficiency (ref §5e; Mentzer 1973; En
     expect(last(run, "hb_g_dl")).toBeGreaterThan(11);
     // RDW normal or barely raised (14.9 ± 1.8 % in trait vs 18.0 ± 1.9 % in IDA, ref §5e)
     expect(last(run, "rdw_cv_pct")).toBeLessThan(15.5);
-    expect(last(run, "hba2_pct")).toBeGreaterThan(3.5);
-    expect(last(run, "hba2_pct")).toBeLessThan(7);
     expect(last(run, "ferritin_ng_ml")).toBeGreaterThan(30);
     expect(last(run, "tsat_pct")).toBeGreaterThan(20);
   });
@@ -35,17 +36,15 @@ describe("thalassemia traits against iron deficiency (ref §5e; Mentzer 1973; En
     expect(Math.abs(last(ida, "hb_g_dl") - last(thal, "hb_g_dl"))).toBeLessThan(2);
     expect(last(ida, "mcv_fl") / last(ida, "rbc_10e12_l")).toBeGreaterThan(13);
     expect(last(ida, "rdw_cv_pct")).toBeGreaterThan(last(thal, "rdw_cv_pct"));
-    expect(last(ida, "hba2_pct")).toBeLessThan(last(thal, "hba2_pct"));
   });
 
-  it("alpha-trait (two genes): milder microcytosis, high count, normal RDW, HbA2 not raised", async () => {
+  it("alpha-trait (two genes): milder microcytosis, high count, normal RDW", async () => {
     const run = await shipped("alpha-thalassemia-trait");
     const beta = await shipped("beta-thalassemia-trait");
     expect(last(run, "mcv_fl")).toBeLessThan(80);
     expect(last(run, "mcv_fl")).toBeGreaterThan(last(beta, "mcv_fl"));
     expect(mentzer(run, 180)).toBeLessThan(13);
     expect(last(run, "rdw_cv_pct")).toBeLessThan(14.5);
-    expect(last(run, "hba2_pct")).toBeLessThan(3);
   });
 
   it("HbH disease: very small cells with hemolysis (reticulocytes up) and moderate anemia", async () => {
@@ -119,11 +118,18 @@ describe("HFE hemochromatosis (C282Y homozygous; Adams 2005; Allen 2008)", () =>
     expect(tsatHighDay).toBeLessThan(storageDoubledDay);
     expect(last(run, "storage_iron_mg")).toBeGreaterThan(3 * storage0);
     expect(last(run, "hb_g_dl")).toBeGreaterThan(13.5);
-    // hepcidin inappropriately low for the stores: below a healthy man's at ~4× his iron
-    const healthy = await shipped("healthy-man");
-    expect(last(run, "hepcidin_ng_ml") / last(run, "storage_iron_mg")).toBeLessThan(
-      last(healthy, "hepcidin_ng_ml") / last(healthy, "storage_iron_mg"),
-    );
+    // Hepcidin inappropriately low for the stores. Compared with a wild-type man holding the same
+    // storage iron (not with a healthy man at a quarter of it: hepcidin rises less than in proportion to
+    // stores, so any overload would pass that), HFE hepcidin is several-fold lower (hepcidin/ferritin
+    // ~3-fold down in C282Y homozygotes: Piperno 2007 Haematologica 92:447; van Dijk 2008 Clin Chem 54:1876).
+    const wild = await loadScenario(join("scenarios", "healthy-man.yaml"));
+    const matched = simulate({
+      ...wild,
+      subject: { ...wild.subject, storageIronMg: last(run, "storage_iron_mg") },
+      durationDays: 20,
+      record: { everyDays: 1, histogramDays: [] },
+    });
+    expect(last(run, "hepcidin_ng_ml")).toBeLessThan(0.5 * last(matched, "hepcidin_ng_ml"));
     expect(run.summary.ironBalanceMaxRelError).toBeLessThan(1e-9);
   });
 });

@@ -130,6 +130,10 @@ describe("sweep: workers, shards and merge give identical rows", () => {
       "events[0].bleed mL",
     ]);
     expect(p.seedRule).toMatch(/point, replicate/);
+    // A unit for every results.csv column (issue 12): swept paths in their canonical unit.
+    expect(Object.keys(p.units)).toEqual(p.columns);
+    expect(p.units["subject.storageIron"]).toBe("mg");
+    expect(p.units["events[0].bleed"]).toBe("mL");
   });
 
   it("a rerun on the same directory resumes: nothing runs again", async () => {

@@ -6,7 +6,7 @@
  */
 import "@observablehq/inputs/dist/index.css";
 import * as Plot from "@observablehq/plot";
-import { type Range, REFERENCE } from "../../src/plot/theme.js";
+import { ANEMIA_HB_G_DL, anemiaThreshold, type Range, REFERENCE, THRESHOLDS } from "../../src/plot/theme.js";
 import type { SimRequest, SimResponse, SimResult } from "./protocol.js";
 
 export type { ScenarioEdit, SimHistogram, SimRequest, SimResult } from "./protocol.js";
@@ -26,10 +26,33 @@ export function simulateInWorker(request: SimRequest, invalidation?: Promise<unk
   return simulateMany([request], invalidation).then((results) => results[0] as SimResult);
 }
 
-/** Simulations running in this page now (the browser test waits for 0 before it compares charts). */
+/**
+ * Simulations running in this page now (the browser test waits for 0 before it
+ * compares charts), shown to the reader as a "computing…" note: a chart can
+ * take 10–45 s to appear.
+ */
 function setBusy(delta: number): void {
   const g = globalThis as { erythronBusy?: number };
   g.erythronBusy = (g.erythronBusy ?? 0) + delta;
+  showBusy(g.erythronBusy);
+}
+
+function showBusy(count: number): void {
+  if (typeof document === "undefined") return;
+  let note = document.getElementById("erythron-busy");
+  if (!note) {
+    note = document.createElement("div");
+    note.id = "erythron-busy";
+    note.setAttribute("role", "status");
+    note.setAttribute("aria-live", "polite");
+    note.style.cssText =
+      "position:fixed;top:12px;right:12px;z-index:1000;padding:8px 14px;border-radius:6px;" +
+      "background:#fff8e1;border:1px solid #E69F00;font:600 14px var(--sans-serif,sans-serif);" +
+      "box-shadow:0 2px 6px rgba(0,0,0,.15)";
+    document.body.appendChild(note);
+  }
+  note.textContent = "computing… the simulated body is living its days (charts appear in 10–45 s)";
+  note.hidden = count <= 0;
 }
 
 /** Several simulations, at most `concurrency` at a time (default: cores, 2 to 4), results in input order. */
@@ -97,8 +120,9 @@ export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "
 /** Reference bands: light grey-green that reads as "normal". */
 export const BAND_FILL = "#dcefe6";
 
-// Reference ranges: the same table the static figures use (src/plot/theme.ts, physiology.md §1).
-export { type Range, REFERENCE };
+// Reference ranges and thresholds: the one table the static figures and `validate` use
+// (src/labs/reference-ranges.ts, docs/physiology.md §1).
+export { ANEMIA_HB_G_DL, anemiaThreshold, type Range, REFERENCE, THRESHOLDS };
 
 /** Axis labels with units, by trajectory column. */
 export const LABELS: Record<string, string> = {
@@ -152,6 +176,24 @@ export interface TimeChartOptions {
   legend?: boolean;
   /** Draw a centred moving mean over this many samples, the raw series faint behind it. */
   smooth?: number;
+  /** When every run's series is flat, show this sentence instead of an empty chart. */
+  ifFlat?: string;
+  /** Legend text of the band (default "reference range"). */
+  bandLabel?: string;
+}
+
+/** 1-2-5 ticks within [lo, hi], thinned to whole decades when there would be more than six. */
+export function logTicks(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  if (!(lo > 0 && hi > lo)) return out;
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++)
+    for (const m of [1, 2, 5]) {
+      const v = Number((m * 10 ** e).toPrecision(6));
+      if (v >= lo * 0.999 && v <= hi * 1.001) out.push(v);
+    }
+  if (out.length <= 6) return out;
+  const decades = out.filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9);
+  return decades.length >= 2 ? decades : out.filter((_, i) => i % 2 === 0);
 }
 
 interface Row {
@@ -181,13 +223,14 @@ export function timeChart(series: readonly Series[], o: TimeChartOptions): SVGSV
   const marks: Plot.Markish[] = [];
   if (band) {
     marks.push(Plot.rectY([band], { x1: 0, x2: xMax, y1: "low", y2: "high", fill: BAND_FILL, fillOpacity: 0.9 }));
+    // Inside the band at its lower right, clear of the event labels along the top.
     marks.push(
       Plot.text([band], {
         x: xMax,
-        y: "high",
-        text: () => "reference range",
+        y: "low",
+        text: () => o.bandLabel ?? "reference range",
         textAnchor: "end",
-        dy: 8,
+        dy: -7,
         dx: -4,
         fill: "#3b6e57",
         fontSize: 10,
@@ -209,7 +252,8 @@ export function timeChart(series: readonly Series[], o: TimeChartOptions): SVGSV
       }),
     );
   }
-  for (const m of o.marks ?? []) {
+  // Event labels along the top, on two staggered rows so neighbours do not overprint.
+  (o.marks ?? []).forEach((m, k) => {
     marks.push(Plot.ruleX([m.day], { stroke: "#999", strokeDasharray: "2,3" }));
     marks.push(
       Plot.text([m], {
@@ -218,11 +262,15 @@ export function timeChart(series: readonly Series[], o: TimeChartOptions): SVGSV
         text: "label",
         textAnchor: "start",
         dx: 3,
+        dy: k % 2 === 0 ? -14 : -2,
         fill: "#555",
         fontSize: 10,
+        stroke: "white",
+        strokeWidth: 3,
+        paintOrder: "stroke",
       }),
     );
-  }
+  });
   if (o.smooth) {
     marks.push(Plot.line(rows, { x: "day", y: "value", stroke: "run", strokeWidth: 1, strokeOpacity: 0.3 }));
     marks.push(
@@ -238,19 +286,33 @@ export function timeChart(series: readonly Series[], o: TimeChartOptions): SVGSV
     marks.push(Plot.line(rows, { x: "day", y: "value", stroke: "run", strokeWidth: 1.8 }));
   }
   const several = series.length > 1;
+  const finite = rows.map((r) => r.value).filter(Number.isFinite);
+  const lo = finite.length > 0 ? Math.min(...finite) : 0;
+  const hi = finite.length > 0 ? Math.max(...finite) : 1;
+  const flat = hi - lo < 1e-3 * Math.max(1, Math.abs(hi));
+  if (flat && o.ifFlat) {
+    const note = document.createElement("div");
+    note.className = "erythron-flat";
+    note.style.cssText = `width:${o.width ?? 640}px;min-height:${Math.round((o.height ?? 220) / 2)}px;font-size:13px;color:#555`;
+    note.textContent = o.ifFlat;
+    return note;
+  }
   // A flat series (IL-6 at baseline) would give a degenerate axis: start it at 0.
   let yDomain = o.yDomain;
-  if (!yDomain && !o.log && rows.length > 0) {
-    const lo = Math.min(...rows.map((r) => r.value));
-    const hi = Math.max(...rows.map((r) => r.value));
-    if (hi - lo < 1e-6 * Math.max(1, Math.abs(hi))) yDomain = [0, Math.max(1, 2 * hi)];
-  }
+  if (!yDomain && !o.log && flat && rows.length > 0) yDomain = [0, Math.max(1, 2 * hi)];
+  const logDomain = (): [number, number] => {
+    const pos = finite.filter((v) => v > 0);
+    if (band) pos.push(band.low > 0 ? band.low : band.high, band.high);
+    for (const t of o.thresholds ?? []) if (t.value > 0) pos.push(t.value);
+    return [Math.min(...pos) / 1.3, Math.max(...pos) * 1.3];
+  };
+  const logD = o.log ? (yDomain ?? logDomain()) : undefined;
   return Plot.plot({
     width: o.width ?? 640,
     height: o.height ?? 220,
     marginLeft: 56,
     marginBottom: 40,
-    marginTop: o.marks?.length ? 22 : 16,
+    marginTop: o.marks?.length ? 34 : 16,
     style: { fontSize: "12px" },
     ...(o.title ? { title: o.title } : {}),
     x: { label: LABELS.day, domain: [0, xMax], grid: true },
@@ -258,8 +320,9 @@ export function timeChart(series: readonly Series[], o: TimeChartOptions): SVGSV
       label: LABELS[o.column] ?? o.column,
       type: o.log ? "log" : "linear",
       grid: true,
-      ...(yDomain ? { domain: yDomain } : {}),
-      ...(o.log ? { ticks: 6, tickFormat: "~s" } : {}),
+      ...(yDomain ? { domain: yDomain } : logD ? { domain: logD } : {}),
+      // A few 1-2-5 ticks on log axes: Plot's default labels every step and crowds them.
+      ...(logD ? { ticks: logTicks(logD[0], logD[1]), tickFormat: "~g" } : {}),
     },
     color: {
       domain: series.map((s) => s.label),
@@ -283,12 +346,17 @@ export function histogramChart(
   curves: readonly HistogramCurve[],
   o: { reference?: HistogramCurve; width?: number; height?: number; title?: string; xMax?: number } = {},
 ): SVGSVGElement | HTMLElement {
+  const x0 = 20;
+  const x1 = o.xMax ?? 160;
+  // Only the bins inside the axis (lines must not run past it), and never the last bin: it counts every
+  // cell beyond it (an overflow), not cells of that size.
   const rows = (c: HistogramCurve) =>
     Array.from(c.histogram.fraction, (f, i) => ({
       volume: (c.histogram.volumeFl[i] as number) + 0.5,
       pct: f * 100,
       curve: c.label,
-    }));
+      last: i === c.histogram.fraction.length - 1,
+    })).filter((r) => !r.last && r.volume >= x0 && r.volume <= x1);
   const marks: Plot.Markish[] = [];
   if (o.reference) {
     marks.push(
@@ -309,7 +377,7 @@ export function histogramChart(
     marginBottom: 40,
     style: { fontSize: "12px" },
     ...(o.title ? { title: o.title } : {}),
-    x: { label: "Red-cell volume (fL)", domain: [20, o.xMax ?? 160], grid: true },
+    x: { label: "Red-cell volume (fL)", domain: [x0, x1], grid: true },
     y: { label: "Red cells (% per fL)", grid: true },
     color: { domain: legendDomain, range: legendRange, legend: true },
     marks,

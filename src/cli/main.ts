@@ -5,7 +5,7 @@
  * Bad input prints `erythron: <message>` without a stack trace and writes nothing.
  * Data goes to stdout or files; messages and progress go to stderr.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,8 +17,12 @@ import { GENES } from "../model/genotype.js";
 import { PARAMETERS } from "../model/parameters.js";
 import { ACTIONS, type ActionSpec, type FieldSpec, mainField } from "../scenario/actions.js";
 import { ScenarioError } from "../scenario/errors.js";
+import { SCENARIOS_DIR, shippedScenarioFiles } from "../scenario/shipped.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
+import { registerCohortCommand } from "./cohort-command.js";
+import { registerCompareCommand } from "./compare-command.js";
+import { registerFitCommand } from "./fit-command.js";
 import { createRunPlotHook, registerPlotCommand } from "./plot-command.js";
 import { createProgress } from "./progress.js";
 import { registerSweepCommands } from "./sweep-commands.js";
@@ -43,8 +47,12 @@ export class RunFailure extends Error {
   override name = "RunFailure";
 }
 
+/** simulate.ts's DEFAULT_FOUNDERS_PER_DAY, for --help without loading the simulator (a test keeps them equal). */
+export const DEFAULT_RESOLUTION = 24;
+/** The figures `run --out` draws (src/plot/figures/index.ts runFigures; a test keeps them equal). */
+export const RUN_FIGURES = ["cbc", "iron-panel", "markers", "rbc-histograms", "diagnostic-map", "iron-economy"];
+
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const SCENARIOS_DIR = join(PACKAGE_ROOT, "scenarios");
 
 function packageVersion(): string {
   try {
@@ -237,6 +245,8 @@ async function checkCommand(scenarioPath: string): Promise<void> {
 }
 
 interface ListedScenario {
+  /** The name to run it by: `erythron run healthy-man`, `loadScenario("healthy-man")`. */
+  id: string;
   file: string;
   name?: string;
   description?: string;
@@ -245,24 +255,17 @@ interface ListedScenario {
 }
 
 async function shippedScenarios(): Promise<ListedScenario[]> {
-  let files: string[];
-  try {
-    // scenario.schema.json sits beside the scenarios (editors find it there) but is not one.
-    files = readdirSync(SCENARIOS_DIR).filter((f) => /\.(ya?ml|json)$/i.test(f) && !/\.schema\.json$/i.test(f));
-  } catch {
-    return [];
-  }
-  files.sort();
   const out: ListedScenario[] = [];
-  for (const f of files) {
+  for (const f of shippedScenarioFiles()) {
     const file = `scenarios/${f}`;
+    const id = f.replace(/\.(ya?ml|json)$/i, "");
     try {
       const s = await loadScenario(join(SCENARIOS_DIR, f));
-      const item: ListedScenario = { file, name: s.name, durationDays: s.durationDays };
+      const item: ListedScenario = { id, file, name: s.name, durationDays: s.durationDays };
       if (s.description !== undefined) item.description = s.description;
       out.push(item);
     } catch (e) {
-      out.push({ file, error: e instanceof Error ? e.message : String(e) });
+      out.push({ id, file, error: e instanceof Error ? e.message : String(e) });
     }
   }
   return out;
@@ -350,12 +353,12 @@ async function listCommand(flags: { json?: boolean }): Promise<void> {
     return;
   }
   const lines: string[] = [];
-  lines.push("Scenarios (scenarios/):");
+  lines.push("Scenarios shipped with erythron (run one by name from anywhere: erythron run healthy-man):");
   if (scenarios.length === 0) lines.push("  (none)");
-  const width = Math.max(0, ...scenarios.map((s) => s.file.length));
+  const width = Math.max(0, ...scenarios.map((s) => s.id.length));
   for (const s of scenarios) {
     const what = s.error ? `INVALID: ${s.error.split("\n")[0]}` : `${s.name} (${formatDays(s.durationDays ?? 0)})`;
-    lines.push(`  ${s.file.padEnd(width)}  ${what}`);
+    lines.push(`  ${s.id.padEnd(width)}  ${what}`);
   }
   lines.push(
     "",
@@ -375,7 +378,11 @@ async function listCommand(flags: { json?: boolean }): Promise<void> {
     lines.push(`  ${g.name.padEnd(18)} ${g.variants.map(String).join(" | ")}`);
     lines.push(`      ${g.description}`);
   }
-  lines.push("", 'Parameters (override with "parameters:" in a scenario or --set path=value):');
+  lines.push(
+    "",
+    'Parameters (override with "parameters:" in a scenario or --set path=value; "ref §N" in a source is',
+    "section N of docs/physiology.md, shipped with erythron):",
+  );
   for (const p of parameters) {
     const unit = p.unit === "" ? "" : ` ${p.unit}`;
     const def =
@@ -385,6 +392,10 @@ async function listCommand(flags: { json?: boolean }): Promise<void> {
     lines.push(`  ${p.path}  [${p.unit === "" ? "dimensionless" : p.unit}]  default ${def}`);
     lines.push(`      ${p.description}`);
     lines.push(`      source: ${p.source}`);
+    if (p.provenance) {
+      const pv = p.provenance;
+      lines.push(`      provenance: ${pv.kind}${pv.kind === "calibrated" ? ` to ${pv.targets.join(", ")}` : ""}`);
+    }
   }
   process.stdout.write(`${lines.join("\n")}\n`);
 }
@@ -406,10 +417,13 @@ function buildProgram(): Command {
   program
     .command("run")
     .description(
-      `simulate a scenario; with --out, write ${OUTPUT_FILES.join(", ")} into DIR; without, print the trajectory CSV on stdout`,
+      `simulate a scenario; with --out, write into DIR ${OUTPUT_FILES.join(", ")}, scenario.json (subject and events, for \`erythron plot DIR\`), iron-economy.csv (iron pools and fluxes) and the figures (${RUN_FIGURES.join(", ")}, each .svg and .png; figures of an earlier run in DIR are replaced or removed); without --out, print the trajectory CSV on stdout`,
     )
-    .argument("<scenario>", "scenario file (YAML or JSON)")
-    .option("-o, --out <dir>", "directory for trajectory.csv, histograms.csv, summary.json (created if missing)")
+    .argument("<scenario>", "scenario file (YAML or JSON), or the name of a shipped scenario (erythron list)")
+    .option(
+      "-o, --out <dir>",
+      `directory for ${OUTPUT_FILES.join(", ")}, scenario.json, iron-economy.csv and the figures (created if missing)`,
+    )
     .option("--seed <n>", "random seed (overrides the scenario's)", parseNonNegativeInteger)
     .option(
       "--set <path=value>",
@@ -418,8 +432,12 @@ function buildProgram(): Command {
       [] as string[],
     )
     .option("--dt <time>", 'time step, a time such as "1 h" or "30 min" (default 1 h)')
-    .option("--resolution <n>", "founder agents per day: numerical resolution, not physiology", parsePositiveInteger)
-    .option("--no-plots", "with --out, do not draw the figures (cbc, iron panel, histograms, map, iron economy)")
+    .option(
+      "--resolution <n>",
+      `founder agents per day: numerical resolution, not physiology (default ${DEFAULT_RESOLUTION})`,
+      parsePositiveInteger,
+    )
+    .option("--no-plots", `with --out, do not draw the figures (${RUN_FIGURES.join(", ")})`)
     .action(async (scenario, opts) => {
       const flags: RunFlags = { set: opts.set, plots: opts.plots };
       if (opts.out !== undefined) flags.out = opts.out;
@@ -437,7 +455,7 @@ function buildProgram(): Command {
   program
     .command("check")
     .description("validate a scenario file without running it")
-    .argument("<scenario>", "scenario file (YAML or JSON)")
+    .argument("<scenario>", "scenario file (YAML or JSON), or the name of a shipped scenario (erythron list)")
     .action(async (scenario) => {
       await checkCommand(scenario);
     });
@@ -445,7 +463,7 @@ function buildProgram(): Command {
   program
     .command("list")
     .description(
-      "shipped scenarios in scenarios/, event actions with their fields and units, genes, and every model parameter",
+      "shipped scenarios (by the name that runs them), event actions with their fields and units, genes, and every model parameter",
     )
     .option("--json", "machine-readable output")
     .action(async (opts) => {
@@ -456,6 +474,9 @@ function buildProgram(): Command {
 
   registerSweepCommands(program as unknown as Command, { InputError, RunFailure });
   registerValidateCommand(program as unknown as Command, { InputError, RunFailure }, SCENARIOS_DIR);
+  registerCompareCommand(program as unknown as Command, { InputError, RunFailure });
+  registerFitCommand(program as unknown as Command, { InputError, RunFailure });
+  registerCohortCommand(program as unknown as Command, { InputError, RunFailure });
 
   return program as unknown as Command;
 }

@@ -55,23 +55,29 @@ interface Loaded {
   record?: ScenarioRecord;
 }
 
-async function figuresOf(loaded: Loaded, ironDay: number | undefined): Promise<NamedFigure[]> {
+async function figuresOf(
+  loaded: Loaded,
+  ironDay: number | undefined,
+  markerColumns?: readonly string[],
+): Promise<NamedFigure[]> {
   const { runFigures } = await import("../plot/figures/index.js");
   const { histogramReference } = await import("../plot/reference.js");
   const options: Parameters<typeof runFigures>[1] = {};
   const ref = loaded.record ? histogramReference(loaded.record, loaded.data.histograms) : undefined;
   if (ref) options.histogramReference = ref;
   if (ironDay !== undefined) options.ironDay = ironDay;
+  if (markerColumns) options.markerColumns = markerColumns;
   return runFigures(loaded.data, options);
 }
 
 /** Simulate a scenario file with the iron probe attached. */
-async function simulateScenario(path: string, label: string): Promise<Loaded> {
+async function simulateScenario(path: string, label: string, check: (endDay: number) => void): Promise<Loaded> {
   const { loadScenario } = await import("../scenario/load.js");
   const { simulate } = await import("../simulate.js");
   const { createIronProbe } = await import("../plot/iron-probe.js");
   const { runData, scenarioRecord } = await import("../plot/data.js");
   const scenario = await loadScenario(path);
+  check(scenario.durationDays);
   const probe = createIronProbe();
   const progress = createProgress(process.stderr);
   let run: Run;
@@ -87,11 +93,39 @@ interface PlotFlags {
   out: string;
   format?: string;
   day?: string;
+  columns?: string;
+}
+
+/** `--columns`: trajectory columns (or retic_index) for the markers figure. */
+async function parseColumns(text: string, errors: CliErrors): Promise<string[]> {
+  const { TRAJECTORY_COLUMNS } = await import("../labs/columns.js");
+  const { didYouMean } = await import("../scenario/suggest.js");
+  const known = [...TRAJECTORY_COLUMNS.filter((c) => c !== "day"), "retic_index"];
+  const asked = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (asked.length === 0 || asked.length > 8)
+    throw errors.input(`option '--columns <list>' argument '${text}' is invalid: expected 1 to 8 trajectory columns`);
+  for (const c of asked)
+    if (!known.includes(c))
+      throw errors.input(
+        `option '--columns <list>': unknown column "${c}"${didYouMean(c, known)}; columns are ${known.join(", ")}`,
+      );
+  return asked;
+}
+
+/** Refuse an iron-economy day past the end of a run, rather than silently drawing the last. */
+function checkDay(day: number | undefined, endDay: number, what: string, errors: CliErrors): void {
+  if (day === undefined || day <= endDay + 1e-9) return;
+  const end = Number(endDay.toPrecision(6));
+  throw errors.input(`option '--day ${day}': ${what} ends on day ${end}; choose a day from 0 to ${end}`);
 }
 
 async function plotCommand(inputs: readonly string[], flags: PlotFlags, errors: CliErrors): Promise<void> {
   const formats = flags.format === undefined ? DEFAULT_FORMATS : parseFormats(flags.format, errors);
   const ironDay = flags.day === undefined ? undefined : parseDay(flags.day, errors);
+  const markerColumns = flags.columns === undefined ? undefined : await parseColumns(flags.columns, errors);
   const { isDirectory, loadRunDirectory, RunDirectoryError } = await import("../plot/load.js");
   const { stat } = await import("node:fs/promises");
   const outInfo = await stat(flags.out).catch(() => undefined);
@@ -105,14 +139,18 @@ async function plotCommand(inputs: readonly string[], flags: PlotFlags, errors: 
   for (const input of inputs) {
     const label = basename(input, extname(input)) || input;
     if (await isDirectory(input)) {
+      let l: Loaded;
       try {
-        loaded.push(await loadRunDirectory(input));
+        l = await loadRunDirectory(input);
       } catch (e) {
         if (e instanceof RunDirectoryError) throw errors.input(e.message);
         throw e;
       }
+      const days = l.data.column("day");
+      checkDay(ironDay, (days[days.length - 1] as number) ?? 0, `the run in ${input}`, errors);
+      loaded.push(l);
     } else {
-      loaded.push(await simulateScenario(input, label));
+      loaded.push(await simulateScenario(input, label, (end) => checkDay(ironDay, end, input, errors)));
     }
   }
 
@@ -128,7 +166,7 @@ async function plotCommand(inputs: readonly string[], flags: PlotFlags, errors: 
       used.add(name);
       prefix = `${name}/`;
     }
-    groups.push({ prefix, figures: await figuresOf(l, ironDay) });
+    groups.push({ prefix, figures: await figuresOf(l, ironDay, markerColumns) });
   }
   if (loaded.length > 1)
     groups.unshift({
@@ -155,13 +193,17 @@ export function registerPlotCommand(program: Command, errors: CliErrors): void {
   program
     .command("plot")
     .description(
-      "teaching figures (blood count, iron panel, red-cell histograms, diagnostic map, iron economy; a comparison when given several runs) from scenario files (run first) or run directories",
+      "teaching figures (blood count, iron panel, condition markers, red-cell histograms, diagnostic map, iron economy; a comparison when given several runs) from scenario files (run first) or run directories",
     )
     .argument("<inputs...>", "scenario files (YAML or JSON) or run directories written by `erythron run --out`")
     .requiredOption("-o, --out <dir>", "directory for the figures (created if missing)")
     .option("--format <list>", "comma-separated: svg, png, html (default svg,png)")
-    .option("--day <n>", "day of the iron-economy figure (default: the last day)")
-    .action(async (inputs: string[], opts: { out: string; format?: string; day?: string }) => {
+    .option("--day <n>", "day of the iron-economy figure, within the run (default: the last day)")
+    .option(
+      "--columns <list>",
+      "comma-separated trajectory columns for the markers figure, such as blood_lead_ug_dl,zpp_umol_mol (or retic_index); default: chosen from the run",
+    )
+    .action(async (inputs: string[], opts: { out: string; format?: string; day?: string; columns?: string }) => {
       await plotCommand(inputs, opts, errors);
     });
 }
@@ -187,7 +229,8 @@ export async function createRunPlotHook(plots: boolean): Promise<RunPlotHook> {
     write: async (run, dir) => {
       const { runData, scenarioRecord } = await import("../plot/data.js");
       const { formatNumber } = await import("../io/outputs.js");
-      const { figureFiles, writeFigureFiles } = await import("../plot/write.js");
+      const { figureFiles, removeStaleFigures, writeFigureFiles } = await import("../plot/write.js");
+      const { FIGURE_NAMES } = await import("../plot/figures/index.js");
       const rows = probe.rows();
       const record = scenarioRecord(run.scenario);
       const ironCsv = [
@@ -209,9 +252,12 @@ export async function createRunPlotHook(plots: boolean): Promise<RunPlotHook> {
         figures = drawn.map((f) => f.path);
       }
       await writeFigureFiles(dir, files);
+      // Figures of an earlier run into the same directory would describe other data: remove them.
+      const removed = await removeStaleFigures(dir, FIGURE_NAMES, figures);
+      const stale = removed.length > 0 ? ` Removed figures of an earlier run: ${removed.join(", ")}.` : "";
       return plots
-        ? `Figures: ${figures.join(", ")}; with scenario.json and iron-economy.csv.`
-        : "Wrote scenario.json and iron-economy.csv (figures skipped: --no-plots).";
+        ? `Figures: ${figures.join(", ")}; with scenario.json and iron-economy.csv.${stale}`
+        : `Wrote scenario.json and iron-economy.csv (figures skipped: --no-plots).${stale}`;
     },
   };
 }

@@ -58,6 +58,7 @@ async function translate<T>(kinds: ErrorKinds, work: () => Promise<T>): Promise<
   } catch (e) {
     if (e instanceof SweepInputError || e instanceof JournalError) throw new kinds.InputError(e.message);
     if (e instanceof Error && e.name === "QueueUnreachable") throw new kinds.InputError(e.message);
+    if (e instanceof Error && e.name === "QueueLibraryMissing") throw new kinds.InputError(e.message);
     if (e instanceof Error && e.name === "QueueJobFailed") throw new kinds.RunFailure(e.message, { cause: e });
     throw e;
   }

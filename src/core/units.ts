@@ -1,10 +1,11 @@
 /**
- * Quantities with units, parsed with a private mathjs instance.
+ * Quantities with units, parsed with erythron's private mathjs instance (core/math.ts).
  *
  * Only `unit()` parsing is used here: a scenario string is never evaluated as
  * an expression (sandboxed expressions in `t` are src/scenario/expression.ts).
  */
-import { all, create, type FactoryFunctionMap, type MathJsInstance, type Unit } from "mathjs";
+import type { MathJsInstance, Unit } from "mathjs";
+import { math } from "./math.js";
 import { clean, QuantityError } from "./quantity-text.js";
 
 /**
@@ -17,7 +18,7 @@ export function addCustomUnits(instance: MathJsInstance): void {
   instance.createUnit("mcg", "1 ug");
 }
 
-const math = create(all as FactoryFunctionMap);
+// The instance is shared with the expression sandbox, which adds no units of its own.
 addCustomUnits(math);
 
 export { clean, formatDays, formatWithUnit, QuantityError } from "./quantity-text.js";

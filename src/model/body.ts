@@ -157,6 +157,17 @@ export interface FluxTotals {
   ineffectiveCells: number;
   /** Σ cells × divisions over released cells: mean divisions = this / redCellsReleased. */
   divisionsReleased: number;
+  /** Iron moved between pools, mg (the iron-economy figure balances every pool from these). */
+  macrophageExportMg: number;
+  hepatocyteExportMg: number;
+  plasmaToHepatocyteMg: number;
+  plasmaToTissueMg: number;
+  /** Iron of erythroblasts dying in the marrow and of extruded nuclei, to macrophages. */
+  marrowToMacrophageMg: number;
+  /** Plasma (transferrin) iron lost with whole blood. */
+  plasmaBledMg: number;
+  /** Transfused iron in storage-damaged cells cleared by macrophages at once. */
+  transfusionToMacrophageMg: number;
 }
 
 export interface BodyOptions {
@@ -513,6 +524,7 @@ export class Body {
     };
     const marrowOut = this.marrow.step(dt, signals, flux.plasmaToMarrow, this.blood);
     let recycled = marrowOut.ironToMacrophagesMg;
+    this.fluxes.marrowToMacrophageMg += marrowOut.ironToMacrophagesMg;
 
     // 6. Blood: ageing and clearance at the circulation's interval.
     if (this.absoluteH + dt >= this.nextCirculationH - 1e-9) {
@@ -544,6 +556,10 @@ export class Body {
     f.shedMg += flux.shed;
     f.basalLossMg += flux.basalLoss;
     f.divisionsReleased += marrowOut.divisionsReleased;
+    f.macrophageExportMg += flux.macrophageExport;
+    f.hepatocyteExportMg += flux.hepatocyteExport;
+    f.plasmaToHepatocyteMg += flux.plasmaToHepatocytes;
+    f.plasmaToTissueMg += flux.plasmaToTissue;
   }
 
   /**
@@ -558,6 +574,7 @@ export class Body {
     this.pools.plasma -= plasmaIron;
     this.plasmaVolumeDl *= 1 - fraction;
     this.ledger.bloodLossMg += cellIron + plasmaIron;
+    this.fluxes.plasmaBledMg += plasmaIron;
   }
 
   /**
@@ -577,6 +594,7 @@ export class Body {
     const kept = 1 - this.transfusionLoss;
     this.blood.transfuse(cells * kept, meanVolumeFl, meanHbPg, this.donorZppPerHb);
     this.pools.macrophageLabile += ironMg * this.transfusionLoss;
+    this.fluxes.transfusionToMacrophageMg += ironMg * this.transfusionLoss;
     this.plasmaVolumeDl += (volumeMl * (1 - hematocrit)) / 100;
     this.ledger.transfusedMg += ironMg;
   }
@@ -651,6 +669,13 @@ function newFluxTotals(): FluxTotals {
     basalLossMg: 0,
     ineffectiveCells: 0,
     divisionsReleased: 0,
+    macrophageExportMg: 0,
+    hepatocyteExportMg: 0,
+    plasmaToHepatocyteMg: 0,
+    plasmaToTissueMg: 0,
+    marrowToMacrophageMg: 0,
+    plasmaBledMg: 0,
+    transfusionToMacrophageMg: 0,
   };
 }
 

@@ -18,6 +18,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "Nadler/ICSH-type values, ref §1.4",
     min: 40,
     max: 120,
+    provenance: { kind: "measured" },
   },
   "body.venousToBodyHctRatio": {
     unit: "",
@@ -26,6 +27,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "The Blood Volume of Normal Women, Blood 1954 (body/venous Hct 0.90), ref §1.4",
     min: 1,
     max: 1.3,
+    provenance: { kind: "measured" },
   },
   "body.plasmaRefillTime": {
     unit: "h",
@@ -34,6 +36,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "hemodilution over 1–2 days after hemorrhage, model.md §signatures (R)",
     min: 1,
     max: 240,
+    provenance: { kind: "assumed" },
   },
 
   // ── Erythropoiesis: the division rule ───────────────────────────────────
@@ -44,22 +47,25 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: ~2×10^11 red cells/day (ref §2.2) at ~14 cells per founder",
     min: 0,
     max: 1e10,
+    provenance: { kind: "calibrated", targets: ["healthy-man.hb", "healthy-man.mcv", "healthy-man.rdw"] },
   },
   "erythropoiesis.epoReference": {
-    unit: "",
+    unit: "mU/mL",
     default: 12,
     description: "EPO (mU/mL) at which founder influx equals founderFluxPerKg",
     source: "Symeonidis 2016 equation at Hb 15 g/dL, ref §4.1",
     min: 0.1,
     max: 1000,
+    provenance: { kind: "measured" },
   },
   "erythropoiesis.epoHalfMaximal": {
-    unit: "",
+    unit: "mU/mL",
     default: 80,
     description: "EPO (mU/mL) giving half-maximal founder influx (maximum ≈ 7.7× basal)",
     source: "marrow capacity ×4–8 normal, Hillman & Henderson JCI 1969, ref §3.1",
     min: 1,
     max: 10000,
+    provenance: { kind: "measured" },
   },
   "erythropoiesis.cycleTime": {
     unit: "h",
@@ -68,6 +74,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "time-lapse of human erythroblasts, Blood Cells 1987: 23.3 ± 4.8 h, ref §3.1",
     min: 4,
     max: 200,
+    provenance: { kind: "measured" },
   },
   "erythropoiesis.cycleTimeCv": {
     unit: "",
@@ -76,6 +83,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated within the 15.8–30 h range of Blood Cells 1987 so healthy RDW is 12–14 %",
     min: 0,
     max: 0.5,
+    provenance: { kind: "calibrated", targets: ["healthy-man.rdw"] },
   },
   "erythropoiesis.growthPerCycle": {
     unit: "",
@@ -84,6 +92,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "model.md §1; stage volumes shrink ~0.7–0.75× per division, ref §3.1",
     min: 1,
     max: 1.99,
+    provenance: { kind: "assumed" },
   },
   "erythropoiesis.ironRestrictionTsatHalf": {
     unit: "",
@@ -94,6 +103,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "iron restriction blunts the EPO response of progenitors via TfR2 and the aconitase pathway (Bullock 2010; Khalil 2018); IDA is hypoproliferative (R), calibrated",
     min: 0,
     max: 1,
+    provenance: {
+      kind: "calibrated",
+      targets: ["gi-bleed.ferritin-before-tsat", "gi-bleed.rdw-before-mcv", "gi-bleed.mentzer"],
+    },
   },
   "erythropoiesis.founderCytoplasmVolume": {
     unit: "fL",
@@ -102,6 +115,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: 4 divisions to an orthochromatic cytoplasm of ~140 fL, retic ~115 fL (ref §3.1, §3.2)",
     min: 20,
     max: 5000,
+    provenance: { kind: "calibrated", targets: ["healthy-man.mcv"] },
   },
   "erythropoiesis.globinSynthesisRate": {
     unit: "pg/h",
@@ -110,6 +124,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: final MCH ~33 pg in young cells, 30 pg population mean (ref §6.9)",
     min: 0,
     max: 10,
+    provenance: { kind: "calibrated", targets: ["healthy-man.mcv", "healthy-man.hb"] },
   },
   "erythropoiesis.hemeSynthesisRate": {
     unit: "pg/h",
@@ -118,6 +133,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "set above the globin capacity: healthy synthesis is globin-limited (HRI matches globin to heme, ref §3.4)",
     min: 0,
     max: 10,
+    provenance: { kind: "assumed" },
   },
   "erythropoiesis.divisionThresholdMchc": {
     unit: "",
@@ -126,6 +142,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated (no human measurement, ref §3.4): midway (geometric) between end of cycles 4 and 5",
     min: 1,
     max: 40,
+    provenance: { kind: "calibrated", targets: ["healthy-man.mcv"] },
   },
   "erythropoiesis.hriGrowthCoupling": {
     unit: "",
@@ -136,6 +153,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "HRI needed for the microcytic response; HRI-null iron-deficient mice make large hyperchromic cells (Han 2001; Zhang 2018, ref §3.4)",
     min: 0,
     max: 1,
+    provenance: { kind: "assumed" },
   },
   "erythropoiesis.maxDivisions": {
     unit: "",
@@ -145,6 +163,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "model.md §1: one beyond the normal 4 (ref §3.1: 4–5 divisions); calibrated: severe IDA MCV 60–70 fL with RBC falling, not rising (ref §5d)",
     min: 1,
     max: 12,
+    provenance: {
+      kind: "calibrated",
+      targets: ["gi-bleed.ferritin-before-tsat", "gi-bleed.rdw-before-mcv", "gi-bleed.mentzer"],
+    },
   },
   "erythropoiesis.divisionAsymmetrySd": {
     unit: "",
@@ -154,6 +176,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated so healthy RDW-CV is 12–14 % (ref §1.1)",
     min: 0,
     max: 0.2,
+    provenance: { kind: "calibrated", targets: ["healthy-man.rdw"] },
   },
   "erythropoiesis.orthochromaticTime": {
     unit: "h",
@@ -162,6 +185,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "orthochromatic ~48 h, polychromatic ~30 h (textbook stage residences, ref §3.1, weak)",
     min: 1,
     max: 200,
+    provenance: { kind: "measured" },
   },
   "erythropoiesis.apoptosisPerCycle": {
     unit: "",
@@ -171,6 +195,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "ineffective erythropoiesis ~10–15 % of precursors (ref §3.1, R)",
     min: 0,
     max: 1,
+    provenance: { kind: "measured" },
   },
   "erythropoiesis.capDeathFraction": {
     unit: "",
@@ -180,6 +205,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "model.md §1 (ineffective erythropoiesis in severe iron deficiency), calibrated",
     min: 0,
     max: 1,
+    provenance: {
+      kind: "calibrated",
+      targets: ["gi-bleed.ferritin-before-tsat", "gi-bleed.rdw-before-mcv", "gi-bleed.mentzer"],
+    },
   },
   "erythropoiesis.ironUseTime": {
     unit: "h",
@@ -188,6 +217,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated; fast against the cell cycle",
     min: 0.1,
     max: 48,
+    provenance: { kind: "calibrated", targets: ["healthy-man.hb", "healthy-man.mcv", "healthy-man.rdw"] },
   },
   "erythropoiesis.tsatFullSupply": {
     unit: "",
@@ -196,6 +226,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: iron-limited erythropoiesis below TSAT ~16 % (IOM 2001, ref §1.3)",
     min: 0.01,
     max: 1,
+    provenance: {
+      kind: "calibrated",
+      targets: ["gi-bleed.ferritin-before-tsat", "gi-bleed.rdw-before-mcv", "gi-bleed.mentzer"],
+    },
   },
   "erythropoiesis.irpGain": {
     unit: "",
@@ -204,6 +238,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "sTfR rises up to ~3–4× in iron-deficiency anemia (ref §1.3, §5d)",
     min: 0,
     max: 20,
+    provenance: { kind: "measured" },
   },
   "erythropoiesis.receptorCv": {
     unit: "",
@@ -213,6 +248,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: unequal iron access between lineages makes RDW rise as iron runs short (England 1976, ref §5d)",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["gi-bleed.rdw-before-mcv"] },
   },
   "erythropoiesis.marrowReticulocyteTime": {
     unit: "day",
@@ -221,6 +257,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "marrow reticulocyte maturation 1–3 days (≈1.5), ref §3.2",
     min: 0,
     max: 5,
+    provenance: { kind: "measured" },
   },
   "erythropoiesis.reticulocyteShiftPerEpoDoubling": {
     unit: "day",
@@ -229,6 +266,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated to Hillman & Finch maturation times (Hct 25 → 2 days in blood), ref §3.2",
     min: 0,
     max: 2,
+    provenance: { kind: "calibrated", targets: ["acute-hemorrhage.retic-peak-day"] },
   },
 
   // ── Circulation ─────────────────────────────────────────────────────────
@@ -239,6 +277,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "Hillman & Finch: 1.0 day at Hct 36–45 %, ref §3.2",
     min: 0.1,
     max: 5,
+    provenance: { kind: "measured" },
   },
   "circulation.reticulocyteShrinkTime": {
     unit: "day",
@@ -247,6 +286,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "retic ~115 fL shrinks ~10–20 % in the first days, ref §3.2",
     min: 0.05,
     max: 10,
+    provenance: { kind: "measured" },
   },
   "circulation.matureMchc": {
     unit: "",
@@ -255,6 +295,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "young mature cell ≈ 105 fL / 33 pg (ref §6.9)",
     min: 20,
     max: 40,
+    provenance: { kind: "measured" },
   },
   "circulation.maxReticulocyteShrink": {
     unit: "",
@@ -263,6 +304,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: MCHC falls last in iron deficiency (England 1976, ref §5d)",
     min: 0,
     max: 0.9,
+    provenance: { kind: "calibrated", targets: ["gi-bleed.rdw-before-mcv"] },
   },
   "circulation.lifespanMean": {
     unit: "day",
@@ -271,6 +313,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "Shrestha et al. 2016 (biotin labelling): 115.6 d, ref §3.3",
     min: 5,
     max: 300,
+    provenance: { kind: "measured" },
   },
   "circulation.lifespanSd": {
     unit: "day",
@@ -279,6 +322,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "Shrestha et al. 2016: SD 24.8 d, ref §3.3",
     min: 1,
     max: 100,
+    provenance: { kind: "measured" },
   },
   "circulation.volumeLossOverLife": {
     unit: "",
@@ -287,6 +331,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "Malka et al. 2014: ~30 % volume over ~100 d, ref §3.3",
     min: 0,
     max: 0.8,
+    provenance: { kind: "measured" },
   },
   "circulation.hemoglobinLossOverLife": {
     unit: "",
@@ -295,6 +340,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "Malka et al. 2014: ~20 % Hb, ref §3.3",
     min: 0,
     max: 0.8,
+    provenance: { kind: "measured" },
   },
   "circulation.updateInterval": {
     unit: "h",
@@ -303,6 +349,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "numerical: slow processes (days) integrated exactly over the interval",
     min: 0.25,
     max: 24,
+    provenance: { kind: "numerical" },
   },
 
   // ── Iron ────────────────────────────────────────────────────────────────
@@ -313,6 +360,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "4 Fe per 64.5 kDa tetramer: 3.47 mg/g (model.md §2; IOM uses 3.39)",
     min: 3,
     max: 4,
+    provenance: { kind: "measured" },
   },
   "iron.diet.nonHeme": {
     unit: "mg/day",
@@ -321,6 +369,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "typical US intakes: men ~16–18, women ~12–13 mg/day total iron (NHANES via IOM DRI 2001, R)",
     min: 0,
     max: 500,
+    provenance: { kind: "measured" },
   },
   "iron.diet.heme": {
     unit: "mg/day",
@@ -329,6 +378,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "typical Western intakes (R)",
     min: 0,
     max: 100,
+    provenance: { kind: "assumed" },
   },
   "iron.absorption.nonHemeUptake": {
     unit: "",
@@ -338,6 +388,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: absorption = basal losses at ferritin ~95 (men) and ~45 (women) with reference hepcidin leaving ~54 % of DMT1 (Hallberg; Hunt & Roughead 2000, ref §2.2; HEIRS stores 0.8/0.4 g)",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
   "iron.absorption.hemeUptake": {
     unit: "",
@@ -346,6 +397,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "heme iron 15–35 % absorbed (R)",
     min: 0,
     max: 1,
+    provenance: { kind: "measured" },
   },
   "iron.absorption.dmt1Max": {
     unit: "",
@@ -355,6 +407,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: with hepcidin near zero, ~25–30 % of non-heme iron absorbed in deficiency (Hallberg 1997; IOM 2001 p.340: ≤ 18 % of the whole diet)",
     min: 1,
     max: 20,
+    provenance: {
+      kind: "calibrated",
+      targets: ["gi-bleed.ferritin-before-tsat", "gi-bleed.rdw-before-mcv", "gi-bleed.mentzer"],
+    },
   },
   "iron.absorption.dmt1Exponent": {
     unit: "",
@@ -364,6 +420,15 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: absorption inverse to iron status below ferritin ~60 (Hallberg, ref §2.2); 400 vs 800 mg equilibrium stores for women and men",
     min: 0,
     max: 5,
+    provenance: {
+      kind: "calibrated",
+      targets: [
+        "healthy-woman.ferritin-drift",
+        "gi-bleed.ferritin-before-tsat",
+        "gi-bleed.rdw-before-mcv",
+        "gi-bleed.mentzer",
+      ],
+    },
   },
   "iron.absorption.dmt1HepcidinHalf": {
     unit: "",
@@ -373,6 +438,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "hepcidin lowers enterocyte DMT1 (proteasomal degradation) more than enterocyte ferroportin (Chaston et al. Gut 2008; Brasse-Lagnel et al. Gastroenterology 2011); half at about reference hepcidin, as for ferroportin",
     min: 0.01,
     max: 100,
+    provenance: { kind: "measured" },
   },
   "iron.absorption.dmt1HepcidinHill": {
     unit: "",
@@ -381,6 +447,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "taken equal to the ferroportin Hill coefficient (no separate measurement)",
     min: 0.5,
     max: 4,
+    provenance: { kind: "assumed" },
   },
   "iron.enterocyteLifetime": {
     unit: "day",
@@ -389,6 +456,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "model.md §2 (2–3 days)",
     min: 0.5,
     max: 10,
+    provenance: { kind: "measured" },
   },
   "iron.enterocyteTransitExport": {
     unit: "1/h",
@@ -399,6 +467,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: serum iron peaks 1–3 h after a fasting oral dose in iron deficiency (oral iron absorption test, e.g. Kuvibidila 1984 JAMA small-dose tolerance test; Am J Med 2008 OIAT: rise > 100 µg/dL at 1–2 h); export/sequestration ratio 3.6 keeps ~1 mg/day absorbed by an iron-replete man (Hunt & Roughead 2000, ref §2.2)",
     min: 0,
     max: 100,
+    provenance: { kind: "calibrated", targets: ["alleyne-2008-oiat-rise"] },
   },
   "iron.enterocyteFerritinSequestration": {
     unit: "1/h",
@@ -408,6 +477,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "mucosal block: iron retained in enterocyte ferritin is lost with the shed cell (Conrad & Crosby Blood 1963); calibrated with the transit export so a third of the uptake is retained at reference hepcidin",
     min: 0,
     max: 100,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
   "iron.macrophageExportRate": {
     unit: "1/day",
@@ -416,6 +486,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: recycled iron returns to plasma within about a day (20–25 mg/day, ref §2.2)",
     min: 0,
     max: 100,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
   "iron.macrophageStoreDeposit": {
     unit: "1/day",
@@ -424,6 +495,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated with the mobilisation rate: storage turnover ~7 mg/day (PMC4345694, ref §2.2)",
     min: 0,
     max: 100,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
   "iron.macrophageStoreMobilisation": {
     unit: "1/day",
@@ -432,6 +504,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "storage turnover ~7 mg/day (PMC4345694 Table 2, ref §2.2)",
     min: 0,
     max: 10,
+    provenance: { kind: "measured" },
   },
   "iron.hepatocyteUptake": {
     unit: "1/day",
@@ -440,6 +513,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "parenchymal turnover ~10 mg/day of PIT 30 (PMC4345694 Table 2, ref §2.2)",
     min: 0,
     max: 100,
+    provenance: { kind: "measured" },
   },
   "iron.hepatocyteUptakeTsatExponent": {
     unit: "",
@@ -450,6 +524,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "TfR2 affinity ~25-fold below TfR1 (R); calibrated so liver stores empty in iron deficiency (ferritin < 15, ref §5d)",
     min: 1,
     max: 4,
+    provenance: {
+      kind: "calibrated",
+      targets: ["gi-bleed.ferritin-before-tsat", "gi-bleed.rdw-before-mcv", "gi-bleed.mentzer"],
+    },
   },
   "iron.macrophageFerritinLabileRef": {
     unit: "mg",
@@ -460,6 +538,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "IRP/IRE control of ferritin translation; stores empty in iron deficiency (ferritin < 12, ref §5d), calibrated",
     min: 0,
     max: 1000,
+    provenance: {
+      kind: "calibrated",
+      targets: ["gi-bleed.ferritin-before-tsat", "gi-bleed.rdw-before-mcv", "gi-bleed.mentzer"],
+    },
   },
   "iron.hepatocyteExportRate": {
     unit: "1/day",
@@ -468,6 +550,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: hepatocyte store ~60 % of storage iron at steady state (Andrews 1999, ref §2.1)",
     min: 0,
     max: 10,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
   "iron.tissueUptake": {
     unit: "1/day",
@@ -476,6 +559,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "balances basal losses at normal plasma iron (IOM 2001, ref §2.2)",
     min: 0,
     max: 100,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
   "iron.tissueUptakeTsatExponent": {
     unit: "",
@@ -486,6 +570,15 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "non-erythroid TfR1 is IRP-regulated (Hentze et al. Cell 2010); calibrated so basal losses stay ~0.6–1.6 mg/day across iron states (Hunt et al. AJCN 2009: losses rise only modestly with body iron)",
     min: 0,
     max: 1,
+    provenance: {
+      kind: "calibrated",
+      targets: [
+        "healthy-woman.ferritin-drift",
+        "gi-bleed.ferritin-before-tsat",
+        "gi-bleed.rdw-before-mcv",
+        "gi-bleed.mentzer",
+      ],
+    },
   },
   "iron.tissueIronPerKg": {
     unit: "mg/kg",
@@ -494,6 +587,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "myoglobin ~4 mg/kg + enzymes ~2 mg/kg (ref §2.1)",
     min: 0,
     max: 50,
+    provenance: { kind: "measured" },
   },
   "iron.basalLossPerKg": {
     unit: "ug/day/kg",
@@ -502,6 +596,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "Green et al. 1968 via IOM DRI 2001 p.340: 14 µg/kg/day, ref §2.2",
     min: 0,
     max: 200,
+    provenance: { kind: "measured" },
   },
   "iron.storeMacrophageFraction": {
     unit: "",
@@ -510,6 +605,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "Andrews NEJM 1999: macrophage ~600 mg, liver ~1000 mg (ref §2.1, R)",
     min: 0,
     max: 1,
+    provenance: { kind: "measured" },
   },
   "iron.defaultStorage": {
     unit: "mg",
@@ -518,6 +614,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "HEIRS, Gordeuk et al. 2008: mean 0.8 g men, 0.4 g women (ref §2.1)",
     min: 0,
     max: 20000,
+    provenance: { kind: "measured" },
   },
   "iron.menstrualBloodLoss": {
     unit: "mL",
@@ -526,6 +623,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "median ~30–40 mL/cycle; 0.56 mg Fe/day averaged (Hallberg 1991, ref §2.2)",
     min: 0,
     max: 1000,
+    provenance: { kind: "measured" },
   },
   "iron.menarcheAge": {
     unit: "year",
@@ -534,6 +632,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "median age at menarche ~12.4 years (NHANES, Chumlea et al. Pediatrics 2003)",
     min: 5,
     max: 25,
+    provenance: { kind: "measured" },
   },
   "iron.menopauseAge": {
     unit: "year",
@@ -542,6 +641,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "median age at natural menopause ~51 years (McKinlay 1992)",
     min: 30,
     max: 70,
+    provenance: { kind: "measured" },
   },
   "iron.menstrualCycleLength": {
     unit: "day",
@@ -550,6 +650,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "textbook",
     min: 14,
     max: 60,
+    provenance: { kind: "assumed" },
   },
   "iron.mensesDuration": {
     unit: "day",
@@ -558,6 +659,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "textbook",
     min: 1,
     max: 14,
+    provenance: { kind: "assumed" },
   },
 
   // ── Transferrin ─────────────────────────────────────────────────────────
@@ -568,6 +670,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "reference transferrin 200–360 mg/dL (PMC3934467, ref §1.3)",
     min: 50,
     max: 500,
+    provenance: { kind: "measured" },
   },
   "transferrin.ironDeficiencyRise": {
     unit: "",
@@ -576,6 +679,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "TIBC 350–450 µg/dL in IDA (ref §4.3)",
     min: 0,
     max: 500,
+    provenance: { kind: "measured" },
   },
   "transferrin.hepatocyteIronHalf": {
     unit: "mg",
@@ -584,6 +688,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: TIBC ~330 µg/dL at normal stores (Harrison's, ref §1.3)",
     min: 1,
     max: 5000,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
   "transferrin.halfLife": {
     unit: "day",
@@ -592,6 +697,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "8–10 days (R)",
     min: 1,
     max: 30,
+    provenance: { kind: "measured" },
   },
   "transferrin.ironBindingUgPerMg": {
     unit: "",
@@ -600,6 +706,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "2 Fe per 79.6 kDa (ref header)",
     min: 1,
     max: 2,
+    provenance: { kind: "measured" },
   },
 
   // ── Hepcidin ────────────────────────────────────────────────────────────
@@ -610,6 +717,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "median 4.5 nM in men (standardised MS assay, Donker thesis; ref §1.3)",
     min: 0,
     max: 100,
+    provenance: { kind: "measured" },
   },
   "hepcidin.referenceHepatocyteIron": {
     unit: "mg",
@@ -618,6 +726,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "60 % of 0.8 g storage iron in men (ref §2.1)",
     min: 1,
     max: 10000,
+    provenance: { kind: "measured" },
   },
   "hepcidin.storeExponent": {
     unit: "",
@@ -626,6 +735,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "Galesloot 2011: log hepcidin vs log ferritin slope 0.78–0.83 (ref §1.3)",
     min: 0,
     max: 3,
+    provenance: { kind: "measured" },
   },
   "hepcidin.referenceTsat": {
     unit: "",
@@ -634,6 +744,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "median TSAT 26–30 % in men (NHANES III, ref §1.3)",
     min: 0.01,
     max: 1,
+    provenance: { kind: "measured" },
   },
   "hepcidin.tsatExponent": {
     unit: "",
@@ -642,6 +753,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "rat: TSAT 71→24 % with ~100× fall in hepcidin mRNA (Zhang 2011, ref §4.2); set lower for serum (R)",
     min: 0,
     max: 5,
+    provenance: { kind: "assumed" },
   },
   "hepcidin.erfeExponent": {
     unit: "",
@@ -650,6 +762,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "hepcidin falls from day 1 after donation (PMC4698650, ref §4.2)",
     min: 0,
     max: 5,
+    provenance: { kind: "assumed" },
   },
   "hepcidin.il6HalfEffect": {
     unit: "pg/mL",
@@ -659,6 +772,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: IL-6 ~50 pg/mL gives hepcidin ~14 nM (ACD) and sepsis IL-6 ~125 pg/mL gives ~18 nM (van Eijk et al. Crit Care 2011, ref §4.2): saturating, not linear",
     min: 0.01,
     max: 10000,
+    provenance: { kind: "calibrated", targets: ["acd-2005-tsat-chronic"] },
   },
   "hepcidin.il6MaxEffect": {
     unit: "",
@@ -668,14 +782,17 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated with il6HalfEffect on the same two points (van Eijk 2011); endotoxin: hepcidin several-fold within 6 h (Kemna et al. Blood 2005)",
     min: 0,
     max: 100,
+    provenance: { kind: "calibrated", targets: ["acd-2005-tsat-chronic", "kemna-2005-lps-hepcidin-peak-day"] },
   },
   "hepcidin.responseTime": {
     unit: "h",
     default: 6,
     description: "first-order lag of hepcidin toward its drive",
-    source: "after endotoxin urinary hepcidin peaks within 6 h, IL-6 within 3 h (Kemna et al. Blood 2005); hepcidin mRNA falls within 9–15 h of ERFE (Kautz 2014, ref §4.2); 6 h keeps hepcidin up the day after an oral dose (Moretti 2015)",
+    source:
+      "after endotoxin urinary hepcidin peaks within 6 h, IL-6 within 3 h (Kemna et al. Blood 2005); hepcidin mRNA falls within 9–15 h of ERFE (Kautz 2014, ref §4.2); 6 h keeps hepcidin up the day after an oral dose (Moretti 2015)",
     min: 0.1,
     max: 96,
+    provenance: { kind: "assumed" },
   },
   "hepcidin.ferroportinHill": {
     unit: "",
@@ -685,6 +802,15 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: chronic hepcidin ~15–20 nM must hold TSAT at 10–20 % (ACD, ref §5a) against macrophage iron build-up; hepcidin infusion cuts serum iron ~80 % (Rivera 2005, ref §4.2)",
     min: 0.5,
     max: 4,
+    provenance: {
+      kind: "calibrated",
+      targets: [
+        "acute-inflammation.hepcidin-rise",
+        "chronic-inflammation.tsat",
+        "chronic-inflammation.tibc",
+        "chronic-inflammation.mcv",
+      ],
+    },
   },
   "hepcidin.ferroportinResynthesisTime": {
     unit: "h",
@@ -695,6 +821,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "hepcidin internalises ferroportin within hours (Nemeth et al. Science 2004); serum iron stays low ~1–2 days after a hepcidin pulse (Rivera et al. Blood 2005, mice) and after endotoxin (Kemna et al. Blood 2005: still low at 22 h)",
     min: 0.1,
     max: 1000,
+    provenance: { kind: "assumed" },
   },
   "hepcidin.ferroportinHalf": {
     unit: "",
@@ -703,6 +830,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: reference hepcidin leaves about half of ferroportin active",
     min: 0.01,
     max: 100,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
 
   // ── EPO ─────────────────────────────────────────────────────────────────
@@ -713,6 +841,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "Symeonidis et al. 2016, n = 1096 (ref §4.1)",
     min: 0,
     max: 10,
+    provenance: { kind: "measured" },
   },
   "epo.slope": {
     unit: "",
@@ -721,6 +850,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "Symeonidis et al. 2016 (ref §4.1)",
     min: 0,
     max: 1,
+    provenance: { kind: "measured" },
   },
   "epo.halfLife": {
     unit: "h",
@@ -729,6 +859,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "rhEPO IV ~4 h healthy, ~5 h renal (ref §4.1)",
     min: 0.5,
     max: 48,
+    provenance: { kind: "measured" },
   },
   "epo.androgenFactor": {
     unit: "",
@@ -738,6 +869,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: women Hb ~13.5 vs men ~15 g/dL with similar EPO (13.4 vs 14.6 mU/mL, Int J Hematol 1992) and lower sTfR (ref §1.1, §1.3)",
     min: 0,
     max: 3,
+    provenance: { kind: "calibrated", targets: ["healthy-man.hb", "signature:test/healthy.test.ts"] },
   },
   "epo.renalFunction": {
     unit: "",
@@ -746,6 +878,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "1 = healthy kidney; CKD acts through GFR instead (the kidney action, kidney.* parameters)",
     min: 0,
     max: 2,
+    provenance: { kind: "assumed" },
   },
 
   // ── Erythroferrone ──────────────────────────────────────────────────────
@@ -756,6 +889,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "ERFE rises within hours of EPO (Ganz 2017, ref §4.2), calibrated",
     min: 0,
     max: 3,
+    provenance: { kind: "calibrated", targets: ["acute-hemorrhage.retic-peak-day"] },
   },
 
   // ── Inflammation (baseline here; the inflammation issue drives IL-6) ────
@@ -766,6 +900,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "healthy IL-6 < 5–7 pg/mL (R)",
     min: 0,
     max: 10000,
+    provenance: { kind: "measured" },
   },
 
   // ── Labs ────────────────────────────────────────────────────────────────
@@ -777,6 +912,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "Cohen et al. Blood 2010 (serum ferritin is macrophage-derived); calibrated with the three other ferritin terms: healthy men (800 mg stores) ~95, women (400 mg) ~40 ng/mL, half from stores held and half from ferritin being made (Walters et al. 1973: 8–10 mg storage iron per ng/mL, ref §2.3)",
     min: 0.1,
     max: 10000,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
   "labs.hepatocyteIronPerFerritin": {
     unit: "mg",
@@ -785,6 +921,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated with macrophageIronPerFerritin (Walters et al. 1973; Cohen et al. Blood 2010)",
     min: 0.1,
     max: 100000,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
   "labs.ferritinPerMacrophageSynthesis": {
     unit: "",
@@ -795,6 +932,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "Cohen et al. Blood 2010 (serum ferritin is macrophage-derived, secreted with synthesis); calibrated with ferritinPerHepatocyteUptake so healthy men (800 mg stores) read ~95 and women (400 mg) ~40 ng/mL (Walters et al. 1973: 8–10 mg storage iron per ng/mL, ref §2.3)",
     min: 0,
     max: 10000,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
   "labs.ferritinPerHepatocyteUptake": {
     unit: "",
@@ -803,6 +941,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated with ferritinPerMacrophageSynthesis on the same two steady states (Walters et al. 1973)",
     min: 0,
     max: 10000,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
   "labs.serumFerritinHalfLife": {
     unit: "h",
@@ -812,6 +951,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "plasma clearance of ferritin, half-life ~30 h in man (Worwood et al. 1982 Clin Sci; Cohen et al. Blood 2010)",
     min: 0.1,
     max: 2000,
+    provenance: { kind: "measured" },
   },
   "labs.stfrPerReceptorMass": {
     unit: "",
@@ -820,6 +960,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "R&D assay range 0.76–1.76 mg/L (PMC3934467, ref §1.3)",
     min: 0,
     max: 100,
+    provenance: { kind: "measured" },
   },
   "labs.zppBaseline": {
     unit: "",
@@ -828,6 +969,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "normal ZPP < 40 µmol/mol (Labbé, ref §1.3, R)",
     min: 0,
     max: 1000,
+    provenance: { kind: "measured" },
   },
   "labs.zppPerIronDeficit": {
     unit: "",
@@ -836,6 +978,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: ZPP > 100 (EP > 70–100 µg/dL) in iron-deficient erythropoiesis (IOM; Harrison's, ref §1.3)",
     min: 0,
     max: 100000,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-causes.test.ts"] },
   },
   // ── Genotypes (effect sizes; the genes are in src/model/genotype.ts) ────
   "hepcidin.tmprss6HomozygousLossFloor": {
@@ -844,9 +987,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     description:
       "BMP–SMAD signal (reference units) left when matriptase-2 is absent: uncleaved hemojuvelin keeps signalling however low iron falls",
     source:
-      "calibrated: IRIDA hepcidin 2–10 nM (model ~5.8 nM) with TSAT 2–6 % (model 5 %), Hb ~6–10 (model 10.8) and MCV low (Finberg 2008; De Falco 2013, ref §5b)",
+      "calibrated: IRIDA hepcidin 2–10 nM with TSAT 2–6 %, Hb ~6–10 and MCV low (Finberg 2008; De Falco 2013, ref §5b)",
     min: 0,
     max: 100,
+    provenance: { kind: "calibrated", targets: ["irida.tsat", "irida.hepcidin"] },
   },
   "hepcidin.tmprss6HeterozygousLossFloor": {
     unit: "",
@@ -855,6 +999,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "mono-allelic patients milder and later (Donker 2016, ref §5b), calibrated",
     min: 0,
     max: 100,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-causes.test.ts"] },
   },
   "erythropoiesis.alphaGlobinCapacity3Genes": {
     unit: "",
@@ -863,6 +1008,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "silent carriers near-normal MCV (ref §5e, R), calibrated",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-genotypes.test.ts"] },
   },
   "erythropoiesis.alphaGlobinCapacity2Genes": {
     unit: "",
@@ -871,6 +1017,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: MCV ~70–80 fL, Hb normal or −1 to −1.5 g/dL (ref §5e)",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-genotypes.test.ts"] },
   },
   "erythropoiesis.alphaGlobinCapacity1Genes": {
     unit: "",
@@ -879,6 +1026,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "HbH MCV ~55–65 fL (R), calibrated",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-genotypes.test.ts"] },
   },
   "erythropoiesis.betaTraitGlobinCapacity": {
     unit: "",
@@ -887,6 +1035,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: MCV 60–72 fL, RBC > 5.5, Hb 10–14 (PMC10444720 Table 2; ref §5e)",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["beta-trait.mentzer"] },
   },
   "erythropoiesis.betaIntermediaGlobinCapacity": {
     unit: "",
@@ -895,6 +1044,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: untransfused Hb 7–10 g/dL, MCV 55–70 fL (Taher et al. Lancet 2018; Musallam 2012)",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-genotypes.test.ts"] },
   },
   "erythropoiesis.unpairedAlphaDeathPerCycle": {
     unit: "",
@@ -905,6 +1055,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: most erythroblasts die in the marrow in severe beta-thalassemia (Finch 1970; Rund & Rachmilewitz NEJM 2005), few in trait",
     min: 0,
     max: 10,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-genotypes.test.ts"] },
   },
   "circulation.betaIntermediaDestructionPerDay": {
     unit: "1/day",
@@ -913,6 +1064,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "red-cell survival shortened in thalassemia intermedia (R; Rund & Rachmilewitz 2005), calibrated",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-genotypes.test.ts"] },
   },
   "erythropoiesis.deltaUpregulationBetaThal": {
     unit: "",
@@ -921,6 +1073,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: HbA2 4–6 % in beta-thalassemia trait vs 2.5 % normal (ref §5e; Steinberg 2001)",
     min: 0,
     max: 10,
+    provenance: { kind: "calibrated", targets: ["beta-trait.hba2"] },
   },
   "erythropoiesis.gammaOutputBetaIntermedia": {
     unit: "",
@@ -929,6 +1082,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "HbF 10–50 % of hemoglobin in thalassemia intermedia (Taher 2018), calibrated",
     min: 0,
     max: 2,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-genotypes.test.ts"] },
   },
   "erythropoiesis.alas2LossHemeCapacity": {
     unit: "",
@@ -939,6 +1093,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: Hb 7–12 g/dL, MCV 60–75 fL, ring sideroblasts > 15 %, iron loading (Bottomley & Fleming 2014; Ducamp & Fleming 2019)",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-genotypes.test.ts"] },
   },
   "iron.ferroportinLossOfFunctionCapacity": {
     unit: "",
@@ -949,6 +1104,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "dominant-negative/haploinsufficient ferroportin: macrophage iron retention, high ferritin with low-normal TSAT (Pietrangelo NEJM 2004; Mayr 2010), calibrated",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-genotypes.test.ts"] },
   },
   "hepcidin.ferroportinResistantFraction": {
     unit: "",
@@ -959,6 +1115,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "C326S-type ferroportin binds hepcidin poorly: high TSAT and parenchymal iron loading despite high hepcidin (Fernandes 2009; Pietrangelo 2017), calibrated",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-genotypes.test.ts"] },
   },
   "hepcidin.hfeC282YSensing": {
     unit: "",
@@ -969,6 +1126,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "hepcidin inappropriately low for iron stores in HFE hemochromatosis (hepcidin/ferritin ratio ~3-fold down: Piperno 2007; van Dijk 2008), calibrated",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["hfe.tsat"] },
   },
   "circulation.hbhDestructionPerDay": {
     unit: "1/day",
@@ -978,6 +1136,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "HbH: chronic hemolysis, Hb 7–10 g/dL, reticulocytes 3–6 %, red-cell survival about half normal (Chui et al. Blood 2003; Fucharoen & Viprakasit 2009), calibrated",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-genotypes.test.ts"] },
   },
 
   // ── Inflammation: one IL-6 drive, several targets (model.md §3) ─────────
@@ -989,6 +1148,15 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "ACD with IL-6 tens of pg/mL: Hb 9.5–11, TIBC < 300 (Weiss & Goodnough 2005, ref §5a), calibrated",
     min: 0.01,
     max: 10000,
+    provenance: {
+      kind: "calibrated",
+      targets: [
+        "acute-inflammation.hepcidin-rise",
+        "chronic-inflammation.tsat",
+        "chronic-inflammation.tibc",
+        "chronic-inflammation.mcv",
+      ],
+    },
   },
   "inflammation.transferrinMaxFall": {
     unit: "",
@@ -997,6 +1165,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "TIBC < 300 µg/dL in ACD, normal-low (ref §4.3, §5a), calibrated",
     min: 0,
     max: 0.95,
+    provenance: { kind: "calibrated", targets: ["chronic-inflammation.tibc"] },
   },
   "inflammation.ferritinAcutePhaseMax": {
     unit: "",
@@ -1005,6 +1174,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "ferritin rises 1–2 days after onset, peaks 3–5 days (Krause 2013 quoted, ref §4.3), calibrated",
     min: 0,
     max: 20,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-conditions.test.ts"] },
   },
   "inflammation.ferritinResponseTime": {
     unit: "h",
@@ -1013,6 +1183,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "rise over 1–2 days, peak at 3–5 days (ref §4.3)",
     min: 1,
     max: 720,
+    provenance: { kind: "measured" },
   },
   "inflammation.epoMaxBlunting": {
     unit: "",
@@ -1021,6 +1192,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "EPO lower than the anemia predicts in ACD (Weiss & Goodnough 2005, ref §5a; signatures.md), calibrated",
     min: 0,
     max: 0.99,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-conditions.test.ts"] },
   },
   "inflammation.progenitorMaxSuppression": {
     unit: "",
@@ -1029,6 +1201,15 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "cytokine suppression of CFU-E (Weiss & Goodnough 2005, R), calibrated",
     min: 0,
     max: 0.99,
+    provenance: {
+      kind: "calibrated",
+      targets: [
+        "acute-inflammation.hepcidin-rise",
+        "chronic-inflammation.tsat",
+        "chronic-inflammation.tibc",
+        "chronic-inflammation.mcv",
+      ],
+    },
   },
   "inflammation.macrophageFerritinInduction": {
     unit: "",
@@ -1039,6 +1220,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "IL-1/TNF-α raise ferritin translation and macrophages retain iron in inflammation (Rogers et al. 1990; Weiss & Goodnough NEJM 2005); calibrated: ACD TSAT 10–20 % under sustained IL-6 (Weiss & Goodnough 2005)",
     min: 0,
     max: 100,
+    provenance: { kind: "calibrated", targets: ["acd-2005-tsat-chronic"] },
   },
   "inflammation.maxDestructionRate": {
     unit: "1/day",
@@ -1047,6 +1229,15 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "red-cell life modestly shortened in ACD, ~80–90 days (R), calibrated",
     min: 0,
     max: 1,
+    provenance: {
+      kind: "calibrated",
+      targets: [
+        "acute-inflammation.hepcidin-rise",
+        "chronic-inflammation.tsat",
+        "chronic-inflammation.tibc",
+        "chronic-inflammation.mcv",
+      ],
+    },
   },
 
   // ── Lead (model.md §4) ──────────────────────────────────────────────────
@@ -1057,6 +1248,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "adults about 10–15 % (model.md §4)",
     min: 0,
     max: 1,
+    provenance: { kind: "measured" },
   },
   "lead.absorbedFractionChild": {
     unit: "",
@@ -1065,6 +1257,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "children about 40–50 % (model.md §4)",
     min: 0,
     max: 1,
+    provenance: { kind: "measured" },
   },
   "lead.childUntilAge": {
     unit: "year",
@@ -1073,6 +1266,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "convention (ATSDR 2007, R)",
     min: 0,
     max: 120,
+    provenance: { kind: "assumed" },
   },
   "lead.distributionVolumePerKg": {
     unit: "dL/kg",
@@ -1081,6 +1275,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: adult biokinetic slope ~0.4 µg/dL per µg/day absorbed (EPA adult lead methodology, R)",
     min: 0.1,
     max: 100,
+    provenance: { kind: "calibrated", targets: ["lead-adult.zpp", "lead-adult.half-life"] },
   },
   "lead.bloodHalfLife": {
     unit: "day",
@@ -1089,6 +1284,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "34 d fast component (Rabinowitz 1976; ref §5c)",
     min: 1,
     max: 1000,
+    provenance: { kind: "measured" },
   },
   "lead.boneDepositFraction": {
     unit: "",
@@ -1097,6 +1293,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "tri-exponential decline 34 d, 1.2 y, 13 y (Nilsson 1991, ref §5c), calibrated",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["lead-adult.half-life"] },
   },
   "lead.boneHalfLife": {
     unit: "day",
@@ -1105,6 +1302,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "13 y slow component (Nilsson 1991, ref §5c)",
     min: 30,
     max: 100000,
+    provenance: { kind: "measured" },
   },
   "lead.hemeSynthesisHalfPbB": {
     unit: "ug/dL",
@@ -1114,6 +1312,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "anemia in adults mostly above ~50 µg/dL (ATSDR 2007, ref §5c); calibrated: ring sideroblasts at PbB ~100 with MCV in the 70s (the block on heme is partial: ALAD has a large reserve)",
     min: 1,
     max: 10000,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-causes.test.ts"] },
   },
   "lead.zppMax": {
     unit: "",
@@ -1122,6 +1321,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "EP > 100 µg/dL in heavy-metal toxicity (ref §5c), calibrated",
     min: 0,
     max: 100000,
+    provenance: { kind: "calibrated", targets: ["lead-adult.zpp"] },
   },
   "lead.zppHalfPbB": {
     unit: "ug/dL",
@@ -1130,6 +1330,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "ZPP rises steeply above 15–30 µg/dL (Piomelli 1978; ATSDR 2007, ref §5c), calibrated",
     min: 1,
     max: 10000,
+    provenance: { kind: "calibrated", targets: ["lead-adult.zpp"] },
   },
   "lead.nucleotidaseHalfPbB": {
     unit: "ug/dL",
@@ -1138,6 +1339,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "~25 % activity in a poisoned patient (Valentine 1976, ref §5c), calibrated",
     min: 1,
     max: 10000,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-causes.test.ts"] },
   },
   "lead.maxDestructionRate": {
     unit: "1/day",
@@ -1146,6 +1348,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "shortened survival in lead poisoning (Valentine 1976, ref §5c), calibrated",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-causes.test.ts"] },
   },
 
   "erythropoiesis.ringSideroblastIron": {
@@ -1155,6 +1358,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "ring = ≥ 5 perinuclear iron granules (WHO); set at ~15 % of a cell's final heme iron, calibrated (R)",
     min: 0,
     max: 10,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-genotypes.test.ts"] },
   },
   "erythropoiesis.ringSideroblastDeathPerCycle": {
     unit: "",
@@ -1164,6 +1368,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "sideroblastic anemias are ineffective: iron-loaded mitochondria make erythroblasts die in the marrow (Fleming NEJM 2011-type reviews; Ducamp & Fleming 2019), calibrated to XLSA Hb 7–12 g/dL",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-genotypes.test.ts"] },
   },
 
   // ── Iron treatment and transfusion ──────────────────────────────────────
@@ -1175,6 +1380,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "fractional absorption falls to ~0.45× from 40 to 240 mg (Moretti et al. Blood 2015: (h+40)/(h+240) = 0.45 gives h ≈ 125 mg); gross uptake of 60 mg in iron-depleted women then ~17 % (Stoffel 2017: 16–22 %)",
     min: 0.1,
     max: 10000,
+    provenance: { kind: "calibrated", targets: ["moretti-2015-40mg-absorbed", "moretti-2015-240mg-absorbed"] },
   },
   "iron.ivProcessingTime": {
     unit: "day",
@@ -1184,6 +1390,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "iron–carbohydrate complexes leave plasma into macrophages within hours and their iron reaches new red cells over 2–4 weeks (Beshara et al. Br J Haematol 1999, 52Fe PET of iron sucrose); serum ferritin peaks ~1 week after ferric carboxymaltose (FCM RCT, BMJ Open Respir Res 2020, Table 2)",
     min: 0.01,
     max: 365,
+    provenance: { kind: "assumed" },
   },
   "iron.ivToFerritinFraction": {
     unit: "",
@@ -1193,6 +1400,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "IV iron carbohydrate complexes are degraded in macrophage lysosomes and their iron stored in ferritin, then released over weeks: serum ferritin rises to several hundred ng/mL while TSAT rises only moderately (Geisser & Burckhardt 2011; Danielson 2004), calibrated",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-conditions.test.ts"] },
   },
   "transfusion.unitVolume": {
     unit: "mL",
@@ -1201,6 +1409,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "typical unit 250–350 mL at Hct 0.55–0.65 (R)",
     min: 50,
     max: 1000,
+    provenance: { kind: "measured" },
   },
   "transfusion.storageLossFraction": {
     unit: "",
@@ -1209,6 +1418,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "24-h post-transfusion recovery ≥ 75 % required, typically ~90 % (R)",
     min: 0,
     max: 1,
+    provenance: { kind: "assumed" },
   },
 
   // ── ESA (epoetin) pharmacokinetics ──────────────────────────────────────
@@ -1219,6 +1429,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "~4 h healthy, 6.5–12.7 h renal failure (ref §4.1)",
     min: 0.5,
     max: 200,
+    provenance: { kind: "measured" },
   },
   "esa.subcutaneousBioavailability": {
     unit: "",
@@ -1227,6 +1438,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "SC bioavailability ~20–40 % (epoetin label, R)",
     min: 0,
     max: 1,
+    provenance: { kind: "measured" },
   },
   "esa.subcutaneousAbsorptionHalfLife": {
     unit: "h",
@@ -1235,6 +1447,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "SC apparent half-life 19.4 ± 8.1 h (ref §4.1)",
     min: 0.5,
     max: 500,
+    provenance: { kind: "measured" },
   },
   "esa.distributionVolumePerKg": {
     unit: "mL/kg",
@@ -1243,6 +1456,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "Vd ≈ plasma volume (ref §4.1)",
     min: 1,
     max: 1000,
+    provenance: { kind: "measured" },
   },
 
   // ── Acquired conditions: B12 and folate, kidney, marrow infiltration (issue 4) ──
@@ -1254,6 +1468,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "stores 2–5 mg (Snow 1999, ref §5h); most estimates 2–3 mg (IOM DRI 1998, ch. 9 p. 308)",
     min: 100,
     max: 20000,
+    provenance: { kind: "measured" },
   },
   "vitamins.b12.intake": {
     unit: "ug/day",
@@ -1262,6 +1477,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "median US intake from food ~5 µg/day in men, 3.5 in women (IOM DRI 1998, ch. 9 p. 306)",
     min: 0,
     max: 1e5,
+    provenance: { kind: "measured" },
   },
   "vitamins.b12.absorption": {
     unit: "",
@@ -1271,6 +1487,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "50 % of dietary B12 absorbed by healthy adults (IOM DRI 1998, ch. 9 p. 309)",
     min: 0,
     max: 1,
+    provenance: { kind: "measured" },
   },
   "vitamins.b12.passiveAbsorption": {
     unit: "",
@@ -1280,6 +1497,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "~1 % of large doses absorbed without intrinsic factor (Berlin 1968, IOM DRI 1998 Table 9-2): why 1000 µg oral B12 treats pernicious anemia",
     min: 0,
     max: 1,
+    provenance: { kind: "measured" },
   },
   "vitamins.b12.intrinsicFactorCapacity": {
     unit: "ug/day",
@@ -1288,6 +1506,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "1.5–2.5 µg a meal saturates the ileal receptors (Scott 1997, in IOM DRI 1998 p. 309)",
     min: 0,
     max: 100,
+    provenance: { kind: "measured" },
   },
   "vitamins.b12.biliaryExcretion": {
     unit: "1/day",
@@ -1298,6 +1517,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "4.5 µg/day at 2.5 mg stores, so losses are 0.1 %/day with intrinsic factor and 0.19 %/day without (IOM DRI 1998 p. 331: 0.1–0.2 %/day, ~0.2 % in pernicious anemia, Boddy & Adams 1972); measured bile B12 1.4 µg/day (El Kholty 1991) to 5–10 µg/day (Herbert), calibrated",
     min: 0,
     max: 0.1,
+    provenance: { kind: "calibrated", targets: ["pernicious-anemia.mcv"] },
   },
   "vitamins.b12.otherLoss": {
     unit: "1/day",
@@ -1307,6 +1527,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: the default diet (2.5 µg/day absorbed) keeps the 2.5 mg store, net loss 0.1 %/day (IOM DRI 1998 p. 331; 0.13 ± 0.03 %/day pooled, Doets 2013)",
     min: 0,
     max: 0.1,
+    provenance: { kind: "calibrated", targets: ["pernicious-anemia.mcv"] },
   },
   "vitamins.b12.halfAvailabilityStore": {
     unit: "",
@@ -1316,6 +1537,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: anemia only when stores are mostly gone, 3–5 years after intrinsic factor is lost (Snow 1999, ref §5h)",
     min: 0.001,
     max: 10,
+    provenance: { kind: "calibrated", targets: ["pernicious-anemia.mcv"] },
   },
   "vitamins.b12.halfEnzymeSaturationStore": {
     unit: "",
@@ -1326,6 +1548,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: MMA and homocysteine rise before the blood count (Savage 1994: Hct normal in 28 %, MCV normal in 17 % of metabolite-proven B12 deficiency, ref §5h)",
     min: 0.001,
     max: 10,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-conditions.test.ts"] },
   },
   "vitamins.b12.serumAtHealthyStore": {
     unit: "pg/mL",
@@ -1334,6 +1557,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "reference ~200–900 pg/mL; deficiency < 200 pg/mL, indeterminate 100–400 (ARUP, ref §5h)",
     min: 1,
     max: 5000,
+    provenance: { kind: "measured" },
   },
   "vitamins.folate.healthyStore": {
     unit: "ug",
@@ -1342,6 +1566,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "body folate ~10–20 mg (R); stores last ~3–4 months (ref §5h)",
     min: 100,
     max: 100000,
+    provenance: { kind: "measured" },
   },
   "vitamins.folate.intake": {
     unit: "ug/day",
@@ -1350,6 +1575,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "typical intake 250–400 µg/day (R); RDA 400 µg DFE",
     min: 0,
     max: 1e5,
+    provenance: { kind: "measured" },
   },
   "vitamins.folate.absorption": {
     unit: "",
@@ -1358,6 +1584,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "food folate bioavailability ~50 % (vs ~85 % for folic acid; IOM 1998, R)",
     min: 0,
     max: 1,
+    provenance: { kind: "measured" },
   },
   "vitamins.folate.loss": {
     unit: "1/day",
@@ -1367,6 +1594,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: the default diet keeps the healthy store; with no intake folate-deficient anemia in ~4–5 months (Herbert 1962, R; ref §5h: folate stores ~3 months)",
     min: 0,
     max: 1,
+    provenance: {
+      kind: "calibrated",
+      targets: ["herbert-1962-folate-anemia", "folate-deficiency.mma"],
+    },
   },
   "vitamins.folate.halfAvailabilityStore": {
     unit: "",
@@ -1375,6 +1606,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: megaloblastic anemia ~4–5 months after intake stops (Herbert 1962, R)",
     min: 0.001,
     max: 10,
+    provenance: {
+      kind: "calibrated",
+      targets: ["herbert-1962-folate-anemia", "folate-deficiency.mma"],
+    },
   },
   "vitamins.folate.halfEnzymeSaturationStore": {
     unit: "",
@@ -1385,6 +1620,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: homocysteine rises before the anemia of folate deficiency (Herbert 1962, R; Savage 1994, ref §5h)",
     min: 0.001,
     max: 10,
+    provenance: { kind: "calibrated", targets: ["folate-deficiency.mma"] },
   },
   "vitamins.folate.serumAtHealthyStore": {
     unit: "ng/mL",
@@ -1393,6 +1629,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "deficiency < 4.4 ng/mL (10 nmol/L) (ARUP, ref §5h); healthy ~5–20 ng/mL (R)",
     min: 0.1,
     max: 100,
+    provenance: { kind: "measured" },
   },
   "vitamins.maxCycleSlowing": {
     unit: "",
@@ -1403,6 +1640,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "S phase 2.5–6.5 h of a ~23 h cycle (ref §3.1) lengthens as megaloblasts stall in S (Herbert 2003, ref §5h); calibrated to MCV 110–130 when anemic (ref §5h)",
     min: 0,
     max: 10,
+    provenance: { kind: "calibrated", targets: ["pernicious-anemia.mcv"] },
   },
   "vitamins.maxExtraDeathPerCycle": {
     unit: "",
@@ -1412,14 +1650,16 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "intramedullary death in megaloblastic anemia (ineffective erythropoiesis; Herbert 2003, ref §5h); calibrated to low reticulocytes with a hyperplastic marrow",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["pernicious-anemia.mcv"] },
   },
   "vitamins.homocysteineReference": {
-    unit: "",
+    unit: "umol/L",
     default: 9,
     description: "plasma total homocysteine (µmol/L) with replete B12 and folate",
     source: "healthy ~5–15 µmol/L, > 15 elevated (ARUP, ref §5h)",
     min: 0,
     max: 100,
+    provenance: { kind: "measured" },
   },
   "vitamins.homocysteineRemethylatedFraction": {
     unit: "",
@@ -1429,14 +1669,16 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: Hcy elevated in ~96 % of B12 and ~91 % of folate deficiency, severe values 30–100 µmol/L (Savage 1994, ref §5h)",
     min: 0,
     max: 0.999,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-conditions.test.ts"] },
   },
   "vitamins.mmaReference": {
-    unit: "",
+    unit: "umol/L",
     default: 0.18,
     description: "serum methylmalonic acid (µmol/L) with replete B12",
     source: "upper reference 0.27–0.4 µmol/L (ARUP; Hvas 2001, ref §5h)",
     min: 0,
     max: 10,
+    provenance: { kind: "measured" },
   },
   "vitamins.mmaMutaseFraction": {
     unit: "",
@@ -1445,6 +1687,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "calibrated: MMA elevated in ~98 % of B12 deficiency, often several µmol/L (Savage 1994, ref §5h)",
     min: 0,
     max: 0.999,
+    provenance: { kind: "calibrated", targets: ["folate-deficiency.mma"] },
   },
   "kidney.healthyGfr": {
     unit: "mL/min",
@@ -1453,6 +1696,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "normal GFR ~100–130 mL/min/1.73 m² in young adults, a little lower in women (KDIGO 2012, R)",
     min: 10,
     max: 200,
+    provenance: { kind: "measured" },
   },
   "kidney.gfrDeclinePerYearAfter40": {
     unit: "mL/min",
@@ -1461,6 +1705,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "~0.75–1 mL/min per year (Lindeman 1985, Baltimore Longitudinal Study, R)",
     min: 0,
     max: 5,
+    provenance: { kind: "measured" },
   },
   "kidney.epoCapacityHalfGfr": {
     unit: "",
@@ -1471,6 +1716,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "calibrated: Hb falls from CrCl ~70 mL/min, −1.4 g/dL at 20–30 mL/min (Hsu 2002); EPO ~half of that of iron deficiency at the same Hb (Gowanlock 2016), ref §5g",
     min: 0.001,
     max: 10,
+    provenance: { kind: "calibrated", targets: ["ckd.mcv", "ckd.hb-fall"] },
   },
   "kidney.hepcidinRenalClearanceFraction": {
     unit: "",
@@ -1480,6 +1726,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "hepcidin elevated in CKD from reduced renal clearance (Krishnan review, ref §5g); ~2× at stage 4–5 (Zaritsky 2009, R), calibrated",
     min: 0,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-conditions.test.ts"] },
   },
   "kidney.uremicDestructionRate": {
     unit: "1/day",
@@ -1488,6 +1735,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "red-cell life ~60–90 days in advanced CKD (ref §3.3, R), calibrated: ~80 days at GFR 10 mL/min",
     min: 0,
     max: 0.1,
+    provenance: { kind: "calibrated", targets: ["ckd.hb-fall"] },
   },
   "erythropoiesis.infiltrationRoomExponent": {
     unit: "",
@@ -1497,6 +1745,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "marrow infiltration crowds out erythropoiesis (model.md §4); proportional by default (R)",
     min: 0,
     max: 5,
+    provenance: { kind: "assumed" },
   },
 });
 

@@ -17,7 +17,22 @@ export interface ParameterSpec {
   /** Inclusive bounds for validation of overrides. */
   min?: number;
   max?: number;
+  /** Optional in the type so concurrent additions compile; test/provenance.test.ts requires it on every parameter. */
+  provenance?: Provenance;
 }
+
+/**
+ * What kind of number a parameter is: measured in humans (its `source` says
+ * where), calibrated (fitted so the model meets the named validation targets:
+ * ids from `erythron validate`, or "signature:<test file>" for signature
+ * tests), assumed (a modelling choice without a direct measurement), or
+ * numerical (a solver setting, not physiology).
+ */
+export type Provenance =
+  | { kind: "measured" }
+  | { kind: "calibrated"; targets: readonly string[] }
+  | { kind: "assumed" }
+  | { kind: "numerical" };
 
 export type ParameterValues = Readonly<Record<string, number>>;
 

@@ -9,8 +9,8 @@
  * vesiculation move iron to macrophages; every change is exact over the
  * update interval, so cells and iron are accounted for to rounding.
  */
-import { gamma } from "mathjs";
 import { Columns } from "../core/columns.js";
+import { gamma } from "../core/math.js";
 import { param } from "../model/parameters.js";
 import type { ParameterValues } from "../model/registry.js";
 import type { ReleaseSink } from "./erythropoiesis.js";
@@ -38,7 +38,7 @@ const HAZARD_CUTOFF = 30;
 /** Weibull shape and scale (days) with the given mean and SD. */
 export function weibullFromMeanSd(mean: number, sd: number): { shape: number; scale: number } {
   const cv2 = (sd / mean) ** 2;
-  const g = (x: number) => gamma(x) as number;
+  const g = gamma;
   let lo = 0.2;
   let hi = 50;
   for (let it = 0; it < 100; it++) {

@@ -4,6 +4,8 @@
  * scenario's events and (when recorded) the iron economy.
  */
 import type { Run } from "../core/run.js";
+import { GENES } from "../model/genotype.js";
+import { SPAN_ACTIONS } from "../scenario/actions.js";
 import type { EventAction, Genotype, Scenario, ScenarioEvent, Sex, Subject, TimeValue } from "../scenario/types.js";
 import type { IronEconomyRow } from "./iron-probe.js";
 
@@ -120,8 +122,6 @@ export function actionLabel(a: EventAction): string {
   }
 }
 
-const SPAN_KINDS = new Set<EventAction["kind"]>(["chronicBleed", "inflammation", "lead", "diet"]);
-
 function every(days: number): string {
   if (Math.abs(days - 1) < 1e-9) return "daily";
   if (Math.abs(days - 7) < 1e-9) return "weekly";
@@ -131,7 +131,7 @@ function every(days: number): string {
 export function figureEvents(events: readonly Omit<ScenarioEvent, "source">[], durationDays: number): FigureEvent[] {
   return events.map((e) => {
     let label = actionLabel(e.action);
-    const span = SPAN_KINDS.has(e.action.kind);
+    const span = SPAN_ACTIONS.has(e.action.kind);
     const out: FigureEvent = { startDay: e.atDays, label, kind: e.action.kind };
     if (span) out.endDay = Math.min(e.untilDays ?? durationDays, durationDays);
     else if (e.everyDays !== undefined) {
@@ -180,11 +180,9 @@ export function runData(run: Run, options: { iron?: IronEconomyRow[]; label?: st
 
 /** Whether a scenario starts from a healthy body: default stores, wild-type genes, no parameter changes. */
 export function startsHealthy(record: Pick<ScenarioRecord, "subject" | "genotype" | "parameters">): boolean {
-  const g = record.genotype;
-  const wild =
-    (g.TMPRSS6 === undefined || g.TMPRSS6 === "wild-type") &&
-    (g.alphaGlobinGenes === undefined || g.alphaGlobinGenes === 4) &&
-    (g.HBB === undefined || g.HBB === "normal");
+  // Every gene wild type (the first variant): ALAS2, ferroportin and HFE variants are not healthy either.
+  const g = record.genotype as Record<string, string | number | undefined>;
+  const wild = Object.entries(GENES).every(([gene, spec]) => g[gene] === undefined || g[gene] === spec.variants[0]);
   // Typical stores (HEIRS: 0.8 g men, 0.4 g women) within a factor of two.
   const typical = record.subject.sex === "male" ? 800 : 400;
   const s = record.subject.storageIronMg;

@@ -4,11 +4,12 @@
  * columns hold only body and storage iron; the figure of the iron economy
  * needs every compartment and the fluxes between them.
  *
- * Fluxes come two ways. Gut, marrow uptake, red-cell release and clearance,
- * bleeding and basal loss are averaged over the interval since the previous
- * sample from the body's running totals (so daily oral doses and a bleed on
- * the day are counted). Macrophage and hepatocyte exchange with plasma are
- * the instantaneous rates of this hour, from the pure `IronExchange.fluxes`.
+ * Every flux is the mean over the interval since the previous sample, from
+ * the body's running totals (integrals of the hourly fluxes), never an
+ * instantaneous rate: so the flows into and out of each pool balance over any
+ * run of samples, up to the pool's own change (shared/design/interfaces.md).
+ * Marrow → red cells is what the marrow took up less what died there and its
+ * own change; the red-cell pool then balances as a check on the engine.
  */
 import type { Body } from "../model/body.js";
 
@@ -37,8 +38,19 @@ export interface IronEconomyRow {
   plasmaToMarrowMgPerDay: number;
   marrowToRedCellMgPerDay: number;
   redCellToMacrophageMgPerDay: number;
+  /** All iron lost with blood, from red cells and plasma (plasmaBleedingMgPerDay is the plasma's share). */
   bleedingMgPerDay: number;
   basalLossMgPerDay: number;
+  /** Iron of erythroblasts dying in the marrow (ineffective erythropoiesis) and of extruded nuclei. */
+  marrowToMacrophageMgPerDay: number;
+  /** Intravenous iron taken up by macrophages (as the iron–carbohydrate complex). */
+  ivIronToMacrophageMgPerDay: number;
+  /** Transfused iron in cells that join the circulation. */
+  transfusionToRedCellMgPerDay: number;
+  /** Transfused iron in storage-damaged cells cleared by macrophages at once. */
+  transfusionToMacrophageMgPerDay: number;
+  /** Plasma (transferrin) iron lost with whole blood: part of bleedingMgPerDay. */
+  plasmaBleedingMgPerDay: number;
 }
 
 /** Column order for iron-economy.csv. */
@@ -64,18 +76,42 @@ export const IRON_ECONOMY_COLUMNS = [
   "redCellToMacrophageMgPerDay",
   "bleedingMgPerDay",
   "basalLossMgPerDay",
+  "marrowToMacrophageMgPerDay",
+  "ivIronToMacrophageMgPerDay",
+  "transfusionToRedCellMgPerDay",
+  "transfusionToMacrophageMgPerDay",
+  "plasmaBleedingMgPerDay",
 ] as const satisfies readonly (keyof IronEconomyRow)[];
 
+/** Columns added after the first version of iron-economy.csv: an older file may lack them. */
+export const IRON_ECONOMY_ADDED_COLUMNS: ReadonlySet<string> = new Set([
+  "marrowToMacrophageMgPerDay",
+  "ivIronToMacrophageMgPerDay",
+  "transfusionToRedCellMgPerDay",
+  "transfusionToMacrophageMgPerDay",
+  "plasmaBleedingMgPerDay",
+]);
+
+/** Running totals of the body, mg, at one sample. */
 interface Totals {
   day: number;
   absorbed: number;
   toPlasma: number;
   shed: number;
+  macrophageExport: number;
+  hepatocyteExport: number;
+  plasmaToHepatocyte: number;
+  plasmaToTissue: number;
   marrowUptake: number;
+  marrowToMacrophage: number;
   cleared: number;
   bled: number;
+  plasmaBled: number;
   basal: number;
-  redCellMg: number;
+  iv: number;
+  transfused: number;
+  transfusionToMacrophage: number;
+  marrowMg: number;
 }
 
 export interface IronProbe {
@@ -91,31 +127,34 @@ export function createIronProbe(): IronProbe {
   const observe = (body: Body): void => {
     const pools = body.pools;
     const day = body.timeH / 24;
-    const redCellMg = body.blood.ironMg();
+    const f = body.fluxes;
+    const l = body.ledger;
+    const marrowMg = body.marrow.ironMg();
     const totals: Totals = {
       day,
-      absorbed: body.ledger.absorbedMg,
-      toPlasma: body.fluxes.absorbedToPlasmaMg,
-      shed: body.ledger.shedMg,
-      marrowUptake: body.fluxes.marrowUptakeMg,
-      cleared: body.fluxes.macrophageRecycledMg,
-      bled: body.ledger.bloodLossMg,
-      basal: body.ledger.basalLossMg,
-      redCellMg,
+      absorbed: l.absorbedMg,
+      toPlasma: f.absorbedToPlasmaMg,
+      shed: l.shedMg,
+      macrophageExport: f.macrophageExportMg,
+      hepatocyteExport: f.hepatocyteExportMg,
+      plasmaToHepatocyte: f.plasmaToHepatocyteMg,
+      plasmaToTissue: f.plasmaToTissueMg,
+      marrowUptake: f.marrowUptakeMg,
+      marrowToMacrophage: f.marrowToMacrophageMg,
+      cleared: f.macrophageRecycledMg,
+      bled: l.bloodLossMg,
+      plasmaBled: f.plasmaBledMg,
+      basal: l.basalLossMg,
+      iv: l.ivMg,
+      transfused: l.transfusedMg,
+      transfusionToMacrophage: f.transfusionToMacrophageMg,
+      marrowMg,
     };
-    // The same inputs the body's step uses, without the dose of the hour (a flow picture of the day).
-    const inputs = body.ironStepInputs();
-    const fpn = inputs.ferroportin;
-    const dtH = body.dtH;
-    const now = body.iron.fluxes(pools, { ...inputs, oralDoseMg: 0 });
-    const perDay = 24 / dtH;
     const span = last ? day - last.day : 0;
-    const rate = (k: keyof Omit<Totals, "day" | "redCellMg">): number =>
+    const rate = (k: keyof Omit<Totals, "day">): number =>
       last && span > 0 ? (totals[k] - last[k]) / span : Number.NaN;
-    const cleared = rate("cleared");
-    const bled = rate("bled");
-    // Release is what balances the red-cell pool: its change plus what left it.
-    const released = last && span > 0 ? (redCellMg - last.redCellMg) / span + cleared + bled : Number.NaN;
+    const toMacrophage = rate("marrowToMacrophage");
+    const transfusedToMacrophage = rate("transfusionToMacrophage");
     out.push({
       day,
       plasmaMg: pools.plasma,
@@ -123,21 +162,27 @@ export function createIronProbe(): IronProbe {
       macrophageMg: pools.macrophageLabile + pools.macrophageStore + pools.ivComplex,
       hepatocyteMg: pools.hepatocyte,
       tissueMg: pools.tissue,
-      marrowMg: body.marrow.ironMg(),
-      redCellMg,
-      ferroportin: fpn,
+      marrowMg,
+      redCellMg: body.blood.ironMg(),
+      ferroportin: body.ironStepInputs().ferroportin,
       gutUptakeMgPerDay: rate("absorbed"),
       enterocyteToPlasmaMgPerDay: rate("toPlasma"),
       enterocyteShedMgPerDay: rate("shed"),
-      macrophageToPlasmaMgPerDay: now.macrophageExport * perDay,
-      hepatocyteToPlasmaMgPerDay: now.hepatocyteExport * perDay,
-      plasmaToHepatocyteMgPerDay: now.plasmaToHepatocytes * perDay,
-      plasmaToTissueMgPerDay: now.plasmaToTissue * perDay,
+      macrophageToPlasmaMgPerDay: rate("macrophageExport"),
+      hepatocyteToPlasmaMgPerDay: rate("hepatocyteExport"),
+      plasmaToHepatocyteMgPerDay: rate("plasmaToHepatocyte"),
+      plasmaToTissueMgPerDay: rate("plasmaToTissue"),
       plasmaToMarrowMgPerDay: rate("marrowUptake"),
-      marrowToRedCellMgPerDay: released,
-      redCellToMacrophageMgPerDay: cleared,
-      bleedingMgPerDay: bled,
+      // Release: what the marrow took up, less what died there, less its own gain.
+      marrowToRedCellMgPerDay: rate("marrowUptake") - toMacrophage - rate("marrowMg"),
+      redCellToMacrophageMgPerDay: rate("cleared"),
+      bleedingMgPerDay: rate("bled"),
       basalLossMgPerDay: rate("basal"),
+      marrowToMacrophageMgPerDay: toMacrophage,
+      ivIronToMacrophageMgPerDay: rate("iv"),
+      transfusionToRedCellMgPerDay: rate("transfused") - transfusedToMacrophage,
+      transfusionToMacrophageMgPerDay: transfusedToMacrophage,
+      plasmaBleedingMgPerDay: rate("plasmaBled"),
     });
     last = totals;
   };

@@ -5,7 +5,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { fromRecord, type RunData, type ScenarioRecord } from "./data.js";
-import { IRON_ECONOMY_COLUMNS, type IronEconomyRow } from "./iron-probe.js";
+import { IRON_ECONOMY_ADDED_COLUMNS, IRON_ECONOMY_COLUMNS, type IronEconomyRow } from "./iron-probe.js";
 
 /** A run directory that cannot be read: bad input, reported without a stack. */
 export class RunDirectoryError extends Error {
@@ -110,7 +110,12 @@ export async function loadRunDirectory(dir: string): Promise<{ data: RunData; re
   const ironText = await readText(ironPath);
   if (ironText !== undefined) {
     const t = parseCsv(ironText, ironPath);
-    const cols = IRON_ECONOMY_COLUMNS.map((c) => need(t, c, ironPath));
+    // Columns added later may be missing from an older file: their arrows are then left out.
+    const cols = IRON_ECONOMY_COLUMNS.map((c) =>
+      IRON_ECONOMY_ADDED_COLUMNS.has(c)
+        ? (t.columns.get(c) ?? new Float64Array(t.rows).fill(Number.NaN))
+        : need(t, c, ironPath),
+    );
     iron = [];
     for (let r = 0; r < t.rows; r++) {
       const row = {} as IronEconomyRow;

@@ -41,6 +41,8 @@ export interface PanelOptions {
   events?: FigureEvent[];
   /** Extra values the y domain must include. */
   yInclude?: number[];
+  /** Dashed horizontal rules with a label (diagnostic thresholds); their values are in the y domain. */
+  thresholds?: { value: number; label: string }[];
 }
 
 function finite(xs: ArrayLike<number>): number[] {
@@ -57,6 +59,7 @@ function yDomain(o: PanelOptions): [number, number] {
   const vals = o.series.flatMap((s) => finite(s.values));
   for (const b of o.bands ?? []) vals.push(b.low, b.high);
   if (o.yInclude) vals.push(...o.yInclude);
+  for (const t of o.thresholds ?? []) vals.push(t.value);
   if (o.log) {
     const pos = vals.filter((v) => v > 0);
     const lo = Math.min(...pos);
@@ -114,6 +117,30 @@ export function timePanel(parent: G, o: PanelOptions): { x: Scale; y: Scale } {
         .attr("fill", BAND_FILL);
   }
   if (o.events) eventRules(g, o.events, x, 0, box.h);
+  for (const t of o.thresholds ?? []) {
+    if (!(t.value >= y0 && t.value <= y1)) continue;
+    const ty = r2(y(t.value));
+    g.append("line")
+      .attr("class", "threshold")
+      .attr("x1", 0)
+      .attr("x2", box.w)
+      .attr("y1", ty)
+      .attr("y2", ty)
+      .attr("stroke", MUTED)
+      .attr("stroke-width", 1.2)
+      .attr("stroke-dasharray", "6 4");
+    g.append("text")
+      .attr("class", "threshold-label")
+      .attr("x", box.w - 4)
+      .attr("y", r2(ty - 4))
+      .attr("text-anchor", "end")
+      .attr("font-size", TYPE.small)
+      .attr("fill", MUTED)
+      .attr("stroke", "#ffffff")
+      .attr("stroke-width", 3)
+      .attr("paint-order", "stroke")
+      .text(t.label);
+  }
 
   const clipId = `clip-${Math.round(box.x)}-${Math.round(box.y)}`;
   g.append("clipPath").attr("id", clipId).append("rect").attr("width", box.w).attr("height", box.h);

@@ -1,5 +1,4 @@
 /** Look of every figure: palette, type sizes, reference ranges. */
-import type { Sex } from "../scenario/types.js";
 
 /**
  * Okabe & Ito (2008), "Color Universal Design": distinguishable with every
@@ -32,6 +31,42 @@ export function seriesColour(i: number): string {
   return SERIES[i % SERIES.length] as string;
 }
 
+/**
+ * One colour per lab column, used by every time-series figure, so a quantity
+ * keeps its colour from figure to figure on a page (Hb always vermillion).
+ */
+const COLUMN_COLOURS: Record<string, string> = {
+  hb_g_dl: OKABE_ITO.vermillion,
+  hct_pct: OKABE_ITO.vermillion,
+  mcv_fl: OKABE_ITO.blue,
+  mch_pg: OKABE_ITO.blue,
+  rdw_cv_pct: OKABE_ITO.reddishPurple,
+  retic_pct: OKABE_ITO.bluishGreen,
+  retic_abs_10e9_l: OKABE_ITO.bluishGreen,
+  chr_pg: OKABE_ITO.skyBlue,
+  ferritin_ng_ml: OKABE_ITO.vermillion,
+  serum_iron_ug_dl: OKABE_ITO.blue,
+  tibc_ug_dl: OKABE_ITO.orange,
+  tsat_pct: OKABE_ITO.bluishGreen,
+  hepcidin_ng_ml: OKABE_ITO.reddishPurple,
+  epo_mu_ml: OKABE_ITO.orange,
+  stfr_mg_l: OKABE_ITO.blue,
+  zpp_umol_mol: OKABE_ITO.reddishPurple,
+  ring_sideroblast_pct: OKABE_ITO.vermillion,
+  blood_lead_ug_dl: OKABE_ITO.black,
+  il6_pg_ml: OKABE_ITO.orange,
+  b12_pg_ml: OKABE_ITO.vermillion,
+  mma_umol_l: OKABE_ITO.reddishPurple,
+  folate_ng_ml: OKABE_ITO.bluishGreen,
+  homocysteine_umol_l: OKABE_ITO.blue,
+  egfr_ml_min: OKABE_ITO.skyBlue,
+  hba2_pct: OKABE_ITO.blue,
+};
+
+export function columnColour(column: string): string {
+  return COLUMN_COLOURS[column] ?? OKABE_ITO.blue;
+}
+
 export const FONT_FAMILY = "DejaVu Sans";
 /** Type sizes, px, for figures about 800 px wide (readable on a slide). */
 export const TYPE = { title: 18, caption: 13, label: 13, tick: 12, small: 11 } as const;
@@ -46,37 +81,13 @@ export function textWidthPx(text: string, sizePx: number): number {
   return text.length * sizePx * 0.55;
 }
 
-export interface Range {
-  low: number;
-  high: number;
-}
-
-/**
- * Healthy adult reference ranges, from the project's physiology reference §1
- * (shared/reference/physiology.md): Hb, MCV, RDW-CV from the Merck Manual CBC
- * table; reticulocytes 0.5–1.5 %; serum iron 50–150 µg/dL and TIBC 300–360
- * µg/dL (Harrison's); TSAT 20–50 % (Harrison's, IOM DRI 2001); ferritin
- * 30–300 µg/L, women ~15–200 (MSD Manual); hepcidin-25 p2.5–97.5 of the
- * standardised MS assay (Radboud reference used by Donker: men <0.5–14.7,
- * premenopausal women 0.1–12.3 nmol/L) × 2.79 ng/mL per nmol/L.
- */
-export const REFERENCE: Record<string, Record<Sex, Range>> = {
-  hb_g_dl: { male: { low: 14, high: 17 }, female: { low: 12, high: 16 } },
-  mcv_fl: { male: { low: 80, high: 100 }, female: { low: 80, high: 100 } },
-  mch_pg: { male: { low: 27, high: 33 }, female: { low: 27, high: 33 } },
-  rdw_cv_pct: { male: { low: 11.5, high: 14.5 }, female: { low: 11.5, high: 14.5 } },
-  retic_pct: { male: { low: 0.5, high: 1.5 }, female: { low: 0.5, high: 1.5 } },
-  serum_iron_ug_dl: { male: { low: 50, high: 150 }, female: { low: 50, high: 150 } },
-  tibc_ug_dl: { male: { low: 300, high: 360 }, female: { low: 300, high: 360 } },
-  tsat_pct: { male: { low: 20, high: 50 }, female: { low: 20, high: 50 } },
-  ferritin_ng_ml: { male: { low: 30, high: 300 }, female: { low: 15, high: 200 } },
-  hepcidin_ng_ml: { male: { low: 1.4, high: 41 }, female: { low: 0.3, high: 34 } },
-};
-
-/** The reference range for a column and sex; without a sex, the union of both. */
-export function referenceRange(column: string, sex: Sex | undefined): Range | undefined {
-  const r = REFERENCE[column];
-  if (!r) return undefined;
-  if (sex) return r[sex];
-  return { low: Math.min(r.male.low, r.female.low), high: Math.max(r.male.high, r.female.high) };
-}
+/** Reference ranges and anemia thresholds: one table for figures, validate and notebooks. */
+export {
+  ANEMIA_HB_G_DL,
+  ANEMIA_SOURCE,
+  anemiaThreshold,
+  type Range,
+  REFERENCE_RANGES as REFERENCE,
+  referenceRange,
+  THRESHOLDS,
+} from "../labs/reference-ranges.js";

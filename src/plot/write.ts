@@ -63,3 +63,35 @@ export async function writeFigureFiles(dir: string, files: readonly FigureFile[]
   }
   return paths;
 }
+
+/** Figure files `erythron run --out` and `erythron plot` may write at the top of a directory. */
+export function knownFigureFiles(names: readonly string[]): string[] {
+  return [...names.flatMap((n) => [`${n}.svg`, `${n}.png`]), "figures.html"];
+}
+
+/**
+ * Remove figure files an earlier run left in `dir` that this run did not
+ * write (so no stale figure sits beside new data). Only erythron's own figure
+ * names are touched. Returns the names removed.
+ */
+export async function removeStaleFigures(
+  dir: string,
+  names: readonly string[],
+  written: readonly string[],
+): Promise<string[]> {
+  const keep = new Set(written);
+  const removed: string[] = [];
+  for (const f of knownFigureFiles(names)) {
+    if (keep.has(f)) continue;
+    const path = join(dir, f);
+    const gone = await rm(path).then(
+      () => true,
+      (e: NodeJS.ErrnoException) => {
+        if (e.code === "ENOENT") return false;
+        throw e;
+      },
+    );
+    if (gone) removed.push(f);
+  }
+  return removed;
+}

@@ -445,6 +445,11 @@ export const ACTIONS: ReadonlyMap<ActionKind, ActionSpec> = new Map(ACTION_LIST.
 
 export const ACTION_NAMES: readonly ActionKind[] = ACTION_LIST.map((a) => a.name);
 
+/** Actions that hold over a span (timing "span"): the simulator and the figures both read this. */
+export const SPAN_ACTIONS: ReadonlySet<ActionKind> = new Set(
+  ACTION_LIST.filter((a) => a.timing === "span").map((a) => a.name),
+);
+
 export function isActionName(name: string): name is ActionKind {
   return ACTIONS.has(name as ActionKind);
 }

@@ -3,7 +3,8 @@
  * start), evaluated in a sandbox.
  *
  * The sandbox has three layers:
- * 1. a private mathjs instance (never the shared default one);
+ * 1. a private mathjs instance (core/math.ts; never mathjs's shared default one),
+ *    holding only the functions below;
  * 2. on it, the functions that alter the instance or parse new input
  *    (import, createUnit, evaluate, parse, compile, simplify, derivative, …)
  *    are replaced by functions that throw (mathjs "Security" docs);
@@ -13,8 +14,9 @@
  *    assignments, function definitions, objects, arrays, blocks, ranges and
  *    any other function are refused with a message naming what was found.
  */
-import { all, create, type FactoryFunctionMap, type MathNode, type SymbolNode } from "mathjs";
-import { addCustomUnits, describeFoundFamily, describeUnitFamily } from "../core/units.js";
+import type { MathNode, SymbolNode } from "mathjs";
+import { math } from "../core/math.js";
+import { describeFoundFamily, describeUnitFamily } from "../core/units.js";
 import type { TimeExpression, TimeValue } from "./types.js";
 
 /** Longest expression accepted, characters. */
@@ -66,8 +68,7 @@ export class ExpressionError extends Error {
 
 // ── The private, locked-down instance ───────────────────────────────────────
 
-const math = create(all as FactoryFunctionMap);
-addCustomUnits(math);
+// erythron's private instance (core/math.ts), its custom units already added by core/units.ts.
 // Kept before the lock-down: the only way in.
 const parse = math.parse;
 

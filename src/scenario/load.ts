@@ -5,13 +5,18 @@
 import { readFile, stat } from "node:fs/promises";
 import { ScenarioError } from "./errors.js";
 import { fileIssue, MAX_SCENARIO_BYTES, parseScenario, tooLarge } from "./parse.js";
+import { notShippedHint, resolveScenarioPath } from "./shipped.js";
 import type { Scenario } from "./types.js";
 
 export { ScenarioError, type ScenarioIssue } from "./errors.js";
 export { MAX_ALIAS_COUNT, MAX_SCENARIO_BYTES, parseScenario } from "./parse.js";
 
-/** Read and validate a scenario file. Throws ScenarioError on an invalid or unreadable file. */
-export async function loadScenario(path: string): Promise<Scenario> {
+/**
+ * Read and validate a scenario file, or a shipped scenario by name ("healthy-man") when no file of that name
+ * exists (scenario/shipped.ts). Throws ScenarioError on an invalid or unreadable file.
+ */
+export async function loadScenario(fileOrName: string): Promise<Scenario> {
+  const path = resolveScenarioPath(fileOrName);
   let text: string;
   try {
     const info = await stat(path);
@@ -21,7 +26,8 @@ export async function loadScenario(path: string): Promise<Scenario> {
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(e);
+    const why =
+      code === "ENOENT" ? `no such file${notShippedHint(path)}` : code === "EACCES" ? "permission denied" : String(e);
     throw new ScenarioError([fileIssue(path, `cannot read the scenario file (${why})`)]);
   }
   const scenario = parseScenario(text, path);

@@ -577,6 +577,33 @@ export function scenarioSchema(locate: Locate) {
       return out.length === items.length ? { drafts: out, raw: items } : z.NEVER;
     });
 
+  // Inter-individual variability, read by `erythron cohort` (src/cohort/population.ts checks units and paths).
+  const scalar = z.unknown().meta({
+    anyOf: [
+      { type: "string", minLength: 1 },
+      { type: "number", minimum: 0 },
+    ],
+    description: "a quantity with its unit, such as 800 mg (checked by `erythron cohort` against the path's unit)",
+  });
+  const populationSchema = z
+    .record(
+      z.string(),
+      z
+        .object({
+          normal: z.object({ mean: scalar, sd: scalar }).strict().optional(),
+          lognormal: z.object({ median: scalar, cv: scalar }).strict().optional(),
+          uniform: z.object({ from: scalar, to: scalar }).strict().optional(),
+          min: scalar.optional(),
+          max: scalar.optional(),
+          source: z.string().optional(),
+        })
+        .strict(),
+    )
+    .meta({
+      description:
+        "a virtual population for `erythron cohort`: per sweepable path, one distribution (normal, lognormal or uniform), optional min/max and source; `run` uses the scenario's own values",
+    });
+
   return z
     .object({
       name: z
@@ -591,6 +618,7 @@ export function scenarioSchema(locate: Locate) {
       parameters: parametersSchema.optional(),
       genotype: genotypeSchema.optional(),
       events: eventsSchema.optional(),
+      population: populationSchema.optional(),
     })
     .strict()
     .meta({

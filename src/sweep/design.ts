@@ -22,6 +22,7 @@ export interface DesignPoints {
 
 export function designPoints(design: DesignSpec, seed: number): DesignPoints {
   const k = design.parameters.length;
+  if (design.points) return { values: design.points.map((row) => [...row]) };
   if (design.kind === "grid") {
     let values: number[][] = [[]];
     for (const p of design.parameters) {

@@ -54,6 +54,43 @@ export interface Provenance {
   completedRuns: number;
   failedRuns: number;
   columns: string[];
+  /** Unit of each results.csv column ("" for counts and plain numbers), as the trajectory's names carry theirs. */
+  units: Record<string, string>;
+}
+
+/** Units written into trajectory column names (hb_g_dl → g/dL), longest suffix first. */
+const COLUMN_SUFFIX_UNITS: [string, string][] = [
+  ["_10e12_l", "10^12/L"],
+  ["_10e9_l", "10^9/L"],
+  ["_umol_mol", "umol/mol"],
+  ["_umol_l", "umol/L"],
+  ["_ml_min", "mL/min"],
+  ["_ug_dl", "ug/dL"],
+  ["_ng_ml", "ng/mL"],
+  ["_pg_ml", "pg/mL"],
+  ["_mu_ml", "mU/mL"],
+  ["_g_dl", "g/dL"],
+  ["_mg_l", "mg/L"],
+  ["_pct", "%"],
+  ["_fl", "fL"],
+  ["_pg", "pg"],
+  ["_mg", "mg"],
+];
+
+/** The unit of a trajectory column, read from its name. */
+export function columnUnit(column: string): string {
+  if (column === "day") return "day";
+  for (const [suffix, unit] of COLUMN_SUFFIX_UNITS) if (column.endsWith(suffix)) return unit;
+  return "";
+}
+
+/** Units of every results column: swept paths in their canonical unit, metrics in their column's (crossings in days). */
+export function resultUnits(sweep: Sweep): Record<string, string> {
+  const units: Record<string, string> = { point: "", replicate: "", seed: "" };
+  for (const p of sweep.design.parameters) units[p.path] = p.unit;
+  for (const m of sweep.plan.metrics) units[m.name] = m.kind === "firstCrossing" ? "day" : columnUnit(m.column);
+  units.error = "";
+  return units;
 }
 
 export function provenance(
@@ -82,6 +119,7 @@ export function provenance(
     completedRuns: rows.length,
     failedRuns: rows.filter((r) => r.error !== "").length,
     columns: resultColumns(sweep),
+    units: resultUnits(sweep),
   };
 }
 

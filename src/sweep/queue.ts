@@ -8,11 +8,15 @@
  * runs them on a local thread pool, so the event loop stays free to renew job
  * locks. A worker that dies mid-run stops renewing its lock; after the lock
  * duration another worker's stalled-job check puts the job back in the queue.
- * BullMQ and ioredis are imported only here, and only when a queue is used.
+ * BullMQ and ioredis are imported only here, and only when a queue is used;
+ * they are optional peer dependencies of the package, so a user who never
+ * uses a queue does not install them, and one who does gets a message
+ * saying what to install.
  */
 import type { Piscina } from "piscina";
 import { VERSION } from "../version.js";
 import type { RunResult, RunTask, Sweep, SweepPlan } from "./types.js";
+import { WORKER_FILE } from "./worker-entry.js";
 
 export const QUEUE_NAME = "erythron-sweeps";
 const planKey = (id: string) => `erythron:plan:${id}`;
@@ -26,8 +30,43 @@ interface JobData {
 
 const jobId = (planId: string, t: RunTask) => `${planId}-${t.point}-${t.replicate}`;
 
+/** The queue libraries (optional peer dependencies) are not installed. */
+export class QueueLibraryMissing extends Error {
+  override name = "QueueLibraryMissing";
+}
+
+/** Versions erythron is tested with (package.json peerDependencies). */
+const QUEUE_INSTALL = "npm install bullmq@6.7.0 ioredis@5.11.1";
+
+function libraryMissing(name: string, e: unknown): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === "ERR_MODULE_NOT_FOUND" && e instanceof Error && e.message.includes(`'${name}'`)) {
+    return new QueueLibraryMissing(
+      `sweeps through a queue need the optional packages bullmq and ioredis, which are not installed here; install them beside erythron: ${QUEUE_INSTALL}`,
+      { cause: e },
+    );
+  }
+  return e;
+}
+
+async function ioredis() {
+  try {
+    return await import("ioredis");
+  } catch (e) {
+    throw libraryMissing("ioredis", e);
+  }
+}
+
+async function bullmq() {
+  try {
+    return await import("bullmq");
+  } catch (e) {
+    throw libraryMissing("bullmq", e);
+  }
+}
+
 async function redis(url: string) {
-  const { Redis } = await import("ioredis");
+  const { Redis } = await ioredis();
   return new Redis(url, { maxRetriesPerRequest: null });
 }
 
@@ -35,7 +74,7 @@ const connection = (url: string) => ({ url, maxRetriesPerRequest: null });
 
 /** Fail fast, with a message, when Redis is not there (BullMQ would retry forever). */
 export async function checkReachable(url: string): Promise<void> {
-  const { Redis } = await import("ioredis");
+  const { Redis } = await ioredis();
   const probe = new Redis(url, {
     lazyConnect: true,
     connectTimeout: 5000,
@@ -75,7 +114,7 @@ export async function runOnQueue(
   say: (text: string) => void,
 ): Promise<void> {
   await checkReachable(url);
-  const { Queue, QueueEvents } = await import("bullmq");
+  const { Queue, QueueEvents } = await bullmq();
   const client = await redis(url);
   const queue = new Queue<JobData, RunResult>(QUEUE_NAME, { connection: connection(url) });
   const events = new QueueEvents(QUEUE_NAME, { connection: connection(url) });
@@ -171,7 +210,7 @@ export interface WorkerOptions {
 /** Take jobs from the queue until stopped. */
 export async function runWorker(options: WorkerOptions): Promise<void> {
   await checkReachable(options.url);
-  const { Worker } = await import("bullmq");
+  const { Worker } = await bullmq();
   const { Piscina } = await import("piscina");
   const log = options.log ?? (() => {});
   const client = await redis(options.url);
@@ -189,7 +228,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         }
         log(`sweep ${planId}: ${plan.scenarioFile}`);
         return new Piscina<RunTask, RunResult>({
-          filename: new URL("./pool-worker.mjs", import.meta.url).href,
+          filename: WORKER_FILE,
           minThreads: options.workers,
           maxThreads: options.workers,
           idleTimeout: 60_000,

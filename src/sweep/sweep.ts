@@ -11,6 +11,7 @@ import { loadSweep } from "./file.js";
 import { JOURNAL_FILE, Journal, readJournal, rowKey } from "./journal.js";
 import { type Provenance, provenance, SWEEP_JSON, sortRows, writeAtomic, writeResults } from "./outputs.js";
 import type { RunResult, RunRow, RunTask, Sweep } from "./types.js";
+import { WORKER_FILE } from "./worker-entry.js";
 
 /** The sweep cannot run as asked (a different sweep in DIR, a bad shard): bad input. */
 export class SweepInputError extends Error {
@@ -181,7 +182,7 @@ export async function runLocally(
   }
   const { Piscina } = await import("piscina");
   const pool = new Piscina<RunTask, RunResult>({
-    filename: new URL("./pool-worker.mjs", import.meta.url).href,
+    filename: WORKER_FILE,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,

@@ -43,6 +43,8 @@ export interface DesignSpec {
   /** Morris grid levels (even). */
   levels?: number;
   parameters: SweptPath[];
+  /** Explicit points (values[point][path], canonical), e.g. a sampled virtual population; used as given. */
+  points?: number[][];
 }
 
 /** Everything a worker needs to run any point of a sweep. */

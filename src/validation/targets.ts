@@ -8,6 +8,11 @@
  * Pure: no I/O. A target measures a finished Run; the caller runs the scenarios.
  */
 import type { Run } from "../core/run.js";
+import { REFERENCE_RANGES } from "../labs/reference-ranges.js";
+import type { Role } from "./studies.js";
+
+/** The shared reference table (src/labs/reference-ranges.ts): the figures and notebooks read the same. */
+const REF = REFERENCE_RANGES;
 
 export interface ValidationTarget {
   /** Stable identifier, e.g. "ida.rdw-before-mcv". */
@@ -24,6 +29,10 @@ export interface ValidationTarget {
   /** Inclusive bounds the measured value must fall in. */
   min?: number;
   max?: number;
+  /** Whether the model was tuned to this target (default calibration: these signatures were). */
+  role?: Role;
+  /** Reads a response to an event rather than a steady state (default false). */
+  dynamic?: boolean;
 }
 
 export interface ValidationResult {
@@ -83,31 +92,31 @@ export const TARGETS: readonly ValidationTarget[] = [
     id: "healthy-man.hb",
     scenario: "healthy-man",
     claim: "Hb inside the male reference range",
-    source: "reference §1 (13.5–17.5 g/dL)",
+    source: `reference §1.1, ${REF.hb_g_dl.source} (${REF.hb_g_dl.male.low}–${REF.hb_g_dl.male.high} g/dL)`,
     unit: "g/dL",
     measure: (r) => final(r, "hb_g_dl"),
-    min: 13.5,
-    max: 17.5,
+    min: REF.hb_g_dl.male.low,
+    max: REF.hb_g_dl.male.high,
   },
   {
     id: "healthy-man.mcv",
     scenario: "healthy-man",
     claim: "MCV inside the reference range",
-    source: "reference §1 (80–100 fL)",
+    source: `reference §1.1 (${REF.mcv_fl.male.low}–${REF.mcv_fl.male.high} fL)`,
     unit: "fL",
     measure: (r) => final(r, "mcv_fl"),
-    min: 80,
-    max: 100,
+    min: REF.mcv_fl.male.low,
+    max: REF.mcv_fl.male.high,
   },
   {
     id: "healthy-man.rdw",
     scenario: "healthy-man",
     claim: "RDW-CV inside the reference range",
-    source: "reference §1 (11.5–14.5 %)",
+    source: `reference §1.1 (${REF.rdw_cv_pct.male.low}–${REF.rdw_cv_pct.male.high} %)`,
     unit: "%",
     measure: (r) => final(r, "rdw_cv_pct"),
-    min: 11.5,
-    max: 14.5,
+    min: REF.rdw_cv_pct.male.low,
+    max: REF.rdw_cv_pct.male.high,
   },
   {
     id: "healthy-woman.ferritin-drift",
@@ -129,6 +138,7 @@ export const TARGETS: readonly ValidationTarget[] = [
     measure: (r) => peakBetween(r, "retic_pct", 2, 40).day - 2,
     min: 4,
     max: 14,
+    dynamic: true,
   },
   {
     id: "gi-bleed.ferritin-before-tsat",
@@ -139,6 +149,7 @@ export const TARGETS: readonly ValidationTarget[] = [
     measure: (r) =>
       first(r, "tsat_pct", (v) => v < 16) - first(r, "ferritin_ng_ml", (v) => v < 0.5 * at(r, "ferritin_ng_ml", 0)),
     min: 1,
+    dynamic: true,
   },
   {
     id: "gi-bleed.rdw-before-mcv",
@@ -148,6 +159,7 @@ export const TARGETS: readonly ValidationTarget[] = [
     unit: "days",
     measure: (r) => first(r, "mcv_fl", (v) => v < 80) - first(r, "rdw_cv_pct", (v) => v > 14.5),
     min: 1,
+    dynamic: true,
   },
   {
     id: "gi-bleed.mentzer",
@@ -167,6 +179,7 @@ export const TARGETS: readonly ValidationTarget[] = [
     unit: "ratio",
     measure: (r) => peakBetween(r, "hepcidin_ng_ml", 0, 30).value / at(r, "hepcidin_ng_ml", 0),
     min: 3,
+    dynamic: true,
   },
   {
     id: "chronic-inflammation.tsat",
@@ -251,6 +264,7 @@ export const TARGETS: readonly ValidationTarget[] = [
     unit: "ratio",
     measure: (r) => at(r, "zpp_umol_mol", 300) / at(r, "zpp_umol_mol", 0),
     min: 5,
+    dynamic: true,
   },
   {
     id: "lead-adult.half-life",
@@ -261,6 +275,7 @@ export const TARGETS: readonly ValidationTarget[] = [
     measure: (r) => at(r, "blood_lead_ug_dl", 334) / at(r, "blood_lead_ug_dl", 300),
     min: 0.4,
     max: 0.65,
+    dynamic: true,
   },
   // ── Vitamins and kidney ───────────────────────────────────────────────
   {
@@ -290,6 +305,17 @@ export const TARGETS: readonly ValidationTarget[] = [
     measure: (r) => final(r, "mcv_fl"),
     min: 80,
     max: 100,
+  },
+  {
+    id: "ckd.hb-fall",
+    scenario: "ckd-stage4",
+    claim: "Hb falls by about 1.4 g/dL when GFR falls to 20–30 mL/min",
+    source: "Hsu, McCulloch & Curhan 2002, J Am Soc Nephrol 13:504 (−1.4 g/dL at 20–30 mL/min)",
+    unit: "g/dL",
+    measure: (r) => final(r, "hb_g_dl") - at(r, "hb_g_dl", 0),
+    min: -2.1,
+    max: -0.7,
+    dynamic: true,
   },
   // ── Everywhere ────────────────────────────────────────────────────────
   ...[

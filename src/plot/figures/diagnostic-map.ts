@@ -2,23 +2,22 @@
  * Figure 4: the run's path through MCV × RDW and MCV × Hb space, over the
  * classic regions a blood count is read against. MCV × RDW (Bessman 1983):
  * iron deficiency microcytic and heterogeneous (MCV < 80 fL, RDW > 14.5 %),
- * thalassemia trait microcytic and homogeneous, anemia of chronic disease
- * normocytic to mildly microcytic with a normal to high RDW, macrocytosis
- * MCV > 100 fL. MCV × Hb: anemia below the WHO threshold (13 g/dL men,
- * 12 g/dL women; physiology reference §1.1), split by cell size — where
- * anemia of chronic disease shows, normocytic with normal indices.
+ * thalassemia trait microcytic and homogeneous, macrocytosis MCV > 100 fL.
+ * Anemia of chronic disease has no region of its own in MCV × RDW (it is
+ * normocytic to mildly microcytic with a normal or raised RDW, overlapping
+ * the others): it shows on the MCV × Hb map. MCV × Hb: anemia below the WHO
+ * threshold (src/labs/reference-ranges.ts), split by cell size.
  */
 import * as d3 from "d3";
 import type { RunData } from "../data.js";
 import { type Box, styleAxis } from "../panels.js";
 import { createFrame, type G, r2, serialize } from "../svg.js";
-import { BAND_FILL, GRID, INK, MUTED, OKABE_ITO, TYPE } from "../theme.js";
+import { ANEMIA_HB_G_DL, anemiaThreshold, BAND_FILL, GRID, INK, MUTED, OKABE_ITO, TYPE } from "../theme.js";
+
+export { ANEMIA_HB_G_DL };
 
 const WIDTH = 800;
 const HEIGHT = 600;
-
-/** WHO anemia thresholds, g/dL (physiology reference §1.1). */
-export const ANEMIA_HB_G_DL = { male: 13, female: 12 } as const;
 
 interface Region {
   /** Lines of the label. */
@@ -56,7 +55,7 @@ export function diagnosticMapFigure(data: RunData): string {
   const [rdwLo, rdwHi] = extent(rdw, idx);
   const [hbLo, hbHi] = extent(hb, idx);
   const xDomain: [number, number] = [Math.min(60, Math.floor(mcvLo - 3)), Math.max(115, Math.ceil(mcvHi + 3))];
-  const threshold = data.sex ? ANEMIA_HB_G_DL[data.sex] : 12.5;
+  const threshold = anemiaThreshold(data.sex);
   const who = data.sex === "male" ? "men" : data.sex === "female" ? "women" : "adults";
 
   const frame = createFrame(
@@ -80,14 +79,6 @@ export function diagnosticMapFigure(data: RunData): string {
         { name: ["iron", "deficiency"], mcv: [x0, 80], y: [14.5, y1], fill: "#fbe3cf", anchor: "top-left" },
         { name: ["thalassemia", "trait"], mcv: [x0, 80], y: [y0, 14.5], fill: "#e3ecf6", anchor: "bottom-left" },
         { name: ["macro-", "cytosis"], mcv: [100, x1], y: [y0, y1], fill: "#f3e3ee", anchor: "top-right" },
-        {
-          name: ["anemia of", "chronic disease"],
-          mcv: [75, 90],
-          y: [12, 16.5],
-          fill: "none",
-          dashed: true,
-          anchor: "top-left",
-        },
       ],
     },
     {
@@ -118,7 +109,9 @@ export function diagnosticMapFigure(data: RunData): string {
   ];
 
   const end = idx.length > 0 ? (days[idx[idx.length - 1] as number] as number) : 0;
-  const step = niceStep(end / 6);
+  // Dots fall on samples: the step is a whole number of sampling intervals (weekly records: 70 days, not 60).
+  const interval = idx.length > 1 ? (days[idx[1] as number] as number) - (days[idx[0] as number] as number) : 1;
+  const step = interval >= 1 ? interval * niceStep(end / 6 / interval) : niceStep(end / 6);
   for (const p of panels) drawPanel(root, p, data, mcv, idx, xDomain, step);
 
   // The WHO threshold on the Hb panel: a dashed rule, named above the panel (clear of the path).
@@ -142,7 +135,7 @@ export function diagnosticMapFigure(data: RunData): string {
     .attr("text-anchor", "end")
     .attr("font-size", TYPE.small)
     .attr("fill", MUTED)
-    .text(`dashed: anemia < ${threshold} g/dL (WHO, ${who})`);
+    .text(`dashed: anemia < ${threshold} g/dL (WHO, ${data.sex ? who : "women; men 13"})`);
   const rdwPanel = panels[0] as MapPanel;
   root
     .append("text")
@@ -151,7 +144,7 @@ export function diagnosticMapFigure(data: RunData): string {
     .attr("text-anchor", "end")
     .attr("font-size", TYPE.small)
     .attr("fill", MUTED)
-    .text(`dots every ${step} days`);
+    .text(`dots every ${Number(step.toPrecision(4))} days`);
   return serialize(frame);
 }
 
@@ -253,11 +246,12 @@ function drawPanel(
     const sy = y(p.y[first] as number);
     const ex = x(mcv[last] as number);
     const ey = y(p.y[last] as number);
+    const together = Math.hypot(ex - sx, ey - sy) < 22;
     g.append("circle")
       .attr("class", "start")
       .attr("cx", r2(sx))
       .attr("cy", r2(sy))
-      .attr("r", 7)
+      .attr("r", together ? 11 : 7)
       .attr("fill", "#ffffff")
       .attr("stroke", INK)
       .attr("stroke-width", 2);
@@ -283,12 +277,18 @@ function drawPanel(
         .attr("paint-order", "stroke")
         .text(text);
     };
-    // On one row the labels point away from each other; otherwise right unless near the edge.
-    const sameRow = Math.abs(ey - sy) < 24;
-    const startRight = sameRow ? sx >= ex : sx < box.w - 110;
-    const endRight = sameRow ? ex > sx : ex < box.w - 110;
-    tag(sx, sy, "day 0", "start-label", startRight);
-    tag(ex, ey, `day ${Number(end(days, last).toPrecision(4))}`, "end-label", endRight);
+    const endText = `day ${Number(end(days, last).toPrecision(4))}`;
+    if (together) {
+      // The path hardly moves: one label for both marks, which sit on each other.
+      tag(sx + (sx < box.w - 150 ? 4 : -4), sy, `day 0 and ${endText}`, "start-label end-label", sx < box.w - 150);
+    } else {
+      // On one row the labels point away from each other; otherwise right unless near the edge.
+      const sameRow = Math.abs(ey - sy) < 24;
+      const startRight = sameRow ? sx >= ex : sx < box.w - 110;
+      const endRight = sameRow ? ex > sx : ex < box.w - 110;
+      tag(sx, sy, "day 0", "start-label", startRight);
+      tag(ex, ey, endText, "end-label", endRight);
+    }
   }
 
   const xAxis = g.append("g").attr("transform", `translate(0,${box.h})`);

@@ -3,7 +3,7 @@ import * as d3 from "d3";
 import type { FigureHistogram, RunData } from "../data.js";
 import { type LegendItem, legend, styleAxis } from "../panels.js";
 import { createFrame, type G, r2, serialize } from "../svg.js";
-import { GRID, MUTED, seriesColour, TYPE } from "../theme.js";
+import { GRID, MUTED, seriesColour, TYPE, textWidthPx } from "../theme.js";
 
 export interface HistogramReference {
   histogram: FigureHistogram;
@@ -14,12 +14,24 @@ export interface HistogramReference {
 const WIDTH = 800;
 const HEIGHT = 520;
 
-/** Bin centres (fL) and percent of cells per fL. */
+/**
+ * Bin centres (fL) and percent of cells per fL. The last bin holds every cell
+ * at or above its lower edge (the simulator clamps there, as an analyzer's
+ * range ends): it is an overflow count, not cells of that size, so it is left
+ * out of the line and reported apart (overflowPct).
+ */
 function points(h: FigureHistogram): [number, number][] {
   const out: [number, number][] = [];
   const n = Math.min(h.volumeFl.length, h.fraction.length);
-  for (let i = 0; i < n; i++) out.push([(h.volumeFl[i] as number) + 0.5, (h.fraction[i] as number) * 100]);
+  for (let i = 0; i < n - 1; i++) out.push([(h.volumeFl[i] as number) + 0.5, (h.fraction[i] as number) * 100]);
   return out;
+}
+
+/** Percent of cells in the overflow (last) bin, and its lower edge, fL. */
+export function overflowPct(h: FigureHistogram): { pct: number; fromFl: number } {
+  const n = Math.min(h.volumeFl.length, h.fraction.length);
+  if (n === 0) return { pct: 0, fromFl: Number.NaN };
+  return { pct: (h.fraction[n - 1] as number) * 100, fromFl: h.volumeFl[n - 1] as number };
 }
 
 /** Volume range holding all but the thinnest tails of every histogram, fL. */
@@ -36,6 +48,31 @@ function volumeDomain(hs: readonly FigureHistogram[]): [number, number] {
   return [Math.max(0, Math.floor((lo - 10) / 10) * 10), Math.ceil((hi + 10) / 10) * 10];
 }
 
+/** Legend text of a snapshot: its day, and the share of cells past the last bin when there are any. */
+function histogramLabel(h: FigureHistogram): string {
+  const over = overflowPct(h);
+  const beyond = over.pct >= 0.05 ? ` (${Number(over.pct.toPrecision(2))} % ≥ ${over.fromFl} fL)` : "";
+  return `day ${Number(h.day.toPrecision(4))}${beyond}`;
+}
+
+/** Legend labels wrapped into rows that fit the figure. */
+function legendRowsOf(labels: readonly string[]): string[][] {
+  const rows: string[][] = [[]];
+  let used = 0;
+  for (const l of labels) {
+    const w = 28 + textWidthPx(l, TYPE.small) + 18;
+    const row = rows[rows.length - 1] as string[];
+    if (row.length > 0 && used + w > WIDTH - 40) {
+      rows.push([l]);
+      used = w;
+    } else {
+      row.push(l);
+      used += w;
+    }
+  }
+  return rows;
+}
+
 export function histogramFigure(data: RunData, reference?: HistogramReference): string {
   const refText = reference ? `; grey: ${reference.description}` : "";
   const frame = createFrame(
@@ -45,7 +82,10 @@ export function histogramFigure(data: RunData, reference?: HistogramReference): 
     `Share of red cells by volume at each snapshot${refText}.`,
   );
   const root = frame.svg.append("g") as unknown as G;
-  const box = { x: 90, y: 110, w: WIDTH - 90 - 40, h: HEIGHT - 110 - 100 };
+  const labels = [...(reference ? [reference.description] : []), ...data.histograms.map((h) => histogramLabel(h))];
+  const extraRows = legendRowsOf(labels).length - 1;
+  const top = 110 + 18 * extraRows;
+  const box = { x: 90, y: top, w: WIDTH - 90 - 40, h: HEIGHT - top - 100 };
   const all = reference ? [...data.histograms, reference.histogram] : data.histograms;
   const x = d3.scaleLinear().domain(volumeDomain(all)).range([0, box.w]);
   const yMax = d3.max(all.flatMap((h) => points(h).map((p) => p[1]))) ?? 1;
@@ -106,7 +146,7 @@ export function histogramFigure(data: RunData, reference?: HistogramReference): 
       .attr("fill", "none")
       .attr("stroke", colour)
       .attr("stroke-width", 2.4);
-    items.push({ label: `day ${Number(h.day.toPrecision(4))}`, colour, kind: "line" });
+    items.push({ label: histogramLabel(h), colour, kind: "line" });
   });
 
   const xAxis = g.append("g").attr("transform", `translate(0,${box.h})`);
@@ -129,6 +169,11 @@ export function histogramFigure(data: RunData, reference?: HistogramReference): 
     .attr("font-size", TYPE.label)
     .attr("font-weight", "bold")
     .text("red cells (% per 1-fL bin)");
-  legend(root, items, 20, 66);
+  // The legend wraps to the figure's width; the plot moves down a row for each extra row.
+  let k = 0;
+  legendRowsOf(items.map((i) => i.label)).forEach((row, r) => {
+    legend(root, items.slice(k, k + row.length), 20, 66 + 18 * r);
+    k += row.length;
+  });
   return serialize(frame);
 }

@@ -11,9 +11,9 @@ import { createFrame, type G, r2, serialize } from "../svg.js";
 import { INK, MUTED, OKABE_ITO, TYPE, textWidthPx } from "../theme.js";
 
 const WIDTH = 800;
-const HEIGHT = 680;
-/** Fluxes shown are means over this window around the day: the marrow's daily output is noisy. */
-const FLUX_WINDOW_DAYS = 7;
+const HEIGHT = 720;
+/** Fluxes shown are means over this window up to the day: the marrow's daily output is noisy. */
+export const FLUX_WINDOW_DAYS = 7;
 
 interface Node {
   x: number;
@@ -21,22 +21,101 @@ interface Node {
   r: number;
 }
 
+const POOLS = [
+  "plasmaMg",
+  "enterocyteMg",
+  "macrophageMg",
+  "hepatocyteMg",
+  "tissueMg",
+  "marrowMg",
+  "redCellMg",
+] as const;
+export type PoolName = (typeof POOLS)[number];
+
+/** The pools on one day with every flux averaged over the window that ends there. */
+export interface IronWindow extends IronEconomyRow {
+  /** The averaging window, days: it ends at `day` (at the next sample for the first). */
+  fromDay: number;
+  toDay: number;
+  /** Each pool's own change over the window, mg/day: inflows − outflows. */
+  change: Record<PoolName, number>;
+}
+
 /**
  * The pools on the sample nearest `day` (default: the last), with each flux
- * averaged over the samples within half a window of it.
+ * averaged over the samples of the FLUX_WINDOW_DAYS up to it (at least one
+ * sample interval). The rows' fluxes are interval means from running totals,
+ * so the interval-weighted mean is the exact mean over the window and the
+ * flows of each pool balance up to its change.
  */
-export function ironRowAt(rows: readonly IronEconomyRow[], day?: number): IronEconomyRow | undefined {
+export function ironRowAt(rows: readonly IronEconomyRow[], day?: number): IronWindow | undefined {
   if (rows.length === 0) return undefined;
-  let best = rows[rows.length - 1] as IronEconomyRow;
-  if (day !== undefined) for (const r of rows) if (Math.abs(r.day - day) < Math.abs(best.day - day)) best = r;
-  const near = rows.filter((r) => Math.abs(r.day - best.day) <= FLUX_WINDOW_DAYS / 2 + 1e-9);
-  const out = { ...best };
-  for (const k of Object.keys(out) as (keyof IronEconomyRow)[]) {
-    if (!k.endsWith("PerDay")) continue;
-    const vals = near.map((r) => r[k]).filter(Number.isFinite);
-    if (vals.length > 0) out[k] = vals.reduce((a, b) => a + b, 0) / vals.length;
+  let end = rows.length - 1;
+  if (day !== undefined)
+    rows.forEach((r, i) => {
+      if (Math.abs(r.day - day) < Math.abs((rows[end] as IronEconomyRow).day - day)) end = i;
+    });
+  const shown = rows[end] as IronEconomyRow;
+  // The first row has no interval before it (its fluxes are borrowed from the second).
+  const last = end === 0 ? Math.min(1, rows.length - 1) : end;
+  const dayOf = (i: number) => (rows[i] as IronEconomyRow).day;
+  let start = last;
+  while (start > 0 && dayOf(last) - dayOf(start - 1) <= FLUX_WINDOW_DAYS + 1e-9) start--;
+  if (start === last && last > 0) start = last - 1;
+  const out = { ...shown } as IronWindow;
+  const width = dayOf(last) - dayOf(start);
+  out.fromDay = dayOf(start);
+  out.toDay = dayOf(last);
+  if (width > 0) {
+    for (const k of Object.keys(shown) as (keyof IronEconomyRow)[]) {
+      if (!k.endsWith("PerDay")) continue;
+      let sum = 0;
+      for (let i = start + 1; i <= last; i++) sum += (rows[i] as IronEconomyRow)[k] * (dayOf(i) - dayOf(i - 1));
+      out[k] = sum / width;
+    }
   }
+  const change = {} as Record<PoolName, number>;
+  for (const p of POOLS)
+    change[p] = width > 0 ? ((rows[last] as IronEconomyRow)[p] - (rows[start] as IronEconomyRow)[p]) / width : 0;
+  out.change = change;
   return out;
+}
+
+/** Each pool's inflows and outflows in a window, mg/day: what the arrows of the figure carry. */
+export function ironFlows(w: IronEconomyRow): Record<PoolName, { in: number; out: number }> {
+  const z = (x: number) => (Number.isFinite(x) ? x : 0);
+  const redCellBleeding = z(w.bleedingMgPerDay) - z(w.plasmaBleedingMgPerDay);
+  return {
+    enterocyteMg: { in: z(w.gutUptakeMgPerDay), out: z(w.enterocyteToPlasmaMgPerDay) + z(w.enterocyteShedMgPerDay) },
+    plasmaMg: {
+      in: z(w.enterocyteToPlasmaMgPerDay) + z(w.macrophageToPlasmaMgPerDay) + z(w.hepatocyteToPlasmaMgPerDay),
+      out:
+        z(w.plasmaToMarrowMgPerDay) +
+        z(w.plasmaToHepatocyteMgPerDay) +
+        z(w.plasmaToTissueMgPerDay) +
+        z(w.plasmaBleedingMgPerDay),
+    },
+    marrowMg: {
+      in: z(w.plasmaToMarrowMgPerDay),
+      out: z(w.marrowToRedCellMgPerDay) + z(w.marrowToMacrophageMgPerDay),
+    },
+    // Storage-damaged transfused cells join the red cells and are cleared by macrophages at once:
+    // drawn as part of the transfusion and of the clearance arrows.
+    redCellMg: {
+      in: z(w.marrowToRedCellMgPerDay) + z(w.transfusionToRedCellMgPerDay) + z(w.transfusionToMacrophageMgPerDay),
+      out: z(w.redCellToMacrophageMgPerDay) + z(w.transfusionToMacrophageMgPerDay) + redCellBleeding,
+    },
+    macrophageMg: {
+      in:
+        z(w.redCellToMacrophageMgPerDay) +
+        z(w.transfusionToMacrophageMgPerDay) +
+        z(w.marrowToMacrophageMgPerDay) +
+        z(w.ivIronToMacrophageMgPerDay),
+      out: z(w.macrophageToPlasmaMgPerDay),
+    },
+    hepatocyteMg: { in: z(w.plasmaToHepatocyteMgPerDay), out: z(w.hepatocyteToPlasmaMgPerDay) },
+    tissueMg: { in: z(w.plasmaToTissueMgPerDay), out: z(w.basalLossMgPerDay) },
+  };
 }
 
 /** Gate state from ferroportin: in health hepcidin leaves it about half open. */
@@ -46,10 +125,14 @@ export function gateState(ferroportin: number): "open" | "half open" | "closed" 
 
 const GATE_COLOUR = { open: OKABE_ITO.bluishGreen, "half open": OKABE_ITO.orange, closed: OKABE_ITO.vermillion };
 
+function dayText(d: number): string {
+  return String(Number(d.toPrecision(4)));
+}
+
 function mg(x: number): string {
   if (!Number.isFinite(x)) return "n/a";
+  // One decimal from 1 to 100, so each disc's inflows and outflows add up as printed.
   if (x >= 100) return String(Math.round(x));
-  if (x >= 10) return x.toFixed(0);
   if (x >= 1) return x.toFixed(1);
   return x.toPrecision(2);
 }
@@ -71,7 +154,16 @@ function arrow(
   a: Node,
   b: Node,
   fluxMgPerDay: number,
-  options: { offset?: number; labelSide?: 1 | -1; gate?: number; colour?: string; name: string; prefix?: string },
+  options: {
+    offset?: number;
+    labelSide?: 1 | -1;
+    gate?: number;
+    colour?: string;
+    name: string;
+    prefix?: string;
+    /** The amount is written at the arrow's end instead (crowded corners). */
+    unlabelled?: boolean;
+  },
 ): void {
   if (!Number.isFinite(fluxMgPerDay)) return;
   const dx = b.x - a.x;
@@ -114,16 +206,17 @@ function arrow(
   const clear = w / 2 + 6 + Math.abs(px) * (textWidthPx(text, TYPE.tick) / 2) + Math.abs(py) * 6;
   const mx = (sx + ex) / 2 + px * side * clear;
   const my = (sy + ey) / 2 + py * side * clear;
-  halo(
-    group
-      .append("text")
-      .attr("class", "flux-label")
-      .attr("x", r2(mx))
-      .attr("y", r2(my + 4))
-      .attr("text-anchor", "middle")
-      .attr("font-size", TYPE.tick)
-      .text(text),
-  );
+  if (!options.unlabelled)
+    halo(
+      group
+        .append("text")
+        .attr("class", "flux-label")
+        .attr("x", r2(mx))
+        .attr("y", r2(my + 4))
+        .attr("text-anchor", "middle")
+        .attr("font-size", TYPE.tick)
+        .text(text),
+    );
   if (options.gate !== undefined) {
     // A wall across the arrow where it leaves the exporting cell, with an
     // opening that widens with ferroportin: wide enough for the arrow when open.
@@ -153,7 +246,7 @@ function arrow(
 
 export function ironEconomyFigure(data: RunData, day?: number): string {
   const row = data.iron ? ironRowAt(data.iron, day) : undefined;
-  const when = row ? `day ${Number(row.day.toPrecision(4))}` : "no iron data";
+  const when = row ? `day ${dayText(row.day)}` : "no iron data";
   const frame = createFrame(
     WIDTH,
     HEIGHT,
@@ -188,15 +281,18 @@ export function ironEconomyFigure(data: RunData, day?: number): string {
     diet: { x: 40, y: 260, r: 0 },
     shed: { x: 70, y: 370, r: 0 },
     basal: { x: 600, y: 130, r: 0 },
-    bleeding: { x: 770, y: 330, r: 0 },
+    bleeding: { x: 790, y: 350, r: 0 },
+    iv: { x: 270, y: 445, r: 0 },
+    transfusion: { x: 785, y: 630, r: 0 },
   };
   const g = root.append("g");
 
   const fpn = row.ferroportin;
   const flux = g.append("g").attr("class", "fluxes") as unknown as G;
-  arrow(flux, ends.diet, n.enterocyte, row.gutUptakeMgPerDay, { name: "gut uptake", labelSide: -1 });
+  // The uptake is written under the arrow, by "diet": above it is the enterocytes' label.
+  arrow(flux, ends.diet, n.enterocyte, row.gutUptakeMgPerDay, { name: "gut uptake", unlabelled: true });
   arrow(flux, n.enterocyte, n.plasma, row.enterocyteToPlasmaMgPerDay, { name: "absorption", gate: fpn, labelSide: -1 });
-  arrow(flux, n.enterocyte, ends.shed, row.enterocyteShedMgPerDay, { name: "shed", labelSide: 1 });
+  arrow(flux, n.enterocyte, ends.shed, row.enterocyteShedMgPerDay, { name: "shed", labelSide: -1 });
   arrow(flux, n.plasma, n.marrow, row.plasmaToMarrowMgPerDay, {
     name: "marrow uptake",
     colour: OKABE_ITO.blue,
@@ -207,7 +303,10 @@ export function ironEconomyFigure(data: RunData, day?: number): string {
     colour: OKABE_ITO.vermillion,
     labelSide: 1,
   });
-  arrow(flux, n.redCells, n.macrophages, row.redCellToMacrophageMgPerDay, {
+  const z = (x: number) => (Number.isFinite(x) ? x : 0);
+  const damaged = z(row.transfusionToMacrophageMgPerDay);
+  const transfused = z(row.transfusionToRedCellMgPerDay) + damaged;
+  arrow(flux, n.redCells, n.macrophages, row.redCellToMacrophageMgPerDay + damaged, {
     name: "red-cell clearance",
     colour: OKABE_ITO.vermillion,
   });
@@ -232,16 +331,36 @@ export function ironEconomyFigure(data: RunData, day?: number): string {
   });
   arrow(flux, n.plasma, n.tissue, row.plasmaToTissueMgPerDay, { name: "tissue uptake", labelSide: -1 });
   arrow(flux, n.tissue, ends.basal, row.basalLossMgPerDay, { name: "basal loss", labelSide: -1 });
-  if (row.bleedingMgPerDay > 0.005)
-    arrow(flux, n.redCells, ends.bleeding, row.bleedingMgPerDay, {
+  arrow(flux, n.marrow, n.macrophages, row.marrowToMacrophageMgPerDay, {
+    name: "ineffective erythropoiesis",
+    colour: OKABE_ITO.reddishPurple,
+    labelSide: 1,
+    prefix: "ineffective ",
+  });
+  const plasmaBled = Number.isFinite(row.plasmaBleedingMgPerDay) ? row.plasmaBleedingMgPerDay : 0;
+  const bled = row.bleedingMgPerDay - plasmaBled;
+  if (bled > 0.005)
+    arrow(flux, n.redCells, ends.bleeding, bled, {
       name: "bleeding",
       colour: OKABE_ITO.vermillion,
-      labelSide: -1,
+      unlabelled: true,
+    });
+  if (row.ivIronToMacrophageMgPerDay > 0.005)
+    arrow(flux, ends.iv, n.macrophages, row.ivIronToMacrophageMgPerDay, { name: "IV iron", labelSide: 1 });
+  if (transfused > 0.005)
+    arrow(flux, ends.transfusion, n.redCells, transfused, {
+      name: "transfusion",
+      colour: OKABE_ITO.vermillion,
+      unlabelled: true,
     });
 
   const discs = g.append("g").attr("class", "compartments");
   type Place = "above" | "below" | "left" | "upper-right";
-  const label = (node: Node, name: string, m: number, place: Place, colour = "#c9c9c9") => {
+  const label = (node: Node, name: string, pool: PoolName, place: Place, colour = "#c9c9c9") => {
+    const m = row[pool];
+    const d = row.change[pool];
+    // A pool's own change, when it shows at the precision of the arrows.
+    const delta = Math.abs(d) >= 0.05 ? `${d > 0 ? "gaining" : "losing"} ${mg(Math.abs(d))} mg/d` : "";
     discs
       .append("circle")
       .attr("class", "compartment")
@@ -258,7 +377,7 @@ export function ironEconomyFigure(data: RunData, day?: number): string {
       left: { x: node.x - node.r - 10, y: node.y - 4, anchor: "end" },
       "upper-right": { x: node.x + node.r + 8, y: node.y - node.r - 28, anchor: "start" },
     }[place];
-    const ty = pos.y;
+    const ty = pos.y - (delta && (place === "above" || place === "upper-right") ? 16 : 0);
     halo(
       discs
         .append("text")
@@ -278,14 +397,26 @@ export function ironEconomyFigure(data: RunData, day?: number): string {
         .attr("font-size", TYPE.tick)
         .text(`${mg(m)} mg`),
     );
+    if (delta)
+      halo(
+        discs
+          .append("text")
+          .attr("class", "pool-change")
+          .attr("x", r2(pos.x))
+          .attr("y", r2(ty + 32))
+          .attr("text-anchor", pos.anchor)
+          .attr("font-size", TYPE.small)
+          .attr("fill", MUTED)
+          .text(delta),
+      );
   };
-  label(n.enterocyte, "enterocytes", row.enterocyteMg, "above");
-  label(n.plasma, "plasma (transferrin)", row.plasmaMg, "upper-right", "#f6c88f");
-  label(n.tissue, "tissue (myoglobin, enzymes)", row.tissueMg, "left");
-  label(n.marrow, "marrow (erythroblasts)", row.marrowMg, "above", "#f2b8a0");
-  label(n.redCells, "red cells (hemoglobin)", row.redCellMg, "below", "#e8836a");
-  label(n.macrophages, "macrophages", row.macrophageMg, "below", "#b7cfe6");
-  label(n.hepatocytes, "hepatocytes", row.hepatocyteMg, "below", "#c7dcc0");
+  label(n.enterocyte, "enterocytes", "enterocyteMg", "above");
+  label(n.plasma, "plasma (transferrin)", "plasmaMg", "upper-right", "#f6c88f");
+  label(n.tissue, "tissue (myoglobin, enzymes)", "tissueMg", "left");
+  label(n.marrow, "marrow (erythroblasts)", "marrowMg", "above", "#f2b8a0");
+  label(n.redCells, "red cells (hemoglobin)", "redCellMg", "below", "#e8836a");
+  label(n.macrophages, "macrophages", "macrophageMg", "below", "#b7cfe6");
+  label(n.hepatocytes, "hepatocytes", "hepatocyteMg", "below", "#c7dcc0");
 
   const endLabel = (p: { x: number; y: number }, text: string, anchor: string, dy: number) =>
     halo(
@@ -298,14 +429,32 @@ export function ironEconomyFigure(data: RunData, day?: number): string {
         .attr("fill", MUTED)
         .text(text),
     );
-  endLabel(ends.diet, "diet", "start", -24);
+  endLabel(ends.diet, "diet, taken up:", "start", 22);
+  if (Number.isFinite(row.gutUptakeMgPerDay))
+    endLabel(ends.diet, `${mg(row.gutUptakeMgPerDay)} mg/d`, "start", 36)
+      .attr("class", "flux-label")
+      .attr("fill", INK);
   endLabel(ends.shed, "shed with enterocytes", "start", 18);
   endLabel(ends.basal, "basal losses (skin, gut)", "start", 4);
-  if (row.bleedingMgPerDay > 0.005) endLabel(ends.bleeding, "blood loss", "end", -10);
+  if (bled > 0.005) {
+    // The plasma's share of the blood lost is small (its iron is ~0.1 % of the blood's): written, not drawn.
+    endLabel(ends.bleeding, "blood loss", "end", -10).attr("class", "flux-label");
+    endLabel(ends.bleeding, `${mg(bled)} mg/d`, "end", -24)
+      .attr("class", "flux-label")
+      .attr("fill", INK);
+    if (plasmaBled > 0.005) endLabel(ends.bleeding, `+${mg(plasmaBled)} plasma`, "end", -38);
+  }
+  if (row.ivIronToMacrophageMgPerDay > 0.005) endLabel(ends.iv, "IV iron", "end", 4);
+  if (transfused > 0.005) {
+    endLabel(ends.transfusion, "transfusion", "end", 16);
+    endLabel(ends.transfusion, `${mg(transfused)} mg/d`, "end", 30)
+      .attr("class", "flux-label")
+      .attr("fill", INK);
+  }
 
   // Gate legend.
   const state = gateState(fpn);
-  const legendY = HEIGHT - 56;
+  const legendY = HEIGHT - 76;
   const lg = root.append("g").attr("class", "gate-legend").attr("transform", `translate(20,${legendY})`);
   lg.append("line")
     .attr("x1", 0)
@@ -320,7 +469,22 @@ export function ironEconomyFigure(data: RunData, day?: number): string {
     .attr("y", 1)
     .attr("font-size", TYPE.small)
     .text(
-      `Ferroportin gates (bars on the export arrows) ${state}: ${Math.round(fpn * 100)} % of full export; hepcidin closes them. Fluxes: ${FLUX_WINDOW_DAYS}-day means.`,
+      `Ferroportin gates (bars on the export arrows) ${state}: ${Math.round(fpn * 100)} % of full export; hepcidin closes them.`,
     );
+  root
+    .append("text")
+    .attr("class", "window-note")
+    .attr("x", 20)
+    .attr("y", legendY + 20)
+    .attr("font-size", TYPE.small)
+    .text(
+      `Fluxes: means over days ${dayText(row.fromDay)}–${dayText(row.toDay)}; inflows = outflows + what a pool is gaining (or − losing).`,
+    );
+  root
+    .append("text")
+    .attr("x", 20)
+    .attr("y", legendY + 38)
+    .attr("font-size", TYPE.small)
+    .text("Ineffective: iron of erythroblasts dying in the marrow and of extruded nuclei, taken up by macrophages.");
   return serialize(frame);
 }

@@ -13,6 +13,7 @@ export interface GridPanel {
   /** Draw the reference band of these columns (default: the first series'). */
   bands?: string[];
   yInclude?: number[];
+  thresholds?: { value: number; label: string }[];
 }
 
 export const GRID_WIDTH = 800;
@@ -72,6 +73,7 @@ export function timeGrid(
     if (bands.length > 0) opts.bands = bands;
     if (p.log) opts.log = true;
     if (p.yInclude) opts.yInclude = p.yInclude;
+    if (p.thresholds) opts.thresholds = p.thresholds;
     const { x } = timePanel(root, opts);
     // Events once, over the left column's time axis; labels may run on over the right column.
     if (i === 0 && data.events.length > 0)

@@ -1,0 +1,216 @@
+/**
+ * Virtual cohorts: a scenario's `population:` block drawn `size` times and
+ * run on the sweep machinery (worker threads, shards, a Redis queue, a
+ * resumable journal), then summarised as the distribution of each lab over
+ * time: quantiles, and the share of the cohort past clinical thresholds
+ * (ferritin < 15 ng/mL, WHO anemia, TSAT < 16 %).
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { quantile as d3quantile } from "d3";
+import { parseScenario } from "../scenario/load.js";
+import { parseYaml } from "../scenario/parse.js";
+import { type SweepResult, sweep } from "../sweep/sweep.js";
+import type { MetricSpec, RunRow, Sweep, SweepPlan } from "../sweep/types.js";
+import { VERSION } from "../version.js";
+import { drawPopulation, type PopulationPath, parsePopulation } from "./population.js";
+
+export const DEFAULT_COHORT_COLUMNS = ["hb_g_dl", "ferritin_ng_ml", "tsat_pct", "mcv_fl"];
+
+/** Thresholds whose crossing share a clinician-researcher asks for. */
+export const THRESHOLDS: {
+  column: string;
+  below: number | { male: number; female: number };
+  label: string;
+  source: string;
+}[] = [
+  {
+    column: "ferritin_ng_ml",
+    below: 15,
+    label: "iron deficient (ferritin < 15 ng/mL)",
+    source: "WHO 2020 ferritin guideline",
+  },
+  {
+    column: "hb_g_dl",
+    below: { male: 13, female: 12 },
+    label: "anemic (Hb < 13 g/dL men, < 12 women)",
+    source: "WHO 1968/2011 anemia thresholds",
+  },
+  {
+    column: "tsat_pct",
+    below: 16,
+    label: "TSAT < 16 %",
+    source: "Suominen 1998 / Cook 2003 iron-deficient erythropoiesis",
+  },
+];
+
+export interface CohortOptions {
+  /** Scenario file with a population: block. */
+  scenario: string;
+  size: number;
+  out: string;
+  seed?: number;
+  /** Columns to summarise (default DEFAULT_COHORT_COLUMNS). */
+  columns?: readonly string[];
+  /** Summary every this many days (default: about 12 points over the run). */
+  everyDays?: number;
+  workers?: number;
+  shard?: string;
+  queue?: string;
+  onProgress?: (done: number, total: number) => void;
+  onMessage?: (text: string) => void;
+}
+
+export interface CohortSummaryRow {
+  day: number;
+  column: string;
+  n: number;
+  mean: number;
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+}
+
+export interface CohortShareRow {
+  day: number;
+  measure: string;
+  share: number;
+  n: number;
+}
+
+export interface CohortResult {
+  sweep: SweepResult;
+  population: PopulationPath[];
+  summary: CohortSummaryRow[];
+  shares: CohortShareRow[];
+}
+
+/** The sweep a cohort runs: one point per member, metrics = each column at each summary day. */
+export function cohortSweep(options: CohortOptions): { sweep: Sweep; population: PopulationPath[]; days: number[] } {
+  const file = resolve(options.scenario);
+  const text = readFileSync(file, "utf8");
+  const scenario = parseScenario(text, options.scenario);
+  const doc = parseYaml(text, options.scenario).js as Record<string, unknown>;
+  const population = parsePopulation(doc, options.scenario);
+  const seed = options.seed ?? scenario.seed;
+  const duration = scenario.durationDays;
+  const every = options.everyDays ?? Math.max(1, Math.round(duration / 12));
+  const days: number[] = [];
+  for (let d = 0; d < duration - 1e-9; d += every) days.push(d);
+  days.push(duration);
+  const columns = options.columns ?? DEFAULT_COHORT_COLUMNS;
+  const metrics: MetricSpec[] = [];
+  for (const c of columns) for (const d of days) metrics.push({ name: `${c}@${d}`, column: c, kind: "at", atDays: d });
+  const values = drawPopulation(population, options.size, seed);
+  const sha = (s: string) => createHash("sha256").update(s).digest("hex");
+  const scenarioSha256 = sha(text);
+  const paths = population.map((p) => p.path);
+  const id = sha(
+    `${VERSION}\ncohort\n${scenarioSha256}\n${options.size}\n${seed}\n${metrics.map((m) => m.name).join(",")}`,
+  ).slice(0, 16);
+  const plan: SweepPlan = {
+    version: VERSION,
+    id,
+    scenarioFile: file,
+    scenarioDoc: doc,
+    paths,
+    metrics,
+    trajectories: false,
+  };
+  return {
+    sweep: {
+      file,
+      sweepSha256: id,
+      scenarioFile: file,
+      scenarioSha256,
+      scenarioName: scenario.name,
+      seed,
+      replicates: 1,
+      design: { kind: "latin-hypercube", samples: options.size, parameters: paths, points: values },
+      plan,
+    },
+    population,
+    days,
+  };
+}
+
+function quantiles(xs: number[]): Omit<CohortSummaryRow, "day" | "column"> {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => d3quantile(s, p) ?? Number.NaN;
+  return {
+    n: s.length,
+    mean: s.reduce((a, b) => a + b, 0) / (s.length || 1),
+    p5: q(0.05),
+    p25: q(0.25),
+    p50: q(0.5),
+    p75: q(0.75),
+    p95: q(0.95),
+  };
+}
+
+/** Summaries of the finished rows. */
+export function summarise(
+  rows: readonly RunRow[],
+  metrics: readonly MetricSpec[],
+  sex: "male" | "female",
+): { summary: CohortSummaryRow[]; shares: CohortShareRow[] } {
+  const summary: CohortSummaryRow[] = [];
+  const shares: CohortShareRow[] = [];
+  metrics.forEach((m, j) => {
+    if (m.kind !== "at") return;
+    const xs = rows.map((r) => r.metrics[j]).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
+    if (xs.length === 0) return;
+    summary.push({ day: m.atDays, column: m.column, ...quantiles(xs) });
+    for (const t of THRESHOLDS) {
+      if (t.column !== m.column) continue;
+      const limit = typeof t.below === "number" ? t.below : t.below[sex];
+      shares.push({
+        day: m.atDays,
+        measure: t.label,
+        share: xs.filter((x) => x < limit).length / xs.length,
+        n: xs.length,
+      });
+    }
+  });
+  return { summary, shares };
+}
+
+export async function cohort(options: CohortOptions): Promise<CohortResult> {
+  const { sweep: s, population } = cohortSweep(options);
+  const sweepOptions: Parameters<typeof sweep>[0] = { file: s, out: options.out };
+  if (options.workers !== undefined) sweepOptions.workers = options.workers;
+  if (options.shard !== undefined) sweepOptions.shard = options.shard;
+  if (options.queue !== undefined) sweepOptions.queue = options.queue;
+  if (options.onProgress) sweepOptions.onProgress = options.onProgress;
+  if (options.onMessage) sweepOptions.onMessage = options.onMessage;
+  const result = await sweep(sweepOptions);
+  const sex = parseScenario(readFileSync(s.file, "utf8"), s.file).subject.sex;
+  const { summary, shares } = summarise(result.rows, s.plan.metrics, sex);
+  const { writeFileAtomic, formatNumber } = await import("../io/outputs.js");
+  const num = (x: number) => (Number.isFinite(x) ? formatNumber(x) : "");
+  await writeFileAtomic(
+    join(options.out, "cohort.csv"),
+    `${["day,column,n,mean,p5,p25,p50,p75,p95", ...summary.map((r) => [r.day, r.column, r.n, num(r.mean), num(r.p5), num(r.p25), num(r.p50), num(r.p75), num(r.p95)].join(","))].join("\n")}\n`,
+  );
+  await writeFileAtomic(
+    join(options.out, "cohort-shares.csv"),
+    `${["day,measure,share,n", ...shares.map((r) => `${r.day},"${r.measure}",${num(r.share)},${r.n}`)].join("\n")}\n`,
+  );
+  await writeFileAtomic(
+    join(options.out, "population.json"),
+    `${JSON.stringify(
+      population.map((p) => ({
+        path: p.path.path,
+        unit: p.path.unit,
+        distribution: p.distribution,
+        source: p.source ?? null,
+      })),
+      null,
+      2,
+    )}\n`,
+  );
+  return { sweep: result, population, summary, shares };
+}

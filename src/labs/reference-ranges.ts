@@ -1,0 +1,102 @@
+/**
+ * The one table of healthy reference ranges and diagnostic thresholds that
+ * every figure, `erythron validate` and the notebooks read, with its sources
+ * (docs/physiology.md, a copy of the project's physiology reference).
+ * Pure data: safe in the browser.
+ */
+import type { Sex } from "../scenario/types.js";
+
+export interface Range {
+  low: number;
+  high: number;
+}
+
+export interface ReferenceEntry {
+  male: Range;
+  female: Range;
+  /** Where the numbers come from (docs/physiology.md section, with the primary source). */
+  source: string;
+}
+
+const both = (low: number, high: number, source: string): ReferenceEntry => ({
+  male: { low, high },
+  female: { low, high },
+  source,
+});
+
+const TABLE = {
+  hb_g_dl: {
+    male: { low: 14, high: 17 },
+    female: { low: 12, high: 16 },
+    source: "Merck Manual CBC table (docs/physiology.md §1.1)",
+  },
+  hct_pct: { male: { low: 41, high: 51 }, female: { low: 36, high: 47 }, source: "Merck Manual CBC table (§1.1)" },
+  mcv_fl: both(80, 100, "Merck Manual CBC table (§1.1)"),
+  mch_pg: both(27, 33, "Merck Manual, labs quoting 27–33 pg (§1.1)"),
+  rdw_cv_pct: both(11.5, 14.5, "Merck Manual; FPnotebook (§1.1)"),
+  retic_pct: both(0.5, 1.5, "adult reticulocyte reference (§1.2)"),
+  retic_abs_10e9_l: both(25, 75, "adult absolute reticulocyte reference, some labs to 100 (§1.2)"),
+  chr_pg: both(28, 35, "reticulocyte Hb content, PMC3934467 Table 1 (§1.2)"),
+  serum_iron_ug_dl: both(50, 150, "Harrison's (§1.3)"),
+  tibc_ug_dl: both(300, 360, "Harrison's (§1.3)"),
+  tsat_pct: both(20, 50, "Harrison's; IOM DRI 2001 p.304 (§1.3)"),
+  ferritin_ng_ml: {
+    male: { low: 30, high: 300 },
+    female: { low: 15, high: 200 },
+    source: "MSD Manual (§1.3)",
+  },
+  // Hepcidin-25, standardised MS assay p2.5–97.5 (Radboud reference used by Donker: men <0.5–14.7,
+  // premenopausal women 0.1–12.3 nmol/L) × 2.79 ng/mL per nmol/L.
+  hepcidin_ng_ml: {
+    male: { low: 1.4, high: 41 },
+    female: { low: 0.3, high: 34 },
+    source: "Radboud standardised MS assay, p2.5–97.5 (§1.3)",
+  },
+  epo_mu_ml: both(4, 26, "serum EPO, assay dependent (Int J Hematol 1992;55:111, §1.3)"),
+  stfr_mg_l: both(0.76, 1.76, "R&D sTfR assay (PMC3934467, §1.3)"),
+  zpp_umol_mol: both(0, 40, "ZPP normal < 40 µmol/mol heme (Labbé, §1.3)"),
+  b12_pg_ml: both(200, 900, "ARUP: deficiency < 200 pg/mL (§5h)"),
+  folate_ng_ml: both(4.4, 20, "ARUP: deficiency < 4.4 ng/mL (10 nmol/L) (§5h)"),
+  homocysteine_umol_l: both(5, 15, "ARUP: > 15 µmol/L elevated (§5h)"),
+  mma_umol_l: both(0, 0.4, "upper reference 0.27–0.4 µmol/L (ARUP; Hvas 2001, §5h)"),
+} satisfies Record<string, ReferenceEntry>;
+
+/** Healthy adult reference ranges by trajectory column (the named ones are always there). */
+export const REFERENCE_RANGES: Readonly<Record<string, ReferenceEntry>> & typeof TABLE = TABLE;
+
+/**
+ * Anemia: hemoglobin below these, g/dL. WHO 1968 criteria (docs/physiology.md
+ * §1.1): the definition of anemia, a little below the lower end of the
+ * laboratory reference range (Hb 14 g/dL men, 12 women).
+ */
+export const ANEMIA_HB_G_DL: Readonly<Record<Sex, number>> = { male: 13, female: 12 };
+export const ANEMIA_SOURCE = "WHO 1968 criteria (docs/physiology.md §1.1)";
+
+/** Diagnostic thresholds that figures and notebooks draw, with their sources. */
+export const THRESHOLDS = {
+  /** Ferritin below which stores are absent (Jacobs 1972; IOM DRI 2001, §1.3 and stage table). */
+  ferritinAbsentStores: { value: 15, unit: "ng/mL", source: "IOM DRI 2001; Jacobs 1972 (§1.3)" },
+  /** TSAT below which erythropoiesis is iron-deficient (IOM DRI 2001 p.304). */
+  tsatIronDeficientErythropoiesis: { value: 16, unit: "%", source: "IOM DRI 2001 p.304 (§1.3)" },
+  /** CDC blood lead reference value for children (2021), µg/dL. */
+  bloodLeadChildReference: { value: 3.5, unit: "µg/dL", source: "CDC blood lead reference value 2021" },
+  /** OSHA medical removal of lead workers, µg/dL. */
+  bloodLeadOshaRemoval: { value: 60, unit: "µg/dL", source: "OSHA 29 CFR 1910.1025" },
+  /** Anemia in children aged 5–11 years, Hb g/dL (WHO 2011, Haemoglobin concentrations for the diagnosis of anaemia). */
+  anemiaChild5to11: { value: 11.5, unit: "g/dL", source: "WHO 2011 (VMNIS), children 5–11 years" },
+  /** Ring sideroblasts defining sideroblastic anemia, % of erythroblasts. */
+  ringSideroblasts: { value: 15, unit: "%", source: "WHO classification (ring sideroblasts ≥ 15 %)" },
+} as const;
+
+/** The reference range for a column and sex; without a sex, the union of both. */
+export function referenceRange(column: string, sex: Sex | undefined): Range | undefined {
+  const r = REFERENCE_RANGES[column];
+  if (!r) return undefined;
+  if (sex) return r[sex];
+  return { low: Math.min(r.male.low, r.female.low), high: Math.max(r.male.high, r.female.high) };
+}
+
+/** The anemia threshold for a sex; without one, the lower (women's). */
+export function anemiaThreshold(sex: Sex | undefined): number {
+  return sex ? ANEMIA_HB_G_DL[sex] : ANEMIA_HB_G_DL.female;
+}

@@ -1,0 +1,79 @@
+/** Virtual cohorts: population blocks, their draws, and `cohort()` on the sweep machinery. */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cohort } from "../src/cohort/cohort.js";
+import { drawPopulation, PopulationError, parsePopulation } from "../src/cohort/population.js";
+import { quantile } from "../src/sweep/distributions.js";
+
+describe("population distributions", () => {
+  it("inverts the CDF: normal median and 97.5th percentile, lognormal median, truncation", () => {
+    expect(quantile({ kind: "normal", mean: 14, sd: 4 }, 0.5)).toBeCloseTo(14, 10);
+    expect(quantile({ kind: "normal", mean: 0, sd: 1 }, 0.975)).toBeCloseTo(1.959964, 5);
+    expect(quantile({ kind: "lognormal", median: 800, cv: 0.7 }, 0.5)).toBeCloseTo(800, 6);
+    const truncated = [0.001, 0.5, 0.999].map((u) =>
+      quantile({ kind: "normal", mean: 10, sd: 10, min: 4, max: 20 }, u),
+    );
+    for (const v of truncated) {
+      expect(v).toBeGreaterThanOrEqual(4);
+      expect(v).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it("reads units and says what is wrong", () => {
+    const doc = {
+      population: { "subject.storageIron": { lognormal: { median: "0.8 g", cv: 0.5 } } },
+    };
+    const [p] = parsePopulation(doc, "x.yaml");
+    expect(p?.distribution).toMatchObject({ kind: "lognormal", median: 800 });
+    expect(() =>
+      parsePopulation({ population: { "subject.height": { normal: { mean: "1 kg", sd: "1 kg" } } } }, "x.yaml"),
+    ).toThrow(PopulationError);
+    expect(() =>
+      parsePopulation({ population: { "no.such.parameter": { uniform: { from: 1, to: 2 } } } }, "x.yaml"),
+    ).toThrow(/population\.no\.such\.parameter/);
+    expect(() => parsePopulation({}, "x.yaml")).toThrow(/no population/);
+  });
+
+  it("draws a stratified sample: each decile of a 10-member draw holds one member", () => {
+    const doc = { population: { "iron.diet.nonHeme": { uniform: { from: "0 mg/day", to: "10 mg/day" } } } };
+    const values = drawPopulation(parsePopulation(doc, "x.yaml"), 10, 3).map((v) => v[0] as number);
+    expect(new Set(values.map((v) => Math.floor(v))).size).toBe(10);
+  });
+});
+
+describe("cohort()", { timeout: 600_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), "erythron-cohort-"));
+  const file = join(dir, "cohort.yaml");
+  writeFileSync(
+    file,
+    `name: small cohort
+subject: { sex: female, weight: 62 kg }
+duration: 6 days
+population:
+  subject.storageIron: { lognormal: { median: 300 mg, cv: 1.0 }, min: 20 mg }
+`,
+  );
+  const out = join(dir, "out");
+  const result = cohort({ scenario: file, size: 6, out, workers: 0, everyDays: 3 });
+
+  it("summarises each lab's distribution over time, with the share past clinical thresholds", async () => {
+    const r = await result;
+    const ferritin0 = r.summary.find((s) => s.column === "ferritin_ng_ml" && s.day === 0);
+    expect(ferritin0?.n).toBe(6);
+    // Stores that differ between members give ferritins that differ (stores ~8-10 mg per ng/mL: Walters 1973).
+    expect((ferritin0?.p95 as number) / (ferritin0?.p5 as number)).toBeGreaterThan(3);
+    const csv = readFileSync(join(out, "cohort.csv"), "utf8").split("\n");
+    expect(csv[0]).toBe("day,column,n,mean,p5,p25,p50,p75,p95");
+    const shares = readFileSync(join(out, "cohort-shares.csv"), "utf8");
+    expect(shares).toContain("iron deficient (ferritin < 15 ng/mL)");
+  });
+
+  it("resumes: a second call runs nothing again", async () => {
+    await result;
+    const again = await cohort({ scenario: file, size: 6, out, workers: 0, everyDays: 3 });
+    expect(again.sweep.ran).toBe(0);
+    expect(again.sweep.resumed).toBe(6);
+  });
+});

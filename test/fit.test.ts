@@ -1,0 +1,144 @@
+/** Fitting a virtual patient to measured labs (src/fit/). */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createStream } from "../src/core/rng.js";
+import { labError, totalCv } from "../src/fit/error-model.js";
+import { FitInputError, parseFree } from "../src/fit/fit.js";
+import { LabsError, parseLabs } from "../src/fit/labs.js";
+import { minimize } from "../src/fit/nelder-mead.js";
+import { fit as fitPatient } from "../src/fit/run-fit.js";
+import { loadScenario, parseScenario } from "../src/scenario/load.js";
+import { simulate } from "../src/simulate.js";
+
+const dir = mkdtempSync(join(tmpdir(), "erythron-fit-"));
+const BLEED = `name: slow bleed
+subject: { sex: male, weight: 75 kg }
+duration: 90 days
+events:
+  - from: 0 days
+    chronicBleed: 12 mL/day
+`;
+const scenarioFile = join(dir, "bleed.yaml");
+writeFileSync(scenarioFile, BLEED);
+
+/** Labs of a synthetic patient: erythron with a known bleed, another seed, and measurement noise at the published CVs. */
+function syntheticLabs(): string {
+  const run = simulate(parseScenario(BLEED, "truth.yaml"), { seed: 7, foundersPerDay: 12 });
+  const noise = createStream(99, "lab-noise");
+  const lines = ["day,hb_g_dl,ferritin_ng_ml,mcv_fl"];
+  for (const day of [0, 30, 60, 90]) {
+    const cells = ["hb_g_dl", "ferritin_ng_ml", "mcv_fl"].map((c) => {
+      const truth = run.column(c)[day] as number;
+      return (truth * (1 + totalCv(labError(c)) * noise.normal())).toFixed(2);
+    });
+    lines.push([day, ...cells].join(","));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+describe("labs files", () => {
+  it("reads days, dates and blanks", () => {
+    const byDay = parseLabs("day,hb_g_dl,ferritin_ng_ml\n0,14.1,80\n30,,60\n", "labs.csv");
+    expect(byDay).toHaveLength(3);
+    const byDate = parseLabs("date,hb_g_dl\n2026-01-01,14\n2026-01-31,13\n", "labs.csv", "2026-01-01");
+    expect(byDate.map((p) => p.day)).toEqual([0, 30]);
+  });
+  it("says where a bad cell is", () => {
+    expect(() => parseLabs("day,hb_g_dl\n0,14\n5,abc\n", "labs.csv")).toThrow(/labs\.csv:3: hb_g_dl "abc"/);
+    expect(() => parseLabs("day,hemoglobin\n0,14\n", "labs.csv")).toThrow(LabsError);
+    expect(() => parseLabs("date,hb_g_dl\n2026-01-01,14\n", "labs.csv")).toThrow(/start date/);
+  });
+});
+
+describe("free paths", () => {
+  const doc = { subject: { sex: "male" }, events: [{ from: "0 days", chronicBleed: "5 mL/day" }] };
+  it("takes units and picks a log scale for ranges over magnitudes", () => {
+    const p = parseFree("events[0].chronicBleed=0.5 mL/day..30 mL/day", doc);
+    expect(p).toMatchObject({ low: 0.5, high: 30, scale: "log", target: "scenario" });
+    expect(parseFree("subject.storageIron=0.05 g..1.5 g", doc)).toMatchObject({ low: 50, high: 1500, unit: "mg" });
+  });
+  it("refuses what cannot be fitted, saying why", () => {
+    expect(() => parseFree("events[3].bleed=1 mL..2 mL", doc)).toThrow(/no event 3/);
+    expect(() => parseFree("subject.storageIron=900 mg..100 mg", doc)).toThrow(/must rise/);
+    expect(() => parseFree("subject.storageIron", doc)).toThrow(FitInputError);
+  });
+});
+
+describe("Nelder–Mead in the unit cube", () => {
+  it("finds the minimum of a bowl and stays in bounds", () => {
+    const r = minimize(([a, b]) => ((a as number) - 0.3) ** 2 + 4 * ((b as number) - 0.8) ** 2, [0.5, 0.5], {
+      maxEvaluations: 400,
+      fTolerance: 1e-12,
+      xTolerance: 1e-7,
+    });
+    expect(r.x[0]).toBeCloseTo(0.3, 3);
+    expect(r.x[1]).toBeCloseTo(0.8, 3);
+    const edge = minimize(([a]) => -(a as number), [0.5]);
+    expect(edge.x[0]).toBe(1);
+  });
+});
+
+describe("fit a synthetic patient (known bleed of 12 mL/day)", { timeout: 900_000 }, () => {
+  const labsFile = join(dir, "labs.csv");
+  writeFileSync(labsFile, syntheticLabs());
+  const out = join(dir, "out");
+  const outcome = fitPatient({
+    scenario: scenarioFile,
+    labs: labsFile,
+    free: ["events[0].chronicBleed=1 mL/day..40 mL/day"],
+    out,
+    foundersPerDay: 12,
+  });
+
+  it("recovers the bleeding rate within 25 %, and its 95 % interval covers the truth", async () => {
+    const e = (await outcome).estimates["events[0].chronicBleed"];
+    expect(e?.identifiable).toBe(true);
+    expect(Math.abs((e?.value as number) - 12) / 12).toBeLessThan(0.25);
+    expect(e?.lower).toBeLessThan(12);
+    expect(e?.upper).toBeGreaterThan(12);
+  });
+
+  it("writes fit.json, a fitted scenario that loads, and a figure", async () => {
+    await outcome;
+    const json = JSON.parse(readFileSync(join(out, "fit.json"), "utf8"));
+    expect(json.estimates["events[0].chronicBleed"].unit).toBe("mL/day");
+    const fitted = await loadScenario(join(out, "fitted.yaml"));
+    const rate = fitted.events[0]?.action.kind === "chronicBleed" ? fitted.events[0].action.rateMlPerDay : Number.NaN;
+    expect(rate).toBeCloseTo(json.estimates["events[0].chronicBleed"].value, 3);
+    expect(readFileSync(join(out, "fit.svg"), "utf8")).toContain("<svg");
+  });
+
+  it("resumes from its journal without running again", async () => {
+    const first = await outcome;
+    const again = await fitPatient({
+      scenario: scenarioFile,
+      labs: labsFile,
+      free: ["events[0].chronicBleed=1 mL/day..40 mL/day"],
+      out,
+      foundersPerDay: 12,
+    });
+    expect(again.runs).toBe(0);
+    expect(again.estimates).toEqual(first.estimates);
+  });
+
+  it("says when the labs cannot tell a path (a bleed that starts after the last lab)", async () => {
+    const late = join(dir, "late.yaml");
+    writeFileSync(
+      late,
+      "name: late bleed\nsubject: { sex: male, weight: 75 kg }\nduration: 20 days\nevents:\n  - from: 15 days\n    chronicBleed: 10 mL/day\n",
+    );
+    const labs = join(dir, "early-labs.csv");
+    writeFileSync(labs, "day,hb_g_dl,ferritin_ng_ml\n0,14.6,94\n10,14.6,93\n");
+    const r = await fitPatient({
+      scenario: late,
+      labs,
+      free: ["events[0].chronicBleed=1 mL/day..40 mL/day"],
+      foundersPerDay: 12,
+    });
+    const e = r.estimates["events[0].chronicBleed"];
+    expect(e?.identifiable).toBe(false);
+    expect(e?.note).toMatch(/not identifiable/);
+  });
+});
