@@ -159,12 +159,12 @@ describe("serum ferritin is secreted, not a readout of stores", () => {
 });
 
 describe("absorption limits in iron deficiency", () => {
-  it("an iron-deficient woman absorbs at most ~20–25 % of dietary non-heme iron (Hallberg 1997; IOM 2001: ≤ 18 % of the diet)", () => {
+  it("an iron-deficient woman absorbs at most ~30 % of dietary non-heme iron (Hallberg et al. 1997: up to ~30 % from meals at depleted stores)", () => {
     const body = steadyBody(IDA_WOMAN, { ...IDA_PARAMS, "iron.diet.nonHeme": 13, "iron.diet.heme": 0 });
     const a0 = body.fluxes.absorbedToPlasmaMg;
     hours(body, 10 * 24);
     const perDay = (body.fluxes.absorbedToPlasmaMg - a0) / 10;
-    expect(perDay / 13).toBeLessThan(0.25);
+    expect(perDay / 13).toBeLessThan(0.3);
     expect(perDay / 13).toBeGreaterThan(0.1);
   });
 });
