@@ -11,11 +11,14 @@
  *   - "same": within the numerical tolerance below (what seed-level noise,
  *     dt or resolution changes give: see test/reproducibility.test.ts), or
  *   - "CHANGED": beyond it, i.e. a physiological change to be explained.
- * `compare --strict` exits 1 when any column is CHANGED.
+ * `compare --strict` exits 1 when any column is CHANGED; `compare --no-cohorts`
+ * ages every red cell on its own (no release cohorts), as the engine did when
+ * the baselines were recorded, so engine changes other than cohorts show exactly.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { TRAJECTORY_COLUMNS } from "../src/labs/columns.js";
+import { Circulation } from "../src/physiology/circulation.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
 
@@ -138,6 +141,8 @@ function compareOne(was: Baseline, now: Baseline): ColumnDiff[] {
 async function main(): Promise<void> {
   const [mode = "compare", ...rest] = process.argv.slice(2);
   const strict = rest.includes("--strict");
+  // Every cell aged on its own, as the engine did before release cohorts: isolates their effect.
+  if (rest.includes("--no-cohorts")) Circulation.cohorts = false;
   const names = rest.filter((a) => !a.startsWith("--"));
   const files = scenarioFiles(names);
   if (mode === "record") {

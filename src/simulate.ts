@@ -11,13 +11,67 @@ import type { Body } from "./model/body.js";
 import { PARAMETERS, ParameterError } from "./model/parameters.js";
 import { buildSteadyBody } from "./model/steady-state.js";
 import { SPAN_ACTIONS } from "./scenario/actions.js";
-import { compileTimeValue } from "./scenario/expression.js";
+import { ScenarioError } from "./scenario/errors.js";
+import { compileTimeValue, ExpressionError } from "./scenario/expression.js";
 import type { EventAction, Scenario, TimeExpression, TimeValue } from "./scenario/types.js";
 import { VERSION } from "./version.js";
 
 /** Default numerical resolution: founder agents per day. */
 export const DEFAULT_FOUNDERS_PER_DAY = 24;
 export const DEFAULT_DT_HOURS = 1;
+/** Bounds of the numerical settings: beyond them a run is meaningless, endless or exhausts memory. */
+export const MIN_DT_HOURS = 1 / 60;
+export const MAX_DT_HOURS = 24;
+/** Founder agents per day: 100 × the default (agents, and so memory and time, grow in proportion). */
+export const MAX_FOUNDERS_PER_DAY = 2400;
+/** Time steps in one run (100 years at 1 h is 876,600). */
+export const MAX_STEPS = 2_000_000;
+/** Trajectory rows in one run (20 years sampled hourly). */
+export const MAX_TRAJECTORY_ROWS = 200_000;
+/** A single bleed may take at most this fraction of the blood volume at that moment (more is exsanguination, which the model does not simulate). */
+export const MAX_BLEED_FRACTION = 0.6;
+/** The run stops if the circulating blood volume falls below this fraction of its set point. */
+export const MIN_BLOOD_VOLUME_FRACTION = 0.3;
+
+/** Why numerical settings are refused, or undefined when they are fine. */
+export function numericalProblem(
+  durationDays: number,
+  dtH: number,
+  foundersPerDay: number,
+  everyDays = 1,
+): string | undefined {
+  if (!(dtH >= MIN_DT_HOURS && dtH <= MAX_DT_HOURS))
+    return `time step ${dtH} h is out of bounds; expected at least 1 min and at most 24 h, such as "1 h"`;
+  if (!(Number.isInteger(foundersPerDay) && foundersPerDay >= 1 && foundersPerDay <= MAX_FOUNDERS_PER_DAY))
+    return `resolution ${foundersPerDay} is out of bounds; expected a whole number of founder agents per day from 1 to ${MAX_FOUNDERS_PER_DAY} (default ${DEFAULT_FOUNDERS_PER_DAY})`;
+  const steps = Math.round((durationDays * 24) / dtH);
+  if (steps > MAX_STEPS)
+    return `${durationDays} days at a time step of ${Number(dtH.toPrecision(4))} h is ${steps} steps; at most ${MAX_STEPS} are allowed (use a larger --dt)`;
+  const rows = Math.floor(steps / Math.max(1, Math.round((everyDays * 24) / dtH))) + 2;
+  if (rows > MAX_TRAJECTORY_ROWS)
+    return `recording every ${Number(everyDays.toPrecision(4))} days over ${durationDays} days gives ${rows} trajectory rows; at most ${MAX_TRAJECTORY_ROWS} are allowed (record less often)`;
+  return undefined;
+}
+
+/** Where a scenario event was written, for messages about it at run time. */
+function eventIssue(scenario: Scenario, index: number, tDays: number, message: string): ScenarioError {
+  const e = scenario.events[index];
+  const d = Number(tDays.toPrecision(6));
+  return new ScenarioError([
+    {
+      file: scenario.sourcePath ?? scenario.name,
+      line: e?.source?.line ?? 0,
+      column: e?.source?.column ?? 0,
+      path: `events[${index}]${e ? `.${e.action.kind}` : ""}`,
+      message: `${message} (at day ${d} of the run); the run was stopped`,
+    },
+  ]);
+}
+
+/** A run's state became non-finite or impossible: a failure of the run (exit 1), not of the input. */
+export class RunStateError extends Error {
+  override name = "RunStateError";
+}
 
 /** Convert `{ path: "8 mg/day" | 8 }` overrides into canonical numbers. */
 export function canonicalOverrides(overrides: Readonly<Record<string, number | string>> = {}): Record<string, number> {
@@ -35,6 +89,8 @@ interface Instant {
   tick: number;
   tDays: number;
   action: EventAction;
+  /** Index of its event in the scenario. */
+  index: number;
 }
 
 /** A span action active over [startTick, endTick). */
@@ -44,6 +100,8 @@ interface Span {
   action: EventAction;
   /** Compiled time-varying values of the action, by field. */
   values: Record<string, (tDays: number) => number>;
+  /** Index of its event in the scenario. */
+  index: number;
 }
 
 function timeFn(v: TimeValue | undefined): ((tDays: number) => number) | undefined {
@@ -57,7 +115,7 @@ function schedule(scenario: Scenario, dtH: number, totalTicks: number): { instan
   const toTick = (days: number) => Math.round((days * 24) / dtH);
   const instants: Instant[] = [];
   const spans: Span[] = [];
-  for (const e of scenario.events) {
+  for (const [index, e] of scenario.events.entries()) {
     const a = e.action;
     if (SPAN_ACTIONS.has(a.kind)) {
       const values: Record<string, (tDays: number) => number> = {};
@@ -67,16 +125,16 @@ function schedule(scenario: Scenario, dtH: number, totalTicks: number): { instan
         if (f) values[k] = f;
       }
       const endTick = e.untilDays !== undefined ? toTick(e.untilDays) : totalTicks;
-      spans.push({ startTick: toTick(e.atDays), endTick, action: a, values });
+      spans.push({ startTick: toTick(e.atDays), endTick, action: a, values, index });
     } else if (e.everyDays !== undefined) {
       const until = e.untilDays ?? scenario.durationDays;
       for (let k = 0; ; k++) {
         const d = e.atDays + k * e.everyDays;
         if (d >= until - 1e-9) break;
-        instants.push({ tick: toTick(d), tDays: d - e.atDays, action: a });
+        instants.push({ tick: toTick(d), tDays: d - e.atDays, action: a, index });
       }
     } else {
-      instants.push({ tick: toTick(e.atDays), tDays: 0, action: a });
+      instants.push({ tick: toTick(e.atDays), tDays: 0, action: a, index });
     }
   }
   instants.sort((x, y) => x.tick - y.tick); // stable: same-tick events keep their written order
@@ -97,13 +155,33 @@ function valueAt(v: TimeValue, tDays: number): number {
   return f(tDays);
 }
 
-function applyInstant(body: Body, instant: Instant): void {
+function applyInstant(body: Body, instant: Instant, scenario: Scenario, day: number): void {
+  try {
+    applyInstantValues(body, instant);
+  } catch (e) {
+    if (e instanceof ExpressionError) throw eventIssue(scenario, instant.index, day, e.message);
+    if (e instanceof BleedTooLarge) throw eventIssue(scenario, instant.index, day, e.message);
+    throw e;
+  }
+}
+
+class BleedTooLarge extends Error {}
+
+function applyInstantValues(body: Body, instant: Instant): void {
   const a = instant.action;
   const t = instant.tDays;
   switch (a.kind) {
-    case "bleed":
-      body.hemorrhage(valueAt(a.volumeMl, t) / 100);
+    case "bleed": {
+      const ml = valueAt(a.volumeMl, t);
+      const bloodMl = (body.plasmaVolumeDl + body.redCellVolumeDl()) * 100;
+      if (ml > MAX_BLEED_FRACTION * bloodMl) {
+        throw new BleedTooLarge(
+          `a bleed of ${Number(ml.toPrecision(4))} mL is more than ${MAX_BLEED_FRACTION * 100} % of this body's blood volume at that time (${Math.round(bloodMl)} mL); expected at most ${Math.round(MAX_BLEED_FRACTION * bloodMl)} mL (the model does not simulate exsanguination)`,
+        );
+      }
+      body.hemorrhage(ml / 100);
       return;
+    }
     case "transfusion":
       body.transfuse(valueAt(a.volumeMl, t), a.hematocrit);
       return;
@@ -125,13 +203,20 @@ function applyInstant(body: Body, instant: Instant): void {
 }
 
 /** Exposures from the spans active at `tick`: IL-6 excesses, intakes and bleeding rates add; the latest diet wins. */
-function applySpans(body: Body, spans: readonly Span[], tick: number, dtH: number): void {
+function applySpans(body: Body, spans: readonly Span[], tick: number, dtH: number, scenario: Scenario): void {
   const x = body.restingExposures();
   const baseline = x.il6PgPerMl;
   for (const s of spans) {
     if (tick < s.startTick || tick >= s.endTick) continue;
     const t = ((tick - s.startTick) * dtH) / 24;
-    const v = (k: string) => (s.values[k] as (tDays: number) => number)(t);
+    const v = (k: string) => {
+      try {
+        return (s.values[k] as (tDays: number) => number)(t);
+      } catch (e) {
+        if (e instanceof ExpressionError) throw eventIssue(scenario, s.index, (tick * dtH) / 24, e.message);
+        throw e;
+      }
+    };
     const a = s.action;
     switch (a.kind) {
       case "inflammation":
@@ -169,13 +254,77 @@ function applySpans(body: Body, spans: readonly Span[], tick: number, dtH: numbe
   body.exposures = x;
 }
 
+function nonFinite(scenario: Scenario, what: string, tick: number, dtH: number, value = Number.NaN): RunStateError {
+  const day = Number(((tick * dtH) / 24).toPrecision(6));
+  return new RunStateError(
+    `${scenario.name}: ${what} became ${String(value)} at day ${day}; the model's state is no longer a number, so the run was stopped (no results are written). Report this with the scenario file.`,
+  );
+}
+
+function bloodCollapsed(
+  scenario: Scenario,
+  bloodDl: number,
+  targetDl: number,
+  tick: number,
+  dtH: number,
+): ScenarioError {
+  const day = Number(((tick * dtH) / 24).toPrecision(6));
+  return new ScenarioError([
+    {
+      file: scenario.sourcePath ?? scenario.name,
+      line: 0,
+      column: 0,
+      path: "",
+      message: `the blood volume fell to ${Math.round(bloodDl * 100)} mL at day ${day}, below ${MIN_BLOOD_VOLUME_FRACTION * 100} % of this body's ${Math.round(targetDl * 100)} mL: the scenario's blood losses are more than a body of this size survives (the model does not simulate exsanguination); the run was stopped`,
+    },
+  ]);
+}
+
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run {
+  const steps = simulation(scenario, options);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/** Where an interrupted run stood. */
+export class RunInterrupted extends Error {
+  override name = "RunInterrupted";
+  constructor(
+    readonly day: number,
+    readonly durationDays: number,
+  ) {
+    super(`interrupted at day ${Number(day.toFixed(2))} of ${durationDays}`);
+  }
+}
+
+/**
+ * simulate(), yielding to the event loop now and then so signals (Ctrl-C) are
+ * handled; stops with RunInterrupted when `signal` is aborted. Same results.
+ */
+export async function simulateAsync(
+  scenario: Scenario,
+  options: SimulateOptions = {},
+  signal?: AbortSignal,
+): Promise<Run> {
+  const steps = simulation(scenario, options);
+  let last = performance.now();
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    if (performance.now() - last > 50) {
+      await new Promise((resolve) => setImmediate(resolve));
+      last = performance.now();
+      if (signal?.aborted) throw new RunInterrupted(r.value, scenario.durationDays);
+    }
+  }
+}
+
+/** The run, yielding the current day every few hundred steps. */
+function* simulation(scenario: Scenario, options: SimulateOptions): Generator<number, Run, void> {
   const started = performance.now();
   const seed = options.seed ?? scenario.seed;
   const dtH = options.dtHours ?? DEFAULT_DT_HOURS;
   const foundersPerDay = options.foundersPerDay ?? DEFAULT_FOUNDERS_PER_DAY;
-  if (!(dtH > 0 && dtH <= 24)) throw new ParameterError(`step size must be between 0 and 24 h, got ${dtH} h`);
-  if (!(foundersPerDay >= 1)) throw new ParameterError(`resolution must be at least 1 founder agent per day`);
+  const problem = numericalProblem(scenario.durationDays, dtH, foundersPerDay, scenario.record.everyDays);
+  if (problem !== undefined) throw new ParameterError(problem);
   const overrides = { ...scenario.parameters, ...canonicalOverrides(options.overrides) };
 
   const body = buildSteadyBody(scenario.subject, overrides, { dtH, foundersPerDay, seed, genotype: scenario.genotype });
@@ -188,7 +337,9 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const record = () => {
     const row = measureLabs(body);
     TRAJECTORY_COLUMNS.forEach((c, k) => {
-      (data[k] as Float64Array)[rows] = row[c];
+      const v = row[c];
+      if (!Number.isFinite(v)) throw nonFinite(scenario, c, Math.round((row.day * 24) / dtH), dtH, v);
+      (data[k] as Float64Array)[rows] = v;
     });
     rows++;
     options.observe?.(body);
@@ -204,19 +355,40 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   };
 
   const { instants, spans } = schedule(scenario, dtH, totalTicks);
+  // Known before the run: a literal bleed larger than the bound on this body's blood volume at the start.
+  const startBloodMl = (body.plasmaVolumeDl + body.redCellVolumeDl()) * 100;
+  for (const i of instants) {
+    if (
+      i.action.kind === "bleed" &&
+      typeof i.action.volumeMl === "number" &&
+      i.action.volumeMl > MAX_BLEED_FRACTION * startBloodMl
+    ) {
+      throw eventIssue(
+        scenario,
+        i.index,
+        (i.tick * dtH) / 24,
+        `a bleed of ${i.action.volumeMl} mL is more than ${MAX_BLEED_FRACTION * 100} % of this body's blood volume (${Math.round(startBloodMl)} mL at the start); expected at most ${Math.round(MAX_BLEED_FRACTION * startBloodMl)} mL (the model does not simulate exsanguination)`,
+      );
+    }
+  }
   let next = 0;
   const progressEvery = Math.max(1, Math.floor(totalTicks / 100));
+  const bloodFloorDl = MIN_BLOOD_VOLUME_FRACTION * body.bloodVolumeTargetDl;
   for (let tick = 0; tick <= totalTicks; tick++) {
     while (next < instants.length && (instants[next] as Instant).tick === tick)
-      applyInstant(body, instants[next++] as Instant);
-    body.checkBalance();
+      applyInstant(body, instants[next++] as Instant, scenario, (tick * dtH) / 24);
+    const balance = body.checkBalance();
+    if (!Number.isFinite(balance)) throw nonFinite(scenario, "body iron", tick, dtH);
+    const bloodDl = body.plasmaVolumeDl + body.redCellVolumeDl();
+    if (!(bloodDl >= bloodFloorDl)) throw bloodCollapsed(scenario, bloodDl, body.bloodVolumeTargetDl, tick, dtH);
     if (tick % sampleEvery === 0 || tick === totalTicks) record();
     const hd = histogramTicks.get(tick);
     if (hd !== undefined) snapHistogram(hd);
     if (tick === totalTicks) break;
-    if (spans.length > 0) applySpans(body, spans, tick, dtH);
+    if (spans.length > 0) applySpans(body, spans, tick, dtH, scenario);
     body.step();
     if (options.onProgress && tick % progressEvery === 0) options.onProgress(tick / totalTicks);
+    if (tick % 256 === 255) yield (tick * dtH) / 24;
   }
   options.onProgress?.(1);
 

@@ -56,8 +56,11 @@ describe("starving the marrow of iron (macrophage iron trapped: ferroportin expo
   });
 });
 
+/** The unchanged 20-day run both comparisons below are made against (run once). */
+const normal20 = simulate(scenario(MAN, 20));
+
 describe("cutting globin capacity uniformly (thalassemia-trait-like, reference §5e)", () => {
-  const normal = simulate(scenario(MAN, 20));
+  const normal = normal20;
   const thal = simulate(scenario(MAN, 20), { overrides: { "erythropoiesis.globinSynthesisRate": 0.3 } });
   const m = (run: typeof normal, c: string) => mean(run.column(c));
   it("gives small cells with a normal RDW and a higher red-cell count, Mentzer < 13", () => {
@@ -72,7 +75,7 @@ describe("cutting globin capacity uniformly (thalassemia-trait-like, reference �
 });
 
 describe("slowing the cell cycle (B12/folate-like, reference §5h)", () => {
-  const normal = simulate(scenario(MAN, 20));
+  const normal = normal20;
   const slow = simulate(scenario(MAN, 20), { overrides: { "erythropoiesis.cycleTime": 36 } });
   it("gives large cells through fewer divisions", () => {
     expect(mean(slow.column("mcv_fl"))).toBeGreaterThan(100);

@@ -175,15 +175,15 @@ describe("the sandbox refuses", () => {
 });
 
 describe("speed", () => {
-  it("evaluates a typical expression in microseconds (constants folded once)", () => {
+  // Timing itself is printed by benchmarks, never asserted here (a loaded machine fails any wall-clock bound).
+  it("evaluates a typical expression many times with the same values (constants folded once)", () => {
     const f = compileTimeValue({ expression: "5 pg/mL + 45 pg/mL * exp(-t / (1 day))", unit: "pg/mL" });
     const n = 20000;
-    const start = performance.now();
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += f(i / 24);
-    const perEvalUs = ((performance.now() - start) * 1000) / n;
-    expect(sum).toBeGreaterThan(0);
-    // About 6 µs here; generous for slow CI machines.
-    expect(perEvalUs).toBeLessThan(100);
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      const t = i / 24;
+      worst = Math.max(worst, Math.abs(f(t) - (5 + 45 * Math.exp(-t))));
+    }
+    expect(worst).toBeLessThan(1e-9);
   });
 });

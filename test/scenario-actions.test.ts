@@ -418,7 +418,7 @@ describe("expressions in t", () => {
 
   it("a string mentioning t becomes an expression with the canonical unit", () => {
     const a = action(`  - from: 1 day\n    until: 30 days\n    inflammation: { il6: "${il6}" }\n`);
-    expect(a).toEqual({ kind: "inflammation", il6PgPerMl: { expression: il6, unit: "pg/mL" } });
+    expect(a).toEqual({ kind: "inflammation", il6PgPerMl: { expression: il6, unit: "pg/mL", min: 0, max: 100000 } });
     if (a.kind !== "inflammation") throw new Error("kind");
     const f = compileTimeValue(a.il6PgPerMl);
     expect(f(0)).toBeCloseTo(50, 10);
@@ -433,7 +433,7 @@ describe("expressions in t", () => {
   it("converts the result to the canonical unit", () => {
     const a = action('  - { from: 0 days, every: 1 day, oralIron: "0.065 g * (1 + t / (1 week))" }\n');
     if (a.kind !== "oralIron") throw new Error("kind");
-    expect(a.doseMg).toEqual({ expression: "0.065 g * (1 + t / (1 week))", unit: "mg" });
+    expect(a.doseMg).toEqual({ expression: "0.065 g * (1 + t / (1 week))", unit: "mg", min: 0, max: 1000 });
     expect(compileTimeValue(a.doseMg)(7)).toBeCloseTo(130, 10);
   });
 
@@ -463,7 +463,7 @@ describe("expressions in t", () => {
   it("out of bounds later in the span is caught (checked at several times)", () => {
     const i = issue('  - from: 0 days\n    until: 40 days\n    inflammation: "50 pg/mL - 2 pg/mL * t / (1 day)"\n');
     expect(i.path).toBe("events[0].inflammation");
-    expect(i.message).toMatch(/which gives -\d+ pg\/mL at t = \d+ days; expected at least 0 pg\/mL/);
+    expect(i.message).toMatch(/which gives -[\d.]+ pg\/mL at t = 25.0417 days; expected at least 0 pg\/mL/);
   });
 
   it("span end defaults to the end of the run", () => {
@@ -471,7 +471,8 @@ describe("expressions in t", () => {
     const ok = `  - { from: 0 days, inflammation: "100 pg/mL - 1 pg/mL * t / (1 day)" }\n`;
     expect(events(ok)).toHaveLength(1);
     const bad = `  - { from: 0 days, inflammation: "90 pg/mL - 1 pg/mL * t / (1 day)" }\n`;
-    expect(issue(bad).message).toContain("at t = 100 days");
+    // Checked every hour of the span: the first hour it goes below 0.
+    expect(issue(bad).message).toContain("at t = 90.0417 days");
   });
 
   it("a part that cannot be evaluated is reported at its line, not thrown", () => {

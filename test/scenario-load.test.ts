@@ -148,7 +148,7 @@ describe("invalid documents: file:line:column, path, found, expected", () => {
   it("negative duration", () => {
     const e = failure(GOOD.replace("20 days", "-5 days"));
     expect(e.message).toBe(
-      'scenarios/x.yaml:5:11: duration: found "-5 days"; expected more than 0 days and at most 36525 days',
+      'scenarios/x.yaml:5:11: duration: found "-5 days"; expected at least 1 h and at most 36525 days',
     );
   });
 
@@ -189,9 +189,8 @@ describe("invalid documents: file:line:column, path, found, expected", () => {
       const name = String.fromCharCode(97 + i);
       lines.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(", ")}]`);
     }
-    const start = performance.now();
+    // Refused by count (the message below), not by a clock: 10^9 expansions would never finish.
     const e = failure(`${lines.join("\n")}\n`);
-    expect(performance.now() - start).toBeLessThan(2000);
     expect(e.message).toMatch(/^scenarios\/x\.yaml:2:\d+: too many YAML alias expansions/);
   });
 

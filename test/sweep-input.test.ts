@@ -1,13 +1,15 @@
 /** Bad sweep files and flags: exit 2, file:line:column, what was expected, and nothing written. */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSweep } from "../src/sweep/file.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "erythron-sweep-input-"));
-const SCENARIO = resolve("test/fixtures/sweep/donation-20d.yaml");
+// The scenario sits beside the sweep files: a sweep's scenario must be in its folder (or below).
+const SCENARIO = join(tmp, "donation-20d.yaml");
+copyFileSync(resolve("test/fixtures/sweep/donation-20d.yaml"), SCENARIO);
 
 function erythron(...args: string[]) {
   const r = spawnSync(process.execPath, ["bin/erythron.js", ...args], { encoding: "utf8", timeout: 120_000 });

@@ -165,7 +165,7 @@ describe("sweep: optional trajectories", () => {
       f,
       `scenario: ${JSON.stringify(resolve("test/fixtures/sweep/donation-20d.yaml"))}\ndt: 12 h\nresolution: 4\ntrajectories: true\ndesign:\n  kind: grid\n  parameters:\n    subject.weight: [60 kg, 80 kg]\nmetrics:\n  hb: { column: hb_g_dl, at: 20 days }\n`,
     );
-    const r = await sweep({ file: f, out: join(tmp, "traj"), workers: 0 });
+    const r = await sweep({ file: f, out: join(tmp, "traj"), workers: 0, allowScenarioOutside: true });
     expect(r.rows.map((x) => x.values[0])).toEqual([60, 80]);
     const csv = readFileSync(join(tmp, "traj", "trajectories", "point-1-replicate-0.csv"), "utf8");
     expect(csv.split("\n")[0]).toMatch(/^day,hb_g_dl,/);

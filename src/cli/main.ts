@@ -6,23 +6,23 @@
  * Data goes to stdout or files; messages and progress go to stderr.
  */
 import { readFileSync } from "node:fs";
-import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError } from "@commander-js/extra-typings";
 import { formatDays, formatWithUnit, QuantityError } from "../core/quantity-text.js";
 import type { Run, SimulateOptions } from "../core/run.js";
-import { formatTrajectoryCsv, OUTPUT_FILES, writeRunOutputs } from "../io/outputs.js";
+import { formatTrajectoryCsv, OUTPUT_FILES, OutputError, prepareOutputDir, writeRunOutputs } from "../io/outputs.js";
 import { GENES } from "../model/genotype.js";
 import { PARAMETERS } from "../model/parameters.js";
 import { ACTIONS, type ActionSpec, type FieldSpec, mainField } from "../scenario/actions.js";
-import { ScenarioError } from "../scenario/errors.js";
+import { escapeText, ScenarioError } from "../scenario/errors.js";
 import { SCENARIOS_DIR, shippedScenarioFiles } from "../scenario/shipped.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
 import { registerCohortCommand } from "./cohort-command.js";
 import { registerCompareCommand } from "./compare-command.js";
 import { registerFitCommand } from "./fit-command.js";
+import { Interrupted, parseResolution, signalExitCode, withInterrupts } from "./guard.js";
 import { createRunPlotHook, registerPlotCommand } from "./plot-command.js";
 import { createProgress } from "./progress.js";
 import { registerSweepCommands } from "./sweep-commands.js";
@@ -73,12 +73,6 @@ function parseNonNegativeInteger(value: string): number {
   return n;
 }
 
-function parsePositiveInteger(value: string): number {
-  const n = parseNonNegativeInteger(value);
-  if (n === 0) throw new InvalidArgumentError(`found "${value}"; expected a whole number ≥ 1`);
-  return n;
-}
-
 /** `--dt`: a time quantity, checked once units are loaded. */
 async function parseDtHours(value: string): Promise<number> {
   const { parseQuantity } = await units();
@@ -90,9 +84,9 @@ async function parseDtHours(value: string): Promise<number> {
       throw new InputError(`option '--dt <time>' argument '${value}' is invalid: ${e.message}`);
     throw e;
   }
-  if (!(hours > 0 && hours <= 24)) {
+  if (!(hours >= 1 / 60 && hours <= 24)) {
     throw new InputError(
-      `option '--dt <time>' argument '${value}' is invalid: expected a time step more than 0 h and at most 24 h, such as "1 h"`,
+      `option '--dt <time>' argument '${value}' is invalid: expected a time step of at least 1 min and at most 24 h, such as "1 h"`,
     );
   }
   return hours;
@@ -151,15 +145,11 @@ interface RunFlags {
 }
 
 async function runCommand(scenarioPath: string, flags: RunFlags): Promise<void> {
-  const dtHours = flags.dt === undefined ? undefined : await parseDtHours(flags.dt);
-  const scenario = await loadScenario(scenarioPath);
-  const overrides = await parseOverrides(flags.set);
-  if (flags.out !== undefined) {
-    const info = await stat(flags.out).catch(() => undefined);
-    if (info && !info.isDirectory()) throw new InputError(`--out ${flags.out}: exists and is not a directory`);
-  }
+  const { scenario, overrides, dtHours } = await validateRunInput(scenarioPath, flags);
+  // The output location is checked (and made) before the work, so a bad --out is known at once.
+  const outDir = flags.out === undefined ? undefined : await prepareOut(flags.out);
 
-  const { simulate } = await import("../simulate.js").catch((e: unknown) => {
+  const { simulateAsync, RunInterrupted } = await import("../simulate.js").catch((e: unknown) => {
     throw new RunFailure(`cannot load the simulator: ${e instanceof Error ? e.message : String(e)}`);
   });
   const progress = createProgress(process.stderr);
@@ -172,9 +162,24 @@ async function runCommand(scenarioPath: string, flags: RunFlags): Promise<void> 
   if (plotHook) options.observe = plotHook.observe;
 
   let run: Run;
+  let stoppedBy: NodeJS.Signals = "SIGINT";
   try {
-    run = simulate(scenario, options);
+    run = await withInterrupts((signal, received) =>
+      simulateAsync(scenario, options, signal).catch((e: unknown) => {
+        stoppedBy = received() ?? stoppedBy;
+        throw e;
+      }),
+    );
   } catch (e) {
+    await outDir?.undo();
+    if (e instanceof RunInterrupted) {
+      const sig = e.message;
+      throw new Interrupted(
+        `${sig} (${stoppedBy}): stopped; nothing was written${flags.out !== undefined ? ` to ${flags.out}` : ""}. Run the same command again to start over (a run does not resume).`,
+        stoppedBy,
+      );
+    }
+    if (e instanceof ScenarioError) throw e;
     throw new RunFailure(`run failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   } finally {
     progress.done();
@@ -185,14 +190,52 @@ async function runCommand(scenarioPath: string, flags: RunFlags): Promise<void> 
     return;
   }
   let figures = "";
+  const out = flags.out;
   try {
-    await writeRunOutputs(run, flags.out);
-    if (plotHook) figures = await plotHook.write(run, flags.out);
+    await withInterrupts(
+      () =>
+        writeRunOutputs(run, out, async () => {
+          if (plotHook) figures = await plotHook.write(run, out);
+        }),
+      () =>
+        process.stderr.write(
+          "erythron: finishing the outputs (summary.json is written last); press Ctrl-C again to stop at once\n",
+        ),
+    );
   } catch (e) {
-    throw new RunFailure(`cannot write outputs to ${flags.out}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new RunFailure(e instanceof Error ? e.message : String(e));
   }
-  process.stderr.write(`${describeRun(run, scenario, flags.out)}\n`);
+  process.stderr.write(`${describeRun(run, scenario, out)}\n`);
   if (figures) process.stderr.write(`${figures}\n`);
+}
+
+/** The scenario and every run flag, checked together before any work (shared by `run` and `check`). */
+async function validateRunInput(
+  scenarioPath: string,
+  flags: RunFlags,
+): Promise<{ scenario: Scenario; overrides: Record<string, number>; dtHours: number | undefined }> {
+  const dtHours = flags.dt === undefined ? undefined : await parseDtHours(flags.dt);
+  const scenario = await loadScenario(scenarioPath);
+  const overrides = await parseOverrides(flags.set);
+  const { numericalProblem, DEFAULT_DT_HOURS, DEFAULT_FOUNDERS_PER_DAY } = await import("../simulate.js");
+  const problem = numericalProblem(
+    scenario.durationDays,
+    dtHours ?? DEFAULT_DT_HOURS,
+    flags.resolution ?? DEFAULT_FOUNDERS_PER_DAY,
+    scenario.record.everyDays,
+  );
+  if (problem !== undefined) throw new InputError(`${scenarioPath}: ${problem}`);
+  return { scenario, overrides, dtHours };
+}
+
+/** Make --out ready (or say why it cannot be), before simulating. */
+async function prepareOut(dir: string): Promise<{ undo: () => Promise<void> }> {
+  try {
+    return await prepareOutputDir(dir);
+  } catch (e) {
+    if (e instanceof OutputError) throw new InputError(e.message);
+    throw e;
+  }
 }
 
 /** Significant figures for the human summary. */
@@ -237,8 +280,10 @@ export function describeRun(run: Run, scenario: Scenario, outDir: string): strin
   );
 }
 
-async function checkCommand(scenarioPath: string): Promise<void> {
-  const scenario = await loadScenario(scenarioPath);
+async function checkCommand(scenarioPath: string, flags: RunFlags): Promise<void> {
+  const { scenario } = await validateRunInput(scenarioPath, flags);
+  // --out is tried as run would (directories made and removed again): nothing is left behind.
+  if (flags.out !== undefined) await (await prepareOut(flags.out)).undo();
   const n = scenario.events.length;
   const events = n === 0 ? "" : `, ${n} ${n === 1 ? "event" : "events"}`;
   process.stdout.write(`ok: ${scenario.name} (${formatDays(scenario.durationDays)}${events})\n`);
@@ -411,7 +456,14 @@ function buildProgram(): Command {
     .showHelpAfterError("(add --help for usage)")
     .exitOverride()
     .configureOutput({
-      outputError: (str, write) => write(`erythron: ${str.replace(/^error: /, "")}`),
+      outputError: (str, write) =>
+        write(
+          `erythron: ${str
+            .replace(/^error: /, "")
+            .split("\n")
+            .map(escapeText)
+            .join("\n")}`,
+        ),
     });
 
   program
@@ -435,7 +487,7 @@ function buildProgram(): Command {
     .option(
       "--resolution <n>",
       `founder agents per day: numerical resolution, not physiology (default ${DEFAULT_RESOLUTION})`,
-      parsePositiveInteger,
+      parseResolution,
     )
     .option("--no-plots", `with --out, do not draw the figures (${RUN_FIGURES.join(", ")})`)
     .action(async (scenario, opts) => {
@@ -454,10 +506,20 @@ function buildProgram(): Command {
 
   program
     .command("check")
-    .description("validate a scenario file without running it")
+    .description("validate a scenario file (and the flags `run` would get) without running it")
     .argument("<scenario>", "scenario file (YAML or JSON), or the name of a shipped scenario (erythron list)")
-    .action(async (scenario) => {
-      await checkCommand(scenario);
+    .option("-o, --out <dir>", "check that DIR could take the outputs (nothing is written)")
+    .option("--seed <n>", "random seed", parseNonNegativeInteger)
+    .option("--set <path=value>", "override a parameter, as for run (repeatable)", collect, [] as string[])
+    .option("--dt <time>", "time step, as for run")
+    .option("--resolution <n>", "founder agents per day, as for run", parseResolution)
+    .option("--no-plots", "as for run")
+    .action(async (scenario, opts) => {
+      const flags: RunFlags = { set: opts.set, plots: opts.plots };
+      if (opts.out !== undefined) flags.out = opts.out;
+      if (opts.dt !== undefined) flags.dt = opts.dt;
+      if (opts.resolution !== undefined) flags.resolution = opts.resolution;
+      await checkCommand(scenario, flags);
     });
 
   program
@@ -482,7 +544,8 @@ function buildProgram(): Command {
 }
 
 function printError(message: string): void {
-  for (const line of message.split("\n")) process.stderr.write(`erythron: ${line}\n`);
+  // Echoed values may hold escape sequences (from flags, paths, files): never print them raw.
+  for (const line of message.split("\n")) process.stderr.write(`erythron: ${escapeText(line)}\n`);
 }
 
 /** Run the command line; resolves to the exit code. `argv` as in process.argv (node, script, args…). */
@@ -502,6 +565,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
       if (e.code === "commander.help") return e.exitCode === 0 ? 0 : 2;
       return 2;
+    }
+    if (e instanceof Interrupted) {
+      printError(e.message);
+      return signalExitCode(e.signal);
     }
     if (e instanceof ScenarioError || e instanceof InputError) {
       printError(e.message);

@@ -57,6 +57,7 @@ async function translate<T>(kinds: ErrorKinds, work: () => Promise<T>): Promise<
     return await work();
   } catch (e) {
     if (e instanceof SweepInputError || e instanceof JournalError) throw new kinds.InputError(e.message);
+    if (e instanceof Error && e.name === "SweepWriteError") throw new kinds.RunFailure(e.message);
     if (e instanceof Error && e.name === "QueueUnreachable") throw new kinds.InputError(e.message);
     if (e instanceof Error && e.name === "QueueLibraryMissing") throw new kinds.InputError(e.message);
     if (e instanceof Error && e.name === "QueueJobFailed") throw new kinds.RunFailure(e.message, { cause: e });
@@ -81,23 +82,43 @@ export function registerSweepCommands(program: Command, kinds: ErrorKinds): void
       "enqueue on Redis (redis://host:port) for `erythron worker`s and collect the results",
       parseQueueUrl,
     )
+    .option("--allow-scenario-outside", "let the sweep's scenario: path lead outside the sweep file's folder")
     .action(async (file, opts) => {
       const started = performance.now();
       const progress = createProgress(process.stderr);
       const say = (t: string) => process.stderr.write(`erythron: ${t}\n`);
       const { sweep, defaultWorkers } = await import("../sweep/sweep.js");
+      const { withInterrupts, Interrupted } = await import("./guard.js");
       const workers = opts.workers ?? defaultWorkers();
+      let stoppedBy: NodeJS.Signals | undefined;
       const result = await translate(kinds, () =>
-        sweep({
-          file,
-          out: opts.out,
-          workers,
-          ...(opts.shard !== undefined ? { shard: opts.shard } : {}),
-          ...(opts.queue !== undefined ? { queue: opts.queue } : {}),
-          onProgress: (done, total) => progress.update(done / total),
-          onMessage: say,
-        }),
+        withInterrupts(
+          (signal) =>
+            sweep({
+              file,
+              out: opts.out,
+              workers,
+              ...(opts.shard !== undefined ? { shard: opts.shard } : {}),
+              ...(opts.queue !== undefined ? { queue: opts.queue } : {}),
+              ...(opts.allowScenarioOutside ? { allowScenarioOutside: true } : {}),
+              signal,
+              onProgress: (done, total) => progress.update(done / total),
+              onMessage: say,
+            }),
+          (sig) => {
+            stoppedBy = sig;
+            progress.done();
+            say(`${sig}: stopping; finished runs are kept (press Ctrl-C again to stop at once)`);
+          },
+        ),
       ).finally(() => progress.done());
+      if (result.interrupted) {
+        const left = result.provenance.runs - result.provenance.completedRuns;
+        throw new Interrupted(
+          `interrupted: ${result.provenance.completedRuns} of ${result.provenance.runs} runs are done and kept in ${result.dir} (journal.jsonl, results.csv marked incomplete); ${left} remain. Run the same command again to resume.`,
+          stoppedBy ?? "SIGINT",
+        );
+      }
       const seconds = (performance.now() - started) / 1000;
       const where =
         opts.queue !== undefined

@@ -7,6 +7,8 @@ export class Columns<K extends string> {
   count = 0;
   private capacity: number;
   readonly f: Record<K, Float64Array>;
+  /** The same arrays in field order (hot loops index this, not the record by name). */
+  private arrays: Float64Array[] = [];
   private keepMask = new Uint8Array(0);
 
   constructor(
@@ -17,13 +19,15 @@ export class Columns<K extends string> {
     const f = {} as Record<K, Float64Array>;
     for (const n of names) f[n] = new Float64Array(initialCapacity);
     this.f = f;
+    this.arrays = names.map((n) => f[n]);
   }
 
   /** Append one agent; returns its index. Fields start at 0. */
   push(): number {
     if (this.count === this.capacity) this.grow(this.capacity * 2);
     const i = this.count++;
-    for (const n of this.names) this.f[n][i] = 0;
+    const arrays = this.arrays;
+    for (let k = 0; k < arrays.length; k++) (arrays[k] as Float64Array)[i] = 0;
     return i;
   }
 
@@ -40,9 +44,8 @@ export class Columns<K extends string> {
     const src = this.f[key];
     let kept = 0;
     // The key column last: it is the mask for all the others.
-    const order = [...this.names.filter((nm) => nm !== key), key];
-    for (const name of order) {
-      const a = this.f[name];
+    const order = [...this.arrays.filter((a) => a !== src), src];
+    for (const a of order) {
       let w = 0;
       for (let r = 0; r < n; r++) if ((src[r] as number) > 0) a[w++] = a[r] as number;
       kept = w;
@@ -62,8 +65,7 @@ export class Columns<K extends string> {
       kept += k;
     }
     if (kept === n) return;
-    for (const name of this.names) {
-      const a = this.f[name];
+    for (const a of this.arrays) {
       let w = 0;
       for (let r = 0; r < n; r++) if (mask[r] === 1) a[w++] = a[r] as number;
     }
@@ -73,7 +75,7 @@ export class Columns<K extends string> {
   /** Drop the first k agents (the oldest, when agents are appended in birth order). */
   dropFront(k: number): void {
     if (k <= 0) return;
-    for (const n of this.names) this.f[n].copyWithin(0, k, this.count);
+    for (const a of this.arrays) a.copyWithin(0, k, this.count);
     this.count -= k;
   }
 
@@ -83,6 +85,7 @@ export class Columns<K extends string> {
       a.set(this.f[n].subarray(0, this.count));
       this.f[n] = a;
     }
+    this.arrays = this.names.map((n) => this.f[n]);
     this.capacity = newCapacity;
   }
 }

@@ -13,11 +13,27 @@ export interface RandomStream {
   normal(): number;
   /** Log-normal with median 1 and the given coefficient of variation. */
   lognormalFactor(cv: number): number;
+  /** An independent copy at the same point of the sequence (a cached steady state is cloned with it). */
+  fork?(): RandomStream;
+  /** Restart this stream (in place) as the stream `name` of run seed `seed`. */
+  reseed?(seed: number): void;
+  /** Take up (in place) the point in the sequence another stream of this kind has reached. */
+  copyFrom?(other: RandomStream): void;
 }
 
+const STATE = Symbol("stream state");
+
 export function createStream(seed: number, name: string): RandomStream {
-  const prng = seedrandom(`erythron:${seed}:${name}`);
-  let spare = Number.NaN;
+  return streamFrom(seedrandom(`erythron:${seed}:${name}`, { state: true }), Number.NaN, name);
+}
+
+function streamFrom(
+  start: seedrandom.StatefulPRNG<seedrandom.State.Arc4>,
+  spareAt: number,
+  name: string,
+): RandomStream {
+  let prng = start;
+  let spare = spareAt;
   const uniform = (): number => prng();
   const normal = (): number => {
     if (!Number.isNaN(spare)) {
@@ -37,5 +53,17 @@ export function createStream(seed: number, name: string): RandomStream {
     const sigma = Math.sqrt(Math.log(1 + cv * cv));
     return Math.exp(sigma * normal());
   };
-  return { uniform, normal, lognormalFactor };
+  const fork = (): RandomStream => streamFrom(seedrandom("", { state: prng.state() }), spare, name);
+  const reseed = (seed: number): void => {
+    prng = seedrandom(`erythron:${seed}:${name}`, { state: true });
+    spare = Number.NaN;
+  };
+  const state = () => ({ arc4: prng.state(), spare });
+  const copyFrom = (other: RandomStream): void => {
+    const s = (other as unknown as Record<symbol, typeof state>)[STATE]?.();
+    if (!s) throw new Error("copyFrom: not a seeded stream");
+    prng = seedrandom("", { state: s.arc4 });
+    spare = s.spare;
+  };
+  return { uniform, normal, lognormalFactor, fork, reseed, copyFrom, [STATE]: state } as RandomStream;
 }

@@ -224,7 +224,7 @@ export class Body {
   private circulationInterval = 0;
   private nextCirculationH = 0;
   private menstrualLossDlPerH = 0;
-  private readonly mensesPhaseH: number;
+  private mensesPhaseH: number;
   private cycleH = 0;
   private mensesH = 0;
   private erfeEpoExp = 0;
@@ -295,6 +295,16 @@ export class Body {
     this.ledger = newLedger(0);
     this.updateCauses();
 
+    this.mensesPhaseH = this.random.menses.uniform() * this.cycleH;
+  }
+
+  /**
+   * Draw this run's randomness from `seed` from now on (a steady state built
+   * with the build seed and reused): the marrow's draws and the menstrual phase.
+   */
+  reseedRun(seed: number): void {
+    this.random.marrow.reseed?.(seed);
+    this.random.menses.reseed?.(seed);
     this.mensesPhaseH = this.random.menses.uniform() * this.cycleH;
   }
 

@@ -17,9 +17,20 @@
  *    then the ones that marrow makes (small and pale in IRIDA), not healthy ones.
  *
  * All of this happens before t = 0: the ledger starts after it.
+ *
+ * Reuse: the equilibrium depends on the subject, parameters, genotype, dt,
+ * resolution and version, not on the run: it is built once per process with
+ * the build seed (BUILD_SEED) and kept; every run starts from a copy of it and
+ * draws its own randomness from its seed after t = 0 (marrow divisions and
+ * founders, the menstrual phase). A run with the build seed is exactly the run
+ * a fresh build would give.
  */
+
+import { copyInto, deepClone } from "../core/clone.js";
+import { Circulation } from "../physiology/circulation.js";
 import type { ReleaseSink } from "../physiology/erythropoiesis.js";
 import type { Genotype, Subject } from "../scenario/types.js";
+import { VERSION } from "../version.js";
 import { Body, type BodyOptions } from "./body.js";
 import { param } from "./parameters.js";
 
@@ -70,7 +81,64 @@ interface FillState {
   storageMg: number;
 }
 
+/** Seed of the equilibrium's own randomness (the default run seed). */
+export const BUILD_SEED = 1;
+/**
+ * Runs with different seeds share one equilibrium (true: replicates start from the same t = 0
+ * population and diverge after it) or each seed builds and keeps its own (false: the seed also
+ * draws the starting population, as before reuse; sweeps over seeds then pay a build per seed).
+ */
+export const steadyStateReuse = { acrossSeeds: true };
+/** Equilibria kept per process (least recently used dropped first). */
+const CACHE_SIZE = 8;
+const cache = new Map<string, Body>();
+
+/** Forget the equilibria kept in this process. */
+export function clearSteadyStateCache(): void {
+  cache.clear();
+}
+
+/**
+ * The body at its equilibrium, ready for a run with `opts.seed`: a copy of the
+ * equilibrium kept for this subject, parameters, genotype, dt and resolution,
+ * built on first use.
+ */
 export function buildSteadyBody(subject: Subject, overrides: Record<string, number>, opts: SteadyStateOptions): Body {
+  const key = JSON.stringify([
+    VERSION,
+    Circulation.cohorts,
+    subject,
+    Object.entries(overrides).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    opts.genotype ?? {},
+    opts.dtH,
+    opts.foundersPerDay,
+    opts.fillDays ?? null,
+    opts.settleDays ?? null,
+    steadyStateReuse.acrossSeeds ? null : opts.seed,
+  ]);
+  const buildSeed = steadyStateReuse.acrossSeeds ? BUILD_SEED : opts.seed;
+  let body: Body;
+  const kept = cache.get(key);
+  if (kept) {
+    cache.delete(key);
+    cache.set(key, kept); // most recently used last
+    // A body made by its constructor, then given the kept state: its objects keep their usual shapes.
+    body = copyInto(new Body(subject, overrides, { ...opts, seed: buildSeed }, opts.genotype ?? {}), kept);
+  } else {
+    body = buildSteadyBodyFresh(subject, overrides, { ...opts, seed: buildSeed });
+    cache.set(key, deepClone(body)); // a pristine copy, never stepped
+    while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  }
+  if (opts.seed !== buildSeed) body.reseedRun(opts.seed);
+  return body;
+}
+
+/** Build the equilibrium from scratch with `opts.seed` (no reuse). */
+export function buildSteadyBodyFresh(
+  subject: Subject,
+  overrides: Record<string, number>,
+  opts: SteadyStateOptions,
+): Body {
   const probe = new Body(subject, overrides, opts, opts.genotype ?? {});
   const p = (k: string) => param(probe.params, k);
   const tsatRef = p("hepcidin.referenceTsat");

@@ -33,6 +33,8 @@ export const MARROW_FIELDS = [
   "rLin", // lineage transferrin-receptor density factor
   "r", // current receptor expression factor (lineage × IRP)
   "vT", // volume the cell will shrink to as a reticulocyte, fL
+  "gArg", // exponent of the last hour's growth factor (a lineage's factor is reused while it stays the same)
+  "gFac", // that growth factor
 ] as const;
 export type MarrowField = (typeof MARROW_FIELDS)[number];
 
@@ -235,7 +237,7 @@ export class Marrow {
     const cells = this.cells;
     const n0 = cells.count;
     cells.reserve(n0 + 16); // room for every agent to divide once: array references stay valid
-    const { w, v, h, m, mt, zpp, div, t, cyc, stage, rLin, r, vT } = cells.f;
+    const { w, v, h, m, mt, zpp, div, t, cyc, stage, rLin, r, vT, gArg, gFac } = cells.f;
 
     const receptorSum = this.sums().receptorMass; // founders admitted above are included
     const ironPerReceptorPg = receptorSum > 0 ? (ironDeliveredMg * PG_PER_MG) / receptorSum : 0;
@@ -260,7 +262,20 @@ export class Marrow {
     let uncounted = 0; // delivered iron that found no receptor (cannot happen when receptorSum > 0)
     if (receptorSum === 0) uncounted = ironDeliveredMg * PG_PER_MG;
 
-    for (let i = 0; i < n0; i++) {
+    // Σ w·r and Σ w over nucleated cells at the end of the step, summed in index order.
+    let receptorMass = 0;
+    let erythroblasts = 0;
+    let empty = 0;
+    for (let i = 0; i <= n0; i++) {
+      if (i > 0) {
+        // The previous agent's hour is done, however it left the loop body: add it to the sums.
+        const wp = w[i - 1] as number;
+        if (wp > 0) {
+          receptorMass += wp * (r[i - 1] as number);
+          if ((stage[i - 1] as number) !== RETICULOCYTE) erythroblasts += wp;
+        } else empty++;
+      }
+      if (i === n0) break;
       const st = stage[i] as number;
       let wi = w[i] as number;
       if (wi === 0) continue; // released or dead, awaiting compaction
@@ -313,7 +328,12 @@ export class Marrow {
         // HRI: without heme, translation and so growth slow down with synthesis.
         const translation = potential > 0 ? synth / potential : 1;
         const growth = 1 - this.hriCoupling + this.hriCoupling * translation;
-        v[i] = (v[i] as number) * Math.exp((this.growthLogPerCycle * growth * cellH) / cycleLen);
+        const growthArg = (this.growthLogPerCycle * growth * cellH) / cycleLen;
+        if (growthArg !== gArg[i] || gFac[i] === 0) {
+          gArg[i] = growthArg;
+          gFac[i] = Math.exp(growthArg);
+        }
+        v[i] = (v[i] as number) * (gFac[i] as number);
         if ((t[i] as number) < cycleLen) continue;
         // End of cycle: the division rule.
         t[i] = 0;
@@ -371,6 +391,8 @@ export class Marrow {
         rLin[j] = rLin[i] as number;
         r[j] = r[i] as number;
         vT[j] = 0;
+        gArg[j] = gArg[i] as number;
+        gFac[j] = gFac[i] as number;
         w[i] = wSurv;
         v[i] = (v[i] as number) * a;
         h[i] = (h[i] as number) * a;
@@ -393,7 +415,15 @@ export class Marrow {
         t[i] = 0;
       }
     }
-    this.compactAndSum();
+    for (let j = n0; j < cells.count; j++) {
+      // Daughters made this step, after the agents above (index order, as the sums always ran).
+      const wj = w[j] as number;
+      if (wj > 0) {
+        receptorMass += wj * (r[j] as number);
+        if ((stage[j] as number) !== RETICULOCYTE) erythroblasts += wj;
+      } else empty++;
+    }
+    this.compactAndSum(receptorMass, erythroblasts, empty);
     return {
       ironToMacrophagesMg: (ironToMac + uncounted) / PG_PER_MG,
       cellsDied: died,
@@ -402,24 +432,9 @@ export class Marrow {
     };
   }
 
-  /** Cache the sums; drop empty agents (released, dead) once they are an eighth of the arrays. */
-  private compactAndSum(): void {
-    const cells = this.cells;
-    const { w, r, stage } = cells.f;
-    const n = cells.count;
-    let receptorMass = 0;
-    let erythroblasts = 0;
-    let empty = 0;
-    for (let i = 0; i < n; i++) {
-      const wi = w[i] as number;
-      if (wi <= 0) {
-        empty++;
-        continue;
-      }
-      receptorMass += wi * (r[i] as number);
-      if ((stage[i] as number) !== RETICULOCYTE) erythroblasts += wi;
-    }
-    if (empty * 8 > n) cells.compactWherePositive("w");
+  /** Cache the step's sums; drop empty agents (released, dead) once they are an eighth of the arrays. */
+  private compactAndSum(receptorMass: number, erythroblasts: number, empty: number): void {
+    if (empty * 8 > this.cells.count) this.cells.compactWherePositive("w");
     this.cached = { receptorMass, erythroblasts };
   }
 

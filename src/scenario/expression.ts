@@ -326,6 +326,16 @@ export function compileTimeExpression(expr: TimeExpression): TimeEvaluator {
       v = r.value / targetSi;
     }
     if (!Number.isFinite(v)) return `gives ${String(v)} at ${formatT(tDays)}; expected a finite number`;
+    if ((expr.min !== undefined && v < expr.min) || (expr.max !== undefined && v > expr.max)) {
+      const u = expr.unit === "" ? "" : ` ${expr.unit}`;
+      const range =
+        expr.min !== undefined && expr.max !== undefined
+          ? `from ${expr.min}${u} to ${expr.max}${u}`
+          : expr.min !== undefined
+            ? `at least ${expr.min}${u}`
+            : `at most ${expr.max}${u}`;
+      return `gives ${Number(v.toPrecision(6))}${u} at ${formatT(tDays)}; expected a value ${range}`;
+    }
     return v;
   };
   const evaluator = (tDays: number): number => {

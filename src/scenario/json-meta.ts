@@ -27,14 +27,19 @@ export const QUANTITY_PATTERN = "^\\s*[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)
 const FRACTION_PATTERN = "^\\s*[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?\\s*%?\\s*$";
 
 export function boundsText(b: Bounds, unit: string): string {
+  // A fraction of a day that is not round in days (1/24, 1/1440) reads better in hours or minutes.
+  const show = (v: number) =>
+    unit === "day" && v > 0 && v < 1 && Number(v.toPrecision(4)) !== v ? shortTime(v) : formatWithUnit(v, unit);
   const lo =
-    b.above !== undefined
-      ? `more than ${formatWithUnit(b.above, unit)}`
-      : b.min !== undefined
-        ? `at least ${formatWithUnit(b.min, unit)}`
-        : "";
-  const hi = b.max !== undefined ? `at most ${formatWithUnit(b.max, unit)}` : "";
+    b.above !== undefined ? `more than ${show(b.above)}` : b.min !== undefined ? `at least ${show(b.min)}` : "";
+  const hi = b.max !== undefined ? `at most ${show(b.max)}` : "";
   return lo && hi ? `${lo} and ${hi}` : lo || hi;
+}
+
+/** A time under a day in hours or minutes: 1/24 day is "1 h", 1/1440 day "1 min". */
+function shortTime(days: number): string {
+  const hours = days * 24;
+  return hours >= 1 ? `${Number(hours.toPrecision(3))} h` : `${Number((hours * 60).toPrecision(3))} min`;
 }
 
 function expressionNote(example: string | number | undefined): string {

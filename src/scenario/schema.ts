@@ -5,10 +5,11 @@
  * The `.meta()` on each part is its JSON Schema (see json-schema.ts).
  */
 import { z } from "zod";
-import { expectedText, formatDays, formatWithUnit, parseQuantity, QuantityError, showValue } from "../core/units.js";
+import { expectedText, formatDays, formatWithUnit, parseQuantity, QuantityError } from "../core/units.js";
 import { GENES } from "../model/genotype.js";
 import { PARAMETERS } from "../model/parameters.js";
 import { ACTION_NAMES, type ActionSpec, actionSpec, type FieldSpec, isActionName, type Timing } from "./actions.js";
+import { excerpt } from "./errors.js";
 import { compileTimeExpression, readExpression, type TimeEvaluator } from "./expression.js";
 import {
   type Bounds,
@@ -24,10 +25,22 @@ import type { ActionKind, EventAction, Genotype, Scenario, ScenarioEvent, Sex, T
 
 /** Longest run accepted: 100 years. */
 export const MAX_DURATION_DAYS = 36525;
+/** Shortest run accepted: one hour. */
+export const MIN_DURATION_DAYS = 1 / 24;
+/** Shortest trajectory sampling interval: one minute (the smallest time step). */
+export const MIN_RECORD_EVERY_DAYS = 0.999999 / 1440;
+/** Most red-cell volume histogram snapshots (each is 200 rows of histograms.csv). */
+export const MAX_HISTOGRAMS = 1000;
+/** Most events in one scenario. */
+export const MAX_EVENTS = 1000;
+/** Most trajectory rows a scenario's record settings may give (as in simulate.ts). */
+export const MAX_RECORD_ROWS = 200_000;
+/** Most instants of an expression checked one by one at load time; beyond, evenly spaced samples (and run-time checks). */
+const EXPRESSION_CHECKS = 4000;
+/** Expression evaluations at load time, over all events. */
+const EXPRESSION_BUDGET = 40_000;
 /** Most instants one repeating event may produce. */
 export const MAX_REPEATS = 100000;
-/** Points (besides t = 0) at which an expression is checked at load time. */
-const EXPRESSION_SAMPLES = 8;
 
 export type Locate = (path: readonly PropertyKey[]) => { line: number; column: number } | undefined;
 
@@ -51,11 +64,9 @@ function outOfBounds(value: number, b: Bounds): boolean {
   );
 }
 
-/** A found value for messages, shortened when long. */
+/** A found value for messages, shortened when long and with control characters escaped. */
 function quote(raw: unknown): string {
-  if (typeof raw === "string" && raw.length > 80)
-    return `${JSON.stringify(raw.slice(0, 60))}… (${raw.length} characters)`;
-  return showValue(raw);
+  return excerpt(raw, 80);
 }
 
 const isMapping = (v: unknown): v is Record<string, unknown> =>
@@ -189,7 +200,10 @@ function timeValueAt(
     return undefined;
   }
   pending.push({ ...check, path });
-  return { expression: text, unit: field.unit };
+  const timeValue: TimeValue = { expression: text, unit: field.unit };
+  if (field.min !== undefined) timeValue.min = field.min;
+  if (field.max !== undefined) timeValue.max = field.max;
+  return timeValue;
 }
 
 // ── Subject, record, parameters, genotype ───────────────────────────────────
@@ -201,7 +215,7 @@ const SEED_JSON: JsonSchema = { type: "integer", minimum: 0, description: "rando
 
 const seedSchema = described(SEED_JSON).transform((raw, ctx) => {
   if (typeof raw === "number" && Number.isSafeInteger(raw) && raw >= 0) return raw;
-  ctx.addIssue({ code: "custom", message: `found ${showValue(raw)}; expected a whole number ≥ 0 such as 1` });
+  ctx.addIssue({ code: "custom", message: `found ${excerpt(raw)}; expected a whole number ≥ 0 such as 1` });
   return z.NEVER;
 });
 
@@ -228,9 +242,15 @@ const subjectSchema = z
 
 const recordSchema = z
   .object({
-    every: quantity("day", { above: 0 }, "trajectory sampling interval (default 1 day)", "1 day").optional(),
+    every: quantity(
+      "day",
+      { min: MIN_RECORD_EVERY_DAYS, max: MAX_DURATION_DAYS },
+      "trajectory sampling interval (default 1 day)",
+      "1 day",
+    ).optional(),
     histograms: z
       .array(quantity("day", { min: 0 }, "time of a red-cell volume histogram", "28 days"))
+      .max(MAX_HISTOGRAMS, `expected at most ${MAX_HISTOGRAMS} histogram times`)
       .meta({ description: "times of red-cell volume histogram snapshots (default: start and end)" })
       .optional(),
   })
@@ -264,7 +284,7 @@ function mappingAt(raw: unknown, ctx: z.RefinementCtx, expected: string): Record
   if (isMapping(raw)) return raw;
   ctx.addIssue({
     code: "custom",
-    message: `found ${raw === null ? "nothing (null)" : showValue(raw)}; expected ${expected}`,
+    message: `found ${raw === null ? "nothing (null)" : excerpt(raw)}; expected ${expected}`,
   });
   return undefined;
 }
@@ -292,7 +312,7 @@ const genotypeSchema = described(genotypeJson()).transform((raw, ctx): Genotype 
     if (!variants.includes(value as string | number)) {
       const hint = typeof value === "string" ? didYouMean(value, variants.map(String)) : "";
       const options = variants.map((v) => JSON.stringify(v)).join(", ");
-      report(`found ${showValue(value)}; expected one of ${options}${hint}`, [gene]);
+      report(`found ${excerpt(value)}; expected one of ${options}${hint}`, [gene]);
       continue;
     }
     out[gene] = value as string | number;
@@ -325,7 +345,7 @@ function parseAction(
   const path: PropertyKey[] = [spec.name];
   if (spec.parameters) {
     if (!isMapping(raw) || Object.keys(raw).length === 0) {
-      report(`found ${showValue(raw)}; expected a mapping of parameters such as ${spec.example}`, path);
+      report(`found ${excerpt(raw)}; expected a mapping of parameters such as ${spec.example}`, path);
       return undefined;
     }
     let ok = true;
@@ -347,7 +367,7 @@ function parseAction(
   } else if (spec.shorthand !== undefined) {
     given = { [spec.shorthand]: raw };
   } else {
-    report(`found ${showValue(raw)}; expected a mapping with ${names.join(" and/or ")}, such as ${spec.example}`, path);
+    report(`found ${excerpt(raw)}; expected a mapping with ${names.join(" and/or ")}, such as ${spec.example}`, path);
     return undefined;
   }
 
@@ -387,7 +407,7 @@ function parseAction(
       else {
         const hint = typeof v === "string" ? didYouMean(v, f.choices) : "";
         fail(
-          `found ${showValue(v)}; expected ${f.choices.map((c) => JSON.stringify(c)).join(" or ")}${hint}`,
+          `found ${excerpt(v)}; expected ${f.choices.map((c) => JSON.stringify(c)).join(" or ")}${hint}`,
           fieldPath(f.name),
         );
       }
@@ -395,7 +415,7 @@ function parseAction(
     }
     if (f.integer) {
       if (typeof v === "number" && Number.isInteger(v) && !outOfBounds(v, fieldBounds(f))) values[f.name] = v;
-      else fail(`found ${showValue(v)}; expected a whole number, ${boundsText(fieldBounds(f), "")}`, fieldPath(f.name));
+      else fail(`found ${excerpt(v)}; expected a whole number, ${boundsText(fieldBounds(f), "")}`, fieldPath(f.name));
       continue;
     }
     const parsed = timeValueAt(v, f, fail, fieldPath(f.name), pending);
@@ -407,7 +427,7 @@ function parseAction(
 
 function parseEvent(raw: unknown, report: Report, index: number, locate: Locate): EventDraft | undefined {
   if (!isMapping(raw)) {
-    report(`found ${showValue(raw)}; expected a mapping such as { at: 7 days, bleed: 500 mL }`);
+    report(`found ${excerpt(raw)}; expected a mapping such as { at: 7 days, bleed: 500 mL }`);
     return undefined;
   }
   const item = raw;
@@ -494,7 +514,7 @@ function parseEvent(raw: unknown, report: Report, index: number, locate: Locate)
   const startKey = has("at") ? "at" : "from";
   if (start !== undefined && until !== undefined && until <= start) {
     fail(
-      `found ${showValue(item.until)}, not after "${startKey}" (${showValue(item[startKey])}); expected a time after ${formatDays(start)}`,
+      `found ${excerpt(item.until)}, not after "${startKey}" (${excerpt(item[startKey])}); expected a time after ${formatDays(start)}`,
       ["until"],
     );
   }
@@ -526,11 +546,17 @@ function tooManyRepeats(start: number, until: number, every: number): boolean {
 
 function repeatsMessage(rawEvery: unknown, start: number, until: number): string {
   const n = repeatCount(start, until, parseQuantity(rawEvery, "day"));
-  return `found ${showValue(rawEvery)}, which repeats the action ${n} times between ${formatDays(start)} and ${formatDays(until)}; expected at most ${MAX_REPEATS} repeats`;
+  return `found ${excerpt(rawEvery)}, which repeats the action ${n} times between ${formatDays(start)} and ${formatDays(until)}; expected at most ${MAX_REPEATS} repeats`;
 }
 
 /** Checks of one event that need the run's duration; issues go to `report` (relative to the event). */
-function checkAgainstDuration(draft: EventDraft, raw: Record<string, unknown>, duration: number, report: Report): void {
+function checkAgainstDuration(
+  draft: EventDraft,
+  raw: Record<string, unknown>,
+  duration: number,
+  report: Report,
+  budget: { left: number },
+): void {
   const { event, startKey } = draft;
   if (event.atDays > duration) {
     report(
@@ -550,9 +576,20 @@ function checkAgainstDuration(draft: EventDraft, raw: Record<string, unknown>, d
     span = Math.max(0, (repeatCount(event.atDays, end, event.everyDays) - 1) * event.everyDays);
   }
   if (span <= 0) return;
+  // Repeated instants: each instant itself (up to a limit). Spans: every hour (the default step), up to a limit.
+  const repeats = event.everyDays !== undefined && draft.timing === "instant";
+  const instants = repeats ? Math.round(span / (event.everyDays as number)) : Math.ceil(span * 24);
   for (const p of draft.pending) {
-    for (let k = 1; k <= EXPRESSION_SAMPLES; k++) {
-      const problem = expressionProblem(p, (span * k) / EXPRESSION_SAMPLES);
+    const count = Math.min(instants, EXPRESSION_CHECKS, Math.max(32, budget.left));
+    budget.left -= count;
+    for (let k = 1; k <= count; k++) {
+      const t =
+        count === instants && repeats
+          ? k * (event.everyDays as number)
+          : count === instants
+            ? Math.min(span, k / 24)
+            : (span * k) / count;
+      const problem = expressionProblem(p, t);
       if (problem !== undefined) {
         report(problem, p.path);
         break;
@@ -569,6 +606,13 @@ export function scenarioSchema(locate: Locate) {
     .array(z.unknown())
     .meta({ description: "what happens during the run, in any order", items: eventJson() })
     .transform((items, ctx) => {
+      if (items.length > MAX_EVENTS) {
+        ctx.addIssue({
+          code: "custom",
+          message: `found ${items.length} events; a scenario may have at most ${MAX_EVENTS} (use "from" and "every" to repeat an action)`,
+        });
+        return z.NEVER;
+      }
       const out: EventDraft[] = [];
       items.forEach((raw, i) => {
         const e = parseEvent(raw, reporter(ctx, [i]), i, locate);
@@ -612,7 +656,7 @@ export function scenarioSchema(locate: Locate) {
         .meta({ description: "a short title", examples: ["Whole-blood donation"] }),
       description: z.string().optional().meta({ description: "what the scenario shows" }),
       subject: subjectSchema,
-      duration: quantity("day", { above: 0, max: MAX_DURATION_DAYS }, "length of the run", "180 days"),
+      duration: quantity("day", { min: MIN_DURATION_DAYS, max: MAX_DURATION_DAYS }, "length of the run", "180 days"),
       seed: seedSchema.optional(),
       record: recordSchema.optional(),
       parameters: parametersSchema.optional(),
@@ -628,6 +672,14 @@ export function scenarioSchema(locate: Locate) {
     .transform((doc, ctx): Scenario => {
       const duration = doc.duration;
       const histogramDays = doc.record?.histograms ?? [0, duration];
+      const every = doc.record?.every ?? 1;
+      if (duration / every + 1 > MAX_RECORD_ROWS) {
+        ctx.addIssue({
+          code: "custom",
+          message: `found ${excerpt((doc.record as { every?: unknown } | undefined)?.every ?? "1 day")}, which records ${Math.floor(duration / every) + 1} trajectory rows over ${formatDays(duration)}; expected at most ${MAX_RECORD_ROWS} rows (record less often)`,
+          path: ["record", "every"],
+        });
+      }
       histogramDays.forEach((d, i) => {
         if (d > duration) {
           ctx.addIssue({
@@ -638,9 +690,11 @@ export function scenarioSchema(locate: Locate) {
         }
       });
       const events: ScenarioEvent[] = [];
+      // Expression checks at load time are bounded in total; the run checks every value it uses anyway.
+      const budget = { left: EXPRESSION_BUDGET };
       (doc.events?.drafts ?? []).forEach((draft, i) => {
         const raw = doc.events?.raw[i];
-        checkAgainstDuration(draft, isMapping(raw) ? raw : {}, duration, reporter(ctx, ["events", i]));
+        checkAgainstDuration(draft, isMapping(raw) ? raw : {}, duration, reporter(ctx, ["events", i]), budget);
         const event = draft.event;
         // Repeats without "until" run to the end: say so, so the engine need not know the default.
         if (draft.timing === "instant" && event.everyDays !== undefined && event.untilDays === undefined) {

@@ -20,8 +20,13 @@ export function editDistance(a: string, b: string): number {
   return at(m, n);
 }
 
+/** Names longer than this get no suggestion (edit distance is quadratic in length). */
+export const MAX_SUGGESTED_LENGTH = 64;
+
 /** The valid name nearest to `name`, if it is close enough to be a likely typo. */
 export function nearest(name: string, candidates: Iterable<string>): string | undefined {
+  // No typo is that long: skip the quadratic comparison for long names.
+  if (name.length > MAX_SUGGESTED_LENGTH) return undefined;
   const lower = name.toLowerCase();
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
@@ -40,5 +45,5 @@ export function nearest(name: string, candidates: Iterable<string>): string | un
 /** ` did you mean "x"?` or "" — ready to append to a message. */
 export function didYouMean(name: string, candidates: Iterable<string>): string {
   const s = nearest(name, candidates);
-  return s === undefined ? "" : `; did you mean "${s}"?`;
+  return s === undefined ? "" : `; did you mean ${JSON.stringify(s)}?`;
 }

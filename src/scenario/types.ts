@@ -36,6 +36,9 @@ export interface TimeExpression {
   expression: string;
   /** Canonical unit the result is converted to (mathjs unit string), e.g. "pg/mL". */
   unit: string;
+  /** Inclusive bounds of the field, in `unit`: every value the expression gives at run time must obey them. */
+  min?: number;
+  max?: number;
 }
 
 /**

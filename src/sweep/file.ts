@@ -6,28 +6,35 @@
  * expected, with "did you mean" for misspelt names.
  */
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { realpath } from "node:fs/promises";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
 import { z } from "zod";
 import { QuantityError } from "../core/quantity-text.js";
-import { parseQuantity, showValue } from "../core/units.js";
+import { parseQuantity } from "../core/units.js";
 import { TRAJECTORY_COLUMNS } from "../labs/columns.js";
-import { formatPath, ScenarioError, type ScenarioIssue } from "../scenario/errors.js";
-import { parseScenario } from "../scenario/load.js";
+import { excerpt, formatPath, ScenarioError, type ScenarioIssue } from "../scenario/errors.js";
+import { parseScenario, readRegularFile } from "../scenario/load.js";
 import { parseYaml } from "../scenario/parse.js";
 import { MAX_DURATION_DAYS } from "../scenario/schema.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
 import { SOBOL_MAX_DIMENSIONS } from "../sensitivity/sobol-sequence.js";
+import {
+  DEFAULT_DT_HOURS,
+  DEFAULT_FOUNDERS_PER_DAY,
+  MAX_DT_HOURS,
+  MIN_DT_HOURS,
+  numericalProblem,
+} from "../simulate.js";
 import { VERSION } from "../version.js";
 import { resolvePath, setScenarioValue, sweepablePaths } from "./paths.js";
 import { DESIGN_KINDS, type DesignSpec, type MetricSpec, type Sweep, type SweepPlan, type SweptPath } from "./types.js";
 
 /** Sweep files larger than this are refused. */
 export const MAX_SWEEP_BYTES = 1024 * 1024;
-/** Most runs one sweep may ask for. */
-export const MAX_RUNS = 10_000_000;
+/** Most runs one sweep may ask for (checked before the design is built). */
+export const MAX_RUNS = 1_000_000;
 
 const TOP_KEYS = ["scenario", "seed", "replicates", "dt", "resolution", "trajectories", "design", "metrics"];
 const DESIGN_KEYS = ["kind", "samples", "levels", "parameters"];
@@ -41,7 +48,7 @@ const RESERVED = ["point", "replicate", "seed", "error"];
 const wholeNumber = (min: number) =>
   z.unknown().transform((raw, ctx) => {
     if (typeof raw === "number" && Number.isSafeInteger(raw) && raw >= min) return raw;
-    ctx.addIssue({ code: "custom", message: `found ${showValue(raw)}; expected a whole number ≥ ${min}` });
+    ctx.addIssue({ code: "custom", message: `found ${excerpt(raw)}; expected a whole number ≥ ${min}` });
     return z.NEVER;
   });
 
@@ -50,7 +57,7 @@ const mapping = (expected: string) =>
     if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) return raw as Record<string, unknown>;
     ctx.addIssue({
       code: "custom",
-      message: `found ${raw === undefined ? "nothing" : showValue(raw)}; expected ${expected}`,
+      message: `found ${raw === undefined ? "nothing" : excerpt(raw)}; expected ${expected}`,
     });
     return z.NEVER;
   });
@@ -94,17 +101,18 @@ export function sha256(text: string): string {
 }
 
 async function readText(path: string, what: string): Promise<string> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new Error("is a directory");
-    if (info.size > MAX_SWEEP_BYTES) throw new Error(`${info.size} bytes; the limit is ${MAX_SWEEP_BYTES}`);
-    return await readFile(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (e as Error).message || String(e);
-    throw new Error(`cannot read the ${what} (${why})`);
-  }
+  return readRegularFile(path, MAX_SWEEP_BYTES, what);
+}
+
+/** True if `path` is `dir` or inside it (both absolute, resolved). */
+function inside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+}
+
+export interface LoadSweepOptions {
+  /** Let the sweep's scenario lie outside the sweep file's folder (default: refused). */
+  allowScenarioOutside?: boolean;
 }
 
 /** A parsed YAML document with positions of nodes by path. */
@@ -157,14 +165,14 @@ function describeZodIssue(
     case "invalid_type": {
       const expected = EXPECTED_AT[field] ?? issue.expected;
       if (value === undefined) return [{ path, message: `missing; expected ${expected}` }];
-      return [{ path, message: `found ${showValue(value)}; expected ${expected}` }];
+      return [{ path, message: `found ${excerpt(value)}; expected ${expected}` }];
     }
     case "invalid_value": {
       const hint = typeof value === "string" ? didYouMean(value, issue.values.map(String)) : "";
       return [
         {
           path,
-          message: `found ${showValue(value)}; expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}${hint}`,
+          message: `found ${excerpt(value)}; expected ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}${hint}`,
         },
       ];
     }
@@ -176,14 +184,27 @@ function describeZodIssue(
 }
 
 /** Read and check a sweep file and its scenario. Throws ScenarioError on any problem. */
-export async function loadSweep(file: string): Promise<Sweep> {
-  let text: string;
-  try {
-    text = await readText(file, "sweep file");
-  } catch (e) {
-    throw new ScenarioError([{ file, line: 0, column: 0, path: "", message: (e as Error).message }]);
-  }
-  return parseSweep(text, file, (scenarioPath) => readText(scenarioPath, "scenario file"));
+export async function loadSweep(file: string, options: LoadSweepOptions = {}): Promise<Sweep> {
+  const text = await readText(file, "sweep file");
+  const folder = await realpath(dirname(resolve(file))).catch(() => dirname(resolve(file)));
+  return parseSweep(text, file, async (scenarioPath) => {
+    if (!options.allowScenarioOutside) {
+      // Symbolic links resolved: a link inside the folder may not lead out of it.
+      const real = await realpath(scenarioPath).catch(() => scenarioPath);
+      if (!inside(folder, real)) {
+        throw new Error(
+          `the scenario file is outside the sweep file's folder ${excerpt(folder, 80)} (a sweep may only use a scenario in its folder or below, unless run with --allow-scenario-outside)`,
+        );
+      }
+    }
+    try {
+      return await readText(scenarioPath, "scenario file");
+    } catch (e) {
+      // A short reason only: the path is named by the caller.
+      if (e instanceof ScenarioError) throw new Error(e.issues[0]?.message ?? "cannot read the scenario file");
+      throw e;
+    }
+  });
 }
 
 /**
@@ -207,7 +228,7 @@ export async function parseSweep(
   if (!isMapping(js)) {
     issue(
       [],
-      `found ${js == null ? "an empty document" : showValue(js)}; expected a mapping with scenario, design and metrics`,
+      `found ${js == null ? "an empty document" : excerpt(js)}; expected a mapping with scenario, design and metrics`,
     );
     throw fail();
   }
@@ -219,12 +240,19 @@ export async function parseSweep(
   const top = parsed.data;
 
   // ── The scenario ───────────────────────────────────────────────────────────
+  if (top.scenario.includes("\0")) {
+    issue(["scenario"], `found ${excerpt(top.scenario, 80)}; expected the path of a scenario file`);
+    throw fail();
+  }
   const scenarioFile = resolve(dirname(resolve(file)), top.scenario);
   let scenarioText: string;
   try {
     scenarioText = await readScenario(scenarioFile);
   } catch (e) {
-    issue(["scenario"], `${(e as Error).message}: ${scenarioFile}; expected a path relative to the sweep file`);
+    issue(
+      ["scenario"],
+      `${(e as Error).message}: found ${excerpt(top.scenario, 80)}; expected a path relative to the sweep file`,
+    );
     throw fail();
   }
   const scenario: Scenario = parseScenario(scenarioText, scenarioFile);
@@ -235,8 +263,11 @@ export async function parseSweep(
   if (top.dt !== undefined) {
     try {
       dtHours = parseQuantity(top.dt, "h");
-      if (!(dtHours > 0 && dtHours <= 24)) {
-        issue(["dt"], `found ${showValue(top.dt)}; expected a time step more than 0 h and at most 24 h, such as "1 h"`);
+      if (!(dtHours >= MIN_DT_HOURS && dtHours <= MAX_DT_HOURS)) {
+        issue(
+          ["dt"],
+          `found ${excerpt(top.dt)}; expected a time step of at least 1 min and at most 24 h, such as "1 h"`,
+        );
       }
     } catch (e) {
       if (!(e instanceof QuantityError)) throw e;
@@ -283,7 +314,7 @@ export async function parseSweep(
     const resolved = resolvePath(path, scenarioDoc);
     if (typeof resolved === "string") {
       const hint = didYouMean(path, candidates);
-      issue(at, `unknown path "${path}"${hint}: ${resolved}`, true);
+      issue(at, `unknown path ${excerpt(path, 60)}${hint}: ${resolved}`, true);
       continue;
     }
     const { unit } = resolved;
@@ -300,7 +331,7 @@ export async function parseSweep(
       const hi = resolved.max;
       if ((lo !== undefined && x < lo) || (hi !== undefined && x > hi)) {
         const range = `${lo ?? "−∞"} to ${hi ?? "∞"}${unit === "" ? "" : ` ${unit}`}`;
-        issue(where, `found ${showValue(v)}; expected a value from ${range}`);
+        issue(where, `found ${excerpt(v)}; expected a value from ${range}`);
         return undefined;
       }
       if (resolved.target === "scenario") {
@@ -311,7 +342,7 @@ export async function parseSweep(
         } catch (e) {
           if (!(e instanceof ScenarioError)) throw e;
           const why = e.issues.map((i) => `${i.path ? `${i.path}: ` : ""}${i.message}`).join("; ");
-          issue(where, `found ${showValue(v)}, which the scenario does not accept: ${why}`);
+          issue(where, `found ${excerpt(v)}, which the scenario does not accept: ${why}`);
           return undefined;
         }
       }
@@ -325,6 +356,10 @@ export async function parseSweep(
       }
       if (raw.length === 0) {
         issue(at, "found an empty list; expected at least one value");
+        continue;
+      }
+      if (raw.length > MAX_RUNS) {
+        issue(at, `found ${raw.length} values; a sweep may have at most ${MAX_RUNS} runs in all`);
         continue;
       }
       const values = raw.map((v, i) => value(v, [...at, i]));
@@ -354,7 +389,7 @@ export async function parseSweep(
       if (raw.scale !== undefined && raw.scale !== "linear" && raw.scale !== "log") {
         issue(
           [...at, "scale"],
-          `found ${showValue(raw.scale)}; expected "linear" or "log"${didYouMean(String(raw.scale), ["linear", "log"])}`,
+          `found ${excerpt(raw.scale)}; expected "linear" or "log"${didYouMean(String(raw.scale), ["linear", "log"])}`,
         );
         continue;
       }
@@ -376,8 +411,12 @@ export async function parseSweep(
         if (typeof steps !== "number" || !Number.isSafeInteger(steps) || steps < 2) {
           issue(
             steps === undefined ? at : [...at, "steps"],
-            `found ${steps === undefined ? "no steps" : showValue(steps)}; a grid range needs steps: a whole number ≥ 2`,
+            `found ${steps === undefined ? "no steps" : excerpt(steps)}; a grid range needs steps: a whole number ≥ 2`,
           );
+          continue;
+        }
+        if (steps > MAX_RUNS) {
+          issue([...at, "steps"], `found ${steps} steps; a sweep may have at most ${MAX_RUNS} runs in all`);
           continue;
         }
         swept.values = Array.from({ length: steps }, (_, i) => rangeValue(swept, i / (steps - 1)));
@@ -385,7 +424,7 @@ export async function parseSweep(
     } else {
       issue(
         at,
-        `found ${showValue(raw)}; expected ${sampling ? "{ from: …, to: … }" : "a list of values such as [60 mg, 300 mg] or { from: …, to: …, steps: 5 }"}`,
+        `found ${excerpt(raw)}; expected ${sampling ? "{ from: …, to: … }" : "a list of values such as [60 mg, 300 mg] or { from: …, to: …, steps: 5 }"}`,
       );
       continue;
     }
@@ -401,10 +440,10 @@ export async function parseSweep(
   const day = (v: unknown, where: PropertyKey[]): number | undefined => {
     try {
       const d = parseQuantity(v, "day");
-      if (d < 0) throw new QuantityError(`found ${showValue(v)}; expected a time ≥ 0 days`);
+      if (d < 0) throw new QuantityError(`found ${excerpt(v)}; expected a time ≥ 0 days`);
       if (d > duration && !paths.some((p) => p.path === "duration")) {
         throw new QuantityError(
-          `found ${showValue(v)}, after the end of the run; expected at most ${duration} days (the scenario's duration)`,
+          `found ${excerpt(v)}, after the end of the run; expected at most ${duration} days (the scenario's duration)`,
         );
       }
       return d;
@@ -425,7 +464,7 @@ export async function parseSweep(
       continue;
     }
     if (!isMapping(raw)) {
-      issue(at, `found ${showValue(raw)}; expected a mapping such as { column: hb_g_dl, at: 60 days }`);
+      issue(at, `found ${excerpt(raw)}; expected a mapping such as { column: hb_g_dl, at: 60 days }`);
       continue;
     }
     let ok = true;
@@ -444,7 +483,7 @@ export async function parseSweep(
       const hint = typeof column === "string" ? didYouMean(column, TRAJECTORY_COLUMNS) : "";
       issue(
         column === undefined ? at : [...at, "column"],
-        `found ${column === undefined ? "no column" : showValue(column)}${hint}; expected a trajectory column such as hb_g_dl (see the README's column list)`,
+        `found ${column === undefined ? "no column" : excerpt(column)}${hint}; expected a trajectory column such as hb_g_dl (see the README's column list)`,
       );
       ok = false;
     }
@@ -471,7 +510,7 @@ export async function parseSweep(
     if (!isMapping(w)) {
       issue(
         [...at, stat],
-        `found ${showValue(spec)}; expected a window such as { from: 10 days, until: 40 days } (or {} for the whole run)`,
+        `found ${excerpt(spec)}; expected a window such as { from: 10 days, until: 40 days } (or {} for the whole run)`,
       );
       continue;
     }
@@ -512,13 +551,22 @@ export async function parseSweep(
     if (typeof threshold !== "number" || !Number.isFinite(threshold)) {
       issue(
         [...at, stat, direction],
-        `found ${showValue(threshold)}; expected a plain number in the column's unit (${col})`,
+        `found ${excerpt(threshold)}; expected a plain number in the column's unit (${col})`,
       );
       continue;
     }
     metrics.push({ name, column: col, kind: "firstCrossing", direction, threshold, fromDays, untilDays });
   }
 
+  const numerical = numericalProblem(
+    scenario.durationDays,
+    dtHours ?? DEFAULT_DT_HOURS,
+    top.resolution ?? DEFAULT_FOUNDERS_PER_DAY,
+    scenario.record.everyDays,
+  );
+  if (numerical !== undefined && issues.length === 0) {
+    issue(top.resolution !== undefined ? ["resolution"] : top.dt !== undefined ? ["dt"] : [], numerical);
+  }
   const replicates = top.replicates ?? 1;
   const samples = top.design.samples;
   const k = paths.length;

@@ -7,6 +7,7 @@
  */
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
+import { faultPoint } from "../io/faults.js";
 import type { RunRow } from "./types.js";
 
 export const JOURNAL_FILE = "journal.jsonl";
@@ -15,6 +16,11 @@ export const rowKey = (point: number, replicate: number) => `${point}:${replicat
 
 export class JournalError extends Error {
   override name = "JournalError";
+}
+
+/** Writing sweep outputs failed (a full disk): the message says what is kept and how to go on. */
+export class SweepWriteError extends Error {
+  override name = "SweepWriteError";
 }
 
 function toJson(row: RunRow): string {
@@ -97,8 +103,17 @@ export class Journal {
   }
 
   append(row: RunRow): void {
-    writeSync(this.fd, `${toJson(row)}\n`);
-    fsyncSync(this.fd);
+    try {
+      faultPoint(this.path);
+      writeSync(this.fd, `${toJson(row)}\n`);
+      fsyncSync(this.fd);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === undefined) throw e;
+      throw new SweepWriteError(
+        `cannot append to ${this.path} (${code === "ENOSPC" ? "no space left on the device" : code}); the runs recorded before are kept (a torn last line is dropped on resume): free some space and run the same command again to resume`,
+      );
+    }
   }
 
   close(): void {

@@ -7,7 +7,15 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { JOURNAL_FILE, journalText, readJournal, rowKey } from "./journal.js";
-import { type Provenance, provenance, SWEEP_JSON, sortRows, writeAtomic, writeResults } from "./outputs.js";
+import {
+  makeDirectory,
+  type Provenance,
+  provenance,
+  SWEEP_JSON,
+  sortRows,
+  writeAtomic,
+  writeResults,
+} from "./outputs.js";
 import { SweepInputError } from "./sweep.js";
 import type { RunRow, Sweep } from "./types.js";
 
@@ -90,7 +98,7 @@ export function merge(options: MergeOptions): MergeResult {
   }
   const sweep = sweepFromProvenance(first);
   const sorted = sortRows([...rows.values()]);
-  mkdirSync(out, { recursive: true });
+  makeDirectory(out);
   writeAtomic(join(out, JOURNAL_FILE), journalText(sorted));
   for (const dir of inputs) {
     const t = join(dir, "trajectories");

@@ -3,8 +3,14 @@
  * results.parquet (provenance in its key-value metadata) and sweep.json.
  * One row per run, sorted by (point, replicate).
  */
-import { renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { faultPoint } from "../io/faults.js";
+import { fsReason } from "../io/outputs.js";
+import { JOURNAL_FILE, SweepWriteError } from "./journal.js";
+
+export { SweepWriteError };
+
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { SEED_RULE } from "./seeds.js";
 import type { RunRow, Sweep } from "./types.js";
@@ -13,10 +19,56 @@ export const SWEEP_JSON = "sweep.json";
 export const RESULTS_CSV = "results.csv";
 export const RESULTS_PARQUET = "results.parquet";
 
+/** Write a file atomically (temporary file, then rename); on failure the temporary file is removed. */
 export function writeAtomic(path: string, data: string | Uint8Array): void {
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
+  try {
+    faultPoint(path);
+    writeFileSync(tmp, data);
+    faultPoint(path, "rename");
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === undefined) throw e;
+    throw new SweepWriteError(
+      `cannot write ${path} (${fsReason(e)}); the temporary file was removed and the previous ${basename(path)} (if any) is intact. Finished runs are kept in ${JOURNAL_FILE}: free some space and run the same command again to resume`,
+    );
+  }
+}
+
+/**
+ * Make `dir` a directory (parents too) one level at a time: a recursive mkdir
+ * loops on paths such as /proc/foo. Throws SweepWriteError naming why.
+ */
+export function makeDirectory(dir: string): void {
+  const target = resolve(dir);
+  const missing: string[] = [];
+  for (let at = target; ; ) {
+    let info: ReturnType<typeof statSync> | undefined;
+    try {
+      info = statSync(at);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT")
+        throw new SweepWriteError(`--out ${dir}: cannot use ${at} (${fsReason(e)})`);
+    }
+    if (info) {
+      if (!info.isDirectory()) throw new SweepWriteError(`--out ${dir}: ${at} exists and is not a directory`);
+      break;
+    }
+    missing.unshift(at);
+    const up = dirname(at);
+    if (up === at || missing.length > 32) break;
+    at = up;
+  }
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new SweepWriteError(`--out ${dir}: cannot create ${d} (${fsReason(e)})`);
+    }
+  }
 }
 
 export function sortRows(rows: RunRow[]): RunRow[] {

@@ -6,6 +6,7 @@
  */
 import { PARAMETERS } from "../model/parameters.js";
 import { ACTIONS, isActionName } from "../scenario/actions.js";
+import { excerpt } from "../scenario/errors.js";
 import type { Target } from "./types.js";
 
 export interface ResolvedPath {
@@ -80,9 +81,10 @@ export function resolvePath(path: string, doc: Record<string, unknown>): Resolve
   if (t === undefined) return "not a dotted path such as iron.diet.nonHeme, subject.storageIron or events[0].bleed";
   const [head, second, third, fourth] = t;
   if (head === "subject" && t.length === 2 && typeof second === "string") {
-    const unit = SUBJECT_UNITS[second];
+    // Own keys only: "constructor" or "__proto__" must not find Object.prototype's.
+    const unit = Object.hasOwn(SUBJECT_UNITS, second) ? SUBJECT_UNITS[second] : undefined;
     if (unit !== undefined) return { target: "scenario", unit };
-    return `subject.${second} is not a numeric subject field (sweepable: ${Object.keys(SUBJECT_UNITS).join(", ")})`;
+    return `subject.${excerpt(second, 40).slice(1, -1)} is not a numeric subject field (sweepable: ${Object.keys(SUBJECT_UNITS).join(", ")})`;
   }
   if (head === "duration" && t.length === 1) return { target: "scenario", unit: "day" };
   if (head === "events" && typeof second === "number" && typeof third === "string" && t.length <= 4) {
@@ -95,14 +97,14 @@ export function resolvePath(path: string, doc: Record<string, unknown>): Resolve
     }
     const action = actionOf(event);
     if (third !== action || !isActionName(third))
-      return `event ${second} is a "${action ?? "?"}" event, not "${third}"`;
+      return `event ${second} is a ${excerpt(action ?? "?", 40)} event, not ${excerpt(third, 40)}`;
     const spec = ACTIONS.get(third);
     if (!spec || spec.parameters) return `the fields of a "${third}" event cannot be swept; sweep the parameter itself`;
     const fieldName = typeof fourth === "string" ? fourth : spec.shorthand;
     const field = spec.fields.find((f) => f.name === fieldName);
     if (!field || field.choices) {
       const names = spec.fields.filter((f) => !f.choices).map((f) => f.name);
-      return `"${third}" has no numeric field "${String(fieldName)}" (it has ${names.join(", ")})`;
+      return `"${third}" has no numeric field ${excerpt(String(fieldName), 40)} (it has ${names.join(", ")})`;
     }
     const out: ResolvedPath = { target: "scenario", unit: field.unit };
     if (field.min !== undefined) out.min = field.min;

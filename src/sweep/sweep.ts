@@ -3,13 +3,21 @@
  * pool of worker threads (piscina), one shard of it, or through a Redis queue.
  * Resumable: finished runs are in DIR/journal.jsonl and are skipped.
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { designPoints, parseShard, type Shard, sweepTasks } from "./design.js";
 import { loadSweep } from "./file.js";
 import { JOURNAL_FILE, Journal, readJournal, rowKey } from "./journal.js";
-import { type Provenance, provenance, SWEEP_JSON, sortRows, writeAtomic, writeResults } from "./outputs.js";
+import {
+  makeDirectory,
+  type Provenance,
+  provenance,
+  SWEEP_JSON,
+  sortRows,
+  writeAtomic,
+  writeResults,
+} from "./outputs.js";
 import type { RunResult, RunRow, RunTask, Sweep } from "./types.js";
 import { WORKER_FILE } from "./worker-entry.js";
 
@@ -33,6 +41,10 @@ export interface SweepOptions {
   onProgress?: (done: number, total: number) => void;
   /** Called with messages for the user (stderr in the CLI). */
   onMessage?: (text: string) => void;
+  /** Let the scenario lie outside the sweep file's folder (default: refused). */
+  allowScenarioOutside?: boolean;
+  /** When aborted (Ctrl-C), no new run starts, runs in flight are abandoned, and the results so far are written. */
+  signal?: AbortSignal;
 }
 
 export interface SweepResult {
@@ -46,6 +58,8 @@ export interface SweepResult {
   resumed: number;
   failed: number;
   provenance: Provenance;
+  /** True if `signal` stopped the sweep before every run was done. */
+  interrupted: boolean;
 }
 
 /** How often results.csv and results.parquet are rewritten during a sweep (at least). */
@@ -63,7 +77,14 @@ function shardText(s: Shard | undefined): string | null {
 function prepareDir(dir: string, sweep: Sweep, shard: string | null): void {
   if (existsSync(dir) && !statSync(dir).isDirectory())
     throw new SweepInputError(`--out ${dir}: exists and is not a directory`);
-  mkdirSync(dir, { recursive: true });
+  try {
+    makeDirectory(dir);
+  } catch (e) {
+    // A bad --out is bad input, known before any run.
+    throw new SweepInputError(e instanceof Error ? e.message : String(e));
+  }
+  // Temporary files of a process killed mid-write (…tmp-<pid>): never read, so removed.
+  for (const f of readdirSync(dir)) if (/\.tmp-\d+$/.test(f)) rmSync(join(dir, f), { force: true });
   const metaPath = join(dir, SWEEP_JSON);
   if (existsSync(metaPath)) {
     let old: Partial<Provenance>;
@@ -86,7 +107,13 @@ function prepareDir(dir: string, sweep: Sweep, shard: string | null): void {
 }
 
 export async function sweep(options: SweepOptions): Promise<SweepResult> {
-  const s = typeof options.file === "string" ? await loadSweep(options.file) : options.file;
+  const s =
+    typeof options.file === "string"
+      ? await loadSweep(
+          options.file,
+          options.allowScenarioOutside !== undefined ? { allowScenarioOutside: options.allowScenarioOutside } : {},
+        )
+      : options.file;
   const shard = typeof options.shard === "string" ? parseShard(options.shard) : options.shard;
   if (options.shard !== undefined && shard === undefined) {
     throw new SweepInputError(`--shard ${String(options.shard)}: expected i/N with 1 ≤ i ≤ N, such as 1/4`);
@@ -151,7 +178,7 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
         const { runOnQueue } = await import("./queue.js");
         await runOnQueue(options.queue, s, todo, accept, say);
       } else {
-        await runLocally(s, todo, Math.min(options.workers ?? defaultWorkers(), todo.length), accept);
+        await runLocally(s, todo, Math.min(options.workers ?? defaultWorkers(), todo.length), accept, options.signal);
       }
     }
   } finally {
@@ -161,7 +188,8 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
   const rows = currentRows();
   const p = meta();
   writeResults(dir, s, rows, p);
-  return { sweep: s, dir, rows, ran, resumed, failed: p.failedRuns, provenance: p };
+  const interrupted = options.signal?.aborted === true && p.status !== "complete";
+  return { sweep: s, dir, rows, ran, resumed, failed: p.failedRuns, provenance: p, interrupted };
 }
 
 /** Run tasks on `workers` threads (0: inline), handing each result to `accept` as it finishes. */
@@ -170,11 +198,13 @@ export async function runLocally(
   todo: readonly RunTask[],
   workers: number,
   accept: (r: RunResult) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   if (workers === 0) {
     const { createRunner } = await import("./run-one.js");
     const run = createRunner(s.plan);
     for (const t of todo) {
+      if (signal?.aborted) return;
       accept(run(t));
       await new Promise((r) => setImmediate(r));
     }
@@ -195,13 +225,16 @@ export async function runLocally(
     let failure: unknown;
     await new Promise<void>((resolve) => {
       let active = 0;
+      // Ctrl-C: stop at once; runs in flight are abandoned (the journal has every finished one).
+      signal?.addEventListener("abort", () => resolve(), { once: true });
       const launch = (): void => {
-        while (failure === undefined && active < window && next < todo.length) {
+        while (failure === undefined && !signal?.aborted && active < window && next < todo.length) {
           const task = todo[next++] as RunTask;
           active++;
           pool.run(task).then(
             (result) => {
               active--;
+              if (signal?.aborted) return;
               try {
                 accept(result);
               } catch (e) {
