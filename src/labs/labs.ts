@@ -42,9 +42,9 @@ export function measureLabs(body: Body): LabRow {
     serum_iron_ug_dl: serumIronUgDl,
     tibc_ug_dl: tibcUgDl,
     tsat_pct: (serumIronUgDl / tibcUgDl) * 100,
-    // Serum ferritin mirrors storage iron (8–10 mg per ng/mL, Walters 1973), and
-    // more is secreted per unit iron in the acute phase (IL-6).
-    ferritin_ng_ml: (storage / p("labs.storageIronPerFerritin")) * body.inflammation.ferritinAcutePhase,
+    // Serum ferritin is what macrophages secrete (iron.ts SerumFerritin): it follows their ferritin
+    // store, with the plasma half-life of the protein, and more per unit store in the acute phase.
+    ferritin_ng_ml: body.serumFerritin.ngPerMl,
     hepcidin_ng_ml: body.liver.hepcidinNmol * HEPCIDIN_NG_PER_NMOL,
     epo_mu_ml: body.epoMuPerMl(), // immunoassays measure injected epoetin too
     // Soluble TfR is shed in proportion to erythroid receptor mass (cells × receptors per cell).

@@ -37,6 +37,7 @@ import {
   ledgerExpectedMg,
   newLedger,
   poolsTotalMg,
+  SerumFerritin,
 } from "../physiology/iron.js";
 import { LeadKinetics } from "../physiology/lead.js";
 import { RenalFunction } from "../physiology/renal.js";
@@ -83,6 +84,8 @@ export interface Causes {
   bmpFloor: number;
   /** Transferrin synthesis factor (negative acute phase). */
   transferrinFactor: number;
+  /** Macrophage ferritin synthesis relative to health (inflammatory iron retention). */
+  macrophageRetention: number;
   bloodLeadUgPerDl: number;
   /** Zinc protoporphyrin per heme from ferrochelatase inhibition (lead), mol/mol. */
   zincChelationPerHeme: number;
@@ -135,6 +138,7 @@ export function healthyCauses(params: ParameterValues): Causes {
     hepcidinClearanceFactor: 1,
     bmpFloor: 0,
     transferrinFactor: 1,
+    macrophageRetention: 1,
     bloodLeadUgPerDl: 0,
     zincChelationPerHeme: 0,
     ironSensingFactor: 1,
@@ -194,6 +198,8 @@ export class Body {
   readonly transferrin: Transferrin;
   readonly iron: IronExchange;
   readonly inflammation: Inflammation;
+  /** Ferritin secreted into plasma by macrophages (the serum ferritin the lab measures). */
+  readonly serumFerritin: SerumFerritin;
   readonly lead: LeadKinetics;
   readonly epoetin: Epoetin;
   readonly vitamins: Vitamins;
@@ -275,13 +281,16 @@ export class Body {
     this.liver = new Liver(this.params);
     this.iron = new IronExchange(this.params, subject.weightKg);
     this.inflammation = new Inflammation(this.params);
+    this.serumFerritin = new SerumFerritin(this.params);
     this.lead = new LeadKinetics(this.params, subject.weightKg);
     this.epoetin = new Epoetin(this.params, subject.weightKg);
     this.vitamins = new Vitamins(this.params);
     this.renal = new RenalFunction(this.params, subject.ageYears);
     this.causes = healthyCauses(this.params);
-    this.exposures = this.restingExposures();
+    // The body's constants first: resting exposures read the baseline IL-6 from them (bound after,
+    // a scenario without spans recorded IL-6 0 while one with any span recorded the 1.5 pg/mL baseline).
     this.bindOwn();
+    this.exposures = this.restingExposures();
     this.plasmaVolumeDl = this.bloodVolumeTargetDl * 0.58;
     this.erythroblastRef = referenceErythroblasts(subject);
 
@@ -290,6 +299,7 @@ export class Body {
     this.pools = {
       plasma: 0,
       enterocyte: 0,
+      mucosalFerritin: 0,
       macrophageLabile: 0,
       macrophageStore: storage * macFrac,
       hepatocyte: storage * (1 - macFrac),
@@ -368,6 +378,7 @@ export class Body {
     this.transferrin.bind(this.params);
     this.iron.bind(this.params);
     this.inflammation.bind(this.params);
+    this.serumFerritin.bind(this.params);
     this.lead.bind(this.params);
     this.epoetin.bind(this.params);
     this.vitamins.bind(this.params);
@@ -392,6 +403,7 @@ export class Body {
     c.bmpFloor = g.bmpFloor;
     c.globinCapacityFactor = g.globinCapacityFactor;
     c.transferrinFactor = inf.transferrinFactor;
+    c.macrophageRetention = inf.macrophageRetention;
     c.epoBlunting = inf.epoBlunting * renal.epoCapacityFactor;
     c.hepcidinClearanceFactor = renal.hepcidinClearanceFactor;
     c.progenitorFactor = inf.progenitorFactor * room * renal.progenitorFactor;
@@ -587,6 +599,7 @@ export class Body {
 
     // 8. Commit.
     this.iron.commit(this.pools, this.ledger, flux, recycled);
+    this.serumFerritin.step(dt, this.pools, flux, this.inflammation.ferritinAcutePhase);
     this.tick++;
 
     const f = this.fluxes;
@@ -685,6 +698,7 @@ export class Body {
       dietNonHemeMgPerDay: x.dietNonHemeMgPerDay ?? this.dietNonHeme,
       dietHemeMgPerDay: x.dietHemeMgPerDay ?? this.dietHeme,
       oralDoseMg: this.oralDoseMg,
+      macrophageRetention: c.macrophageRetention,
     };
   }
 

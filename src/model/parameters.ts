@@ -513,11 +513,23 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 10,
     provenance: { kind: "measured" },
   },
-  "iron.enterocyteExportRate": {
-    unit: "1/day",
-    default: 1.45,
-    description: "basolateral export rate constant of enterocyte iron at full ferroportin",
-    source: "calibrated: ~1 mg/day absorbed by an iron-replete man (Hunt & Roughead 2000, ref §2.2)",
+  "iron.enterocyteTransitExport": {
+    unit: "1/h",
+    default: 0.9,
+    description:
+      "rate constant of labile enterocyte (transit) iron leaving by basolateral ferroportin, at full ferroportin",
+    source:
+      "calibrated: serum iron peaks 1–3 h after a fasting oral dose in iron deficiency (oral iron absorption test, e.g. Kuvibidila 1984 JAMA small-dose tolerance test; Am J Med 2008 OIAT: rise > 100 µg/dL at 1–2 h); export/sequestration ratio 3.6 keeps ~1 mg/day absorbed by an iron-replete man (Hunt & Roughead 2000, ref §2.2)",
+    min: 0,
+    max: 100,
+    provenance: { kind: "calibrated", targets: ["alleyne-2008-oiat-rise"] },
+  },
+  "iron.enterocyteFerritinSequestration": {
+    unit: "1/h",
+    default: 0.25,
+    description: "rate constant of transit iron being locked in enterocyte ferritin (lost when the cell is shed)",
+    source:
+      "mucosal block: iron retained in enterocyte ferritin is lost with the shed cell (Conrad & Crosby Blood 1963); calibrated with the transit export so a third of the uptake is retained at reference hepcidin",
     min: 0,
     max: 100,
     provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
@@ -807,35 +819,39 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 5,
     provenance: { kind: "assumed" },
   },
-  "hepcidin.il6Sensitivity": {
-    unit: "",
-    default: 20,
-    description: "IL-6 above baseline (pg/mL) that adds one reference unit of hepcidin (STAT3)",
-    source: "calibrated: IL-6 ~50 pg/mL gives hepcidin ~14 nM (ACD), sepsis ~18 nM (van Eijk 2011, ref §4.2)",
+  "hepcidin.il6HalfEffect": {
+    unit: "pg/mL",
+    default: 60,
+    description: "IL-6 above baseline giving half of the largest STAT3 drive of hepcidin",
+    source:
+      "calibrated: IL-6 ~50 pg/mL gives hepcidin ~14 nM (ACD) and sepsis IL-6 ~125 pg/mL gives ~18 nM (van Eijk et al. Crit Care 2011, ref §4.2): saturating, not linear",
     min: 0.01,
-    max: 1000,
-    provenance: {
-      kind: "calibrated",
-      targets: [
-        "acute-inflammation.hepcidin-rise",
-        "chronic-inflammation.tsat",
-        "chronic-inflammation.tibc",
-        "chronic-inflammation.mcv",
-      ],
-    },
+    max: 10000,
+    provenance: { kind: "calibrated", targets: ["acd-2005-tsat-chronic"] },
+  },
+  "hepcidin.il6MaxEffect": {
+    unit: "",
+    default: 4.5,
+    description: "largest STAT3 (IL-6) drive of hepcidin, in reference units added to the BMP arm",
+    source:
+      "calibrated with il6HalfEffect on the same two points (van Eijk 2011); endotoxin: hepcidin several-fold within 6 h (Kemna et al. Blood 2005)",
+    min: 0,
+    max: 100,
+    provenance: { kind: "calibrated", targets: ["acd-2005-tsat-chronic", "kemna-2005-lps-hepcidin-peak-day"] },
   },
   "hepcidin.responseTime": {
     unit: "h",
     default: 6,
     description: "first-order lag of hepcidin toward its drive",
-    source: "hepcidin mRNA falls within 9–15 h of ERFE (Kautz 2014, ref §4.2, R)",
+    source:
+      "after endotoxin urinary hepcidin peaks within 6 h, IL-6 within 3 h (Kemna et al. Blood 2005); hepcidin mRNA falls within 9–15 h of ERFE (Kautz 2014, ref §4.2); 6 h keeps hepcidin up the day after an oral dose (Moretti 2015)",
     min: 0.1,
     max: 96,
     provenance: { kind: "assumed" },
   },
   "hepcidin.ferroportinHill": {
     unit: "",
-    default: 1.5,
+    default: 1,
     description: "Hill exponent of ferroportin loss with hepcidin: Fpn = 1 / (1 + (hepcidin/K)^n)",
     source:
       "calibrated: chronic hepcidin ~15–20 nM must hold TSAT at 10–20 % (ACD, ref §5a) against macrophage iron build-up; hepcidin infusion cuts serum iron ~80 % (Rivera 2005, ref §4.2)",
@@ -850,6 +866,17 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
         "chronic-inflammation.mcv",
       ],
     },
+  },
+  "hepcidin.ferroportinResynthesisTime": {
+    unit: "h",
+    default: 24,
+    description:
+      "time constant of ferroportin resynthesis; internalisation runs at (hepcidin/half)^Hill times this rate",
+    source:
+      "hepcidin internalises ferroportin within hours (Nemeth et al. Science 2004); serum iron stays low ~1–2 days after a hepcidin pulse (Rivera et al. Blood 2005, mice) and after endotoxin (Kemna et al. Blood 2005: still low at 22 h)",
+    min: 0.1,
+    max: 1000,
+    provenance: { kind: "assumed" },
   },
   "hepcidin.ferroportinHalf": {
     unit: "",
@@ -932,13 +959,53 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
 
   // ── Labs ────────────────────────────────────────────────────────────────
-  "labs.storageIronPerFerritin": {
+  "labs.macrophageIronPerFerritin": {
     unit: "mg",
-    default: 8.5,
-    description: "storage iron per ng/mL of serum ferritin",
-    source: "8–10 mg per µg/L (Walters 1973 phlebotomy studies, ref §2.3)",
-    min: 1,
-    max: 50,
+    default: 6.6,
+    description: "macrophage ferritin iron per ng/mL of the serum ferritin secreted from what macrophages hold",
+    source:
+      "Cohen et al. Blood 2010 (serum ferritin is macrophage-derived); calibrated with the three other ferritin terms: healthy men (800 mg stores) ~95, women (400 mg) ~40 ng/mL, half from stores held and half from ferritin being made (Walters et al. 1973: 8–10 mg storage iron per ng/mL, ref §2.3)",
+    min: 0.1,
+    max: 10000,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
+  },
+  "labs.hepatocyteIronPerFerritin": {
+    unit: "mg",
+    default: 66,
+    description: "hepatocyte iron per ng/mL of serum ferritin (hepatocytes secrete little of it)",
+    source: "calibrated with macrophageIronPerFerritin (Walters et al. 1973; Cohen et al. Blood 2010)",
+    min: 0.1,
+    max: 100000,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
+  },
+  "labs.ferritinPerMacrophageSynthesis": {
+    unit: "",
+    default: 9.25,
+    description:
+      "serum ferritin (ng/mL) per mg/day of iron macrophages put into ferritin (macrophages secrete most serum ferritin)",
+    source:
+      "Cohen et al. Blood 2010 (serum ferritin is macrophage-derived, secreted with synthesis); calibrated with ferritinPerHepatocyteUptake so healthy men (800 mg stores) read ~95 and women (400 mg) ~40 ng/mL (Walters et al. 1973: 8–10 mg storage iron per ng/mL, ref §2.3)",
+    min: 0,
+    max: 10000,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
+  },
+  "labs.ferritinPerHepatocyteUptake": {
+    unit: "",
+    default: 2.7,
+    description: "serum ferritin (ng/mL) per mg/day of plasma iron taken up by hepatocytes",
+    source: "calibrated with ferritinPerMacrophageSynthesis on the same two steady states (Walters et al. 1973)",
+    min: 0,
+    max: 10000,
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
+  },
+  "labs.serumFerritinHalfLife": {
+    unit: "h",
+    default: 30,
+    description: "plasma half-life of secreted ferritin (serum ferritin relaxes toward macrophage secretion)",
+    source:
+      "plasma clearance of ferritin, half-life ~30 h in man (Worwood et al. 1982 Clin Sci; Cohen et al. Blood 2010)",
+    min: 0.1,
+    max: 2000,
     provenance: { kind: "measured" },
   },
   "labs.stfrPerReceptorMass": {
@@ -1199,6 +1266,17 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       ],
     },
   },
+  "inflammation.macrophageFerritinInduction": {
+    unit: "",
+    default: 6,
+    description:
+      "largest extra macrophage ferritin synthesis (deposit of labile iron into stores) with inflammation, relative to health",
+    source:
+      "IL-1/TNF-α raise ferritin translation and macrophages retain iron in inflammation (Rogers et al. 1990; Weiss & Goodnough NEJM 2005); calibrated: ACD TSAT 10–20 % under sustained IL-6 (Weiss & Goodnough 2005)",
+    min: 0,
+    max: 100,
+    provenance: { kind: "calibrated", targets: ["acd-2005-tsat-chronic"] },
+  },
   "inflammation.maxDestructionRate": {
     unit: "1/day",
     default: 0.006,
@@ -1371,9 +1449,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "iron.ivProcessingTime": {
     unit: "day",
-    default: 3,
+    default: 7,
     description: "time constant of macrophages freeing iron from an IV iron–carbohydrate complex",
-    source: "iron-carbohydrate complexes cleared by macrophages in hours, iron released over days (R)",
+    source:
+      "iron–carbohydrate complexes leave plasma into macrophages within hours and their iron reaches new red cells over 2–4 weeks (Beshara et al. Br J Haematol 1999, 52Fe PET of iron sucrose); serum ferritin peaks ~1 week after ferric carboxymaltose (FCM RCT, BMJ Open Respir Res 2020, Table 2)",
     min: 0.01,
     max: 365,
     provenance: { kind: "assumed" },

@@ -5,8 +5,13 @@
  * ~0.8, Galesloot 2011) and holo-transferrin (TfR2/HFE), down with
  * erythroferrone, up with IL-6 (STAT3). TMPRSS6 cleaves hemojuvelin and so
  * damps the BMP signal when iron is low: `bmpFloor` > 0 stands for its loss.
- * The STAT3 arm adds to the BMP arm (in reference units).
+ * The STAT3 arm adds to the BMP arm (in reference units) and saturates with IL-6.
  * Hepcidin follows its drive with a first-order lag of hours.
+ *
+ * Ferroportin is a state, not a switch: hepcidin binding sends it to the
+ * lysosome at a rate that grows with hepcidin, and cells make it anew with
+ * their own time constant (hours to a day), so after an IL-6 pulse serum iron
+ * falls over hours and returns over days, after hepcidin has already fallen.
  */
 import { param } from "../model/parameters.js";
 import type { ParameterValues } from "../model/registry.js";
@@ -27,6 +32,8 @@ export interface HepcidinDrive {
 
 export class Liver {
   hepcidinNmol: number;
+  /** Ferroportin left on exporting cells (0–1), relaxing toward its balance with hepcidin. */
+  ferroportinLeft = 1;
   private reference = 0;
   private storeRef = 0;
   private storeExp = 0;
@@ -34,8 +41,10 @@ export class Liver {
   private tsatExp = 0;
   private erfeExp = 0;
   private il6Base = 0;
-  private il6Sens = 0;
+  private il6Half = 0;
+  private il6Max = 0;
   private rate = 0;
+  private fpnResynthesis = 0; // per h
   private fpnHalf = 0;
   private fpnHill = 1;
   private dmt1Half = 0;
@@ -44,6 +53,7 @@ export class Liver {
   constructor(params: ParameterValues) {
     this.bind(params);
     this.hepcidinNmol = this.reference;
+    this.ferroportinLeft = this.ferroportinBalance(this.hepcidinNmol);
   }
 
   bind(params: ParameterValues): void {
@@ -55,8 +65,10 @@ export class Liver {
     this.tsatExp = p("hepcidin.tsatExponent");
     this.erfeExp = p("hepcidin.erfeExponent");
     this.il6Base = p("inflammation.il6Baseline");
-    this.il6Sens = p("hepcidin.il6Sensitivity");
+    this.il6Half = p("hepcidin.il6HalfEffect");
+    this.il6Max = p("hepcidin.il6MaxEffect");
     this.rate = 1 / p("hepcidin.responseTime");
+    this.fpnResynthesis = 1 / p("hepcidin.ferroportinResynthesisTime");
     this.fpnHalf = p("hepcidin.ferroportinHalf");
     this.fpnHill = p("hepcidin.ferroportinHill");
     this.dmt1Half = p("iron.absorption.dmt1HepcidinHalf");
@@ -70,7 +82,10 @@ export class Liver {
     const erfe = Math.max(d.erfeRelative, 1e-3) ** -this.erfeExp;
     // IL-6/STAT3 adds to the BMP arm rather than scaling it, so inflammation keeps
     // hepcidin high even when saturation is low (anemia of chronic disease).
-    const stat3 = Math.max(0, d.il6PgPerMl - this.il6Base) / this.il6Sens;
+    // STAT3 signalling saturates: sepsis IL-6 ~125 pg/mL gives hepcidin ~18 nM, not ten-fold the
+    // ~14 nM of IL-6 ~50 pg/mL (van Eijk 2011; Theurl 2009 ACD).
+    const il6 = Math.max(0, d.il6PgPerMl - this.il6Base);
+    const stat3 = (this.il6Max * il6) / (il6 + this.il6Half);
     // Matriptase-2 lowers hepcidin in iron deficiency by cleaving hemojuvelin; without it
     // a floor of BMP signal stays (IRIDA: hepcidin normal despite deficiency).
     // HFE loss: the same stores and saturation give a weaker signal (hemochromatosis).
@@ -81,11 +96,21 @@ export class Liver {
   step(dtH: number, d: HepcidinDrive): void {
     const target = this.target(d);
     this.hepcidinNmol = target + (this.hepcidinNmol - target) * Math.exp(-this.rate * dtH);
+    // dF/dt = k_s (1 − F) − k_s (H/K)^n F: made at k_s, internalised at a rate rising with hepcidin
+    // (exact over the step for the step's hepcidin).
+    const g = (Math.max(0, this.hepcidinNmol) / this.fpnHalf) ** this.fpnHill;
+    const balance = 1 / (1 + g);
+    this.ferroportinLeft = balance + (this.ferroportinLeft - balance) * Math.exp(-this.fpnResynthesis * (1 + g) * dtH);
+  }
+
+  /** Ferroportin that hepcidin held at `hepcidinNmol` would leave once settled (0–1). */
+  ferroportinBalance(hepcidinNmol: number): number {
+    return 1 / (1 + (Math.max(0, hepcidinNmol) / this.fpnHalf) ** this.fpnHill);
   }
 
   /** Fraction of ferroportin left on enterocytes, macrophages and hepatocytes. */
   ferroportin(): number {
-    return 1 / (1 + (Math.max(0, this.hepcidinNmol) / this.fpnHalf) ** this.fpnHill);
+    return this.ferroportinLeft;
   }
 
   /**

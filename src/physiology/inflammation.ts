@@ -9,6 +9,8 @@
  *   renal EPO production   × (1 − a_epo·s)    cytokine blunting of the kidney
  *   progenitor influx      × (1 − a_prog·s)   IFN-γ/TNF-α suppression of CFU-E
  *   red-cell destruction   + d_max·s per day  activated macrophages
+ *   macrophage ferritin    × (1 + a_ret·s)    IL-1/TNF-α raise ferritin synthesis, so macrophages
+ *                                             lock recycled iron away (iron retention of ACD)
  */
 import { param } from "../model/parameters.js";
 import type { ParameterValues } from "../model/registry.js";
@@ -18,6 +20,8 @@ export interface InflammatoryEffects {
   epoBlunting: number;
   progenitorFactor: number;
   randomDestructionPerDay: number;
+  /** Macrophage ferritin synthesis (iron deposit into stores) relative to health. */
+  macrophageRetention: number;
 }
 
 export class Inflammation {
@@ -31,6 +35,7 @@ export class Inflammation {
   private epoBlunt = 0;
   private progSuppress = 0;
   private destruction = 0; // per day
+  private retention = 0;
 
   constructor(params: ParameterValues) {
     this.bind(params);
@@ -46,6 +51,7 @@ export class Inflammation {
     this.epoBlunt = p("inflammation.epoMaxBlunting");
     this.progSuppress = p("inflammation.progenitorMaxSuppression");
     this.destruction = p("inflammation.maxDestructionRate");
+    this.retention = p("inflammation.macrophageFerritinInduction");
   }
 
   /** Saturating activity 0..1 of the IL-6 excess over baseline. */
@@ -61,7 +67,17 @@ export class Inflammation {
       epoBlunting: 1 - this.epoBlunt * s,
       progenitorFactor: 1 - this.progSuppress * s,
       randomDestructionPerDay: this.destruction * s,
+      // Ferritin synthesis rises with the acute-phase programme, over days rather than with the
+      // IL-6 peak itself (the same slow state as secreted ferritin below).
+      // Squared: mild inflammation (uremia, IL-6 ~10 pg/mL) barely locks iron away; sustained
+      // IL-6 of active disease (~50 pg/mL) does.
+      macrophageRetention: 1 + this.retention * this.acutePhaseActivity() ** 2,
     };
+  }
+
+  /** The acute-phase programme's activity 0..1 (IL-6 activity followed with a lag of days). */
+  acutePhaseActivity(): number {
+    return this.ferritinMax > 0 ? Math.max(0, Math.min(1, (this.ferritinAcutePhase - 1) / this.ferritinMax)) : 0;
   }
 
   /** Acute-phase ferritin follows IL-6 over days. */

@@ -15,8 +15,10 @@ import type { ParameterValues } from "../model/registry.js";
 export interface IronPools {
   /** Transferrin-bound plasma iron, mg. */
   plasma: number;
-  /** Iron inside enterocytes, mg. */
+  /** Labile iron in transit through enterocytes (apical DMT1 to basolateral ferroportin), mg. */
   enterocyte: number;
+  /** Iron the enterocytes put into ferritin ("mucosal block"): lost when they are shed, mg. */
+  mucosalFerritin: number;
   /** Macrophage labile (recycling) iron, mg. */
   macrophageLabile: number;
   /** Macrophage ferritin/hemosiderin store, mg. */
@@ -49,7 +51,16 @@ export function ledgerExpectedMg(l: IronLedger): number {
 }
 
 export function poolsTotalMg(p: IronPools): number {
-  return p.plasma + p.enterocyte + p.macrophageLabile + p.macrophageStore + p.hepatocyte + p.tissue + p.ivComplex;
+  return (
+    p.plasma +
+    p.enterocyte +
+    p.mucosalFerritin +
+    p.macrophageLabile +
+    p.macrophageStore +
+    p.hepatocyte +
+    p.tissue +
+    p.ivComplex
+  );
 }
 
 /** Inputs to one iron step, read from the body at the start of the step. */
@@ -74,12 +85,16 @@ export interface IronStepInputs {
   dietHemeMgPerDay: number;
   /** Oral iron (a supplement dose) arriving in the gut lumen this step, mg. */
   oralDoseMg: number;
+  /** Macrophage ferritin synthesis relative to health (inflammatory cytokines raise it; 1 = none). */
+  macrophageRetention?: number;
 }
 
 /** Iron moved in one step, mg. */
 export interface IronFluxes {
   mucosalUptake: number;
   enterocyteExport: number;
+  /** Transit iron put into enterocyte ferritin. */
+  mucosalSequestered: number;
   shed: number;
   macrophageExport: number;
   macrophageDeposit: number;
@@ -106,7 +121,8 @@ export class IronExchange {
   private dmt1Max = 0;
   private dmt1Exponent = 0;
   private shedRate = 0; // per h
-  private enterocyteExportRate = 0; // per h at full ferroportin
+  private transitExportRate = 0; // per h at full ferroportin
+  private transitSequesterRate = 0; // per h
   private macrophageExportRate = 0;
   private depositRate = 0;
   private mobiliseRate = 0;
@@ -139,7 +155,8 @@ export class IronExchange {
     this.dmt1Max = p("iron.absorption.dmt1Max");
     this.dmt1Exponent = p("iron.absorption.dmt1Exponent");
     this.shedRate = 1 / (p("iron.enterocyteLifetime") * 24);
-    this.enterocyteExportRate = perH("iron.enterocyteExportRate");
+    this.transitExportRate = p("iron.enterocyteTransitExport");
+    this.transitSequesterRate = p("iron.enterocyteFerritinSequestration");
     this.macrophageExportRate = perH("iron.macrophageExportRate");
     this.depositRate = perH("iron.macrophageStoreDeposit");
     this.mobiliseRate = perH("iron.macrophageStoreMobilisation");
@@ -207,17 +224,20 @@ export class IronExchange {
     const uptake =
       ((x.dietNonHemeMgPerDay * this.nonHemeUptake * dmt1 + x.dietHemeMgPerDay * this.hemeUptake) * dt) / 24 +
       x.oralDoseMg * doseFraction;
-    const kEx = this.enterocyteExportRate * fpn;
-    const kOut = kEx + this.shedRate;
+    // Transit pool: within hours the labile iron either leaves by basolateral ferroportin or is
+    // locked in enterocyte ferritin, which is lost when the cell is shed two to three days later.
+    const kEx = this.transitExportRate * fpn;
+    const kOut = kEx + this.transitSequesterRate;
     const eIn = pools.enterocyte + uptake; // a dose arriving in-step is treated as present at its start
     const eOut = eIn * oneMinusExp(kOut * dt);
     const enterocyteExport0 = kOut > 0 ? (eOut * kEx) / kOut : 0;
-    const shed = eOut - enterocyteExport0;
+    const sequestered0 = eOut - enterocyteExport0;
+    const shed = pools.mucosalFerritin * oneMinusExp(this.shedRate * dt);
 
     // Macrophages: labile iron leaves by ferroportin or enters ferritin; ferritin slowly returns.
     // IRPs repress ferritin synthesis when the macrophage's labile iron is scarce.
     const irp = this.ferritinLabileRef > 0 ? Math.min(1, pools.macrophageLabile / this.ferritinLabileRef) ** 2 : 1;
-    const kDeposit = this.depositRate * irp;
+    const kDeposit = this.depositRate * irp * (x.macrophageRetention ?? 1);
     const fpnStores = fpn * x.ferroportinCapacity;
     const kM = this.macrophageExportRate * fpnStores + kDeposit;
     const mOut = pools.macrophageLabile * oneMinusExp(kM * dt);
@@ -242,6 +262,8 @@ export class IronExchange {
     const exported = enterocyteExport0 + macrophageExport0 + hepatocyteExport0;
     const held = exported > inputMax ? inputMax / exported : 1;
     const enterocyteExport = enterocyteExport0 * held;
+    // Iron that ferroportin could not hand to a full transferrin stays in the transit pool.
+    const mucosalSequestered = sequestered0;
     const macrophageExport = macrophageExport0 * held;
     const hepatocyteExport = hepatocyteExport0 * held;
     const input = enterocyteExport + macrophageExport + hepatocyteExport;
@@ -256,6 +278,7 @@ export class IronExchange {
     return {
       mucosalUptake: uptake,
       enterocyteExport,
+      mucosalSequestered,
       shed,
       macrophageExport,
       macrophageDeposit,
@@ -272,7 +295,8 @@ export class IronExchange {
 
   /** Apply fluxes (plus iron recycled to macrophages this step) to the pools and the ledger. */
   commit(pools: IronPools, ledger: IronLedger, f: IronFluxes, recycledToMacrophagesMg: number): void {
-    pools.enterocyte += f.mucosalUptake - f.enterocyteExport - f.shed;
+    pools.enterocyte += f.mucosalUptake - f.enterocyteExport - f.mucosalSequestered;
+    pools.mucosalFerritin += f.mucosalSequestered - f.shed;
     pools.plasma = f.plasmaEnd;
     // Iron freed from an IV complex in the lysosome goes mostly straight into ferritin.
     const ivToStore = f.ivReleased * this.ivToFerritin;
@@ -290,5 +314,56 @@ export class IronExchange {
     ledger.absorbedMg += f.mucosalUptake;
     ledger.shedMg += f.shed;
     ledger.basalLossMg += f.basalLoss;
+  }
+}
+
+/**
+ * Serum ferritin: what cells secrete, mostly macrophages (Cohen et al. Blood 2010), in two
+ * parts: a share of the ferritin they hold (their stores) and a share of the ferritin they are
+ * making now — the iron macrophages put into ferritin (labile iron under IRP control, iron freed
+ * from IV complexes) and, less, the iron hepatocytes take up. At steady state synthesis equals
+ * mobilisation and the level mirrors the stores (8–10 mg per ng/mL, Walters et al. 1973); after a
+ * bleed the marrow drains the macrophages' labile iron, synthesis stops and serum ferritin falls
+ * by a large part within days, before the stores are spent; after IV iron it rises over days as
+ * macrophages process the complex and stays up with the stores it filled. Ferritin is cleared
+ * from plasma with a half-life of about a day; more is secreted in the acute phase.
+ */
+export class SerumFerritin {
+  ngPerMl = 0;
+  private macrophageIronPerNg = 1; // mg of macrophage ferritin iron per ng/mL
+  private hepatocyteIronPerNg = 1; // mg of hepatocyte iron per ng/mL
+  private perMacrophageMgDay = 0; // ng/mL per mg/day of macrophage ferritin synthesis
+  private perHepatocyteMgDay = 0; // ng/mL per mg/day of hepatocyte iron uptake
+  private ivToFerritin = 0;
+  private rate = 0; // per h
+
+  constructor(params: ParameterValues) {
+    this.bind(params);
+  }
+
+  bind(params: ParameterValues): void {
+    this.macrophageIronPerNg = param(params, "labs.macrophageIronPerFerritin");
+    this.hepatocyteIronPerNg = param(params, "labs.hepatocyteIronPerFerritin");
+    this.perMacrophageMgDay = param(params, "labs.ferritinPerMacrophageSynthesis");
+    this.perHepatocyteMgDay = param(params, "labs.ferritinPerHepatocyteUptake");
+    this.ivToFerritin = param(params, "iron.ivToFerritinFraction");
+    this.rate = Math.LN2 / param(params, "labs.serumFerritinHalfLife");
+  }
+
+  /** Secretion balance (ng/mL): stores held plus ferritin being made, × acute phase. */
+  target(pools: Readonly<IronPools>, f: Readonly<IronFluxes>, dtH: number, acutePhase: number): number {
+    const perDay = 24 / dtH;
+    const held =
+      Math.max(0, pools.macrophageStore) / this.macrophageIronPerNg +
+      Math.max(0, pools.hepatocyte) / this.hepatocyteIronPerNg;
+    const macrophageMaking = (f.macrophageDeposit + f.ivReleased * this.ivToFerritin) * perDay;
+    const hepatocyteMaking = f.plasmaToHepatocytes * perDay;
+    const making = this.perMacrophageMgDay * macrophageMaking + this.perHepatocyteMgDay * hepatocyteMaking;
+    return (held + making) * acutePhase;
+  }
+
+  step(dtH: number, pools: Readonly<IronPools>, f: Readonly<IronFluxes>, acutePhase: number): void {
+    const t = this.target(pools, f, dtH, acutePhase);
+    this.ngPerMl = t + (this.ngPerMl - t) * Math.exp(-this.rate * dtH);
   }
 }
