@@ -57,7 +57,9 @@ export function registerCohortCommand(program: Command, kinds: ErrorKinds): void
         const { SweepInputError } = await import("../sweep/sweep.js");
         const { TRAJECTORY_COLUMNS } = await import("../labs/columns.js");
         const { existsSync } = await import("node:fs");
-        if (!existsSync(scenario)) throw new kinds.InputError(`<scenario> ${scenario}: no such file`);
+        const { resolveScenarioPath } = await import("../scenario/shipped.js");
+        if (!existsSync(scenario) && !existsSync(resolveScenarioPath(scenario)))
+          throw new kinds.InputError(`<scenario> ${scenario}: no such file`);
         const columns = opts.columns
           ?.split(",")
           .map((c) => c.trim())

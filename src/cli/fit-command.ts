@@ -62,11 +62,13 @@ export function registerFitCommand(program: Command, kinds: ErrorKinds): void {
         const { LabsError } = await import("../fit/labs.js");
         const { ScenarioError } = await import("../scenario/errors.js");
         const { existsSync } = await import("node:fs");
+        const { resolveScenarioPath } = await import("../scenario/shipped.js");
         for (const [flag, path] of [
           ["<scenario>", scenario],
           ["--labs", opts.labs],
         ] as const)
-          if (!existsSync(path)) throw new kinds.InputError(`${flag} ${path}: no such file`);
+          if (!existsSync(path) && !(flag === "<scenario>" && existsSync(resolveScenarioPath(path))))
+            throw new kinds.InputError(`${flag} ${path}: no such file`);
         let outcome: Awaited<ReturnType<typeof fitPatient>>;
         try {
           outcome = await fitPatient({

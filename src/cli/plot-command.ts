@@ -122,7 +122,11 @@ function checkDay(day: number | undefined, endDay: number, what: string, errors:
   throw errors.input(`option '--day ${day}': ${what} ends on day ${end}; choose a day from 0 to ${end}`);
 }
 
-async function plotCommand(inputs: readonly string[], flags: PlotFlags, errors: CliErrors): Promise<void> {
+async function plotCommand(given: readonly string[], flags: PlotFlags, errors: CliErrors): Promise<void> {
+  // A shipped scenario may be named ("healthy-man"); an existing file or run directory wins.
+  const { existsSync } = await import("node:fs");
+  const { resolveScenarioPath } = await import("../scenario/shipped.js");
+  const inputs = given.map((i) => (existsSync(i) ? i : resolveScenarioPath(i)));
   const formats = flags.format === undefined ? DEFAULT_FORMATS : parseFormats(flags.format, errors);
   const ironDay = flags.day === undefined ? undefined : parseDay(flags.day, errors);
   const markerColumns = flags.columns === undefined ? undefined : await parseColumns(flags.columns, errors);

@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import { quantile as d3quantile } from "d3";
 import { parseScenario } from "../scenario/load.js";
 import { parseYaml } from "../scenario/parse.js";
+import { resolveScenarioPath } from "../scenario/shipped.js";
 import { type SweepResult, sweep } from "../sweep/sweep.js";
 import type { MetricSpec, RunRow, Sweep, SweepPlan } from "../sweep/types.js";
 import { VERSION } from "../version.js";
@@ -90,7 +91,7 @@ export interface CohortResult {
 
 /** The sweep a cohort runs: one point per member, metrics = each column at each summary day. */
 export function cohortSweep(options: CohortOptions): { sweep: Sweep; population: PopulationPath[]; days: number[] } {
-  const file = resolve(options.scenario);
+  const file = resolve(resolveScenarioPath(options.scenario));
   const text = readFileSync(file, "utf8");
   const scenario = parseScenario(text, options.scenario);
   const doc = parseYaml(text, options.scenario).js as Record<string, unknown>;

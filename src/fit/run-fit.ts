@@ -13,6 +13,7 @@ import type { Run } from "../core/run.js";
 import { writeFileAtomic } from "../io/outputs.js";
 import { parseScenario } from "../scenario/load.js";
 import { parseYaml } from "../scenario/parse.js";
+import { resolveScenarioPath } from "../scenario/shipped.js";
 import { simulate } from "../simulate.js";
 import { setScenarioValue } from "../sweep/paths.js";
 import { type FitResult, type FreePath, fitVirtualPatient, parseFree } from "./fit.js";
@@ -64,7 +65,8 @@ export function fittedDocument(
   return out;
 }
 
-export async function fit(request: FitRequest): Promise<FitOutcome> {
+export async function fit(given: FitRequest): Promise<FitOutcome> {
+  const request = { ...given, scenario: resolveScenarioPath(given.scenario) };
   const text = readFileSync(request.scenario, "utf8");
   parseScenario(text, request.scenario); // full validation, with positions, before anything runs
   const doc = parseYaml(text, request.scenario).js as Record<string, unknown>;
