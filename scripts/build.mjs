@@ -59,6 +59,8 @@ const bundled = await build({
   legalComments: "inline",
   metafile: true,
   logLevel: "warning",
+  // With --out-dir outside the repository (the package test), mathjs is still found in ours.
+  nodePaths: [join(root, "node_modules")],
 });
 
 // The bundled packages' licences (mathjs is Apache-2.0; its dependencies MIT) go beside the bundle.

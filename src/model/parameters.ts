@@ -47,6 +47,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "the Hb increment 15 min after a red-cell transfusion equals the 24-h one (Wiesen 1994 Arch Intern Med 154:1432; Elizalde 1997 Transfusion 37:573): ~1 g/dL per unit in a 70 kg adult",
     min: 0.01,
     max: 240,
+    provenance: { kind: "assumed" },
   },
   "body.childWeightGain": {
     unit: "kg/day",
@@ -56,6 +57,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "~2–2.5 kg/year between ages 2 and 10 (CDC 2000 growth charts, 50th centile)",
     min: 0,
     max: 0.1,
+    provenance: { kind: "measured" },
   },
   "body.growthUntilAge": {
     unit: "year",
@@ -64,6 +66,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "convention: steady childhood growth before the pubertal spurt (CDC 2000 growth charts)",
     min: 0,
     max: 25,
+    provenance: { kind: "assumed" },
   },
 
   // ── Erythropoiesis: the division rule ───────────────────────────────────
@@ -144,6 +147,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "stimulated marrow ~3× normal with normal stores, 6–8× in hemolysis (high saturation), ≤ 2× when iron-restricted (Hillman & Henderson 1969 J Clin Invest 48:454; Finch 1982 Blood 60:1241; Goodnough 2000 Blood 96:823); calibrated: ceiling 4.8× at TSAT 30 %, 2.0× at 12 %, 1.2× at 5 %",
     min: 0.001,
     max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/kinetics-marrow.test.ts"] },
   },
   "erythropoiesis.founderCytoplasmVolume": {
     unit: "fL",
@@ -314,6 +318,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "bolus epoetin releases some immature reticulocytes at once (Major 1994 Br J Haematol) but retic % only begins to rise on days 3–4 after single SC doses of 300–2400 IU/kg (Cheung 1998 Clin Pharmacol Ther 64:412); calibrated to those targets",
     min: 0,
     max: 5,
+    provenance: { kind: "calibrated", targets: ["signature:test/kinetics-marrow.test.ts"] },
   },
   "erythropoiesis.reticulocyteShiftTime": {
     unit: "day",
@@ -322,6 +327,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     source: "assumed: the release program changes over about a day (Cheung 1998: no retic rise before day 3)",
     min: 0.01,
     max: 10,
+    provenance: { kind: "assumed" },
   },
 
   // ── Circulation ─────────────────────────────────────────────────────────
@@ -1424,6 +1430,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "assumed; makes ring sideroblasts graded with blood lead (a few at moderate sustained exposure, many in heavy poisoning, fading as blood lead falls) instead of all-or-none at one level; a healthy marrow (F = 1) is unaffected",
     min: 0,
     max: 2,
+    provenance: { kind: "assumed" },
   },
   "erythropoiesis.ringSideroblastDeathPerCycle": {
     unit: "",
@@ -1811,6 +1818,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "uremic serum inhibits erythroid colony growth and ESA needs rise in kidney failure (Eschbach 1989 Ann Intern Med 111:992: untreated dialysis Hct 22 %; KDIGO 2012 Kidney Int Suppl 2:279: starting ESA doses raise Hb 1–2 g/dL per month); calibrated to those within the CKD signatures (Hsu 2002 stage-4 Hb; ESA on low iron keeps TSAT < 20 %): factor 0.58 at GFR 6 mL/min, 0.74 at GFR 12",
     min: 0,
     max: 10,
+    provenance: { kind: "calibrated", targets: ["eschbach-1989-epoetin-hct-untreated", "signature:test/signatures-conditions.test.ts"] },
   },
   "erythropoiesis.infiltrationRoomExponent": {
     unit: "",

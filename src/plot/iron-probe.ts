@@ -158,7 +158,7 @@ export function createIronProbe(): IronProbe {
     out.push({
       day,
       plasmaMg: pools.plasma,
-      enterocyteMg: pools.enterocyte,
+      enterocyteMg: pools.enterocyte + pools.mucosalFerritin, // transit iron and ferritin-locked iron, both shed with the cell
       macrophageMg: pools.macrophageLabile + pools.macrophageStore + pools.ivComplex,
       hepatocyteMg: pools.hepatocyte,
       tissueMg: pools.tissue,
