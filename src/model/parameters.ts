@@ -1818,7 +1818,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "uremic serum inhibits erythroid colony growth and ESA needs rise in kidney failure (Eschbach 1989 Ann Intern Med 111:992: untreated dialysis Hct 22 %; KDIGO 2012 Kidney Int Suppl 2:279: starting ESA doses raise Hb 1–2 g/dL per month); calibrated to those within the CKD signatures (Hsu 2002 stage-4 Hb; ESA on low iron keeps TSAT < 20 %): factor 0.58 at GFR 6 mL/min, 0.74 at GFR 12",
     min: 0,
     max: 10,
-    provenance: { kind: "calibrated", targets: ["eschbach-1989-epoetin-hct-untreated", "signature:test/signatures-conditions.test.ts"] },
+    provenance: {
+      kind: "calibrated",
+      targets: ["eschbach-1989-epoetin-hct-untreated", "signature:test/signatures-conditions.test.ts"],
+    },
   },
   "erythropoiesis.infiltrationRoomExponent": {
     unit: "",
