@@ -3,18 +3,9 @@
  * scenario's population: block) run on the sweep machinery and summarised.
  */
 import type { Command } from "@commander-js/extra-typings";
-import { InvalidArgumentError } from "@commander-js/extra-typings";
+import { wholeNumber } from "./guard.js";
 import { createProgress } from "./progress.js";
 import type { ErrorKinds } from "./sweep-commands.js";
-
-function wholeNumber(min: number, max: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || n < min || n > max)
-      throw new InvalidArgumentError(`found "${value}"; expected a whole number from ${min} to ${max}`);
-    return n;
-  };
-}
 
 export function registerCohortCommand(program: Command, kinds: ErrorKinds): void {
   program

@@ -7,7 +7,7 @@
 import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "@commander-js/extra-typings";
-import { InvalidArgumentError } from "@commander-js/extra-typings";
+import { wholeNumber } from "./guard.js";
 import { createProgress } from "./progress.js";
 import type { ErrorKinds } from "./sweep-commands.js";
 
@@ -25,19 +25,8 @@ const LABELS: Record<string, string> = {
   storage_iron_mg: "Storage iron (mg)",
 };
 
-function parseReplicates(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 10_000)
-    throw new InvalidArgumentError(`found "${value}"; expected a whole number from 1 to 10000`);
-  return n;
-}
-
-function parseSeed(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
-    throw new InvalidArgumentError(`found "${value}"; expected a whole number ≥ 0`);
-  return n;
-}
+const parseReplicates = wholeNumber(1, 10_000);
+const parseSeed = wholeNumber(0, Number.MAX_SAFE_INTEGER);
 
 function csvField(s: string): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

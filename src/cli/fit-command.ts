@@ -4,6 +4,7 @@
  */
 import type { Command } from "@commander-js/extra-typings";
 import { InvalidArgumentError } from "@commander-js/extra-typings";
+import { wholeNumber } from "./guard.js";
 import type { ErrorKinds } from "./sweep-commands.js";
 
 function collect(value: string, previous: string[]): string[] {
@@ -17,12 +18,7 @@ function parseDay(value: string): number {
   return n;
 }
 
-function parseSeed(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
-    throw new InvalidArgumentError(`found "${value}"; expected a whole number ≥ 0`);
-  return n;
-}
+const parseSeed = wholeNumber(0, Number.MAX_SAFE_INTEGER);
 
 export function registerFitCommand(program: Command, kinds: ErrorKinds): void {
   program

@@ -19,6 +19,16 @@ export function parseResolution(value: string): number {
   return n;
 }
 
+/** A whole-number flag from `min` to `max` (seeds, replicates, cohort sizes, workers). */
+export function wholeNumber(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`found "${value.slice(0, 40)}"; expected a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
 /** The user stopped the work (Ctrl-C or SIGTERM); the message says where things stand. */
 export class Interrupted extends Error {
   override name = "Interrupted";
