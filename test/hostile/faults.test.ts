@@ -7,7 +7,7 @@
  * how to resume. Kills at named moments use ERYTHRON_FAULT (src/io/faults.ts).
  */
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -209,7 +209,13 @@ describe("Ctrl-C", () => {
 
   it("a sweep stops cleanly, says how to resume, and resumes to the same rows", async () => {
     const dir = join(tmp, "sweep-interrupted");
-    copyFileSync(sweepFile, join(tmp, "sweep-int.yaml"));
+    // Runs long enough that the signal lands mid-sweep (with a reused steady state a 3-day run takes
+    // milliseconds, and the whole small sweep could end between the first progress line and the signal).
+    writeFileSync(join(tmp, "scenario-long.yaml"), SCENARIO.replace("duration: 3 days", "duration: 1500 days"));
+    writeFileSync(
+      join(tmp, "sweep-int.yaml"),
+      SWEEP.replace("scenario: scenario.yaml", "scenario: scenario-long.yaml"),
+    );
     let sent = false;
     const ended = await erythron(
       ["sweep", join(tmp, "sweep-int.yaml"), "--out", dir, "--workers", "0"],
@@ -224,6 +230,11 @@ describe("Ctrl-C", () => {
     expect(ended.code).toBe(143);
     expect(ended.stderr).toMatch(/runs are done and kept in .*Run the same command again to resume/);
     const resumed = await sweep({ file: join(tmp, "sweep-int.yaml"), out: dir, workers: 0 });
-    expect(strip(resumed.rows)).toEqual(strip(reference.rows));
+    const uninterrupted = await sweep({
+      file: join(tmp, "sweep-int.yaml"),
+      out: join(tmp, "sweep-int-ref"),
+      workers: 0,
+    });
+    expect(strip(resumed.rows)).toEqual(strip(uninterrupted.rows));
   }, 300_000);
 });
