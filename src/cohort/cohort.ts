@@ -90,7 +90,12 @@ export interface CohortResult {
 }
 
 /** The sweep a cohort runs: one point per member, metrics = each column at each summary day. */
-export function cohortSweep(options: CohortOptions): { sweep: Sweep; population: PopulationPath[]; days: number[] } {
+export function cohortSweep(options: CohortOptions): {
+  sweep: Sweep;
+  population: PopulationPath[];
+  days: number[];
+  sex: "male" | "female";
+} {
   const file = resolve(resolveScenarioPath(options.scenario));
   const text = readFileSync(file, "utf8");
   const scenario = parseScenario(text, options.scenario);
@@ -135,6 +140,7 @@ export function cohortSweep(options: CohortOptions): { sweep: Sweep; population:
     },
     population,
     days,
+    sex: scenario.subject.sex,
   };
 }
 
@@ -180,7 +186,7 @@ export function summarise(
 }
 
 export async function cohort(options: CohortOptions): Promise<CohortResult> {
-  const { sweep: s, population } = cohortSweep(options);
+  const { sweep: s, population, sex } = cohortSweep(options);
   const sweepOptions: Parameters<typeof sweep>[0] = { file: s, out: options.out };
   if (options.workers !== undefined) sweepOptions.workers = options.workers;
   if (options.shard !== undefined) sweepOptions.shard = options.shard;
@@ -188,7 +194,6 @@ export async function cohort(options: CohortOptions): Promise<CohortResult> {
   if (options.onProgress) sweepOptions.onProgress = options.onProgress;
   if (options.onMessage) sweepOptions.onMessage = options.onMessage;
   const result = await sweep(sweepOptions);
-  const sex = parseScenario(readFileSync(s.file, "utf8"), s.file).subject.sex;
   const { summary, shares } = summarise(result.rows, s.plan.metrics, sex);
   const { writeFileAtomic, formatNumber } = await import("../io/outputs.js");
   const num = (x: number) => (Number.isFinite(x) ? formatNumber(x) : "");

@@ -132,11 +132,6 @@ function fromUnit(p: FreePath, u: number): number {
   return p.low + (p.high - p.low) * u;
 }
 
-function toUnit(p: FreePath, v: number): number {
-  if (p.scale === "log") return (Math.log(v) - Math.log(p.low)) / (Math.log(p.high) - Math.log(p.low));
-  return (v - p.low) / (p.high - p.low);
-}
-
 export function fitVirtualPatient(options: FitOptions): FitResult {
   const { labs, free } = options;
   if (free.length === 0) throw new FitInputError("nothing to fit: give at least one --free PATH=LOW..HIGH");
@@ -313,5 +308,3 @@ export function fitVirtualPatient(options: FitOptions): FitResult {
   }
   return result;
 }
-
-export { toUnit as unitCoordinate };

@@ -53,9 +53,8 @@ export interface IronEconomyRow {
   plasmaBleedingMgPerDay: number;
 }
 
-/** Column order for iron-economy.csv. */
-export const IRON_ECONOMY_COLUMNS = [
-  "day",
+/** The iron pools, in the order of iron-economy.csv and of the figure. */
+export const IRON_POOL_COLUMNS = [
   "plasmaMg",
   "enterocyteMg",
   "macrophageMg",
@@ -63,6 +62,12 @@ export const IRON_ECONOMY_COLUMNS = [
   "tissueMg",
   "marrowMg",
   "redCellMg",
+] as const;
+
+/** Column order for iron-economy.csv. */
+export const IRON_ECONOMY_COLUMNS = [
+  "day",
+  ...IRON_POOL_COLUMNS,
   "ferroportin",
   "gutUptakeMgPerDay",
   "enterocyteToPlasmaMgPerDay",

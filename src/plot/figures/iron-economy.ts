@@ -6,7 +6,7 @@
  */
 import type * as d3 from "d3";
 import type { RunData } from "../data.js";
-import type { IronEconomyRow } from "../iron-probe.js";
+import { IRON_POOL_COLUMNS, type IronEconomyRow } from "../iron-probe.js";
 import { createFrame, type G, r2, serialize } from "../svg.js";
 import { INK, MUTED, OKABE_ITO, TYPE, textWidthPx } from "../theme.js";
 
@@ -21,15 +21,7 @@ interface Node {
   r: number;
 }
 
-const POOLS = [
-  "plasmaMg",
-  "enterocyteMg",
-  "macrophageMg",
-  "hepatocyteMg",
-  "tissueMg",
-  "marrowMg",
-  "redCellMg",
-] as const;
+const POOLS = IRON_POOL_COLUMNS;
 export type PoolName = (typeof POOLS)[number];
 
 /** The pools on one day with every flux averaged over the window that ends there. */
