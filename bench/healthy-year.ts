@@ -13,7 +13,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildSteadyBody, buildSteadyBodyFresh } from "../src/model/steady-state.js";
+import { buildSteadyBody, buildSteadyBodyFresh } from "../src/engine/steady-state.js";
 import { DEFAULT_FOUNDERS_PER_DAY } from "../src/simulate.js";
 
 const subject = { sex: "male" as const, weightKg: 75, heightCm: 178, storageIronMg: 800 };

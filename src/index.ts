@@ -14,12 +14,11 @@ export {
   compareArms,
   type Difference,
 } from "./compare/compare.js";
-export type { Run, RunSummary, SimulateOptions, VolumeHistogram } from "./core/run.js";
+export { PARAMETERS, resolveParameters } from "./engine/parameters.js";
 export { type Estimate, FitInputError, type FitResult, fitVirtualPatient } from "./fit/fit.js";
 export { type LabPoint, LabsError, parseLabs } from "./fit/labs.js";
 export { type FitOutcome, type FitRequest, fit } from "./fit/run-fit.js";
 export { TRAJECTORY_COLUMNS } from "./labs/columns.js";
-export { PARAMETERS, resolveParameters } from "./model/parameters.js";
 export type { FigureEvent, FigureHistogram, RunData, ScenarioRecord } from "./plot/data.js";
 export { runData, scenarioRecord } from "./plot/data.js";
 export {
@@ -34,6 +33,7 @@ export {
 export { figuresHtml, type NamedFigure } from "./plot/html.js";
 export { createIronProbe, type IronEconomyRow } from "./plot/iron-probe.js";
 export { histogramReference } from "./plot/reference.js";
+export type { Run, RunSummary, SimulateOptions, VolumeHistogram } from "./run.js";
 export { ACTIONS } from "./scenario/actions.js";
 export { compileTimeValue, ExpressionError } from "./scenario/expression.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
@@ -51,12 +51,6 @@ export type {
 export { latinHypercube } from "./sensitivity/latin-hypercube.js";
 export { type MorrisIndex, morrisDesign, morrisIndices } from "./sensitivity/morris.js";
 export { uniformStream } from "./sensitivity/random.js";
-export {
-  analyzeSweep,
-  type MetricSensitivity,
-  type SensitivityReport,
-  writeSensitivity,
-} from "./sensitivity/report.js";
 export { type SobolResult, saltelliDesign, sobolIndices } from "./sensitivity/saltelli.js";
 export { sobolPoints } from "./sensitivity/sobol-sequence.js";
 export { canonicalOverrides, DEFAULT_DT_HOURS, DEFAULT_FOUNDERS_PER_DAY, simulate } from "./simulate.js";
@@ -65,6 +59,12 @@ export { loadSweep, parseSweep } from "./sweep/file.js";
 export { type MergeOptions, type MergeResult, merge, readProvenance } from "./sweep/merge.js";
 export { createRunner } from "./sweep/run-one.js";
 export { runSeed } from "./sweep/seeds.js";
+export {
+  analyzeSweep,
+  type MetricSensitivity,
+  type SensitivityReport,
+  writeSensitivity,
+} from "./sweep/sensitivity.js";
 export { SweepInputError, type SweepOptions, type SweepResult, sweep } from "./sweep/sweep.js";
 export type { MetricSpec, RunRow, RunTask, Sweep, SweepPlan, SweptPath } from "./sweep/types.js";
 export { VERSION } from "./version.js";

@@ -3,13 +3,14 @@
  * Pure computation: no files, no console. Same scenario, seed, options and
  * version give bit-identical results anywhere.
  */
-import type { Run, SimulateOptions, VolumeHistogram } from "./core/run.js";
+
 import { parseQuantity } from "./core/units.js";
+import type { Body } from "./engine/body.js";
+import { PARAMETERS, ParameterError } from "./engine/parameters.js";
+import { buildSteadyBody } from "./engine/steady-state.js";
 import { TRAJECTORY_COLUMNS } from "./labs/columns.js";
 import { measureLabs } from "./labs/labs.js";
-import type { Body } from "./model/body.js";
-import { PARAMETERS, ParameterError } from "./model/parameters.js";
-import { buildSteadyBody } from "./model/steady-state.js";
+import type { Run, SimulateOptions, VolumeHistogram } from "./run.js";
 import { SPAN_ACTIONS } from "./scenario/actions.js";
 import { ScenarioError } from "./scenario/errors.js";
 import { compileTimeValue, ExpressionError } from "./scenario/expression.js";

@@ -3,7 +3,7 @@
  * with the physiological fluxes (signatures.md "Healthy adult"; reference §1, §2.2, §6).
  */
 import { describe, expect, it } from "vitest";
-import type { Run } from "../src/core/run.js";
+import type { Run } from "../src/run.js";
 import { simulate } from "../src/simulate.js";
 import { MAN, scenario, WOMAN } from "./helpers.js";
 

@@ -1,7 +1,8 @@
 /** Shared builders for physiology tests. */
+
+import type { Body } from "../src/engine/body.js";
+import { buildSteadyBody } from "../src/engine/steady-state.js";
 import { type LabRow, measureLabs } from "../src/labs/labs.js";
-import type { Body } from "../src/model/body.js";
-import { buildSteadyBody } from "../src/model/steady-state.js";
 import type { Scenario, Subject } from "../src/scenario/types.js";
 
 export const MAN: Subject = { sex: "male", weightKg: 75, heightCm: 178, storageIronMg: 800 };

@@ -5,8 +5,8 @@
  * that can fail; none restates a parameter.
  */
 import { describe, expect, it } from "vitest";
+import type { Body } from "../src/engine/body.js";
 import { measureLabs } from "../src/labs/labs.js";
-import type { Body } from "../src/model/body.js";
 import type { Subject } from "../src/scenario/types.js";
 import { simulate } from "../src/simulate.js";
 import { MAN, scenario, steadyBody } from "./helpers.js";

@@ -3,7 +3,7 @@
  * response off the labs; every number names its source.
  */
 import { describe, expect, it } from "vitest";
-import type { Run } from "../src/core/run.js";
+import type { Run } from "../src/run.js";
 import type { Scenario } from "../src/scenario/types.js";
 import { simulate } from "../src/simulate.js";
 import { MAN, scenario, steadyBody } from "./helpers.js";

@@ -2,7 +2,6 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Run } from "../src/core/run.js";
 import {
   formatHistogramsCsv,
   formatNumber,
@@ -10,6 +9,7 @@ import {
   formatTrajectoryCsv,
   writeRunOutputs,
 } from "../src/io/outputs.js";
+import type { Run } from "../src/run.js";
 import type { Scenario } from "../src/scenario/types.js";
 
 describe("formatNumber", () => {

@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { PARAMETERS } from "../src/model/parameters.js";
+import { PARAMETERS } from "../src/engine/parameters.js";
 import { loadStudies } from "../src/validation/studies.js";
 import { TARGETS } from "../src/validation/targets.js";
 

@@ -1,6 +1,6 @@
 /** Same seed → identical output; another seed → a different but equivalent run; results converge in dt and resolution. */
 import { describe, expect, it } from "vitest";
-import { clearSteadyStateCache } from "../src/model/steady-state.js";
+import { clearSteadyStateCache } from "../src/engine/steady-state.js";
 import { parseScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
 import { MAN, mean, scenario } from "./helpers.js";

@@ -3,7 +3,7 @@
  * timing rules, expressions in t, subject age and genotype.
  */
 import { describe, expect, it } from "vitest";
-import { PARAMETERS } from "../src/model/parameters.js";
+import { PARAMETERS } from "../src/engine/parameters.js";
 import { ACTION_NAMES, ACTIONS, TRANSFUSION_UNIT_ML } from "../src/scenario/actions.js";
 import { compileTimeValue } from "../src/scenario/expression.js";
 import { parseScenario, ScenarioError } from "../src/scenario/load.js";

@@ -11,9 +11,9 @@ import { describe, expect, it } from "vitest";
 import { latinHypercube } from "../src/sensitivity/latin-hypercube.js";
 import { morrisDesign, morrisIndices } from "../src/sensitivity/morris.js";
 import { uniformStream } from "../src/sensitivity/random.js";
-import { analyzeSweep, writeSensitivity } from "../src/sensitivity/report.js";
 import { saltelliDesign, sobolIndices } from "../src/sensitivity/saltelli.js";
 import { SOBOL_MAX_DIMENSIONS, sobolPoints } from "../src/sensitivity/sobol-sequence.js";
+import { analyzeSweep, writeSensitivity } from "../src/sweep/sensitivity.js";
 import { sweep } from "../src/sweep/sweep.js";
 
 /** Ishigami (1990) on the unit cube mapped to [−π, π]³, a = 7, b = 0.1. */

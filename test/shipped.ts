@@ -1,6 +1,6 @@
 /** Run shipped scenarios once per test file and look things up in their trajectories. */
 import { join } from "node:path";
-import type { Run } from "../src/core/run.js";
+import type { Run } from "../src/run.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
 

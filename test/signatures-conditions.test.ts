@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { createStream } from "../src/core/rng.js";
-import type { Run } from "../src/core/run.js";
-import { resolveParameters } from "../src/model/parameters.js";
+import { resolveParameters } from "../src/engine/parameters.js";
 import { Marrow, type MarrowSignals, type ReleaseSink } from "../src/physiology/erythropoiesis.js";
+import type { Run } from "../src/run.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
 import { at, firstDay, peak, shipped } from "./shipped.js";

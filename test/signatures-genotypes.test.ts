@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Run } from "../src/core/run.js";
+import type { Run } from "../src/run.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
 import { at, last, shipped } from "./shipped.js";

@@ -5,11 +5,11 @@
  */
 import { basename, extname } from "node:path";
 import type { Command } from "@commander-js/extra-typings";
-import type { Run, SimulateOptions } from "../core/run.js";
-import type { Body } from "../model/body.js";
+import type { Body } from "../engine/body.js";
 import type { RunData, ScenarioRecord } from "../plot/data.js";
 import type { NamedFigure } from "../plot/html.js";
 import type { FigureFile, Format } from "../plot/write.js";
+import type { Run, SimulateOptions } from "../run.js";
 import { createProgress } from "./progress.js";
 
 /** How main.ts's error classes are made (exit 2 for bad input, 1 for a failed run). */

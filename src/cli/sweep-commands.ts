@@ -196,7 +196,7 @@ export function registerSweepCommands(program: Command, kinds: ErrorKinds): void
     .option("-o, --out <dir>", "where to write the report (default: the sweep directory)")
     .option("--bootstrap <n>", "bootstrap resamples for the confidence intervals (default 1000)", parseWorkers)
     .action(async (dir, opts) => {
-      const { writeSensitivity } = await import("../sensitivity/report.js");
+      const { writeSensitivity } = await import("../sweep/sensitivity.js");
       const out = opts.out ?? dir;
       const files = await translate(kinds, async () =>
         writeSensitivity(dir, out, opts.bootstrap !== undefined ? { bootstrap: opts.bootstrap } : {}),
@@ -210,7 +210,7 @@ async function maybeSensitivity(dir: string, say: (t: string) => void, kinds: Er
   const { readProvenance } = await import("../sweep/merge.js");
   const kind = readProvenance(dir).design.kind;
   if (kind !== "sobol" && kind !== "morris") return;
-  const { writeSensitivity } = await import("../sensitivity/report.js");
+  const { writeSensitivity } = await import("../sweep/sensitivity.js");
   const files = await translate(kinds, async () => writeSensitivity(dir, dir));
   say(`sensitivity (${kind}): wrote ${files.join(", ")}`);
 }

@@ -13,8 +13,8 @@
  * Pure computation: no files, no console.
  */
 import jstat from "jstat";
-import type { Run, SimulateOptions } from "../core/run.js";
 import { TRAJECTORY_COLUMNS } from "../labs/columns.js";
+import type { Run, SimulateOptions } from "../run.js";
 import type { Scenario } from "../scenario/types.js";
 import { simulate } from "../simulate.js";
 import { runSeed } from "../sweep/seeds.js";

@@ -3,10 +3,11 @@
  * a measurement of it would fall in 95 % of the time (measurement-error
  * model), and the measured points (held-out points hollow).
  */
-import type { Run } from "../core/run.js";
+
 import { timePanel } from "../plot/panels.js";
 import { createFrame, type G, r2, serialize } from "../plot/svg.js";
 import { OKABE_ITO, TYPE } from "../plot/theme.js";
+import type { Run } from "../run.js";
 import { predictionBand } from "./error-model.js";
 import type { LabPoint } from "./labs.js";
 

@@ -9,8 +9,8 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import type { Run } from "../core/run.js";
 import { writeFileAtomic } from "../io/outputs.js";
+import type { Run } from "../run.js";
 import { parseScenario } from "../scenario/load.js";
 import { parseYaml } from "../scenario/parse.js";
 import { resolveScenarioPath } from "../scenario/shipped.js";

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import type { Run } from "../core/run.js";
+import type { Run } from "../run.js";
 import { faultPoint } from "./faults.js";
 
 /** Significant digits in CSV cells. */

@@ -3,8 +3,8 @@
  * set. Venous values carry the venous/whole-body hematocrit ratio (blood is
  * sampled from a vein; body Hct is ~0.9 of venous).
  */
-import type { Body } from "../model/body.js";
-import { param } from "../model/parameters.js";
+import type { Body } from "../engine/body.js";
+import { type ParameterPath, param } from "../engine/parameters.js";
 import type { TRAJECTORY_COLUMNS } from "./columns.js";
 
 const DL_PER_FL = 1e-14;
@@ -13,7 +13,7 @@ const HEPCIDIN_NG_PER_NMOL = 2.79; // hepcidin-25, MW 2789 (ref header)
 export type LabRow = Record<(typeof TRAJECTORY_COLUMNS)[number], number>;
 
 export function measureLabs(body: Body): LabRow {
-  const p = (k: string) => param(body.params, k);
+  const p = (k: ParameterPath) => param(body.params, k);
   const venous = p("body.venousToBodyHctRatio");
   const idx = body.blood.indices();
   const rcvDl = idx.volumeSumFl * DL_PER_FL;

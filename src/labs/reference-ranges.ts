@@ -4,7 +4,7 @@
  * (docs/physiology.md, a copy of the project's physiology reference).
  * Pure data: safe in the browser.
  */
-import type { Sex } from "../scenario/types.js";
+import type { Sex } from "../core/types.js";
 
 export interface Range {
   low: number;

@@ -20,9 +20,13 @@
  */
 import { Columns } from "../core/columns.js";
 import { gamma } from "../core/math.js";
-import { param } from "../model/parameters.js";
-import type { ParameterValues } from "../model/registry.js";
+import { type ParameterValues, param } from "../parameters/spec.js";
+import type { CirculationParameter } from "./circulation.parameters.js";
 import type { ReleaseSink } from "./erythropoiesis.js";
+import type { IronParameter } from "./iron.parameters.js";
+
+/** The parameters this module reads. */
+type Reads = CirculationParameter | IronParameter;
 
 export const BLOOD_FIELDS = [
   "w", // cells represented
@@ -141,14 +145,14 @@ export class Circulation implements ReleaseSink {
   updates = 0;
   private pending = new Map<number, PendingCohort>();
 
-  constructor(params: ParameterValues) {
+  constructor(params: ParameterValues<Reads>) {
     this.cells = new Columns(BLOOD_FIELDS, 65536);
     this.bind(params);
   }
 
   /** Derive constants from parameters (again whenever they change); cells keep their state. */
-  bind(params: ParameterValues): void {
-    const p = (k: string) => param(params, k);
+  bind(params: ParameterValues<Reads>): void {
+    const p = (k: Reads) => param(params, k);
     const lifeMean = p("circulation.lifespanMean");
     const { shape, scale } = weibullFromMeanSd(lifeMean, p("circulation.lifespanSd"));
     this.shape = shape;

@@ -4,8 +4,10 @@
  * capacity and by sex (androgens raise EPO production: women settle at a lower
  * Hb with similar EPO); plasma EPO follows with its half-life (~5 h).
  */
-import { param } from "../model/parameters.js";
-import type { ParameterValues } from "../model/registry.js";
+import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
+
+/** The parameters this module reads. */
+type Reads = EpoParameter;
 
 export class Kidney {
   epoMuPerMl: number;
@@ -14,12 +16,12 @@ export class Kidney {
   private rate = 0; // per h
   private renalFunction = 0;
 
-  constructor(params: ParameterValues) {
+  constructor(params: ParameterValues<Reads>) {
     this.bind(params);
     this.epoMuPerMl = this.steadyEpo(15);
   }
 
-  bind(params: ParameterValues): void {
+  bind(params: ParameterValues<Reads>): void {
     this.intercept = param(params, "epo.intercept");
     this.slope = param(params, "epo.slope");
     this.rate = Math.LN2 / param(params, "epo.halfLife");
@@ -36,3 +38,55 @@ export class Kidney {
     this.epoMuPerMl = target + (this.epoMuPerMl - target) * Math.exp(-this.rate * dtH);
   }
 }
+
+// ── Parameters (gathered by src/engine/parameters.ts) ─────────────────────────
+export const EPO_PARAMETERS = defineParameters({
+  "epo.intercept": {
+    unit: "",
+    default: 3.05,
+    description: "log10 EPO (mU/mL) at Hb 0 in log10 EPO = a − b·Hb",
+    source: "Symeonidis et al. 2016, n = 1096 (ref §4.1)",
+    min: 0,
+    max: 10,
+    provenance: { kind: "measured" },
+  },
+  "epo.slope": {
+    unit: "",
+    default: 0.131,
+    description: "fall of log10 EPO per g/dL of hemoglobin",
+    source: "Symeonidis et al. 2016 (ref §4.1)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "measured" },
+  },
+  "epo.halfLife": {
+    unit: "h",
+    default: 5,
+    description: "plasma half-life of EPO",
+    source: "rhEPO IV ~4 h healthy, ~5 h renal (ref §4.1)",
+    min: 0.5,
+    max: 48,
+    provenance: { kind: "measured" },
+  },
+  "epo.androgenFactor": {
+    unit: "",
+    default: { male: 1, female: 0.62 },
+    description: "renal EPO production relative to men at the same Hb (androgens raise it)",
+    source:
+      "calibrated: women Hb ~13.5 vs men ~15 g/dL with similar EPO (13.4 vs 14.6 mU/mL, Int J Hematol 1992) and lower sTfR (ref §1.1, §1.3)",
+    min: 0,
+    max: 3,
+    provenance: { kind: "calibrated", targets: ["healthy-man.hb", "signature:test/healthy.test.ts"] },
+  },
+  "epo.renalFunction": {
+    unit: "",
+    default: 1,
+    description: "fraction of normal renal EPO-producing capacity",
+    source: "1 = healthy kidney; CKD acts through GFR instead (the kidney action, kidney.* parameters)",
+    min: 0,
+    max: 2,
+    provenance: { kind: "assumed" },
+  },
+});
+
+export type EpoParameter = PathsOf<typeof EPO_PARAMETERS>;

@@ -16,8 +16,13 @@
  */
 import { Columns } from "../core/columns.js";
 import type { RandomStream } from "../core/rng.js";
-import { param } from "../model/parameters.js";
-import type { ParameterValues } from "../model/registry.js";
+import { type ParameterValues, param } from "../parameters/spec.js";
+import type { CirculationParameter } from "./circulation.parameters.js";
+import type { ErythropoiesisParameter } from "./erythropoiesis.parameters.js";
+import type { IronParameter, SerumMarkerParameter } from "./iron.parameters.js";
+
+/** The parameters this module reads. */
+type Reads = CirculationParameter | ErythropoiesisParameter | IronParameter | SerumMarkerParameter;
 
 export const MARROW_FIELDS = [
   "w", // cells represented
@@ -130,7 +135,7 @@ export class Marrow {
   private hemeCv = 0;
 
   constructor(
-    params: ParameterValues,
+    params: ParameterValues<Reads>,
     private readonly foundersPerDay: number,
     private readonly random: RandomStream,
     /** Draws of lineage heme capacity: their own stream, so other draws are unchanged. */
@@ -141,8 +146,8 @@ export class Marrow {
   }
 
   /** Derive constants from parameters (again whenever they change); cells keep their state. */
-  bind(params: ParameterValues): void {
-    const p = (k: string) => param(params, k);
+  bind(params: ParameterValues<Reads>): void {
+    const p = (k: Reads) => param(params, k);
     this.growthLogPerCycle = Math.log(p("erythropoiesis.growthPerCycle"));
     this.hriCoupling = p("erythropoiesis.hriGrowthCoupling");
     this.cycleTime = p("erythropoiesis.cycleTime");

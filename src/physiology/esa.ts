@@ -6,8 +6,10 @@
  * at the marrow: the kidney keeps regulating its own production.
  * Amounts in IU; 1 IU/L = 1 mU/mL.
  */
-import { param } from "../model/parameters.js";
-import type { ParameterValues } from "../model/registry.js";
+import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
+
+/** The parameters this module reads. */
+type Reads = EsaParameter;
 
 export class Epoetin {
   depotIu = 0;
@@ -18,14 +20,14 @@ export class Epoetin {
   private volumeL = 1;
 
   constructor(
-    params: ParameterValues,
+    params: ParameterValues<Reads>,
     private readonly weightKg: number,
   ) {
     this.bind(params);
   }
 
-  bind(params: ParameterValues): void {
-    const p = (k: string) => param(params, k);
+  bind(params: ParameterValues<Reads>): void {
+    const p = (k: Reads) => param(params, k);
     this.ka = Math.LN2 / p("esa.subcutaneousAbsorptionHalfLife");
     this.ke = Math.LN2 / p("esa.intravenousHalfLife");
     this.bioavailability = p("esa.subcutaneousBioavailability");
@@ -58,3 +60,45 @@ export class Epoetin {
     if (this.plasmaIu < 1e-9) this.plasmaIu = 0;
   }
 }
+
+// ── Parameters (gathered by src/engine/parameters.ts) ─────────────────────────
+export const ESA_PARAMETERS = defineParameters({
+  "esa.intravenousHalfLife": {
+    unit: "h",
+    default: 6,
+    description: "plasma half-life of epoetin given intravenously",
+    source: "~4 h healthy, 6.5–12.7 h renal failure (ref §4.1)",
+    min: 0.5,
+    max: 200,
+    provenance: { kind: "measured" },
+  },
+  "esa.subcutaneousBioavailability": {
+    unit: "",
+    default: 0.3,
+    description: "fraction of a subcutaneous epoetin dose reaching plasma",
+    source: "SC bioavailability ~20–40 % (epoetin label, R)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "measured" },
+  },
+  "esa.subcutaneousAbsorptionHalfLife": {
+    unit: "h",
+    default: 19,
+    description: "half-life of absorption from the subcutaneous depot (sets the apparent SC half-life)",
+    source: "SC apparent half-life 19.4 ± 8.1 h (ref §4.1)",
+    min: 0.5,
+    max: 500,
+    provenance: { kind: "measured" },
+  },
+  "esa.distributionVolumePerKg": {
+    unit: "mL/kg",
+    default: 45,
+    description: "volume of distribution of epoetin per kg (about the plasma volume)",
+    source: "Vd ≈ plasma volume (ref §4.1)",
+    min: 1,
+    max: 1000,
+    provenance: { kind: "measured" },
+  },
+});
+
+export type EsaParameter = PathsOf<typeof ESA_PARAMETERS>;

@@ -13,8 +13,13 @@
  * their own time constant (hours to a day), so after an IL-6 pulse serum iron
  * falls over hours and returns over days, after hepcidin has already fallen.
  */
-import { param } from "../model/parameters.js";
-import type { ParameterValues } from "../model/registry.js";
+import { type ParameterValues, param } from "../parameters/spec.js";
+import type { HepcidinParameter, TransferrinParameter } from "./hepcidin.parameters.js";
+import type { InflammationParameter } from "./inflammation.js";
+import type { IronParameter } from "./iron.parameters.js";
+
+/** The parameters this module reads. */
+type Reads = HepcidinParameter | InflammationParameter | IronParameter | TransferrinParameter;
 
 export interface HepcidinDrive {
   hepatocyteIronMg: number;
@@ -50,14 +55,14 @@ export class Liver {
   private dmt1Half = 0;
   private dmt1Hill = 1;
 
-  constructor(params: ParameterValues) {
+  constructor(params: ParameterValues<Reads>) {
     this.bind(params);
     this.hepcidinNmol = this.reference;
     this.ferroportinLeft = this.ferroportinBalance(this.hepcidinNmol);
   }
 
-  bind(params: ParameterValues): void {
-    const p = (k: string) => param(params, k);
+  bind(params: ParameterValues<Reads>): void {
+    const p = (k: Reads) => param(params, k);
     this.reference = p("hepcidin.reference");
     this.storeRef = p("hepcidin.referenceHepatocyteIron");
     this.storeExp = p("hepcidin.storeExponent");
@@ -135,12 +140,12 @@ export class Transferrin {
   private half = 0;
   private rate = 0;
 
-  constructor(params: ParameterValues, hepatocyteIronMg: number) {
+  constructor(params: ParameterValues<Reads>, hepatocyteIronMg: number) {
     this.bind(params);
     this.mgPerDl = this.target(hepatocyteIronMg, 1);
   }
 
-  bind(params: ParameterValues): void {
+  bind(params: ParameterValues<Reads>): void {
     this.minimum = param(params, "transferrin.minimum");
     this.rise = param(params, "transferrin.ironDeficiencyRise");
     this.half = param(params, "transferrin.hepatocyteIronHalf");

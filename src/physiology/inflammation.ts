@@ -12,8 +12,10 @@
  *   macrophage ferritin    × (1 + a_ret·s)    IL-1/TNF-α raise ferritin synthesis, so macrophages
  *                                             lock recycled iron away (iron retention of ACD)
  */
-import { param } from "../model/parameters.js";
-import type { ParameterValues } from "../model/registry.js";
+import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
+
+/** The parameters this module reads. */
+type Reads = InflammationParameter;
 
 export interface InflammatoryEffects {
   transferrinFactor: number;
@@ -37,12 +39,12 @@ export class Inflammation {
   private destruction = 0; // per day
   private retention = 0;
 
-  constructor(params: ParameterValues) {
+  constructor(params: ParameterValues<Reads>) {
     this.bind(params);
   }
 
-  bind(params: ParameterValues): void {
-    const p = (k: string) => param(params, k);
+  bind(params: ParameterValues<Reads>): void {
+    const p = (k: Reads) => param(params, k);
     this.baseline = p("inflammation.il6Baseline");
     this.half = p("inflammation.halfEffectIl6");
     this.tfFall = p("inflammation.transferrinMaxFall");
@@ -86,3 +88,120 @@ export class Inflammation {
     this.ferritinAcutePhase = target + (this.ferritinAcutePhase - target) * Math.exp(-this.ferritinRate * dtH);
   }
 }
+
+// ── Parameters (gathered by src/engine/parameters.ts) ─────────────────────────
+export const INFLAMMATION_PARAMETERS = defineParameters({
+  // ── Inflammation (baseline here; the inflammation issue drives IL-6)
+  "inflammation.il6Baseline": {
+    unit: "",
+    default: 1.5,
+    description: "plasma IL-6 (pg/mL) in health",
+    source: "healthy IL-6 < 5–7 pg/mL (R)",
+    min: 0,
+    max: 10000,
+    provenance: { kind: "measured" },
+  },
+
+  // ── Inflammation: one IL-6 drive, several targets (model.md §3)
+  "inflammation.halfEffectIl6": {
+    unit: "pg/mL",
+    default: 30,
+    description:
+      "IL-6 above baseline giving half the maximal effect on transferrin, ferritin, EPO, progenitors and red-cell survival",
+    source: "ACD with IL-6 tens of pg/mL: Hb 9.5–11, TIBC < 300 (Weiss & Goodnough 2005, ref §5a), calibrated",
+    min: 0.01,
+    max: 10000,
+    provenance: {
+      kind: "calibrated",
+      targets: [
+        "acute-inflammation.hepcidin-rise",
+        "chronic-inflammation.tsat",
+        "chronic-inflammation.tibc",
+        "chronic-inflammation.mcv",
+      ],
+    },
+  },
+  "inflammation.transferrinMaxFall": {
+    unit: "",
+    default: 0.4,
+    description: "largest fractional fall of transferrin synthesis (negative acute-phase protein)",
+    source: "TIBC < 300 µg/dL in ACD, normal-low (ref §4.3, §5a), calibrated",
+    min: 0,
+    max: 0.95,
+    provenance: { kind: "calibrated", targets: ["chronic-inflammation.tibc"] },
+  },
+  "inflammation.ferritinAcutePhaseMax": {
+    unit: "",
+    default: 2,
+    description: "largest extra serum ferritin secretion per unit storage iron (positive acute-phase protein)",
+    source: "ferritin rises 1–2 days after onset, peaks 3–5 days (Krause 2013 quoted, ref §4.3), calibrated",
+    min: 0,
+    max: 20,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-conditions.test.ts"] },
+  },
+  "inflammation.ferritinResponseTime": {
+    unit: "h",
+    default: 48,
+    description: "time constant of the acute-phase ferritin response",
+    source: "rise over 1–2 days, peak at 3–5 days (ref §4.3)",
+    min: 1,
+    max: 720,
+    provenance: { kind: "measured" },
+  },
+  "inflammation.epoMaxBlunting": {
+    unit: "",
+    default: 0.6,
+    description: "largest fractional cut of renal EPO production by inflammatory cytokines",
+    source: "EPO lower than the anemia predicts in ACD (Weiss & Goodnough 2005, ref §5a; signatures.md), calibrated",
+    min: 0,
+    max: 0.99,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-conditions.test.ts"] },
+  },
+  "inflammation.progenitorMaxSuppression": {
+    unit: "",
+    default: 0.5,
+    description: "largest fractional cut of erythroid progenitor influx (IFN-γ, TNF-α)",
+    source: "cytokine suppression of CFU-E (Weiss & Goodnough 2005, R), calibrated",
+    min: 0,
+    max: 0.99,
+    provenance: {
+      kind: "calibrated",
+      targets: [
+        "acute-inflammation.hepcidin-rise",
+        "chronic-inflammation.tsat",
+        "chronic-inflammation.tibc",
+        "chronic-inflammation.mcv",
+      ],
+    },
+  },
+  "inflammation.macrophageFerritinInduction": {
+    unit: "",
+    default: 6,
+    description:
+      "largest extra macrophage ferritin synthesis (deposit of labile iron into stores) with inflammation, relative to health",
+    source:
+      "IL-1/TNF-α raise ferritin translation and macrophages retain iron in inflammation (Rogers et al. 1990; Weiss & Goodnough NEJM 2005); calibrated: ACD TSAT 10–20 % under sustained IL-6 (Weiss & Goodnough 2005)",
+    min: 0,
+    max: 100,
+    provenance: { kind: "calibrated", targets: ["acd-2005-tsat-chronic"] },
+  },
+  "inflammation.maxDestructionRate": {
+    unit: "1/day",
+    default: 0.006,
+    description: "largest added age-independent red-cell destruction (activated macrophages)",
+    source: "red-cell life modestly shortened in ACD, ~80–90 days (R), calibrated",
+    min: 0,
+    max: 1,
+    provenance: {
+      kind: "calibrated",
+      targets: [
+        "acute-inflammation.hepcidin-rise",
+        "chronic-inflammation.tsat",
+        "chronic-inflammation.tibc",
+        "chronic-inflammation.mcv",
+      ],
+    },
+  },
+});
+
+export type InflammationParameter = PathsOf<typeof INFLAMMATION_PARAMETERS>;

@@ -9,8 +9,12 @@
  * stays stable at any step size and no pool can go negative. Fluxes are
  * computed from the start-of-step state and committed together.
  */
-import { param } from "../model/parameters.js";
-import type { ParameterValues } from "../model/registry.js";
+import { type ParameterValues, param } from "../parameters/spec.js";
+import type { HepcidinParameter } from "./hepcidin.parameters.js";
+import type { IronParameter, SerumMarkerParameter } from "./iron.parameters.js";
+
+/** The parameters this module reads. */
+type Reads = HepcidinParameter | IronParameter | SerumMarkerParameter;
 
 export interface IronPools {
   /** Transferrin-bound plasma iron, mg. */
@@ -139,17 +143,17 @@ export class IronExchange {
   private ivRate = 0; // per h
 
   constructor(
-    params: ParameterValues,
+    params: ParameterValues<Reads>,
     private readonly weightKg: number,
   ) {
     this.bind(params);
   }
 
   /** Derive rate constants from parameters (again whenever they change). */
-  bind(params: ParameterValues): void {
+  bind(params: ParameterValues<Reads>): void {
     const weightKg = this.weightKg;
-    const p = (k: string) => param(params, k);
-    const perH = (k: string) => p(k) / 24;
+    const p = (k: Reads) => param(params, k);
+    const perH = (k: Reads) => p(k) / 24;
     this.nonHemeUptake = p("iron.absorption.nonHemeUptake");
     this.hemeUptake = p("iron.absorption.hemeUptake");
     this.dmt1Max = p("iron.absorption.dmt1Max");
@@ -337,11 +341,11 @@ export class SerumFerritin {
   private ivToFerritin = 0;
   private rate = 0; // per h
 
-  constructor(params: ParameterValues) {
+  constructor(params: ParameterValues<Reads>) {
     this.bind(params);
   }
 
-  bind(params: ParameterValues): void {
+  bind(params: ParameterValues<Reads>): void {
     this.macrophageIronPerNg = param(params, "labs.macrophageIronPerFerritin");
     this.hepatocyteIronPerNg = param(params, "labs.hepatocyteIronPerFerritin");
     this.perMacrophageMgDay = param(params, "labs.ferritinPerMacrophageSynthesis");

@@ -13,8 +13,10 @@
  *
  * Amounts in µg; exact exponential integration of the two linear pools.
  */
-import { param } from "../model/parameters.js";
-import type { ParameterValues } from "../model/registry.js";
+import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
+
+/** The parameters this module reads. */
+type Reads = LeadParameter;
 
 export interface LeadEffects {
   hemeCapacityFactor: number;
@@ -44,14 +46,14 @@ export class LeadKinetics {
   private destruction = 0;
 
   constructor(
-    params: ParameterValues,
+    params: ParameterValues<Reads>,
     private readonly weightKg: number,
   ) {
     this.bind(params);
   }
 
-  bind(params: ParameterValues): void {
-    const p = (k: string) => param(params, k);
+  bind(params: ParameterValues<Reads>): void {
+    const p = (k: Reads) => param(params, k);
     this.volumeDl = p("lead.distributionVolumePerKg") * this.weightKg;
     this.kOut = Math.LN2 / (p("lead.bloodHalfLife") * 24);
     this.boneShare = p("lead.boneDepositFraction");
@@ -98,3 +100,118 @@ export class LeadKinetics {
     return this.exchangeableUg + this.boneUg;
   }
 }
+
+// ── Parameters (gathered by src/engine/parameters.ts) ─────────────────────────
+export const LEAD_PARAMETERS = defineParameters({
+  "lead.absorbedFractionAdult": {
+    unit: "",
+    default: 0.12,
+    description: "fraction of ingested lead absorbed, adult",
+    source: "adults about 10–15 % (model.md §4)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "measured" },
+  },
+  "lead.absorbedFractionChild": {
+    unit: "",
+    default: 0.45,
+    description: "fraction of ingested lead absorbed, child",
+    source: "children about 40–50 % (model.md §4)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "measured" },
+  },
+  "lead.childUntilAge": {
+    unit: "year",
+    default: 12,
+    description: "age below which the child absorption fraction applies",
+    source: "convention (ATSDR 2007, R)",
+    min: 0,
+    max: 120,
+    provenance: { kind: "assumed" },
+  },
+  "lead.distributionVolumePerKg": {
+    unit: "dL/kg",
+    default: 2,
+    description: "volume of blood and soft tissue through which absorbed lead spreads, per kg",
+    source: "calibrated: adult biokinetic slope ~0.4 µg/dL per µg/day absorbed (EPA adult lead methodology, R)",
+    min: 0.1,
+    max: 100,
+    provenance: { kind: "calibrated", targets: ["lead-adult.zpp", "lead-adult.half-life"] },
+  },
+  "lead.bloodHalfLife": {
+    unit: "day",
+    default: 34,
+    description: "half-life of lead in blood (to excretion and bone)",
+    source: "34 d fast component (Rabinowitz 1976; ref §5c)",
+    min: 1,
+    max: 1000,
+    provenance: { kind: "measured" },
+  },
+  "lead.boneDepositFraction": {
+    unit: "",
+    default: 0.3,
+    description: "fraction of lead leaving blood that goes to bone rather than being excreted",
+    source: "tri-exponential decline 34 d, 1.2 y, 13 y (Nilsson 1991, ref §5c), calibrated",
+    min: 0,
+    max: 1,
+    provenance: { kind: "calibrated", targets: ["lead-adult.half-life"] },
+  },
+  "lead.boneHalfLife": {
+    unit: "day",
+    default: 4750,
+    description: "half-life of lead returning from bone to blood",
+    source: "13 y slow component (Nilsson 1991, ref §5c)",
+    min: 30,
+    max: 100000,
+    provenance: { kind: "measured" },
+  },
+  "lead.hemeSynthesisHalfPbB": {
+    unit: "ug/dL",
+    default: 108,
+    description: "blood lead halving erythroblast heme synthesis capacity (ALAD and ferrochelatase together)",
+    source:
+      "anemia in adults mostly above ~50 µg/dL (ATSDR 2007, ref §5c); calibrated: ring sideroblasts at PbB ~100 with MCV in the 70s (the block on heme is partial: ALAD has a large reserve)",
+    min: 1,
+    max: 10000,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-causes.test.ts"] },
+  },
+  "lead.zppMax": {
+    unit: "",
+    default: 2000,
+    description: "largest zinc protoporphyrin (µmol/mol heme) from ferrochelatase inhibition",
+    source: "EP > 100 µg/dL in heavy-metal toxicity (ref §5c), calibrated",
+    min: 0,
+    max: 100000,
+    provenance: { kind: "calibrated", targets: ["lead-adult.zpp"] },
+  },
+  "lead.zppHalfPbB": {
+    unit: "ug/dL",
+    default: 100,
+    description: "blood lead at half the largest ferrochelatase-inhibition ZPP (Hill exponent 3)",
+    source: "ZPP rises steeply above 15–30 µg/dL (Piomelli 1978; ATSDR 2007, ref §5c), calibrated",
+    min: 1,
+    max: 10000,
+    provenance: { kind: "calibrated", targets: ["lead-adult.zpp"] },
+  },
+  "lead.nucleotidaseHalfPbB": {
+    unit: "ug/dL",
+    default: 40,
+    description: "blood lead halving pyrimidine 5'-nucleotidase activity",
+    source: "~25 % activity in a poisoned patient (Valentine 1976, ref §5c), calibrated",
+    min: 1,
+    max: 10000,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-causes.test.ts"] },
+  },
+  "lead.maxDestructionRate": {
+    unit: "1/day",
+    default: 0.005,
+    description: "largest added red-cell destruction with pyrimidine 5'-nucleotidase lost (stippled cells)",
+    source: "shortened survival in lead poisoning (Valentine 1976, ref §5c), calibrated",
+    min: 0,
+    max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-causes.test.ts"] },
+  },
+});
+
+export type LeadParameter = PathsOf<typeof LEAD_PARAMETERS>;

@@ -17,8 +17,10 @@
  * the subject's age is given. Effects are computed against the sex's
  * reference GFR, so a healthy adult of unknown age has factors exactly 1.
  */
-import { param } from "../model/parameters.js";
-import type { ParameterValues } from "../model/registry.js";
+import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
+
+/** The parameters this module reads. */
+type Reads = KidneyParameter;
 
 export interface RenalEffects {
   /** Multiplier on renal EPO production (1 = healthy). */
@@ -43,15 +45,15 @@ export class RenalFunction {
   private uremicMarrow = 0;
 
   constructor(
-    params: ParameterValues,
+    params: ParameterValues<Reads>,
     private readonly ageYears: number | undefined,
   ) {
     this.bind(params);
     this.gfrMlPerMin = this.restingGfr;
   }
 
-  bind(params: ParameterValues): void {
-    const p = (k: string) => param(params, k);
+  bind(params: ParameterValues<Reads>): void {
+    const p = (k: Reads) => param(params, k);
     this.reference = p("kidney.healthyGfr");
     const decline = p("kidney.gfrDeclinePerYearAfter40") * Math.max(0, (this.ageYears ?? 40) - 40);
     this.restingGfr = Math.max(1, this.reference - decline);
@@ -77,3 +79,71 @@ export class RenalFunction {
     };
   }
 }
+
+// ── Parameters (gathered by src/engine/parameters.ts) ─────────────────────────
+export const KIDNEY_PARAMETERS = defineParameters({
+  "kidney.healthyGfr": {
+    unit: "mL/min",
+    default: { male: 115, female: 105 },
+    description: "glomerular filtration rate of a healthy young adult: the reference for renal effects",
+    source: "normal GFR ~100–130 mL/min/1.73 m² in young adults, a little lower in women (KDIGO 2012, R)",
+    min: 10,
+    max: 200,
+    provenance: { kind: "measured" },
+  },
+  "kidney.gfrDeclinePerYearAfter40": {
+    unit: "mL/min",
+    default: 0.8,
+    description: "fall of the resting GFR per year of age past 40 (applies only when the subject's age is given)",
+    source: "~0.75–1 mL/min per year (Lindeman 1985, Baltimore Longitudinal Study, R)",
+    min: 0,
+    max: 5,
+    provenance: { kind: "measured" },
+  },
+  "kidney.epoCapacityHalfGfr": {
+    unit: "",
+    default: 0.2,
+    description:
+      "GFR (fraction of healthy) at which renal EPO production capacity is half of what it would be in proportion (f = g(1+K)/(g+K))",
+    source:
+      "calibrated: Hb falls from CrCl ~70 mL/min, −1.4 g/dL at 20–30 mL/min (Hsu 2002); EPO ~half of that of iron deficiency at the same Hb (Gowanlock 2016), ref §5g",
+    min: 0.001,
+    max: 10,
+    provenance: { kind: "calibrated", targets: ["ckd.mcv", "ckd.hb-fall"] },
+  },
+  "kidney.hepcidinRenalClearanceFraction": {
+    unit: "",
+    default: 0.5,
+    description: "fraction of hepcidin-25 clearance that is renal (filtration and tubular degradation) in health",
+    source:
+      "hepcidin elevated in CKD from reduced renal clearance (Krishnan review, ref §5g); ~2× at stage 4–5 (Zaritsky 2009, R), calibrated",
+    min: 0,
+    max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-conditions.test.ts"] },
+  },
+  "kidney.uremicDestructionRate": {
+    unit: "1/day",
+    default: 0.0004,
+    description: "added random red-cell destruction per unit of uremic load (GFR_ref/GFR − 1)",
+    source: "red-cell life ~60–90 days in advanced CKD (ref §3.3, R), calibrated: ~80 days at GFR 10 mL/min",
+    min: 0,
+    max: 0.1,
+    provenance: { kind: "calibrated", targets: ["ckd.hb-fall"] },
+  },
+  "kidney.uremicMarrowSuppression": {
+    unit: "",
+    default: 0.04,
+    description:
+      "uremic blunting of erythroid progenitor influx per unit of uremic load (GFR_ref/GFR − 1): factor 1/(1 + s·load)",
+    source:
+      "uremic serum inhibits erythroid colony growth and ESA needs rise in kidney failure (Eschbach 1989 Ann Intern Med 111:992: untreated dialysis Hct 22 %; KDIGO 2012 Kidney Int Suppl 2:279: starting ESA doses raise Hb 1–2 g/dL per month); calibrated to those within the CKD signatures (Hsu 2002 stage-4 Hb; ESA on low iron keeps TSAT < 20 %): factor 0.58 at GFR 6 mL/min, 0.74 at GFR 12",
+    min: 0,
+    max: 10,
+    provenance: {
+      kind: "calibrated",
+      targets: ["eschbach-1989-epoetin-hct-untreated", "signature:test/signatures-conditions.test.ts"],
+    },
+  },
+});
+
+export type KidneyParameter = PathsOf<typeof KIDNEY_PARAMETERS>;

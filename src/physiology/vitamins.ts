@@ -41,8 +41,11 @@
  * recent intake faster in life; here it follows the store).
  * Amounts in µg, time in days; exact exponential integration of the linear stores.
  */
-import { param } from "../model/parameters.js";
-import type { ParameterValues } from "../model/registry.js";
+import { type ParameterValues, param } from "../parameters/spec.js";
+import type { VitaminParameter } from "./vitamins.parameters.js";
+
+/** The parameters this module reads. */
+type Reads = VitaminParameter;
 
 export interface VitaminEffects {
   /** Multiplier on the erythroblast cycle time (1 = healthy). */
@@ -88,14 +91,14 @@ export class Vitamins {
   private serumB12Ref = 0;
   private serumFolateRef = 0;
 
-  constructor(params: ParameterValues) {
+  constructor(params: ParameterValues<Reads>) {
     this.bind(params);
     this.b12Ug = this.b12Ref;
     this.folateUg = this.folateRef;
   }
 
-  bind(params: ParameterValues): void {
-    const p = (k: string) => param(params, k);
+  bind(params: ParameterValues<Reads>): void {
+    const p = (k: Reads) => param(params, k);
     this.b12Ref = p("vitamins.b12.healthyStore");
     this.folateRef = p("vitamins.folate.healthyStore");
     this.b12Intake = p("vitamins.b12.intake");

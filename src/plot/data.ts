@@ -3,8 +3,9 @@
  * from a run directory on disk: columns, histograms, the subject's sex, the
  * scenario's events and (when recorded) the iron economy.
  */
-import type { Run } from "../core/run.js";
-import { GENES } from "../model/genotype.js";
+
+import { GENES } from "../physiology/genotype.js";
+import type { Run } from "../run.js";
 import { SPAN_ACTIONS } from "../scenario/actions.js";
 import type { EventAction, Genotype, Scenario, ScenarioEvent, Sex, Subject, TimeValue } from "../scenario/types.js";
 import type { IronEconomyRow } from "./iron-probe.js";

@@ -11,7 +11,7 @@
  * Marrow → red cells is what the marrow took up less what died there and its
  * own change; the red-cell pool then balances as a check on the engine.
  */
-import type { Body } from "../model/body.js";
+import type { Body } from "../engine/body.js";
 
 /** Pools in mg, fluxes in mg/day, ferroportin as the fraction of full export (0–1). */
 export interface IronEconomyRow {

@@ -4,8 +4,8 @@
  * (json-schema.ts) and `erythron list` all read this table.
  */
 
-import { PARAMETERS } from "../model/parameters.js";
-import { defaultFor } from "../model/registry.js";
+import { PARAMETERS } from "../engine/parameters.js";
+import { defaultFor } from "../parameters/spec.js";
 import type { ActionKind, EventAction, TimeValue } from "./types.js";
 
 /** Instant actions act once at each instant; span actions hold over a time span. */

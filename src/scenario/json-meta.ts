@@ -7,8 +7,8 @@
 
 import { formatWithUnit } from "../core/quantity-text.js";
 import { describeUnitFamily } from "../core/units.js";
-import { GENES } from "../model/genotype.js";
-import { PARAMETERS } from "../model/parameters.js";
+import { PARAMETERS } from "../engine/parameters.js";
+import { GENES } from "../physiology/genotype.js";
 import { ACTION_NAMES, ACTIONS, type ActionSpec, type FieldSpec } from "./actions.js";
 import { ALLOWED_FUNCTIONS } from "./expression.js";
 

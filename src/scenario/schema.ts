@@ -6,8 +6,8 @@
  */
 import { z } from "zod";
 import { expectedText, formatDays, formatWithUnit, parseQuantity, QuantityError } from "../core/units.js";
-import { GENES } from "../model/genotype.js";
-import { PARAMETERS } from "../model/parameters.js";
+import { PARAMETERS } from "../engine/parameters.js";
+import { GENES } from "../physiology/genotype.js";
 import { ACTION_NAMES, type ActionSpec, actionSpec, type FieldSpec, isActionName, type Timing } from "./actions.js";
 import { excerpt } from "./errors.js";
 import { compileTimeExpression, readExpression, type TimeEvaluator } from "./expression.js";

@@ -4,18 +4,9 @@
  * varies in time arrives as a sandboxed expression to be compiled by
  * `compileTimeValue` (src/scenario/expression.ts).
  */
-export type Sex = "male" | "female";
+import type { Genotype, Subject } from "../core/types.js";
 
-export interface Subject {
-  sex: Sex;
-  weightKg: number;
-  /** Optional; with it, blood volume follows Nadler's formula, otherwise mL/kg by sex. */
-  heightCm?: number;
-  /** Storage iron (macrophage + hepatocyte) at the start; default typical for sex. */
-  storageIronMg?: number;
-  /** Age, years (optional; default adult). Children absorb more of ingested lead. */
-  ageYears?: number;
-}
+export type { Genotype, Sex, Subject } from "../core/types.js";
 
 export interface RecordSpec {
   /** Trajectory sampling interval. */
@@ -88,13 +79,6 @@ export interface ScenarioEvent {
   action: EventAction;
   /** Where the event was written, for error messages. */
   source?: { line: number; column: number };
-}
-
-/** Genotype after parsing; omitted genes are wild type. */
-export interface Genotype {
-  TMPRSS6?: "wild-type" | "heterozygous-loss" | "homozygous-loss";
-  alphaGlobinGenes?: 4 | 3 | 2 | 1;
-  HBB?: "normal" | "beta-trait";
 }
 
 export interface Scenario {

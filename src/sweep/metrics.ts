@@ -1,5 +1,5 @@
 /** Metrics of one run: a value at a time, min/max/mean over a window, the first crossing of a threshold. */
-import type { Run } from "../core/run.js";
+import type { Run } from "../run.js";
 import type { MetricSpec } from "./types.js";
 
 /** Linear interpolation of `y` at day `t`; NaN outside the recorded days. */

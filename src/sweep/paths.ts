@@ -4,7 +4,7 @@
  * `events[i].<action>` or `events[i].<action>.<field>`), which are written into
  * the document as quantities in their canonical unit and re-validated.
  */
-import { PARAMETERS } from "../model/parameters.js";
+import { PARAMETERS } from "../engine/parameters.js";
 import { ACTIONS, isActionName } from "../scenario/actions.js";
 import { excerpt } from "../scenario/errors.js";
 import type { Target } from "./types.js";

@@ -7,8 +7,9 @@
  *
  * Pure: no I/O. A target measures a finished Run; the caller runs the scenarios.
  */
-import type { Run } from "../core/run.js";
+
 import { REFERENCE_RANGES } from "../labs/reference-ranges.js";
+import type { Run } from "../run.js";
 import type { Role } from "./studies.js";
 
 /** The shared reference table (src/labs/reference-ranges.ts): the figures and notebooks read the same. */

@@ -27,12 +27,12 @@
  */
 
 import { copyInto, deepClone } from "../core/clone.js";
+import type { Genotype, Subject } from "../core/types.js";
 import { Circulation } from "../physiology/circulation.js";
 import type { ReleaseSink } from "../physiology/erythropoiesis.js";
-import type { Genotype, Subject } from "../scenario/types.js";
 import { VERSION } from "../version.js";
 import { Body, type BodyOptions } from "./body.js";
-import { param } from "./parameters.js";
+import { type ParameterPath, param } from "./parameters.js";
 
 interface TemplateCell {
   w: number;
@@ -140,7 +140,7 @@ export function buildSteadyBodyFresh(
   opts: SteadyStateOptions,
 ): Body {
   const probe = new Body(subject, overrides, opts, opts.genotype ?? {});
-  const p = (k: string) => param(probe.params, k);
+  const p = (k: ParameterPath) => param(probe.params, k);
   const tsatRef = p("hepcidin.referenceTsat");
   const first: FillState = {
     tsat: tsatRef,
@@ -160,7 +160,7 @@ function buildOnce(
 ): { body: Body; settled: FillState } {
   const body = new Body(subject, overrides, opts, opts.genotype ?? {});
   const dt = body.dtH;
-  const p = (k: string) => param(body.params, k);
+  const p = (k: ParameterPath) => param(body.params, k);
 
   // 1. Marrow pipeline at reference signals; iron as plasma at reference saturation would give it.
   const fillDays = opts.fillDays ?? 28;

@@ -1,5 +1,5 @@
-import type { Body } from "../model/body.js";
-import type { Scenario } from "../scenario/types.js";
+import type { Body } from "./engine/body.js";
+import type { Scenario } from "./scenario/types.js";
 
 /** One red-cell volume histogram: fraction of circulating red cells per 1-fL bin. */
 export interface VolumeHistogram {

@@ -23,10 +23,13 @@
  */
 import type { RandomStream } from "../core/rng.js";
 import { createStream } from "../core/rng.js";
+import type { Genotype, Subject } from "../core/types.js";
+import { defaultFor } from "../parameters/spec.js";
 import { Circulation, type CirculationSignals } from "../physiology/circulation.js";
 import { Kidney } from "../physiology/epo.js";
 import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
 import { Epoetin } from "../physiology/esa.js";
+import { type GenotypeEffects, genotypeEffects, WILD_TYPE_EFFECTS } from "../physiology/genotype.js";
 import { Liver, Transferrin } from "../physiology/hepcidin.js";
 import { Inflammation } from "../physiology/inflammation.js";
 import {
@@ -42,15 +45,12 @@ import {
 import { LeadKinetics } from "../physiology/lead.js";
 import { RenalFunction } from "../physiology/renal.js";
 import { Vitamins } from "../physiology/vitamins.js";
-import type { Genotype, Subject } from "../scenario/types.js";
-import { type GenotypeEffects, genotypeEffects, WILD_TYPE_EFFECTS } from "./genotype.js";
-import { PARAMETERS, param, resolveParameters } from "./parameters.js";
-import { defaultFor, type ParameterValues } from "./registry.js";
+import { type ModelParameters, PARAMETERS, type ParameterPath, param, resolveParameters } from "./parameters.js";
 
 const DL_PER_FL = 1e-14;
 
 /** Blood volume set point, dL: Nadler's formula with height, else mL/kg by sex. */
-export function bloodVolumeDl(subject: Subject, params: ParameterValues): number {
+export function bloodVolumeDl(subject: Subject, params: ModelParameters): number {
   const w = subject.weightKg;
   if (subject.heightCm !== undefined) {
     const h = subject.heightCm / 100;
@@ -124,7 +124,7 @@ export interface Exposures {
   marrowInfiltration?: number | undefined;
 }
 
-export function healthyCauses(params: ParameterValues): Causes {
+export function healthyCauses(params: ModelParameters): Causes {
   return {
     il6PgPerMl: param(params, "inflammation.il6Baseline"),
     progenitorFactor: 1,
@@ -180,7 +180,7 @@ export interface BodyOptions {
 }
 
 export class Body {
-  params: ParameterValues;
+  params: ModelParameters;
   /** Overrides in force (canonical units), on top of the defaults for the subject's sex. */
   private overrides: Record<string, number>;
   readonly subject: Subject;
@@ -264,7 +264,7 @@ export class Body {
     this.genotype = { ...genotype };
     this.overrides = { ...overrides };
     this.params = resolveParameters(subject.sex, overrides);
-    const p = (k: string) => param(this.params, k);
+    const p = (k: ParameterPath) => param(this.params, k);
     this.dtH = opts.dtH;
     this.random = {
       marrow: createStream(opts.seed, "erythropoiesis"),
@@ -326,7 +326,7 @@ export class Body {
 
   /** The body's own constants, derived from parameters. */
   private bindOwn(): void {
-    const p = (k: string) => param(this.params, k);
+    const p = (k: ParameterPath) => param(this.params, k);
     this.bloodVolumeTargetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params);
     // A child grows: blood volume, marrow and tissue iron follow the weight (issue 10, item 8).
     const growingAge = this.subject.ageYears !== undefined && this.subject.ageYears < p("body.growthUntilAge");

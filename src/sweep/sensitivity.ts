@@ -6,14 +6,14 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { designPoints } from "../sweep/design.js";
-import { JOURNAL_FILE, readJournal } from "../sweep/journal.js";
-import { readProvenance } from "../sweep/merge.js";
-import { writeAtomic } from "../sweep/outputs.js";
-import { SweepInputError } from "../sweep/sweep.js";
-import { barChartSvg } from "./figure.js";
-import { morrisIndices } from "./morris.js";
-import { sobolIndices } from "./saltelli.js";
+import { barChartSvg } from "../sensitivity/figure.js";
+import { morrisIndices } from "../sensitivity/morris.js";
+import { sobolIndices } from "../sensitivity/saltelli.js";
+import { designPoints } from "./design.js";
+import { JOURNAL_FILE, readJournal } from "./journal.js";
+import { readProvenance } from "./merge.js";
+import { writeAtomic } from "./outputs.js";
+import { SweepInputError } from "./sweep.js";
 
 export interface SensitivityOptions {
   bootstrap?: number;

@@ -1,0 +1,112 @@
+/**
+ * Parameters of the circulating red cells (circulation.ts) and of transfused ones;
+ * gathered by src/engine/parameters.ts.
+ */
+import { defineParameters, type PathsOf } from "../parameters/spec.js";
+
+export const CIRCULATION_PARAMETERS = defineParameters({
+  // ── Circulation
+  "circulation.bloodReticulocyteTime": {
+    unit: "day",
+    default: 1,
+    description: "time a released reticulocyte still counts as one in blood at reference EPO",
+    source: "Hillman & Finch: 1.0 day at Hct 36–45 %, ref §3.2",
+    min: 0.1,
+    max: 5,
+    provenance: { kind: "measured" },
+  },
+  "circulation.reticulocyteShrinkTime": {
+    unit: "day",
+    default: 1,
+    description: "time constant of reticulocyte volume loss toward the mature MCHC",
+    source: "retic ~115 fL shrinks ~10–20 % in the first days, ref §3.2",
+    min: 0.05,
+    max: 10,
+    provenance: { kind: "measured" },
+  },
+  "circulation.matureMchc": {
+    unit: "",
+    default: 31.5,
+    description: "hemoglobin concentration (g/dL) young mature cells shrink to",
+    source: "young mature cell ≈ 105 fL / 33 pg (ref §6.9)",
+    min: 20,
+    max: 40,
+    provenance: { kind: "measured" },
+  },
+  "circulation.maxReticulocyteShrink": {
+    unit: "",
+    default: 0.3,
+    description: "largest fractional volume loss in maturation: cells with too little Hb stay hypochromic",
+    source: "calibrated: MCHC falls last in iron deficiency (England 1976, ref §5d)",
+    min: 0,
+    max: 0.9,
+    provenance: { kind: "calibrated", targets: ["gi-bleed.rdw-before-mcv"] },
+  },
+  "circulation.lifespanMean": {
+    unit: "day",
+    default: 115.6,
+    description: "mean red-cell lifespan",
+    source: "Shrestha et al. 2016 (biotin labelling): 115.6 d, ref §3.3",
+    min: 5,
+    max: 300,
+    provenance: { kind: "measured" },
+  },
+  "circulation.lifespanSd": {
+    unit: "day",
+    default: 24.8,
+    description: "SD of red-cell lifespan",
+    source: "Shrestha et al. 2016: SD 24.8 d, ref §3.3",
+    min: 1,
+    max: 100,
+    provenance: { kind: "measured" },
+  },
+  "circulation.volumeLossOverLife": {
+    unit: "",
+    default: 0.3,
+    description: "fraction of volume lost by a cell over a mean lifespan",
+    source: "Malka et al. 2014: ~30 % volume over ~100 d, ref §3.3",
+    min: 0,
+    max: 0.8,
+    provenance: { kind: "measured" },
+  },
+  "circulation.hemoglobinLossOverLife": {
+    unit: "",
+    default: 0.2,
+    description: "fraction of hemoglobin lost (by vesiculation) over a mean lifespan",
+    source: "Malka et al. 2014: ~20 % Hb, ref §3.3",
+    min: 0,
+    max: 0.8,
+    provenance: { kind: "measured" },
+  },
+  "circulation.updateInterval": {
+    unit: "h",
+    default: 6,
+    description: "how often mature red cells are aged and cleared (numerical)",
+    source: "numerical: slow processes (days) integrated exactly over the interval",
+    min: 0.25,
+    max: 24,
+    provenance: { kind: "numerical" },
+  },
+
+  // ── Iron treatment and transfusion
+  "transfusion.unitVolume": {
+    unit: "mL",
+    default: 300,
+    description: "volume of one unit of packed red cells",
+    source: "typical unit 250–350 mL at Hct 0.55–0.65 (R)",
+    min: 50,
+    max: 1000,
+    provenance: { kind: "measured" },
+  },
+  "transfusion.storageLossFraction": {
+    unit: "",
+    default: 0.1,
+    description: "fraction of transfused cells cleared within a day (storage lesion)",
+    source: "24-h post-transfusion recovery ≥ 75 % required, typically ~90 % (R)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "assumed" },
+  },
+});
+
+export type CirculationParameter = PathsOf<typeof CIRCULATION_PARAMETERS>;
