@@ -1,5 +1,5 @@
 /**
- * The body: every physiological module, and the order of its hour.
+ * The body: every physiology module, and the order of its hour.
  *
  * `step()` is the whole engine loop in one readable sequence (model.md §5):
  *
@@ -19,15 +19,19 @@
  *   7. volume    — plasma refills toward the blood-volume set point;
  *   8. commit    — iron fluxes and recycled iron applied together; ledger.
  *
- * The core does no I/O; the caller records labs between steps.
+ * Each module (src/physiology/module.ts) binds its own parameters and keeps its
+ * own state; the body builds the signals each reads, in this order. What the
+ * world does goes through causes (causes.ts) and interventions
+ * (interventions.ts). The core does no I/O; the caller records labs between steps.
  */
 import type { RandomStream } from "../core/rng.js";
 import { createStream } from "../core/rng.js";
 import type { Genotype, Subject } from "../core/types.js";
-import { defaultFor } from "../parameters/spec.js";
+import { BloodVolume } from "../physiology/blood-volume.js";
 import { Circulation, type CirculationSignals } from "../physiology/circulation.js";
 import { Kidney } from "../physiology/epo.js";
 import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
+import { ErythropoiesisDrive } from "../physiology/erythropoiesis-drive.js";
 import { Epoetin } from "../physiology/esa.js";
 import { type GenotypeEffects, genotypeEffects, WILD_TYPE_EFFECTS } from "../physiology/genotype.js";
 import { Liver, Transferrin } from "../physiology/hepcidin.js";
@@ -43,135 +47,21 @@ import {
   SerumFerritin,
 } from "../physiology/iron.js";
 import { LeadKinetics } from "../physiology/lead.js";
+import { Menses } from "../physiology/menses.js";
+import type { Bound } from "../physiology/module.js";
 import { RenalFunction } from "../physiology/renal.js";
 import { Vitamins } from "../physiology/vitamins.js";
-import { type ModelParameters, PARAMETERS, type ParameterPath, param, resolveParameters } from "./parameters.js";
+import { type Causes, composeCauses, type Exposures, healthyCauses, restingExposures } from "./causes.js";
+import { type FluxTotals, newFluxTotals } from "./fluxes.js";
+import { Interventions } from "./interventions.js";
+import { type ModelParameters, type ParameterPath, param, resolveParameters } from "./parameters.js";
+
+export { bloodVolumeDl } from "../physiology/blood-volume.js";
+export { referenceErythroblasts } from "../physiology/erythropoiesis-drive.js";
+export { type Causes, type Exposures, healthyCauses } from "./causes.js";
+export type { FluxTotals } from "./fluxes.js";
 
 const DL_PER_FL = 1e-14;
-
-/** Blood volume set point, dL: Nadler's formula with height, else mL/kg by sex. */
-export function bloodVolumeDl(subject: Subject, params: ModelParameters): number {
-  const w = subject.weightKg;
-  if (subject.heightCm !== undefined) {
-    const h = subject.heightCm / 100;
-    const litres =
-      subject.sex === "male" ? 0.3669 * h ** 3 + 0.03219 * w + 0.6041 : 0.3561 * h ** 3 + 0.03308 * w + 0.1833;
-    return litres * 10;
-  }
-  return (param(params, "body.bloodVolumePerKg") * w) / 100;
-}
-
-/**
- * Causes that later issues drive (inflammation, genes, toxins): every factor
- * is neutral (1 or 0) in a healthy body, and each acts through a mechanism.
- */
-export interface Causes {
-  il6PgPerMl: number;
-  /** Multiplier on founder influx (inflammatory suppression, marrow infiltration). */
-  progenitorFactor: number;
-  globinCapacityFactor: number;
-  hemeCapacityFactor: number;
-  /** Heme-synthesis block that differs between lineages (lead), 1 = none. */
-  gradedHemeFactor: number;
-  cycleTimeFactor: number;
-  clearanceHazardFactor: number;
-  randomDestructionPerDay: number;
-  /** EPO production factor: inflammatory blunting × renal capacity (CKD). */
-  epoBlunting: number;
-  /** Hepcidin clearance relative to health (renal function). */
-  hepcidinClearanceFactor: number;
-  /** BMP–SMAD signal that iron deficiency cannot remove, reference units (TMPRSS6 loss > 0). */
-  bmpFloor: number;
-  /** Transferrin synthesis factor (negative acute phase). */
-  transferrinFactor: number;
-  /** Macrophage ferritin synthesis relative to health (inflammatory iron retention). */
-  macrophageRetention: number;
-  bloodLeadUgPerDl: number;
-  /** Zinc protoporphyrin per heme from ferrochelatase inhibition (lead), mol/mol. */
-  zincChelationPerHeme: number;
-  /** Multiplier on hepcidin's iron-sensing arm (HFE loss < 1). */
-  ironSensingFactor: number;
-  /** Macrophage and hepatocyte ferroportin relative to normal (ferroportin disease A < 1). */
-  ferroportinCapacity: number;
-  /** Fraction of ferroportin hepcidin cannot remove (ferroportin disease B > 0). */
-  ferroportinHepcidinResistance: number;
-  /** Erythroblast death per cycle beyond the basal rate (unpaired globin chains, B12/folate lack). */
-  extraDeathPerCycle: number;
-}
-
-/**
- * What the world does to the body now, set by the scenario driver before each
- * step: causes only, never lab values. Undefined diet fields keep the parameters.
- */
-export interface Exposures {
-  /** Circulating IL-6 (baseline in health), pg/mL. */
-  il6PgPerMl: number;
-  /** Lead ingested, absorbed at the fraction for the subject's age (child vs adult), µg/day. */
-  leadIntakeUgPerDay: number;
-  /** Lead absorbed from intakes whose absorbed fraction was given explicitly, µg/day. */
-  leadAbsorbedUgPerDay: number;
-  /** Continuous whole-blood loss, mL/day. */
-  chronicBleedMlPerDay: number;
-  dietNonHemeMgPerDay: number | undefined;
-  dietHemeMgPerDay: number | undefined;
-  /** Vitamin B12 and folate eaten, and the fraction of B12 absorbed; undefined keeps the parameters. */
-  b12IntakeUgPerDay?: number | undefined;
-  b12Absorption?: number | undefined;
-  folateIntakeUgPerDay?: number | undefined;
-  /** Glomerular filtration rate, mL/min; undefined: the subject's resting GFR. */
-  gfrMlPerMin?: number | undefined;
-  /** Fraction of the marrow taken by other cells (0 = none). */
-  marrowInfiltration?: number | undefined;
-}
-
-export function healthyCauses(params: ModelParameters): Causes {
-  return {
-    il6PgPerMl: param(params, "inflammation.il6Baseline"),
-    progenitorFactor: 1,
-    globinCapacityFactor: 1,
-    hemeCapacityFactor: 1,
-    gradedHemeFactor: 1,
-    cycleTimeFactor: 1,
-    clearanceHazardFactor: 1,
-    randomDestructionPerDay: 0,
-    epoBlunting: 1,
-    hepcidinClearanceFactor: 1,
-    bmpFloor: 0,
-    transferrinFactor: 1,
-    macrophageRetention: 1,
-    bloodLeadUgPerDl: 0,
-    zincChelationPerHeme: 0,
-    ironSensingFactor: 1,
-    ferroportinCapacity: 1,
-    ferroportinHepcidinResistance: 0,
-    extraDeathPerCycle: 0,
-  };
-}
-
-/** Running totals of daily fluxes, for checking against the physiology reference. */
-export interface FluxTotals {
-  days: number;
-  redCellsReleased: number;
-  macrophageRecycledMg: number;
-  marrowUptakeMg: number;
-  absorbedToPlasmaMg: number;
-  shedMg: number;
-  basalLossMg: number;
-  ineffectiveCells: number;
-  /** Σ cells × divisions over released cells: mean divisions = this / redCellsReleased. */
-  divisionsReleased: number;
-  /** Iron moved between pools, mg (the iron-economy figure balances every pool from these). */
-  macrophageExportMg: number;
-  hepatocyteExportMg: number;
-  plasmaToHepatocyteMg: number;
-  plasmaToTissueMg: number;
-  /** Iron of erythroblasts dying in the marrow and of extruded nuclei, to macrophages. */
-  marrowToMacrophageMg: number;
-  /** Plasma (transferrin) iron lost with whole blood. */
-  plasmaBledMg: number;
-  /** Transfused iron in storage-damaged cells cleared by macrophages at once. */
-  transfusionToMacrophageMg: number;
-}
 
 export interface BodyOptions {
   dtH: number;
@@ -204,44 +94,33 @@ export class Body {
   readonly epoetin: Epoetin;
   readonly vitamins: Vitamins;
   readonly renal: RenalFunction;
+  /** Blood-volume set point and plasma volume. */
+  readonly volume: BloodVolume;
+  readonly menses: Menses;
+  /** Founder influx from EPO and saturation; erythroferrone. */
+  readonly drive: ErythropoiesisDrive;
+  /** Bleeds, transfusions, iron and epoetin given. */
+  readonly interventions: Interventions;
   readonly genotype: Readonly<Genotype>;
   readonly causes: Causes;
   /** Set by the scenario driver; healthy by default. */
   exposures: Exposures;
   readonly random: { marrow: RandomStream; menses: RandomStream };
 
-  bloodVolumeTargetDl = 0;
   /** Body weight now, kg: a child grows during the run (the subject's weight at the start). */
   weightKg: number;
   private growthKgPerH = 0;
   private tissueIronPerKg = 0;
   private growing = false;
-  plasmaVolumeDl: number;
-  /** Cells per day entering at reference EPO (founder flux set point). */
-  founderFluxRefPerDay = 0;
-  /** Nucleated erythroid cells of a healthy marrow of this size: reference for ERFE and sTfR. */
-  readonly erythroblastRef: number;
-  erfeRelative = 1;
   fluxes: FluxTotals = newFluxTotals();
   maxBalanceRelError = 0;
 
-  private epoRef = 0;
-  private epoHalf = 0;
-  private feHb = 0;
-  private refillRate = 0;
-  private excessShiftRate = 0;
   private circulationInterval = 0;
   private nextCirculationH = 0;
-  private menstrualLossDlPerH = 0;
-  private mensesPhaseH: number;
-  private cycleH = 0;
-  private mensesH = 0;
-  private erfeEpoExp = 0;
   private dietNonHeme = 0;
   private dietHeme = 0;
   private venousRatio = 1;
   private tfIronBinding = 0;
-  private leadAbsorbedByAge = 0;
   private il6Baseline = 0;
   /** The genotype's effects under the current parameters (fixed between parameter changes). */
   private genotypeFx: GenotypeEffects = { ...WILD_TYPE_EFFECTS };
@@ -249,14 +128,9 @@ export class Body {
   get genotypeEffects(): Readonly<GenotypeEffects> {
     return this.genotypeFx;
   }
-  private ironRestrictionHalf = 0;
-  private expansionIronHalf = 0;
-  private tsatRef = 0.3;
-  private transfusionLoss = 0;
-  private donorZppPerHb = 0;
   private infiltrationExp = 1;
-  /** Oral iron doses waiting in the gut lumen for the next step, mg. */
-  private oralDoseMg = 0;
+  /** Every module, bound again when parameters change (declared after the modules: see core/clone.ts). */
+  private readonly modules: Bound[] = [];
 
   constructor(subject: Subject, overrides: Record<string, number>, opts: BodyOptions, genotype: Genotype = {}) {
     this.subject = subject;
@@ -264,35 +138,35 @@ export class Body {
     this.genotype = { ...genotype };
     this.overrides = { ...overrides };
     this.params = resolveParameters(subject.sex, overrides);
-    const p = (k: ParameterPath) => param(this.params, k);
+    const params = this.params;
+    const p = (k: ParameterPath) => param(params, k);
     this.dtH = opts.dtH;
     this.random = {
       marrow: createStream(opts.seed, "erythropoiesis"),
       menses: createStream(opts.seed, "menses"),
     };
-    this.marrow = new Marrow(
-      this.params,
-      opts.foundersPerDay,
-      this.random.marrow,
-      createStream(opts.seed, "heme-lineage"),
+    this.marrow = this.use(
+      new Marrow(params, opts.foundersPerDay, this.random.marrow, createStream(opts.seed, "heme-lineage")),
     );
-    this.blood = new Circulation(this.params);
-    this.kidney = new Kidney(this.params);
-    this.liver = new Liver(this.params);
-    this.iron = new IronExchange(this.params, subject.weightKg);
-    this.inflammation = new Inflammation(this.params);
-    this.serumFerritin = new SerumFerritin(this.params);
-    this.lead = new LeadKinetics(this.params, subject.weightKg);
-    this.epoetin = new Epoetin(this.params, subject.weightKg);
-    this.vitamins = new Vitamins(this.params);
-    this.renal = new RenalFunction(this.params, subject.ageYears);
-    this.causes = healthyCauses(this.params);
+    this.blood = this.use(new Circulation(params));
+    this.kidney = this.use(new Kidney(params));
+    this.liver = this.use(new Liver(params));
+    this.iron = this.use(new IronExchange(params, subject.weightKg));
+    this.inflammation = this.use(new Inflammation(params));
+    this.serumFerritin = this.use(new SerumFerritin(params));
+    this.lead = this.use(new LeadKinetics(params, subject.weightKg, subject.ageYears));
+    this.epoetin = this.use(new Epoetin(params, subject.weightKg));
+    this.vitamins = this.use(new Vitamins(params));
+    this.renal = this.use(new RenalFunction(params, subject.ageYears));
+    this.volume = this.use(new BloodVolume(params, subject, this.weightKg));
+    this.menses = this.use(new Menses(params, subject.ageYears, this.random.menses));
+    this.drive = this.use(new ErythropoiesisDrive(params, subject, this.weightKg));
+    this.interventions = this.use(new Interventions(params));
+    this.causes = healthyCauses(params);
     // The body's constants first: resting exposures read the baseline IL-6 from them (bound after,
     // a scenario without spans recorded IL-6 0 while one with any span recorded the 1.5 pg/mL baseline).
     this.bindOwn();
     this.exposures = this.restingExposures();
-    this.plasmaVolumeDl = this.bloodVolumeTargetDl * 0.58;
-    this.erythroblastRef = referenceErythroblasts(subject);
 
     const storage = subject.storageIronMg ?? p("iron.defaultStorage");
     const macFrac = p("iron.storeMacrophageFraction");
@@ -306,12 +180,16 @@ export class Body {
       tissue: p("iron.tissueIronPerKg") * subject.weightKg,
       ivComplex: 0,
     };
-    this.transferrin = new Transferrin(this.params, this.pools.hepatocyte);
+    this.transferrin = this.use(new Transferrin(params, this.pools.hepatocyte));
     this.pools.plasma = p("hepcidin.referenceTsat") * this.tibcMg();
     this.ledger = newLedger(0);
     this.updateCauses();
+  }
 
-    this.mensesPhaseH = this.random.menses.uniform() * this.cycleH;
+  /** A module of the body: bound again whenever parameters change. */
+  private use<M extends Bound>(module: M): M {
+    this.modules.push(module);
+    return module;
   }
 
   /**
@@ -321,45 +199,23 @@ export class Body {
   reseedRun(seed: number): void {
     this.random.marrow.reseed?.(seed);
     this.random.menses.reseed?.(seed);
-    this.mensesPhaseH = this.random.menses.uniform() * this.cycleH;
+    this.menses.redrawPhase();
   }
 
   /** The body's own constants, derived from parameters. */
   private bindOwn(): void {
     const p = (k: ParameterPath) => param(this.params, k);
-    this.bloodVolumeTargetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params);
     // A child grows: blood volume, marrow and tissue iron follow the weight (issue 10, item 8).
     const growingAge = this.subject.ageYears !== undefined && this.subject.ageYears < p("body.growthUntilAge");
     this.growthKgPerH = growingAge ? p("body.childWeightGain") / 24 : 0;
     this.tissueIronPerKg = p("iron.tissueIronPerKg");
-    this.feHb = p("iron.hbIronMgPerG") / 1000;
-    this.epoRef = p("erythropoiesis.epoReference");
-    this.epoHalf = p("erythropoiesis.epoHalfMaximal");
-    this.refillRate = 1 / p("body.plasmaRefillTime");
-    this.excessShiftRate = 1 / p("body.plasmaExcessShiftTime");
     this.circulationInterval = p("circulation.updateInterval");
-    this.erfeEpoExp = p("erfe.epoExponent");
     this.dietNonHeme = p("iron.diet.nonHeme");
     this.dietHeme = p("iron.diet.heme");
     this.venousRatio = p("body.venousToBodyHctRatio");
     this.tfIronBinding = p("transferrin.ironBindingUgPerMg");
-    this.founderFluxRefPerDay = p("erythropoiesis.founderFluxPerKg") * this.weightKg;
-    this.cycleH = p("iron.menstrualCycleLength") * 24;
-    this.mensesH = p("iron.mensesDuration") * 24;
-    // Menstruation from menarche to menopause only (a subject without an age is taken as an adult of
-    // reproductive age); a girl of five does not bleed monthly.
-    const age = this.subject.ageYears;
-    const menstruating = age === undefined || (age >= p("iron.menarcheAge") && age < p("iron.menopauseAge"));
-    this.menstrualLossDlPerH = menstruating ? p("iron.menstrualBloodLoss") / 100 / this.mensesH : 0;
-    const child = this.subject.ageYears !== undefined && this.subject.ageYears < p("lead.childUntilAge");
-    this.leadAbsorbedByAge = p(child ? "lead.absorbedFractionChild" : "lead.absorbedFractionAdult");
-    this.transfusionLoss = p("transfusion.storageLossFraction");
     this.il6Baseline = p("inflammation.il6Baseline");
     this.genotypeFx = genotypeEffects(this.genotype, this.params);
-    this.ironRestrictionHalf = p("erythropoiesis.ironRestrictionTsatHalf");
-    this.expansionIronHalf = p("erythropoiesis.expansionIronTsatHalf");
-    this.tsatRef = p("hepcidin.referenceTsat");
-    this.donorZppPerHb = p("labs.zppBaseline") * 1e-6;
     this.infiltrationExp = p("erythropoiesis.infiltrationRoomExponent");
   }
 
@@ -371,68 +227,27 @@ export class Body {
     this.overrides = { ...this.overrides, ...changes };
     this.params = resolveParameters(this.subject.sex, this.overrides);
     this.bindOwn();
-    this.marrow.bind(this.params);
-    this.blood.bind(this.params);
-    this.kidney.bind(this.params);
-    this.liver.bind(this.params);
-    this.transferrin.bind(this.params);
-    this.iron.bind(this.params);
-    this.inflammation.bind(this.params);
-    this.serumFerritin.bind(this.params);
-    this.lead.bind(this.params);
-    this.epoetin.bind(this.params);
-    this.vitamins.bind(this.params);
-    this.renal.bind(this.params);
+    for (const m of this.modules) m.bind(this.params);
     this.updateCauses();
   }
 
   /**
-   * Compose the causes from the genotype, IL-6 and blood lead. Each factor is a
-   * product (or sum, for destruction rates) of independent mechanisms.
+   * Compose the causes from the genotype, IL-6 and blood lead (causes.ts).
    */
   updateCauses(): void {
-    const c = this.causes;
-    const g = this.genotypeFx;
-    const il6 = this.exposures.il6PgPerMl;
-    const inf = this.inflammation.effects(il6);
-    const pb = this.lead.effects();
-    const vit = this.vitamins.effects();
-    const renal = this.renal.effects();
-    const room = (1 - Math.min(1, Math.max(0, this.exposures.marrowInfiltration ?? 0))) ** this.infiltrationExp;
-    c.il6PgPerMl = il6;
-    c.bmpFloor = g.bmpFloor;
-    c.globinCapacityFactor = g.globinCapacityFactor;
-    c.transferrinFactor = inf.transferrinFactor;
-    c.macrophageRetention = inf.macrophageRetention;
-    c.epoBlunting = inf.epoBlunting * renal.epoCapacityFactor;
-    c.hepcidinClearanceFactor = renal.hepcidinClearanceFactor;
-    c.progenitorFactor = inf.progenitorFactor * room * renal.progenitorFactor;
-    c.randomDestructionPerDay =
-      inf.randomDestructionPerDay +
-      pb.randomDestructionPerDay +
-      renal.randomDestructionPerDay +
-      g.randomDestructionPerDay;
-    c.hemeCapacityFactor = g.hemeCapacityFactor;
-    c.gradedHemeFactor = pb.hemeCapacityFactor;
-    c.cycleTimeFactor = vit.cycleTimeFactor;
-    c.ironSensingFactor = g.ironSensingFactor;
-    c.ferroportinCapacity = g.ferroportinCapacity;
-    c.ferroportinHepcidinResistance = g.ferroportinHepcidinResistance;
-    c.extraDeathPerCycle = g.unpairedChainDeathPerCycle + vit.extraDeathPerCycle;
-    c.zincChelationPerHeme = pb.zincChelationPerHeme;
-    c.bloodLeadUgPerDl = this.lead.bloodLeadUgPerDl();
+    composeCauses(this.causes, this.exposures, {
+      genotype: this.genotypeFx,
+      inflammation: this.inflammation,
+      lead: this.lead,
+      vitamins: this.vitamins,
+      renal: this.renal,
+      infiltrationExponent: this.infiltrationExp,
+    });
   }
 
   /** Exposures of a body left alone (baseline IL-6, no lead, no bleeding, its usual diet). */
   restingExposures(): Exposures {
-    return {
-      il6PgPerMl: this.il6Baseline,
-      leadIntakeUgPerDay: 0,
-      leadAbsorbedUgPerDay: 0,
-      chronicBleedMlPerDay: 0,
-      dietNonHemeMgPerDay: undefined,
-      dietHemeMgPerDay: undefined,
-    };
+    return restingExposures(this.il6Baseline);
   }
 
   /** EPO at the marrow: the kidney's plus any injected epoetin, mU/mL. */
@@ -448,6 +263,30 @@ export class Body {
   /** Time since the body was built, h: the clock cells' birth times use. */
   get absoluteH(): number {
     return this.tick * this.dtH;
+  }
+
+  // ── State other modules own, under the names the labs and the steady state use ──
+  /** Plasma volume, dL. */
+  get plasmaVolumeDl(): number {
+    return this.volume.plasmaDl;
+  }
+  set plasmaVolumeDl(dl: number) {
+    this.volume.plasmaDl = dl;
+  }
+  /** Blood-volume set point, dL. */
+  get bloodVolumeTargetDl(): number {
+    return this.volume.targetDl;
+  }
+  /** Cells per day entering at reference EPO (founder flux set point). */
+  get founderFluxRefPerDay(): number {
+    return this.drive.founderFluxRefPerDay;
+  }
+  /** Nucleated erythroid cells of a healthy marrow of this size: reference for ERFE and sTfR. */
+  get erythroblastRef(): number {
+    return this.drive.erythroblastRef;
+  }
+  get erfeRelative(): number {
+    return this.drive.erfeRelative;
   }
 
   // ── Measurements the modules sense, from the current state ──────────────
@@ -469,39 +308,17 @@ export class Body {
   }
 
   founderFluxPerDay(tsat = this.tsat()): number {
-    return this.founderFluxRefPerDay * this.founderDrive(this.epoMuPerMl(), tsat) * this.causes.progenitorFactor;
+    return this.drive.founderFluxPerDay(this.epoMuPerMl(), tsat, this.causes.progenitorFactor);
   }
 
-  /**
-   * Founder influx relative to reference, from EPO and transferrin saturation: EPO's drive
-   * d = [e/(e+K)]/[e_ref/(e_ref+K)] restricted as `ironRestriction`, and never above the
-   * expansion the iron supply allows, 1 + (d_max − 1)·g(t) with g(t) = t²/(t²+K_x²)·(1+K_x²)
-   * (1 at full saturation; d_max is the drive at saturating EPO). A stimulated marrow reaches
-   * ~3–4× normal with normal stores, 6–8× only with the high saturation of hemolysis, and no
-   * more than ~2× when iron-restricted (Hillman & Henderson 1969 J Clin Invest 48:454;
-   * Finch 1982 Blood 60:1241; Goodnough, Skikne & Brugnara 2000 Blood 96:823).
-   */
+  /** Founder influx relative to reference, from EPO and transferrin saturation (erythropoiesis-drive.ts). */
   founderDrive(epo: number, tsat: number): number {
-    const drive = epo / (epo + this.epoHalf) / (this.epoRef / (this.epoRef + this.epoHalf));
-    const restricted = drive * this.ironRestriction(tsat);
-    const k2 = this.expansionIronHalf ** 2;
-    const t2 = Math.max(0, tsat) ** 2;
-    const maxDrive = (this.epoRef + this.epoHalf) / this.epoRef;
-    return Math.min(restricted, 1 + (maxDrive - 1) * ((t2 * (1 + k2)) / (t2 + k2)));
+    return this.drive.founderDrive(epo, tsat);
   }
 
-  /**
-   * Progenitor expansion under iron restriction, relative to reference saturation:
-   * erythroid progenitors sense holo-transferrin (TfR2, aconitase pathway) and
-   * answer EPO less when it is scarce, so an iron-starved marrow makes fewer cells
-   * rather than ever more, ever smaller ones.
-   */
+  /** Progenitor expansion under iron restriction, relative to reference saturation (erythropoiesis-drive.ts). */
   ironRestriction(tsat: number): number {
-    const k2 = this.ironRestrictionHalf ** 2;
-    if (k2 === 0) return 1;
-    const t2 = Math.max(0, tsat) ** 2;
-    const r2 = this.tsatRef ** 2;
-    return (t2 / (t2 + k2)) * ((r2 + k2) / r2);
+    return this.drive.ironRestriction(tsat);
   }
 
   totalIronMg(): number {
@@ -531,36 +348,35 @@ export class Body {
     const x = this.exposures;
 
     // 0. Exposures: blood loss (menses, chronic bleeding), lead, cytokines, injected EPO.
-    const lossDl = this.menstrualLossDl(dt) + (x.chronicBleedMlPerDay * dt) / 24 / 100;
+    const lossDl = this.menses.step(dt, { absoluteH: this.absoluteH }) + (x.chronicBleedMlPerDay * dt) / 24 / 100;
     if (lossDl > 0) this.hemorrhage(lossDl);
-    this.lead.step(dt, (x.leadIntakeUgPerDay * this.leadAbsorbedByAge + x.leadAbsorbedUgPerDay) / 24);
-    this.inflammation.step(dt, x.il6PgPerMl);
+    this.lead.step(dt, { intakeUgPerDay: x.leadIntakeUgPerDay, absorbedUgPerDay: x.leadAbsorbedUgPerDay });
+    this.inflammation.step(dt, { il6PgPerMl: x.il6PgPerMl });
     this.epoetin.step(dt);
     this.vitamins.step(dt, x);
-    this.renal.set(x.gfrMlPerMin);
+    this.renal.step(dt, { gfrMlPerMin: x.gfrMlPerMin });
     if (this.growing && this.growthKgPerH > 0) this.grow(dt);
     this.updateCauses();
 
     // 1–2. Sense and signal.
     const tsat = this.tsat();
-    this.kidney.step(dt, this.sensedHb(), c.epoBlunting);
+    this.kidney.step(dt, { sensedHbGPerDl: this.sensedHb(), blunting: c.epoBlunting });
     const epo = this.epoMuPerMl();
-    this.erfeRelative =
-      (this.marrow.erythroblastCount() / this.erythroblastRef) * (epo / this.epoRef) ** this.erfeEpoExp;
+    this.drive.step(dt, { erythroblastCount: this.marrow.erythroblastCount(), epo });
     this.liver.step(dt, {
       hepatocyteIronMg: this.pools.hepatocyte,
       tsat,
-      erfeRelative: this.erfeRelative,
+      erfeRelative: this.drive.erfeRelative,
       il6PgPerMl: c.il6PgPerMl,
       bmpFloor: c.bmpFloor,
       ironSensingFactor: c.ironSensingFactor,
       clearanceFactor: c.hepcidinClearanceFactor,
     });
-    this.transferrin.step(dt, this.pools.hepatocyte, c.transferrinFactor);
+    this.transferrin.step(dt, { hepatocyteIronMg: this.pools.hepatocyte, acutePhaseFactor: c.transferrinFactor });
 
     // 3–4. Gates and iron fluxes (from the start-of-step pools).
     const flux = this.iron.fluxes(this.pools, this.ironStepInputs(tsat));
-    this.oralDoseMg = 0;
+    this.interventions.oralDoseMg = 0;
 
     // 5. Marrow.
     this.blood.setTime(this.absoluteH + dt);
@@ -591,15 +407,11 @@ export class Body {
     }
 
     // 7. Plasma volume refills toward the set point (hemodilution after a loss).
-    const targetPv = Math.max(this.bloodVolumeTargetDl - this.redCellVolumeDl(), 0.2 * this.bloodVolumeTargetDl);
-    // An excess (a transfusion's volume) leaves by capillary filtration within minutes; a deficit
-    // (after a bleed) refills over a day or more.
-    const rate = this.plasmaVolumeDl > targetPv ? this.excessShiftRate : this.refillRate;
-    this.plasmaVolumeDl = targetPv + (this.plasmaVolumeDl - targetPv) * Math.exp(-rate * dt);
+    this.volume.step(dt, { redCellVolumeDl: this.redCellVolumeDl() });
 
     // 8. Commit.
     this.iron.commit(this.pools, this.ledger, flux, recycled);
-    this.serumFerritin.step(dt, this.pools, flux, this.inflammation.ferritinAcutePhase);
+    this.serumFerritin.step(dt, { pools: this.pools, fluxes: flux, acutePhase: this.inflammation.ferritinAcutePhase });
     this.tick++;
 
     const f = this.fluxes;
@@ -627,53 +439,37 @@ export class Body {
   private grow(dt: number): void {
     const dKg = this.growthKgPerH * dt;
     this.weightKg += dKg;
-    this.bloodVolumeTargetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params);
-    this.founderFluxRefPerDay = param(this.params, "erythropoiesis.founderFluxPerKg") * this.weightKg;
+    this.volume.setWeight(this.weightKg);
+    this.drive.setWeight(this.weightKg);
     const toTissue = Math.min(this.pools.plasma, dKg * this.tissueIronPerKg);
     this.pools.plasma -= toTissue;
     this.pools.tissue += toTissue;
   }
 
-  /**
-   * Lose whole blood: red cells and plasma in proportion, with their iron.
-   * Plasma volume refills over the following day(s) (step 7).
-   */
+  // ── Interventions (interventions.ts) ─────────────────────────────────────
+  /** Lose whole blood: red cells and plasma in proportion, with their iron. */
   hemorrhage(volumeDl: number): void {
-    if (volumeDl <= 0) return;
-    const fraction = Math.min(1, volumeDl / (this.plasmaVolumeDl + this.redCellVolumeDl()));
-    const cellIron = this.blood.removeFraction(fraction);
-    const plasmaIron = this.pools.plasma * fraction;
-    this.pools.plasma -= plasmaIron;
-    this.plasmaVolumeDl *= 1 - fraction;
-    this.ledger.bloodLossMg += cellIron + plasmaIron;
-    this.fluxes.plasmaBledMg += plasmaIron;
+    this.interventions.hemorrhage(this, volumeDl);
   }
 
-  /**
-   * Packed red cells from a healthy donor: `volumeMl` of bag at `hematocrit`.
-   * Cells of all ages join the circulation; a storage-damaged fraction is
-   * cleared by macrophages at once; the bag's plasma and additive expand the
-   * plasma volume, which then relaxes toward the set point (step 7).
-   */
+  /** Packed red cells from a healthy donor: `volumeMl` of bag at `hematocrit`. */
   transfuse(volumeMl: number, hematocrit: number): void {
-    if (volumeMl <= 0) return;
-    const meanVolumeFl = 90;
-    const mchc = param(this.params, "circulation.matureMchc") / 100; // pg/fL
-    const cellVolumeFl = volumeMl * hematocrit * 1e12; // 1 mL = 1e12 fL
-    const cells = cellVolumeFl / meanVolumeFl;
-    const meanHbPg = meanVolumeFl * mchc;
-    const ironMg = (cells * meanHbPg * this.feHb) / 1e9;
-    const kept = 1 - this.transfusionLoss;
-    this.blood.transfuse(cells * kept, meanVolumeFl, meanHbPg, this.donorZppPerHb);
-    this.pools.macrophageLabile += ironMg * this.transfusionLoss;
-    this.fluxes.transfusionToMacrophageMg += ironMg * this.transfusionLoss;
-    this.plasmaVolumeDl += (volumeMl * (1 - hematocrit)) / 100;
-    this.ledger.transfusedMg += ironMg;
+    this.interventions.transfuse(this, volumeMl, hematocrit);
   }
 
   /** An oral iron dose (elemental mg): reaches the gut lumen and is absorbed at the next step. */
   giveOralIron(doseMg: number): void {
-    if (doseMg > 0) this.oralDoseMg += doseMg;
+    this.interventions.giveOralIron(doseMg);
+  }
+
+  /** Intravenous iron: the complex is taken up by macrophages, which free its iron over days. */
+  giveIvIron(doseMg: number): void {
+    this.interventions.giveIvIron(this, doseMg);
+  }
+
+  /** An epoetin injection (international units). */
+  giveEpoetin(doseIu: number, route: "subcutaneous" | "intravenous"): void {
+    this.interventions.giveEpoetin(this, doseIu, route);
   }
 
   /** Inputs to this hour's iron fluxes: gates from hepcidin and genotype, diet, doses, marrow demand. */
@@ -697,21 +493,9 @@ export class Body {
       marrowCapacityMgPerH: this.marrow.uptakeCapacityMgPerH(),
       dietNonHemeMgPerDay: x.dietNonHemeMgPerDay ?? this.dietNonHeme,
       dietHemeMgPerDay: x.dietHemeMgPerDay ?? this.dietHeme,
-      oralDoseMg: this.oralDoseMg,
+      oralDoseMg: this.interventions.oralDoseMg,
       macrophageRetention: c.macrophageRetention,
     };
-  }
-
-  /** Intravenous iron: the complex is taken up by macrophages, which free its iron over days. */
-  giveIvIron(doseMg: number): void {
-    if (doseMg <= 0) return;
-    this.pools.ivComplex += doseMg;
-    this.ledger.ivMg += doseMg;
-  }
-
-  /** An epoetin injection (international units). */
-  giveEpoetin(doseIu: number, route: "subcutaneous" | "intravenous"): void {
-    if (doseIu > 0) this.epoetin.dose(doseIu, route);
   }
 
   /** Relative iron-balance error now; updates the running maximum. */
@@ -721,49 +505,4 @@ export class Body {
     if (err > this.maxBalanceRelError) this.maxBalanceRelError = err;
     return err;
   }
-
-  /** Blood lost to menses this step, dL. */
-  private menstrualLossDl(dt: number): number {
-    if (this.menstrualLossDlPerH <= 0) return 0;
-    const phase = (((this.absoluteH + this.mensesPhaseH) % this.cycleH) + this.cycleH) % this.cycleH;
-    return phase < this.mensesH ? this.menstrualLossDlPerH * dt : 0;
-  }
-}
-
-function newFluxTotals(): FluxTotals {
-  return {
-    days: 0,
-    redCellsReleased: 0,
-    macrophageRecycledMg: 0,
-    marrowUptakeMg: 0,
-    absorbedToPlasmaMg: 0,
-    shedMg: 0,
-    basalLossMg: 0,
-    ineffectiveCells: 0,
-    divisionsReleased: 0,
-    macrophageExportMg: 0,
-    hepatocyteExportMg: 0,
-    plasmaToHepatocyteMg: 0,
-    plasmaToTissueMg: 0,
-    marrowToMacrophageMg: 0,
-    plasmaBledMg: 0,
-    transfusionToMacrophageMg: 0,
-  };
-}
-
-/**
- * Nucleated erythroid cells in a healthy marrow for this subject, from the
- * default parameters (never the overrides, so a changed marrow reads as changed):
- * founders/day × cell-days per founder (1+2+4+8+16 cells over five cycles, then
- * 16 post-mitotic cells).
- */
-export function referenceErythroblasts(subject: Subject): number {
-  const d = (k: string) => {
-    const spec = PARAMETERS.get(k);
-    if (!spec) throw new Error(`internal: no parameter ${k}`);
-    return defaultFor(spec, subject.sex);
-  };
-  const flux = d("erythropoiesis.founderFluxPerKg") * subject.weightKg;
-  const cellDays = (31 * d("erythropoiesis.cycleTime") + 16 * d("erythropoiesis.orthochromaticTime")) / 24;
-  return flux * cellDays;
 }

@@ -28,7 +28,7 @@
 
 import { copyInto, deepClone } from "../core/clone.js";
 import type { Genotype, Subject } from "../core/types.js";
-import { Circulation } from "../physiology/circulation.js";
+import { Circulation, mergeBin } from "../physiology/circulation.js";
 import type { ReleaseSink } from "../physiology/erythropoiesis.js";
 import { VERSION } from "../version.js";
 import { Body, type BodyOptions } from "./body.js";
@@ -291,7 +291,7 @@ function buildOnce(
 function mergeTemplate(cells: TemplateCell[], windowH: number): TemplateCell[] {
   const bins = new Map<string, TemplateCell>();
   for (const c of cells) {
-    const key = `${Math.floor(c.ageAtEndH / windowH)}:${Math.floor(c.vT)}:${Math.floor(c.h * 2)}`;
+    const key = `${Math.floor(c.ageAtEndH / windowH)}:${mergeBin(c.vT, c.h)}`;
     const m = bins.get(key);
     if (!m) {
       bins.set(key, { ...c });

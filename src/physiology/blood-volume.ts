@@ -1,9 +1,78 @@
 /**
- * Blood volume: its set point from body size (Nadler with height, else mL/kg by sex), plasma
- * refilling toward it after a loss and leaving it after a transfusion, a child's growth.
+ * Blood volume: its set point from body size (Nadler's formula with height,
+ * else mL/kg by sex), and plasma volume moving toward what the red cells leave
+ * of it: refilling over a day or more after a loss (hemodilution), leaving
+ * within minutes when above it (a transfusion's volume).
  */
-import { defineParameters, type PathsOf } from "../parameters/spec.js";
+import type { Subject } from "../core/types.js";
+import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
+import type { PhysiologyModule } from "./module.js";
 
+/** The parameters this module reads. */
+type Reads = BloodVolumeParameter;
+
+/** Blood volume set point, dL: Nadler's formula with height, else mL/kg by sex. */
+export function bloodVolumeDl(subject: Subject, params: ParameterValues<Reads>): number {
+  const w = subject.weightKg;
+  if (subject.heightCm !== undefined) {
+    const h = subject.heightCm / 100;
+    const litres =
+      subject.sex === "male" ? 0.3669 * h ** 3 + 0.03219 * w + 0.6041 : 0.3561 * h ** 3 + 0.03308 * w + 0.1833;
+    return litres * 10;
+  }
+  return (param(params, "body.bloodVolumePerKg") * w) / 100;
+}
+
+export interface BloodVolumeSignals {
+  /** Red-cell volume now, dL. */
+  redCellVolumeDl: number;
+}
+
+export class BloodVolume implements PhysiologyModule<BloodVolumeSignals> {
+  /** Blood volume set point, dL (follows a growing child's weight). */
+  targetDl = 0;
+  /** Plasma volume, dL. */
+  plasmaDl = 0;
+  private refillRate = 0;
+  private excessShiftRate = 0;
+  private params: ParameterValues<Reads>;
+
+  constructor(
+    params: ParameterValues<Reads>,
+    private readonly subject: Subject,
+    private weightKg: number,
+  ) {
+    this.params = params;
+    this.bind(params);
+    this.plasmaDl = this.targetDl * 0.58;
+  }
+
+  bind(params: ParameterValues<Reads>): void {
+    const p = (k: Reads) => param(params, k);
+    this.params = params;
+    this.targetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, params);
+    this.refillRate = 1 / p("body.plasmaRefillTime");
+    this.excessShiftRate = 1 / p("body.plasmaExcessShiftTime");
+  }
+
+  /** The body now weighs `weightKg` (a growing child): the set point follows. */
+  setWeight(weightKg: number): void {
+    this.weightKg = weightKg;
+    this.targetDl = bloodVolumeDl({ ...this.subject, weightKg }, this.params);
+  }
+
+  /** Plasma volume moves toward the set point less the red cells. */
+  step(dtH: number, s: BloodVolumeSignals): void {
+    const dt = dtH;
+    const targetPv = Math.max(this.targetDl - s.redCellVolumeDl, 0.2 * this.targetDl);
+    // An excess (a transfusion's volume) leaves by capillary filtration within minutes; a deficit
+    // (after a bleed) refills over a day or more.
+    const rate = this.plasmaDl > targetPv ? this.excessShiftRate : this.refillRate;
+    this.plasmaDl = targetPv + (this.plasmaDl - targetPv) * Math.exp(-rate * dt);
+  }
+}
+
+// ── Parameters (gathered by src/engine/parameters.ts) ─────────────────────────
 export const BLOOD_VOLUME_PARAMETERS = defineParameters({
   "body.bloodVolumePerKg": {
     unit: "mL/kg",

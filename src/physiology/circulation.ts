@@ -24,6 +24,7 @@ import { type ParameterValues, param } from "../parameters/spec.js";
 import type { CirculationParameter } from "./circulation.parameters.js";
 import type { ReleaseSink } from "./erythropoiesis.js";
 import type { IronParameter } from "./iron.parameters.js";
+import type { Bound } from "./module.js";
 
 /** The parameters this module reads. */
 type Reads = CirculationParameter | IronParameter;
@@ -47,6 +48,14 @@ const YOUNG_AGE_H = 96;
 const STRIPES = 4;
 /** Cells past this cumulative hazard (survival e^-30 ≈ 10^-13) are gone. */
 const HAZARD_CUTOFF = 30;
+
+/**
+ * The bin in which released cells merge into one cohort: 1 fL of volume × 0.5 pg
+ * of hemoglobin (used by the circulation and by the steady-state builder).
+ */
+export function mergeBin(volumeFl: number, hbPg: number): number {
+  return Math.floor(volumeFl) * 100_000 + Math.floor(hbPg * 2);
+}
 
 /** Weibull shape and scale (days) with the given mean and SD. */
 export function weibullFromMeanSd(mean: number, sd: number): { shape: number; scale: number } {
@@ -112,7 +121,7 @@ export interface CirculationSignals {
   randomDestructionPerDay: number;
 }
 
-export class Circulation implements ReleaseSink {
+export class Circulation implements ReleaseSink, Bound {
   /**
    * Mature cells join release cohorts (default). Off, every cell is aged on its
    * own as before cohorts existed: output is then bit-identical to that engine,
@@ -471,7 +480,7 @@ export class Circulation implements ReleaseSink {
     let write = start;
     for (let i = start; i < n; i++) {
       const wi = w[i] as number;
-      const key = Math.floor(vT[i] as number) * 100_000 + Math.floor((h[i] as number) * 2);
+      const key = mergeBin(vT[i] as number, h[i] as number);
       const j = slot.get(key);
       if (j === undefined || (aged[i] as number) !== 0 || (aged[j] as number) !== 0) {
         if (write !== i) {

@@ -5,11 +5,19 @@
  * Hb with similar EPO); plasma EPO follows with its half-life (~5 h).
  */
 import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
+import type { PhysiologyModule } from "./module.js";
 
 /** The parameters this module reads. */
 type Reads = EpoParameter;
 
-export class Kidney {
+export interface KidneySignals {
+  /** Hemoglobin the kidney senses, g/dL. */
+  sensedHbGPerDl: number;
+  /** EPO production factor ≤ 1 (inflammation, renal capacity). */
+  blunting: number;
+}
+
+export class Kidney implements PhysiologyModule<KidneySignals> {
   epoMuPerMl: number;
   private intercept = 0;
   private slope = 0;
@@ -33,8 +41,8 @@ export class Kidney {
     return 10 ** (this.intercept - this.slope * hbGPerDl) * this.renalFunction * blunting;
   }
 
-  step(dtH: number, sensedHbGPerDl: number, blunting = 1): void {
-    const target = this.steadyEpo(sensedHbGPerDl, blunting);
+  step(dtH: number, s: KidneySignals): void {
+    const target = this.steadyEpo(s.sensedHbGPerDl, s.blunting);
     this.epoMuPerMl = target + (this.epoMuPerMl - target) * Math.exp(-this.rate * dtH);
   }
 }

@@ -20,6 +20,7 @@ import { type ParameterValues, param } from "../parameters/spec.js";
 import type { CirculationParameter } from "./circulation.parameters.js";
 import type { ErythropoiesisParameter } from "./erythropoiesis.parameters.js";
 import type { IronParameter, SerumMarkerParameter } from "./iron.parameters.js";
+import type { Bound } from "./module.js";
 
 /** The parameters this module reads. */
 type Reads = CirculationParameter | ErythropoiesisParameter | IronParameter | SerumMarkerParameter;
@@ -90,7 +91,7 @@ export interface MarrowStepOutput {
   divisionsReleased: number;
 }
 
-export class Marrow {
+export class Marrow implements Bound {
   readonly cells: Columns<MarrowField>;
   /** Fractional founder agents owed (resolution accumulator). */
   private founderDebt = 0;

@@ -7,11 +7,12 @@
  * Amounts in IU; 1 IU/L = 1 mU/mL.
  */
 import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
+import type { PhysiologyModule } from "./module.js";
 
 /** The parameters this module reads. */
 type Reads = EsaParameter;
 
-export class Epoetin {
+export class Epoetin implements PhysiologyModule {
   depotIu = 0;
   plasmaIu = 0;
   private ka = 0; // per h

@@ -17,6 +17,7 @@ import { type ParameterValues, param } from "../parameters/spec.js";
 import type { HepcidinParameter, TransferrinParameter } from "./hepcidin.parameters.js";
 import type { InflammationParameter } from "./inflammation.js";
 import type { IronParameter } from "./iron.parameters.js";
+import type { PhysiologyModule } from "./module.js";
 
 /** The parameters this module reads. */
 type Reads = HepcidinParameter | InflammationParameter | IronParameter | TransferrinParameter;
@@ -35,7 +36,7 @@ export interface HepcidinDrive {
   clearanceFactor?: number;
 }
 
-export class Liver {
+export class Liver implements PhysiologyModule<HepcidinDrive> {
   hepcidinNmol: number;
   /** Ferroportin left on exporting cells (0–1), relaxing toward its balance with hepcidin. */
   ferroportinLeft = 1;
@@ -133,7 +134,13 @@ export class Liver {
  * iron deficiency) and relaxes with the protein's half-life. IL-6 lowering it
  * (negative acute-phase reactant) enters through `acutePhaseFactor`.
  */
-export class Transferrin {
+export interface TransferrinSignals {
+  hepatocyteIronMg: number;
+  /** Synthesis factor (negative acute phase), 1 = none. */
+  acutePhaseFactor: number;
+}
+
+export class Transferrin implements PhysiologyModule<TransferrinSignals> {
   mgPerDl: number;
   private minimum = 0;
   private rise = 0;
@@ -156,8 +163,8 @@ export class Transferrin {
     return (this.minimum + (this.rise * this.half) / (this.half + Math.max(0, hepatocyteIronMg))) * acutePhaseFactor;
   }
 
-  step(dtH: number, hepatocyteIronMg: number, acutePhaseFactor = 1): void {
-    const target = this.target(hepatocyteIronMg, acutePhaseFactor);
+  step(dtH: number, s: TransferrinSignals): void {
+    const target = this.target(s.hepatocyteIronMg, s.acutePhaseFactor);
     this.mgPerDl = target + (this.mgPerDl - target) * Math.exp(-this.rate * dtH);
   }
 }

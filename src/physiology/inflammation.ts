@@ -13,6 +13,7 @@
  *                                             lock recycled iron away (iron retention of ACD)
  */
 import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
+import type { PhysiologyModule } from "./module.js";
 
 /** The parameters this module reads. */
 type Reads = InflammationParameter;
@@ -26,7 +27,12 @@ export interface InflammatoryEffects {
   macrophageRetention: number;
 }
 
-export class Inflammation {
+export interface InflammationSignals {
+  /** Circulating IL-6, pg/mL. */
+  il6PgPerMl: number;
+}
+
+export class Inflammation implements PhysiologyModule<InflammationSignals> {
   /** Serum ferritin secreted per unit storage iron, relative to health (acute-phase state). */
   ferritinAcutePhase = 1;
   private baseline = 0;
@@ -83,8 +89,8 @@ export class Inflammation {
   }
 
   /** Acute-phase ferritin follows IL-6 over days. */
-  step(dtH: number, il6PgPerMl: number): void {
-    const target = 1 + this.ferritinMax * this.activity(il6PgPerMl);
+  step(dtH: number, s: InflammationSignals): void {
+    const target = 1 + this.ferritinMax * this.activity(s.il6PgPerMl);
     this.ferritinAcutePhase = target + (this.ferritinAcutePhase - target) * Math.exp(-this.ferritinRate * dtH);
   }
 }

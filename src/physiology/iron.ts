@@ -12,6 +12,7 @@
 import { type ParameterValues, param } from "../parameters/spec.js";
 import type { HepcidinParameter } from "./hepcidin.parameters.js";
 import type { IronParameter, SerumMarkerParameter } from "./iron.parameters.js";
+import type { Bound, PhysiologyModule } from "./module.js";
 
 /** The parameters this module reads. */
 type Reads = HepcidinParameter | IronParameter | SerumMarkerParameter;
@@ -119,7 +120,7 @@ const MAX_SATURATION = 0.95;
 /** 1 − e^{−x}, accurate for small x. */
 const oneMinusExp = (x: number) => -Math.expm1(-x);
 
-export class IronExchange {
+export class IronExchange implements Bound {
   private nonHemeUptake = 0;
   private hemeUptake = 0;
   private dmt1Max = 0;
@@ -332,7 +333,15 @@ export class IronExchange {
  * macrophages process the complex and stays up with the stores it filled. Ferritin is cleared
  * from plasma with a half-life of about a day; more is secreted in the acute phase.
  */
-export class SerumFerritin {
+export interface SerumFerritinSignals {
+  /** Pools at the start of the step and the step's fluxes. */
+  pools: Readonly<IronPools>;
+  fluxes: Readonly<IronFluxes>;
+  /** Acute-phase ferritin factor (inflammation), 1 = none. */
+  acutePhase: number;
+}
+
+export class SerumFerritin implements PhysiologyModule<SerumFerritinSignals> {
   ngPerMl = 0;
   private macrophageIronPerNg = 1; // mg of macrophage ferritin iron per ng/mL
   private hepatocyteIronPerNg = 1; // mg of hepatocyte iron per ng/mL
@@ -366,8 +375,8 @@ export class SerumFerritin {
     return (held + making) * acutePhase;
   }
 
-  step(dtH: number, pools: Readonly<IronPools>, f: Readonly<IronFluxes>, acutePhase: number): void {
-    const t = this.target(pools, f, dtH, acutePhase);
+  step(dtH: number, s: SerumFerritinSignals): void {
+    const t = this.target(s.pools, s.fluxes, dtH, s.acutePhase);
     this.ngPerMl = t + (this.ngPerMl - t) * Math.exp(-this.rate * dtH);
   }
 }

@@ -14,6 +14,7 @@
  * Amounts in µg; exact exponential integration of the two linear pools.
  */
 import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
+import type { PhysiologyModule } from "./module.js";
 
 /** The parameters this module reads. */
 type Reads = LeadParameter;
@@ -27,7 +28,14 @@ export interface LeadEffects {
   nucleotidaseActivity: number;
 }
 
-export class LeadKinetics {
+export interface LeadSignals {
+  /** Lead ingested, absorbed at the fraction for the subject's age (child vs adult), µg/day. */
+  intakeUgPerDay: number;
+  /** Lead absorbed from intakes whose absorbed fraction was given explicitly, µg/day. */
+  absorbedUgPerDay: number;
+}
+
+export class LeadKinetics implements PhysiologyModule<LeadSignals> {
   /** Lead in the exchangeable (blood + soft tissue) pool, µg. */
   exchangeableUg = 0;
   /** Lead in bone, µg. */
@@ -44,10 +52,12 @@ export class LeadKinetics {
   private zppHalf = 1;
   private p5nHalf = 1;
   private destruction = 0;
+  private absorbedByAge = 0;
 
   constructor(
     params: ParameterValues<Reads>,
     private readonly weightKg: number,
+    private readonly ageYears: number | undefined = undefined,
   ) {
     this.bind(params);
   }
@@ -63,6 +73,8 @@ export class LeadKinetics {
     this.zppHalf = p("lead.zppHalfPbB");
     this.p5nHalf = p("lead.nucleotidaseHalfPbB");
     this.destruction = p("lead.maxDestructionRate");
+    const child = this.ageYears !== undefined && this.ageYears < p("lead.childUntilAge");
+    this.absorbedByAge = p(child ? "lead.absorbedFractionChild" : "lead.absorbedFractionAdult");
   }
 
   /** Blood lead, µg/dL. */
@@ -82,8 +94,9 @@ export class LeadKinetics {
     };
   }
 
-  /** Advance by dt hours with lead absorbed at `absorbedUgPerH`. */
-  step(dtH: number, absorbedUgPerH: number): void {
+  /** Advance by dt hours with the lead eaten and absorbed. */
+  step(dtH: number, s: LeadSignals): void {
+    const absorbedUgPerH = (s.intakeUgPerDay * this.absorbedByAge + s.absorbedUgPerDay) / 24;
     // Bone return over the step (slow: treated as constant input to the fast pool).
     const fromBone = this.boneUg * -Math.expm1(-this.kBone * dtH);
     const input = absorbedUgPerH * dtH + fromBone;

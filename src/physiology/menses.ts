@@ -1,8 +1,61 @@
 /**
- * Menstruation: whole blood lost over a few days of each cycle, from menarche to menopause.
+ * Menstruation: whole blood lost over the first days of each cycle, from
+ * menarche to menopause (a subject without an age is taken as an adult of
+ * reproductive age). The phase of the cycle at t = 0 is drawn from the
+ * module's own random stream.
  */
-import { defineParameters, type PathsOf } from "../parameters/spec.js";
+import type { RandomStream } from "../core/rng.js";
+import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
+import type { PhysiologyModule } from "./module.js";
 
+/** The parameters this module reads. */
+type Reads = MensesParameter;
+
+export interface MensesSignals {
+  /** Time since the body was built, h (the cycle's clock). */
+  absoluteH: number;
+}
+
+export class Menses implements PhysiologyModule<MensesSignals, number> {
+  private menstrualLossDlPerH = 0;
+  private phaseH = 0;
+  private cycleH = 0;
+  private mensesH = 0;
+
+  constructor(
+    params: ParameterValues<Reads>,
+    private readonly ageYears: number | undefined,
+    private readonly random: RandomStream,
+  ) {
+    this.bind(params);
+    this.phaseH = this.random.uniform() * this.cycleH;
+  }
+
+  bind(params: ParameterValues<Reads>): void {
+    const p = (k: Reads) => param(params, k);
+    this.cycleH = p("iron.menstrualCycleLength") * 24;
+    this.mensesH = p("iron.mensesDuration") * 24;
+    // Menstruation from menarche to menopause only (a subject without an age is taken as an adult of
+    // reproductive age); a girl of five does not bleed monthly.
+    const age = this.ageYears;
+    const menstruating = age === undefined || (age >= p("iron.menarcheAge") && age < p("iron.menopauseAge"));
+    this.menstrualLossDlPerH = menstruating ? p("iron.menstrualBloodLoss") / 100 / this.mensesH : 0;
+  }
+
+  /** Draw the phase of the cycle again from the stream (reseeded for a run from a kept steady state). */
+  redrawPhase(): void {
+    this.phaseH = this.random.uniform() * this.cycleH;
+  }
+
+  /** Blood lost to menses this step, dL. */
+  step(dt: number, s: MensesSignals): number {
+    if (this.menstrualLossDlPerH <= 0) return 0;
+    const phase = (((s.absoluteH + this.phaseH) % this.cycleH) + this.cycleH) % this.cycleH;
+    return phase < this.mensesH ? this.menstrualLossDlPerH * dt : 0;
+  }
+}
+
+// ── Parameters (gathered by src/engine/parameters.ts) ─────────────────────────
 export const MENSES_PARAMETERS = defineParameters({
   "iron.menstrualBloodLoss": {
     unit: "mL",

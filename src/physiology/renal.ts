@@ -18,6 +18,7 @@
  * reference GFR, so a healthy adult of unknown age has factors exactly 1.
  */
 import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
+import type { PhysiologyModule } from "./module.js";
 
 /** The parameters this module reads. */
 type Reads = KidneyParameter;
@@ -33,7 +34,12 @@ export interface RenalEffects {
   progenitorFactor: number;
 }
 
-export class RenalFunction {
+export interface RenalSignals {
+  /** Glomerular filtration rate, mL/min; undefined: the subject's resting GFR. */
+  gfrMlPerMin: number | undefined;
+}
+
+export class RenalFunction implements PhysiologyModule<RenalSignals> {
   /** GFR now, mL/min. */
   gfrMlPerMin = 0;
   /** The subject's own GFR when nothing acts on the kidney, mL/min. */
@@ -63,9 +69,9 @@ export class RenalFunction {
     this.uremicMarrow = p("kidney.uremicMarrowSuppression");
   }
 
-  /** Set the GFR for this step (undefined: the subject's resting GFR). */
-  set(gfrMlPerMin: number | undefined): void {
-    this.gfrMlPerMin = gfrMlPerMin ?? this.restingGfr;
+  /** The GFR for this step (undefined: the subject's resting GFR). */
+  step(_dtH: number, s: RenalSignals): void {
+    this.gfrMlPerMin = s.gfrMlPerMin ?? this.restingGfr;
   }
 
   effects(): RenalEffects {

@@ -42,6 +42,7 @@
  * Amounts in µg, time in days; exact exponential integration of the linear stores.
  */
 import { type ParameterValues, param } from "../parameters/spec.js";
+import type { PhysiologyModule } from "./module.js";
 import type { VitaminParameter } from "./vitamins.parameters.js";
 
 /** The parameters this module reads. */
@@ -62,7 +63,7 @@ export interface VitaminIntake {
   folateIntakeUgPerDay?: number | undefined;
 }
 
-export class Vitamins {
+export class Vitamins implements PhysiologyModule<VitaminIntake> {
   /** B12 store, µg. */
   b12Ug = 0;
   /** Folate store, µg. */

@@ -1,0 +1,105 @@
+/**
+ * Interventions: what is done to the body from outside — blood taken (a bleed,
+ * a donation, menses), packed red cells given, oral and intravenous iron,
+ * epoetin. Each moves cells, volume or iron between the body and the world and
+ * books the iron in the ledger, so iron balance stays exact.
+ */
+import type { ParameterValues } from "../parameters/spec.js";
+import { param } from "../parameters/spec.js";
+import type { BloodVolume } from "../physiology/blood-volume.js";
+import type { Circulation } from "../physiology/circulation.js";
+import type { CirculationParameter } from "../physiology/circulation.parameters.js";
+import type { Epoetin } from "../physiology/esa.js";
+import type { IronLedger, IronPools } from "../physiology/iron.js";
+import type { IronParameter, SerumMarkerParameter } from "../physiology/iron.parameters.js";
+import type { Bound } from "../physiology/module.js";
+import type { FluxTotals } from "./fluxes.js";
+
+/** The parameters interventions read. */
+type Reads = CirculationParameter | IronParameter | SerumMarkerParameter;
+
+/** The parts of the body an intervention acts on. */
+export interface InterventionTarget {
+  readonly blood: Circulation;
+  readonly pools: IronPools;
+  readonly ledger: IronLedger;
+  readonly fluxes: FluxTotals;
+  readonly volume: BloodVolume;
+  readonly epoetin: Epoetin;
+  redCellVolumeDl(): number;
+}
+
+export class Interventions implements Bound {
+  /** Oral iron doses waiting in the gut lumen for the next step, mg. */
+  oralDoseMg = 0;
+  private feHb = 0;
+  private mchc = 0;
+  private transfusionLoss = 0;
+  private donorZppPerHb = 0;
+
+  constructor(params: ParameterValues<Reads>) {
+    this.bind(params);
+  }
+
+  bind(params: ParameterValues<Reads>): void {
+    const p = (k: Reads) => param(params, k);
+    this.feHb = p("iron.hbIronMgPerG") / 1000;
+    this.mchc = p("circulation.matureMchc") / 100; // pg/fL
+    this.transfusionLoss = p("transfusion.storageLossFraction");
+    this.donorZppPerHb = p("labs.zppBaseline") * 1e-6;
+  }
+
+  /**
+   * Lose whole blood: red cells and plasma in proportion, with their iron.
+   * Plasma volume refills over the following day(s) (blood-volume.ts).
+   */
+  hemorrhage(b: InterventionTarget, volumeDl: number): void {
+    if (volumeDl <= 0) return;
+    const fraction = Math.min(1, volumeDl / (b.volume.plasmaDl + b.redCellVolumeDl()));
+    const cellIron = b.blood.removeFraction(fraction);
+    const plasmaIron = b.pools.plasma * fraction;
+    b.pools.plasma -= plasmaIron;
+    b.volume.plasmaDl *= 1 - fraction;
+    b.ledger.bloodLossMg += cellIron + plasmaIron;
+    b.fluxes.plasmaBledMg += plasmaIron;
+  }
+
+  /**
+   * Packed red cells from a healthy donor: `volumeMl` of bag at `hematocrit`.
+   * Cells of all ages join the circulation; a storage-damaged fraction is
+   * cleared by macrophages at once; the bag's plasma and additive expand the
+   * plasma volume, which then relaxes toward the set point (blood-volume.ts).
+   */
+  transfuse(b: InterventionTarget, volumeMl: number, hematocrit: number): void {
+    if (volumeMl <= 0) return;
+    const meanVolumeFl = 90;
+    const mchc = this.mchc;
+    const cellVolumeFl = volumeMl * hematocrit * 1e12; // 1 mL = 1e12 fL
+    const cells = cellVolumeFl / meanVolumeFl;
+    const meanHbPg = meanVolumeFl * mchc;
+    const ironMg = (cells * meanHbPg * this.feHb) / 1e9;
+    const kept = 1 - this.transfusionLoss;
+    b.blood.transfuse(cells * kept, meanVolumeFl, meanHbPg, this.donorZppPerHb);
+    b.pools.macrophageLabile += ironMg * this.transfusionLoss;
+    b.fluxes.transfusionToMacrophageMg += ironMg * this.transfusionLoss;
+    b.volume.plasmaDl += (volumeMl * (1 - hematocrit)) / 100;
+    b.ledger.transfusedMg += ironMg;
+  }
+
+  /** An oral iron dose (elemental mg): reaches the gut lumen and is absorbed at the next step. */
+  giveOralIron(doseMg: number): void {
+    if (doseMg > 0) this.oralDoseMg += doseMg;
+  }
+
+  /** Intravenous iron: the complex is taken up by macrophages, which free its iron over days. */
+  giveIvIron(b: InterventionTarget, doseMg: number): void {
+    if (doseMg <= 0) return;
+    b.pools.ivComplex += doseMg;
+    b.ledger.ivMg += doseMg;
+  }
+
+  /** An epoetin injection (international units). */
+  giveEpoetin(b: InterventionTarget, doseIu: number, route: "subcutaneous" | "intravenous"): void {
+    if (doseIu > 0) b.epoetin.dose(doseIu, route);
+  }
+}

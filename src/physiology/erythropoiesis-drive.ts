@@ -1,0 +1,120 @@
+/**
+ * What drives erythropoiesis from outside the marrow: founder influx from EPO
+ * and transferrin saturation (the one place the EPO drive formula lives), and
+ * erythroferrone, which erythroblasts make under EPO and which tells the liver
+ * to lower hepcidin. The marrow itself (erythropoiesis.ts) takes the influx as
+ * a signal.
+ */
+import type { Subject } from "../core/types.js";
+import { defaultFor, type ParameterValues, param } from "../parameters/spec.js";
+import { ERYTHROPOIESIS_PARAMETERS, type ErythropoiesisParameter } from "./erythropoiesis.parameters.js";
+import type { HepcidinParameter } from "./hepcidin.parameters.js";
+import type { PhysiologyModule } from "./module.js";
+
+/** The parameters this module reads. */
+type Reads = ErythropoiesisParameter | HepcidinParameter;
+
+export interface ErythropoiesisDriveSignals {
+  /** Nucleated erythroid cells in the marrow now. */
+  erythroblastCount: number;
+  /** EPO at the marrow, mU/mL. */
+  epo: number;
+}
+
+export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDriveSignals> {
+  /** Cells per day entering at reference EPO (founder flux set point). */
+  founderFluxRefPerDay = 0;
+  /** Nucleated erythroid cells of a healthy marrow of this size: reference for ERFE and sTfR. */
+  readonly erythroblastRef: number;
+  /** Erythroferrone relative to a healthy marrow at reference EPO. */
+  erfeRelative = 1;
+  private epoRef = 0;
+  private epoHalf = 0;
+  private erfeEpoExp = 0;
+  private ironRestrictionHalf = 0;
+  private expansionIronHalf = 0;
+  private tsatRef = 0.3;
+  private founderFluxPerKg = 0;
+
+  constructor(
+    params: ParameterValues<Reads>,
+    subject: Subject,
+    private weightKg: number,
+  ) {
+    this.erythroblastRef = referenceErythroblasts(subject);
+    this.bind(params);
+  }
+
+  bind(params: ParameterValues<Reads>): void {
+    const p = (k: Reads) => param(params, k);
+    this.epoRef = p("erythropoiesis.epoReference");
+    this.epoHalf = p("erythropoiesis.epoHalfMaximal");
+    this.erfeEpoExp = p("erfe.epoExponent");
+    this.founderFluxPerKg = p("erythropoiesis.founderFluxPerKg");
+    this.founderFluxRefPerDay = this.founderFluxPerKg * this.weightKg;
+    this.ironRestrictionHalf = p("erythropoiesis.ironRestrictionTsatHalf");
+    this.expansionIronHalf = p("erythropoiesis.expansionIronTsatHalf");
+    this.tsatRef = p("hepcidin.referenceTsat");
+  }
+
+  /** The body now weighs `weightKg` (a growing child): the marrow's set point follows. */
+  setWeight(weightKg: number): void {
+    this.weightKg = weightKg;
+    this.founderFluxRefPerDay = this.founderFluxPerKg * weightKg;
+  }
+
+  /** Erythroferrone from the erythroblasts there are and the EPO they see. */
+  step(_dtH: number, s: ErythropoiesisDriveSignals): void {
+    this.erfeRelative = (s.erythroblastCount / this.erythroblastRef) * (s.epo / this.epoRef) ** this.erfeEpoExp;
+  }
+
+  /** Founder influx now, cells/day: the set point × the drive × the progenitors' factor (inflammation, uremia, room). */
+  founderFluxPerDay(epo: number, tsat: number, progenitorFactor: number): number {
+    return this.founderFluxRefPerDay * this.founderDrive(epo, tsat) * progenitorFactor;
+  }
+
+  /**
+   * Founder influx relative to reference, from EPO and transferrin saturation: EPO's drive
+   * d = [e/(e+K)]/[e_ref/(e_ref+K)] restricted as `ironRestriction`, and never above the
+   * expansion the iron supply allows, 1 + (d_max − 1)·g(t) with g(t) = t²/(t²+K_x²)·(1+K_x²)
+   * (1 at full saturation; d_max is the drive at saturating EPO). A stimulated marrow reaches
+   * ~3–4× normal with normal stores, 6–8× only with the high saturation of hemolysis, and no
+   * more than ~2× when iron-restricted (Hillman & Henderson 1969 J Clin Invest 48:454;
+   * Finch 1982 Blood 60:1241; Goodnough, Skikne & Brugnara 2000 Blood 96:823).
+   */
+  founderDrive(epo: number, tsat: number): number {
+    const drive = epo / (epo + this.epoHalf) / (this.epoRef / (this.epoRef + this.epoHalf));
+    const restricted = drive * this.ironRestriction(tsat);
+    const k2 = this.expansionIronHalf ** 2;
+    const t2 = Math.max(0, tsat) ** 2;
+    const maxDrive = (this.epoRef + this.epoHalf) / this.epoRef;
+    return Math.min(restricted, 1 + (maxDrive - 1) * ((t2 * (1 + k2)) / (t2 + k2)));
+  }
+
+  /**
+   * Progenitor expansion under iron restriction, relative to reference saturation:
+   * erythroid progenitors sense holo-transferrin (TfR2, aconitase pathway) and
+   * answer EPO less when it is scarce, so an iron-starved marrow makes fewer cells
+   * rather than ever more, ever smaller ones.
+   */
+  ironRestriction(tsat: number): number {
+    const k2 = this.ironRestrictionHalf ** 2;
+    if (k2 === 0) return 1;
+    const t2 = Math.max(0, tsat) ** 2;
+    const r2 = this.tsatRef ** 2;
+    return (t2 / (t2 + k2)) * ((r2 + k2) / r2);
+  }
+}
+
+/**
+ * Nucleated erythroid cells in a healthy marrow for this subject, from the
+ * default parameters (never the overrides, so a changed marrow reads as changed):
+ * founders/day × cell-days per founder (1+2+4+8+16 cells over five cycles, then
+ * 16 post-mitotic cells).
+ */
+export function referenceErythroblasts(subject: Subject): number {
+  const d = (k: ErythropoiesisParameter) => defaultFor(ERYTHROPOIESIS_PARAMETERS[k], subject.sex);
+  const flux = d("erythropoiesis.founderFluxPerKg") * subject.weightKg;
+  const cellDays = (31 * d("erythropoiesis.cycleTime") + 16 * d("erythropoiesis.orthochromaticTime")) / 24;
+  return flux * cellDays;
+}
