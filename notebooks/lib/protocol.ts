@@ -14,7 +14,7 @@ export interface SimRequest {
   /** Name used in parse error messages. */
   fileName: string;
   edit?: ScenarioEdit;
-  /** Parameter overrides by dotted path, canonical units (see src/model/parameters.ts). */
+  /** Parameter overrides by dotted path, canonical units (see `erythron list`). */
   overrides?: Record<string, number>;
   /** Founder agents per day (numerical resolution; the CLI default is 24). */
   foundersPerDay?: number;
