@@ -129,17 +129,17 @@ export class Liver implements PhysiologyModule<HepcidinDrive> {
   }
 }
 
-/**
- * Transferrin: hepatic synthesis rises as hepatocyte iron falls (TIBC high in
- * iron deficiency) and relaxes with the protein's half-life. IL-6 lowering it
- * (negative acute-phase reactant) enters through `acutePhaseFactor`.
- */
 export interface TransferrinSignals {
   hepatocyteIronMg: number;
   /** Synthesis factor (negative acute phase), 1 = none. */
   acutePhaseFactor: number;
 }
 
+/**
+ * Transferrin: hepatic synthesis rises as hepatocyte iron falls (TIBC high in
+ * iron deficiency) and relaxes with the protein's half-life. IL-6 lowering it
+ * (negative acute-phase reactant) enters through `acutePhaseFactor`.
+ */
 export class Transferrin implements PhysiologyModule<TransferrinSignals> {
   mgPerDl: number;
   private minimum = 0;

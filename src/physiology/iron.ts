@@ -322,6 +322,14 @@ export class IronExchange implements Bound {
   }
 }
 
+export interface SerumFerritinSignals {
+  /** Pools at the start of the step and the step's fluxes. */
+  pools: Readonly<IronPools>;
+  fluxes: Readonly<IronFluxes>;
+  /** Acute-phase ferritin factor (inflammation), 1 = none. */
+  acutePhase: number;
+}
+
 /**
  * Serum ferritin: what cells secrete, mostly macrophages (Cohen et al. Blood 2010), in two
  * parts: a share of the ferritin they hold (their stores) and a share of the ferritin they are
@@ -333,14 +341,6 @@ export class IronExchange implements Bound {
  * macrophages process the complex and stays up with the stores it filled. Ferritin is cleared
  * from plasma with a half-life of about a day; more is secreted in the acute phase.
  */
-export interface SerumFerritinSignals {
-  /** Pools at the start of the step and the step's fluxes. */
-  pools: Readonly<IronPools>;
-  fluxes: Readonly<IronFluxes>;
-  /** Acute-phase ferritin factor (inflammation), 1 = none. */
-  acutePhase: number;
-}
-
 export class SerumFerritin implements PhysiologyModule<SerumFerritinSignals> {
   ngPerMl = 0;
   private macrophageIronPerNg = 1; // mg of macrophage ferritin iron per ng/mL
