@@ -28,7 +28,7 @@ import type { RandomStream } from "../core/rng.js";
 import { createStream } from "../core/rng.js";
 import type { Genotype, Subject } from "../core/types.js";
 import { BloodVolume } from "../physiology/blood-volume.js";
-import { Circulation } from "../physiology/circulation.js";
+import { Circulation, type CirculationSignals } from "../physiology/circulation.js";
 import { Kidney } from "../physiology/epo.js";
 import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
 import { ErythropoiesisDrive } from "../physiology/erythropoiesis-drive.js";
@@ -115,6 +115,8 @@ export class Body {
   fluxes: FluxTotals = newFluxTotals();
   maxBalanceRelError = 0;
 
+  private circulationInterval = 0;
+  private nextCirculationH = 0;
   private dietNonHeme = 0;
   private dietHeme = 0;
   private venousRatio = 1;
@@ -207,6 +209,7 @@ export class Body {
     const growingAge = this.subject.ageYears !== undefined && this.subject.ageYears < p("body.growthUntilAge");
     this.growthKgPerH = growingAge ? p("body.childWeightGain") / 24 : 0;
     this.tissueIronPerKg = p("iron.tissueIronPerKg");
+    this.circulationInterval = p("circulation.updateInterval");
     this.dietNonHeme = p("iron.diet.nonHeme");
     this.dietHeme = p("iron.diet.heme");
     this.venousRatio = p("body.venousToBodyHctRatio");
@@ -392,12 +395,16 @@ export class Body {
     this.fluxes.marrowToMacrophageMg += marrowOut.ironToMacrophagesMg;
 
     // 6. Blood: ageing and clearance at the circulation's interval.
-    const cleared = this.blood.step(dt, {
-      clearanceHazardFactor: c.clearanceHazardFactor,
-      randomDestructionPerDay: c.randomDestructionPerDay,
-    });
-    recycled += cleared;
-    this.fluxes.macrophageRecycledMg += cleared;
+    if (this.absoluteH + dt >= this.nextCirculationH - 1e-9) {
+      const circ: CirculationSignals = {
+        clearanceHazardFactor: c.clearanceHazardFactor,
+        randomDestructionPerDay: c.randomDestructionPerDay,
+      };
+      const cleared = this.blood.age(circ);
+      recycled += cleared;
+      this.fluxes.macrophageRecycledMg += cleared;
+      this.nextCirculationH += this.circulationInterval;
+    }
 
     // 7. Plasma volume refills toward the set point (hemodilution after a loss).
     this.volume.step(dt, { redCellVolumeDl: this.redCellVolumeDl() });

@@ -24,7 +24,7 @@ import { type ParameterValues, param } from "../parameters/spec.js";
 import type { CirculationParameter } from "./circulation.parameters.js";
 import type { ReleaseSink } from "./erythropoiesis.js";
 import type { IronParameter } from "./iron.parameters.js";
-import type { PhysiologyModule } from "./module.js";
+import type { Bound } from "./module.js";
 
 /** The parameters this module reads. */
 type Reads = CirculationParameter | IronParameter;
@@ -121,7 +121,7 @@ export interface CirculationSignals {
   randomDestructionPerDay: number;
 }
 
-export class Circulation implements ReleaseSink, PhysiologyModule<CirculationSignals, number> {
+export class Circulation implements ReleaseSink, Bound {
   /**
    * Mature cells join release cohorts (default). Off, every cell is aged on its
    * own as before cohorts existed: output is then bit-identical to that engine,
@@ -138,8 +138,6 @@ export class Circulation implements ReleaseSink, PhysiologyModule<CirculationSig
   private updateIntervalH = 6;
   /** Current time, h; advanced by `age`. */
   private nowH = 0;
-  /** Time of the next ageing pass, h. */
-  private nextPassH = 0;
   /** Cells before this index have been through an ageing pass (arrivals after it may merge). */
   private mergedUpTo = 0;
   /** Agents with zero weight still in the arrays. */
@@ -273,17 +271,6 @@ export class Circulation implements ReleaseSink, PhysiologyModule<CirculationSig
   ageFactors(dtH: number): { volume: number; excess: number; hb: number } {
     const volume = Math.exp(-this.ageVolumeRate * dtH);
     return { volume, excess: volume * Math.exp(-dtH / this.shrinkTime), hb: Math.exp(-this.ageHbRate * dtH) };
-  }
-
-  /**
-   * The circulation's hour (after `setTime` to the end of the step): at every
-   * update interval, an ageing pass (`age`). Returns the iron (mg) moved to
-   * macrophages, 0 between passes.
-   */
-  step(_dtH: number, signals: CirculationSignals): number {
-    if (this.nowH < this.nextPassH - 1e-9) return 0;
-    this.nextPassH += this.updateIntervalH;
-    return this.age(signals);
   }
 
   /**
