@@ -27,7 +27,7 @@
 import type { RandomStream } from "../core/rng.js";
 import { createStream } from "../core/rng.js";
 import type { Genotype, Subject } from "../core/types.js";
-import { BloodVolume } from "../physiology/blood-volume.js";
+import { BloodVolume, bloodVolumeDl } from "../physiology/blood-volume.js";
 import { Circulation, type CirculationSignals } from "../physiology/circulation.js";
 import { Kidney } from "../physiology/epo.js";
 import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
@@ -107,6 +107,7 @@ export class Body {
   exposures: Exposures;
   readonly random: { marrow: RandomStream; menses: RandomStream };
 
+  bloodVolumeTargetDl = 0;
   /** Body weight now, kg: a child grows during the run (the subject's weight at the start). */
   weightKg: number;
   private growthKgPerH = 0;
@@ -158,7 +159,7 @@ export class Body {
     this.epoetin = this.use(new Epoetin(params, subject.weightKg));
     this.vitamins = this.use(new Vitamins(params));
     this.renal = this.use(new RenalFunction(params, subject.ageYears));
-    this.volume = this.use(new BloodVolume(params, subject, this.weightKg));
+    this.volume = this.use(new BloodVolume(params));
     this.menses = this.use(new Menses(params, subject.ageYears, this.random.menses));
     this.drive = this.use(new ErythropoiesisDrive(params, subject, this.weightKg));
     this.interventions = this.use(new Interventions(params));
@@ -167,6 +168,7 @@ export class Body {
     // a scenario without spans recorded IL-6 0 while one with any span recorded the 1.5 pg/mL baseline).
     this.bindOwn();
     this.exposures = this.restingExposures();
+    this.plasmaVolumeDl = this.bloodVolumeTargetDl * 0.58;
 
     const storage = subject.storageIronMg ?? p("iron.defaultStorage");
     const macFrac = p("iron.storeMacrophageFraction");
@@ -205,6 +207,7 @@ export class Body {
   /** The body's own constants, derived from parameters. */
   private bindOwn(): void {
     const p = (k: ParameterPath) => param(this.params, k);
+    this.bloodVolumeTargetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params);
     // A child grows: blood volume, marrow and tissue iron follow the weight (issue 10, item 8).
     const growingAge = this.subject.ageYears !== undefined && this.subject.ageYears < p("body.growthUntilAge");
     this.growthKgPerH = growingAge ? p("body.childWeightGain") / 24 : 0;
@@ -272,10 +275,6 @@ export class Body {
   }
   set plasmaVolumeDl(dl: number) {
     this.volume.plasmaDl = dl;
-  }
-  /** Blood-volume set point, dL. */
-  get bloodVolumeTargetDl(): number {
-    return this.volume.targetDl;
   }
   /** Cells per day entering at reference EPO (founder flux set point). */
   get founderFluxRefPerDay(): number {
@@ -407,7 +406,7 @@ export class Body {
     }
 
     // 7. Plasma volume refills toward the set point (hemodilution after a loss).
-    this.volume.step(dt, { redCellVolumeDl: this.redCellVolumeDl() });
+    this.volume.step(dt, { targetDl: this.bloodVolumeTargetDl, redCellVolumeDl: this.redCellVolumeDl() });
 
     // 8. Commit.
     this.iron.commit(this.pools, this.ledger, flux, recycled);
@@ -439,7 +438,7 @@ export class Body {
   private grow(dt: number): void {
     const dKg = this.growthKgPerH * dt;
     this.weightKg += dKg;
-    this.volume.setWeight(this.weightKg);
+    this.bloodVolumeTargetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params);
     this.drive.setWeight(this.weightKg);
     const toTissue = Math.min(this.pools.plasma, dKg * this.tissueIronPerKg);
     this.pools.plasma -= toTissue;

@@ -24,47 +24,33 @@ export function bloodVolumeDl(subject: Subject, params: ParameterValues<Reads>):
 }
 
 export interface BloodVolumeSignals {
+  /** Blood-volume set point, dL (bloodVolumeDl of the body as it is now). */
+  targetDl: number;
   /** Red-cell volume now, dL. */
   redCellVolumeDl: number;
 }
 
+/** Plasma volume, moving toward the set point less the red cells. */
 export class BloodVolume implements PhysiologyModule<BloodVolumeSignals> {
-  /** Blood volume set point, dL (follows a growing child's weight). */
-  targetDl = 0;
   /** Plasma volume, dL. */
   plasmaDl = 0;
   private refillRate = 0;
   private excessShiftRate = 0;
-  private params: ParameterValues<Reads>;
 
-  constructor(
-    params: ParameterValues<Reads>,
-    private readonly subject: Subject,
-    private weightKg: number,
-  ) {
-    this.params = params;
+  constructor(params: ParameterValues<Reads>) {
     this.bind(params);
-    this.plasmaDl = this.targetDl * 0.58;
   }
 
   bind(params: ParameterValues<Reads>): void {
     const p = (k: Reads) => param(params, k);
-    this.params = params;
-    this.targetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, params);
     this.refillRate = 1 / p("body.plasmaRefillTime");
     this.excessShiftRate = 1 / p("body.plasmaExcessShiftTime");
   }
 
-  /** The body now weighs `weightKg` (a growing child): the set point follows. */
-  setWeight(weightKg: number): void {
-    this.weightKg = weightKg;
-    this.targetDl = bloodVolumeDl({ ...this.subject, weightKg }, this.params);
-  }
-
-  /** Plasma volume moves toward the set point less the red cells. */
+  /** Plasma refills toward the set point (hemodilution after a loss). */
   step(dtH: number, s: BloodVolumeSignals): void {
     const dt = dtH;
-    const targetPv = Math.max(this.targetDl - s.redCellVolumeDl, 0.2 * this.targetDl);
+    const targetPv = Math.max(s.targetDl - s.redCellVolumeDl, 0.2 * s.targetDl);
     // An excess (a transfusion's volume) leaves by capillary filtration within minutes; a deficit
     // (after a bleed) refills over a day or more.
     const rate = this.plasmaDl > targetPv ? this.excessShiftRate : this.refillRate;
