@@ -301,6 +301,11 @@ export class Body {
     return this.pools.plasma / this.tibcMg();
   }
 
+  /** Plasma volume the body restores: the blood-volume set point less the red cells, dL. */
+  targetPlasmaDl(): number {
+    return Math.max(this.bloodVolumeTargetDl - this.redCellVolumeDl(), 0.2 * this.bloodVolumeTargetDl);
+  }
+
   /** Hb the kidney senses: circulating Hb mass over the blood-volume set point, as venous g/dL. */
   sensedHb(): number {
     return ((this.blood.hbSumPg * 1e-12) / this.bloodVolumeTargetDl) * this.venousRatio;
@@ -406,7 +411,7 @@ export class Body {
     }
 
     // 7. Plasma volume refills toward the set point (hemodilution after a loss).
-    this.volume.step(dt, { targetDl: this.bloodVolumeTargetDl, redCellVolumeDl: this.redCellVolumeDl() });
+    this.volume.step(dt, { targetPlasmaDl: this.targetPlasmaDl() });
 
     // 8. Commit.
     this.iron.commit(this.pools, this.ledger, flux, recycled);

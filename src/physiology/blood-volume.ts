@@ -24,18 +24,17 @@ export function bloodVolumeDl(subject: Subject, params: ParameterValues<Reads>):
 }
 
 export interface BloodVolumeSignals {
-  /** Blood-volume set point, dL (bloodVolumeDl of the body as it is now). */
-  targetDl: number;
-  /** Red-cell volume now, dL. */
-  redCellVolumeDl: number;
+  /** Plasma volume the body restores now: the blood-volume set point less the red cells, dL. */
+  targetPlasmaDl: number;
 }
 
-/** Plasma volume, moving toward the set point less the red cells. */
+/** Plasma volume, moving toward what the set point leaves of it after the red cells. */
 export class BloodVolume implements PhysiologyModule<BloodVolumeSignals> {
   /** Plasma volume, dL. */
   plasmaDl = 0;
   private refillRate = 0;
-  private excessShiftRate = 0;
+  /** Rate at which plasma above the target leaves the circulation, 1/h. */
+  excessShiftRate = 0;
 
   constructor(params: ParameterValues<Reads>) {
     this.bind(params);
@@ -50,7 +49,7 @@ export class BloodVolume implements PhysiologyModule<BloodVolumeSignals> {
   /** Plasma refills toward the set point (hemodilution after a loss). */
   step(dtH: number, s: BloodVolumeSignals): void {
     const dt = dtH;
-    const targetPv = Math.max(s.targetDl - s.redCellVolumeDl, 0.2 * s.targetDl);
+    const targetPv = s.targetPlasmaDl;
     // An excess (a transfusion's volume) leaves by capillary filtration within minutes; a deficit
     // (after a bleed) refills over a day or more.
     const rate = this.plasmaDl > targetPv ? this.excessShiftRate : this.refillRate;
