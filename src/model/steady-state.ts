@@ -227,9 +227,7 @@ function buildOnce(
   const order = Array.from({ length: staged.length / 7 }, (_, k) => k).sort(
     (a, b) => (staged[b * 7 + 5] as number) - (staged[a * 7 + 5] as number) || a - b,
   );
-  const mw = body.marrow.cells.f.w;
-  for (let i = 0; i < body.marrow.cells.count; i++) mw[i] = (mw[i] as number) * scale;
-  body.marrow.invalidate();
+  body.marrow.scaleWeights(scale);
   blood.setTime(0);
   for (const o of order) {
     const k = o * 7;
