@@ -26,13 +26,15 @@
  * a fresh build would give.
  */
 
-import { copyInto, deepClone } from "../core/clone.js";
+import { copyInto, deepClone, fillFrom, toPlain } from "../core/clone.js";
+import { type RandomStream, restoreStreamState, streamState } from "../core/rng.js";
 import { Circulation } from "../physiology/circulation.js";
 import type { ReleaseSink } from "../physiology/erythropoiesis.js";
 import type { Genotype, Subject } from "../scenario/types.js";
 import { VERSION } from "../version.js";
 import { Body, type BodyOptions } from "./body.js";
 import { param } from "./parameters.js";
+import { steadyStateStore } from "./steady-state-store.js";
 
 interface TemplateCell {
   w: number;
@@ -93,6 +95,9 @@ export const steadyStateReuse = { acrossSeeds: true };
 const CACHE_SIZE = 8;
 const cache = new Map<string, Body>();
 
+/** Equilibria built from scratch and read back from the persistent store in this process. */
+export const steadyStateStats = { built: 0, restored: 0 };
+
 /** Forget the equilibria kept in this process. */
 export function clearSteadyStateCache(): void {
   cache.clear();
@@ -125,12 +130,43 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
     // A body made by its constructor, then given the kept state: its objects keep their usual shapes.
     body = copyInto(new Body(subject, overrides, { ...opts, seed: buildSeed }, opts.genotype ?? {}), kept);
   } else {
-    body = buildSteadyBodyFresh(subject, overrides, { ...opts, seed: buildSeed });
-    cache.set(key, deepClone(body)); // a pristine copy, never stepped
+    const store = steadyStateStore.current;
+    const restored = store ? restore(store.load(key), subject, overrides, { ...opts, seed: buildSeed }) : undefined;
+    if (restored) {
+      steadyStateStats.restored++;
+      cache.set(key, restored);
+      body = copyInto(new Body(subject, overrides, { ...opts, seed: buildSeed }, opts.genotype ?? {}), restored);
+    } else {
+      body = buildSteadyBodyFresh(subject, overrides, { ...opts, seed: buildSeed });
+      steadyStateStats.built++;
+      const pristine = deepClone(body); // never stepped
+      cache.set(key, pristine);
+      store?.save(
+        key,
+        toPlain(pristine, (s) => streamState(s as RandomStream)),
+      );
+    }
     while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }
   if (opts.seed !== buildSeed) body.reseedRun(opts.seed);
   return body;
+}
+
+/** A body filled from a stored snapshot, or undefined when there is none or it does not fit. */
+function restore(
+  snapshot: unknown,
+  subject: Subject,
+  overrides: Record<string, number>,
+  opts: SteadyStateOptions,
+): Body | undefined {
+  if (snapshot === undefined) return undefined;
+  try {
+    const body = new Body(subject, overrides, opts, opts.genotype ?? {});
+    fillFrom(body, snapshot, (s, state) => restoreStreamState(s as RandomStream, state));
+    return body;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Build the equilibrium from scratch with `opts.seed` (no reuse). */

@@ -272,8 +272,7 @@ export class Marrow {
     for (let i = 0; i < this.cells.count; i++)
       s += (w[i] as number) * ((h[i] as number) * this.feHb + (m[i] as number) + (mt[i] as number));
     const q = this.retics.f;
-    for (let i = this.reticHead; i < this.retics.count; i++)
-      s += (q.w[i] as number) * (q.h[i] as number) * this.feHb;
+    for (let i = this.reticHead; i < this.retics.count; i++) s += (q.w[i] as number) * (q.h[i] as number) * this.feHb;
     return s / PG_PER_MG;
   }
 
