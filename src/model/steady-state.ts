@@ -140,6 +140,11 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
       body = buildSteadyBodyFresh(subject, overrides, { ...opts, seed: buildSeed });
       steadyStateStats.built++;
       const pristine = deepClone(body); // never stepped
+      // Only copied from: no spare capacity (the blood's arrays have room for 10⁵ cells), so the kept
+      // copies and the files stay small; a run's copy grows its arrays when it needs to.
+      pristine.marrow.cells.trim();
+      pristine.marrow.retics.trim();
+      pristine.blood.cells.trim();
       cache.set(key, pristine);
       store?.save(
         key,
