@@ -14,6 +14,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { buildSteadyBody, buildSteadyBodyFresh } from "../src/model/steady-state.js";
 import { DEFAULT_FOUNDERS_PER_DAY } from "../src/simulate.js";
 
@@ -78,7 +80,20 @@ for (let r = 0; r < repeats; r++) {
 const counted = buildSteadyBody(subject, {}, opts);
 const blood0 = counted.blood.updates;
 const marrow0 = counted.marrow.updates;
-for (let s = 0; s < days * 24; s++) counted.step();
+// Memory over run length: live heap after a full collection at each quarter of the run (flat = no growth).
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+const heapAt: string[] = [];
+const heapNow = () => {
+  gc();
+  return `${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)}`;
+};
+heapAt.push(`d0 ${heapNow()}`);
+for (let s = 0; s < days * 24; s++) {
+  counted.step();
+  if ((s + 1) % Math.max(1, Math.round((days * 24) / 4)) === 0)
+    heapAt.push(`d${Math.round((s + 1) / 24)} ${heapNow()}`);
+}
 const marrowUpdates = counted.marrow.updates - marrow0;
 const bloodUpdates = counted.blood.updates - blood0;
 const agentUpdates = marrowUpdates + bloodUpdates;
@@ -109,6 +124,7 @@ console.log(
 console.log(
   `  raw typed-array loop           ${fmt((n * passes) / rawS)} agent-updates/s  (6 fields, checksum ${sink.toFixed(3)})`,
 );
+console.log(`  live heap over the run (MB)    ${heapAt.join(", ")}`);
 console.log(
   `  agents now: marrow ${counted.marrow.agentCount().erythroblasts} erythroblasts + ${counted.marrow.agentCount().reticulocytes} reticulocytes, circulation ${agents.cells} cells + ${agents.cohorts} cohorts (of ${agents.cohortMembers} members)`,
 );
