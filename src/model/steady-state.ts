@@ -23,7 +23,10 @@
  * the build seed (BUILD_SEED) and kept; every run starts from a copy of it and
  * draws its own randomness from its seed after t = 0 (marrow divisions and
  * founders, the menstrual phase). A run with the build seed is exactly the run
- * a fresh build would give.
+ * a fresh build would give. Where a persistent store is installed (the command
+ * line, sweep workers and the Node library install the on-disk one,
+ * steady-state-disk.ts), an equilibrium built once is also kept there and read
+ * back by later processes, bit for bit.
  */
 
 import { copyInto, deepClone, fillFrom, toPlain } from "../core/clone.js";
