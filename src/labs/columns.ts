@@ -40,6 +40,7 @@ export const TRAJECTORY_COLUMNS = [
   "haptoglobin_mg_dl",
   "bilirubin_mg_dl",
   "rbc_survival_days",
+  "urine_iron_mg_day",
 ] as const;
 
 export type TrajectoryColumn = (typeof TRAJECTORY_COLUMNS)[number];

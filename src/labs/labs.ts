@@ -68,5 +68,8 @@ export function measureLabs(body: Body): LabRow {
     haptoglobin_mg_dl: body.plasmaHeme.haptoglobinMgDl(body.plasmaVolumeDl),
     bilirubin_mg_dl: body.plasmaHeme.bilirubinMgDl,
     rbc_survival_days: body.blood.meanSurvivalDays(body.circulationSignals()),
+    // Iron lost in urine from hemolysis (hemoglobinuria, hemosiderinuria); the basal ~0.1 mg/day is
+    // part of the basal loss and not shown here.
+    urine_iron_mg_day: body.plasmaHeme.urineIronMgPerDay,
   };
 }

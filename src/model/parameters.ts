@@ -1906,22 +1906,22 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "epo.hypoxiaGain": {
     unit: "",
-    default: 2,
+    default: 1.5,
     description:
       "the kidney reads oxygen delivery: sensed Hb = Hb × (SaO2 / SaO2 at sea level)^gain (tissue PO2 falls with arterial PO2 as well as content)",
     source:
-      "EPO production ×1.8 at 3000 m and ×3.0 at 4000 m within 5.5 h (Eckardt 1989 J Appl Physiol 66:1785), with the Symeonidis 2016 Hb slope",
+      "calibrated with the Symeonidis 2016 Hb slope to serum EPO 16.7 → 28.0 mU/mL after 5.5 h at 4000 m (Eckardt 1989 J Appl Physiol 66:1785); 16.0 → 22.5 at 3000 m held out",
     min: 0,
     max: 6,
     provenance: { kind: "calibrated", targets: ["eckardt-1989-4000m-epo"] },
   },
   "hepcidin.hypoxiaExponent": {
     unit: "",
-    default: 2,
+    default: 7,
     description:
       "direct hypoxic suppression of hepcidin synthesis (HIF, PDGF-BB), beside erythroferrone: factor (SaO2 / SaO2 at sea level)^exponent",
     source:
-      "hepcidin falls by day 2 at 4340 m before iron indices change (Talbot 2012 Blood 119:857); −80 % by 5400 m (Piperno 2011 Blood 117:2953)",
+      "calibrated to hepcidin 'almost completely' suppressed by day 2 at 4340 m, before iron indices change (Talbot 2012 Blood 119:857); the fall within 40 h at 3400 m held out (Piperno 2011 Blood 117:2953)",
     min: 0,
     max: 20,
     provenance: { kind: "calibrated", targets: ["talbot-2012-4340m-hepcidin-day2"] },

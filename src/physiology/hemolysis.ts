@@ -40,6 +40,8 @@ export class PlasmaHeme {
   haptoglobinMg: number;
   /** Plasma unconjugated bilirubin, mg/dL. */
   bilirubinMgDl = 0;
+  /** Urinary iron excretion from free plasma Hb over the last step, mg/day. */
+  urineIronMgPerDay = 0;
   private hpRate = 0; // per h
   private hpReference = 0; // mg/dL
   private hpBinding = 0;
@@ -78,6 +80,7 @@ export class PlasmaHeme {
     const boundIron = Math.min(plasmaHbIronMg, boundHb * this.hbIronPerMg);
     const free = Math.max(0, plasmaHbIronMg - boundIron);
     const toUrine = free * this.urineFraction;
+    this.urineIronMgPerDay = (toUrine / dtH) * 24;
     return { toMacrophagesMg: boundIron, toHepatocytesMg: free - toUrine, toUrineMg: toUrine };
   }
 
