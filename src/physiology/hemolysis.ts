@@ -76,7 +76,8 @@ export class PlasmaHeme {
     const available = this.haptoglobinMg * decay + this.hpReference * plasmaVolumeDl * (1 - decay);
     const hbMg = Math.max(0, plasmaHbIronMg) / this.hbIronPerMg;
     const boundHb = Math.min(hbMg, available * this.hpBinding);
-    this.haptoglobinMg = Math.max(0, available - boundHb / this.hpBinding);
+    const left = available - boundHb / this.hpBinding;
+    this.haptoglobinMg = left > 1e-9 * available ? left : 0; // used up: exactly none, not rounding residue
     const boundIron = Math.min(plasmaHbIronMg, boundHb * this.hbIronPerMg);
     const free = Math.max(0, plasmaHbIronMg - boundIron);
     const toUrine = free * this.urineFraction;
