@@ -1965,7 +1965,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
       "urinary iron 0.8–10.8 mg/day with hemolysing Starr–Edwards valves (Urinary iron excretion in valvular heart disease, Blood 1970 36:785); iron deficiency from urinary loss (Walsh 1966 JAMA 198:505)",
     min: 0,
     max: 1,
-    provenance: { kind: "calibrated", targets: ["signature:test/hemolysis.test.ts"] },
+    provenance: { kind: "calibrated", targets: ["valve-1970-urine-iron", "signature:test/hemolysis.test.ts"] },
   },
   "hemolysis.extravascularPlasmaFraction": {
     unit: "",
