@@ -106,3 +106,23 @@ describe("the site decides where the iron goes", () => {
     for (const run of [extra, intra]) expect(run.summary.ironBalanceMaxRelError).toBeLessThanOrEqual(1e-9);
   });
 });
+
+describe("haptoglobin is an acute-phase protein", () => {
+  it("inflammation raises it (and so can mask hemolysis)", () => {
+    const text = [
+      "name: inflammation probe",
+      "subject: { sex: male, weight: 75 kg, height: 178 cm }",
+      "duration: 30 days",
+      "record: { every: 1 day }",
+      "events:",
+      "  - from: 2 days",
+      "    inflammation: { il6: 40 pg/mL }",
+    ].join("\n");
+    const run = simulate(parseScenario(text, "inflammation.yaml"));
+    // rises from 50 % to several-fold in the acute phase (Gabay & Kushner 1999 N Engl J Med 340:448)
+    const ratio = at(run, "haptoglobin_mg_dl", 30) / at(run, "haptoglobin_mg_dl", 1);
+    expect(ratio).toBeGreaterThan(1.5);
+    expect(ratio).toBeLessThan(4);
+    expect(at(run, "rbc_survival_days", 1)).toBeCloseTo(115.6, 0);
+  });
+});

@@ -632,7 +632,12 @@ export class Body {
       const xi = x.hemolysisIntravascularPerDay ?? 0;
       const toPlasma =
         xe + xi > 0 ? (this.blood.hemolyzedIronMg * (xi + this.extravascularPlasmaShare * xe)) / (xe + xi) : 0;
-      const route = this.plasmaHeme.step(this.circulationInterval, toPlasma, this.plasmaVolumeDl);
+      const route = this.plasmaHeme.step(
+        this.circulationInterval,
+        toPlasma,
+        this.plasmaVolumeDl,
+        this.inflammation.acutePhaseActivity(),
+      );
       recycled += cleared - toPlasma + route.toMacrophagesMg;
       toHepatocytes = route.toHepatocytesMg;
       this.ledger.urineLossMg += route.toUrineMg;

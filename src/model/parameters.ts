@@ -1936,6 +1936,17 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 400,
     provenance: { kind: "measured" },
   },
+  "haptoglobin.acutePhaseRise": {
+    unit: "",
+    default: 2,
+    description:
+      "largest rise of haptoglobin synthesis in the acute phase, relative to health (factor 1 + rise × acute-phase activity)",
+    source:
+      "haptoglobin is an acute-phase protein rising from 50 % to several-fold (Gabay & Kushner 1999 N Engl J Med 340:448), which can mask hemolysis",
+    min: 0,
+    max: 10,
+    provenance: { kind: "measured" },
+  },
   "haptoglobin.halfLife": {
     unit: "day",
     default: 5,

@@ -44,6 +44,7 @@ export class PlasmaHeme {
   urineIronMgPerDay = 0;
   private hpRate = 0; // per h
   private hpReference = 0; // mg/dL
+  private hpAcutePhaseRise = 0;
   private hpBinding = 0;
   private urineFraction = 0;
   private clearanceDlPerH = 0;
@@ -58,6 +59,7 @@ export class PlasmaHeme {
     const p = (k: string) => param(params, k);
     this.hpRate = Math.LN2 / (p("haptoglobin.halfLife") * 24);
     this.hpReference = p("haptoglobin.reference");
+    this.hpAcutePhaseRise = p("haptoglobin.acutePhaseRise");
     this.hpBinding = p("haptoglobin.hbBinding");
     this.urineFraction = p("hemolysis.freeHbUrineFraction");
     this.clearanceDlPerH = (p("bilirubin.hepaticClearance") * 60) / 100;
@@ -69,11 +71,13 @@ export class PlasmaHeme {
    * Hb whose iron is `plasmaHbIronMg` enters plasma over dt hours: haptoglobin binds what it
    * can (made over the step, lost with its half-life), the rest is free. Returns where the iron goes.
    * The liver makes haptoglobin at the rate that holds the reference concentration in the
-   * current plasma volume when nothing consumes it.
+   * current plasma volume when nothing consumes it, more in the acute phase (`acutePhase` 0–1,
+   * the inflammation module's lagged IL-6 activity): haptoglobin is an acute-phase protein.
    */
-  step(dtH: number, plasmaHbIronMg: number, plasmaVolumeDl: number): HemeRouting {
+  step(dtH: number, plasmaHbIronMg: number, plasmaVolumeDl: number, acutePhase = 0): HemeRouting {
     const decay = Math.exp(-this.hpRate * dtH);
-    const available = this.haptoglobinMg * decay + this.hpReference * plasmaVolumeDl * (1 - decay);
+    const made = this.hpReference * (1 + this.hpAcutePhaseRise * acutePhase) * plasmaVolumeDl;
+    const available = this.haptoglobinMg * decay + made * (1 - decay);
     const hbMg = Math.max(0, plasmaHbIronMg) / this.hbIronPerMg;
     const boundHb = Math.min(hbMg, available * this.hpBinding);
     const left = available - boundHb / this.hpBinding;
