@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError } from "@commander-js/extra-typings";
 import { formatDays, formatWithUnit, QuantityError } from "../core/quantity-text.js";
 import { PARAMETERS } from "../engine/parameters.js";
+import { installDiskSteadyStateCache } from "../engine/steady-state-disk.js";
 import { formatTrajectoryCsv, OUTPUT_FILES, OutputError, prepareOutputDir, writeRunOutputs } from "../io/outputs.js";
 import { GENES } from "../physiology/genotype.js";
 import type { Run, SimulateOptions } from "../run.js";
@@ -550,6 +551,7 @@ function printError(message: string): void {
 
 /** Run the command line; resolves to the exit code. `argv` as in process.argv (node, script, args…). */
 export async function main(argv: readonly string[]): Promise<number> {
+  installDiskSteadyStateCache(); // equilibria kept on disk across commands (ERYTHRON_STEADY_STATE_CACHE=0: off)
   const program = buildProgram();
   // Quiet exit when stdout is closed early (`erythron run x.yaml | head`).
   process.stdout.once("error", (e: NodeJS.ErrnoException) => {

@@ -34,7 +34,9 @@ import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
 import { ErythropoiesisDrive } from "../physiology/erythropoiesis-drive.js";
 import { Epoetin } from "../physiology/esa.js";
 import { type GenotypeEffects, genotypeEffects, WILD_TYPE_EFFECTS } from "../physiology/genotype.js";
+import { PlasmaHeme } from "../physiology/hemolysis.js";
 import { Liver, Transferrin } from "../physiology/hepcidin.js";
+import { Hypoxia } from "../physiology/hypoxia.js";
 import { Inflammation } from "../physiology/inflammation.js";
 import {
   IronExchange,
@@ -101,6 +103,10 @@ export class Body {
   readonly drive: ErythropoiesisDrive;
   /** Bleeds, transfusions, iron and epoetin given. */
   readonly interventions: Interventions;
+  /** Arterial saturation from altitude or disease, ventilatory acclimatisation, hemoconcentration. */
+  readonly hypoxia: Hypoxia;
+  /** Plasma hemoglobin, haptoglobin and bilirubin (hemolysis markers). */
+  readonly plasmaHeme: PlasmaHeme;
   readonly genotype: Readonly<Genotype>;
   readonly causes: Causes;
   /** Set by the scenario driver; healthy by default. */
@@ -130,6 +136,9 @@ export class Body {
     return this.genotypeFx;
   }
   private infiltrationExp = 1;
+  /** Heme iron degraded since the last circulation pass (erythroblasts, nuclei), mg: bilirubin. */
+  private hemeSinceCirculationMg = 0;
+  private extravascularPlasmaShare = 0;
   /** Every module, bound again when parameters change (declared after the modules: see core/clone.ts). */
   private readonly modules: Bound[] = [];
 
@@ -163,12 +172,14 @@ export class Body {
     this.menses = this.use(new Menses(params, subject.ageYears, this.random.menses));
     this.drive = this.use(new ErythropoiesisDrive(params, subject, this.weightKg));
     this.interventions = this.use(new Interventions(params));
+    this.hypoxia = this.use(new Hypoxia(params));
     this.causes = healthyCauses(params);
     // The body's constants first: resting exposures read the baseline IL-6 from them (bound after,
     // a scenario without spans recorded IL-6 0 while one with any span recorded the 1.5 pg/mL baseline).
     this.bindOwn();
     this.exposures = this.restingExposures();
     this.plasmaVolumeDl = this.bloodVolumeTargetDl * 0.58;
+    this.plasmaHeme = this.use(new PlasmaHeme(params, this.plasmaVolumeDl));
 
     const storage = subject.storageIronMg ?? p("iron.defaultStorage");
     const macFrac = p("iron.storeMacrophageFraction");
@@ -220,6 +231,7 @@ export class Body {
     this.il6Baseline = p("inflammation.il6Baseline");
     this.genotypeFx = genotypeEffects(this.genotype, this.params);
     this.infiltrationExp = p("erythropoiesis.infiltrationRoomExponent");
+    this.extravascularPlasmaShare = p("hemolysis.extravascularPlasmaFraction");
   }
 
   /**
@@ -303,12 +315,29 @@ export class Body {
 
   /** Plasma volume the body restores: the blood-volume set point less the red cells, dL. */
   targetPlasmaDl(): number {
-    return Math.max(this.bloodVolumeTargetDl - this.redCellVolumeDl(), 0.2 * this.bloodVolumeTargetDl);
+    return Math.max(this.bloodVolumeSetPointDl() - this.redCellVolumeDl(), 0.2 * this.bloodVolumeTargetDl);
   }
 
   /** Hb the kidney senses: circulating Hb mass over the blood-volume set point, as venous g/dL. */
   sensedHb(): number {
-    return ((this.blood.hbSumPg * 1e-12) / this.bloodVolumeTargetDl) * this.venousRatio;
+    return ((this.blood.hbSumPg * 1e-12) / this.bloodVolumeSetPointDl()) * this.venousRatio;
+  }
+
+  /** Blood-volume set point now: the plasma part contracts at altitude (hemoconcentration). */
+  bloodVolumeSetPointDl(): number {
+    const c = this.hypoxia.plasmaContraction;
+    return this.bloodVolumeTargetDl - c * Math.max(0, this.bloodVolumeTargetDl - this.redCellVolumeDl());
+  }
+
+  /** What acts on circulating red cells now: clearance hazards from the causes, and hemolysis. */
+  circulationSignals(): CirculationSignals {
+    const x = this.exposures;
+    const hemolysis = (x.hemolysisExtravascularPerDay ?? 0) + (x.hemolysisIntravascularPerDay ?? 0);
+    return {
+      clearanceHazardFactor: this.causes.clearanceHazardFactor,
+      randomDestructionPerDay: this.causes.randomDestructionPerDay,
+      ...(hemolysis > 0 ? { hemolysisPerDay: hemolysis } : {}),
+    };
   }
 
   founderFluxPerDay(tsat = this.tsat()): number {
@@ -359,12 +388,13 @@ export class Body {
     this.epoetin.step(dt);
     this.vitamins.step(dt, x);
     this.renal.step(dt, { gfrMlPerMin: x.gfrMlPerMin });
+    this.hypoxia.step(dt, x.altitudeM ?? 0, x.spo2);
     if (this.growing && this.growthKgPerH > 0) this.grow(dt);
     this.updateCauses();
 
     // 1–2. Sense and signal.
     const tsat = this.tsat();
-    this.kidney.step(dt, { sensedHbGPerDl: this.sensedHb(), blunting: c.epoBlunting });
+    this.kidney.step(dt, { sensedHbGPerDl: this.hypoxia.sensedHb(this.sensedHb()), blunting: c.epoBlunting });
     const epo = this.epoMuPerMl();
     this.drive.step(dt, { erythroblastCount: this.marrow.erythroblastCount(), epo });
     this.liver.step(dt, {
@@ -375,6 +405,7 @@ export class Body {
       bmpFloor: c.bmpFloor,
       ironSensingFactor: c.ironSensingFactor,
       clearanceFactor: c.hepcidinClearanceFactor,
+      hypoxiaFactor: this.hypoxia.hepcidinFactor(),
     });
     this.transferrin.step(dt, { hepatocyteIronMg: this.pools.hepatocyte, acutePhaseFactor: c.transferrinFactor });
 
@@ -397,16 +428,36 @@ export class Body {
     const marrowOut = this.marrow.step(dt, signals, flux.plasmaToMarrow, this.blood);
     let recycled = marrowOut.ironToMacrophagesMg;
     this.fluxes.marrowToMacrophageMg += marrowOut.ironToMacrophagesMg;
+    this.hemeSinceCirculationMg += marrowOut.ironToMacrophagesMg;
+    let toHepatocytes = 0;
 
     // 6. Blood: ageing and clearance at the circulation's interval.
     if (this.absoluteH + dt >= this.nextCirculationH - 1e-9) {
-      const circ: CirculationSignals = {
-        clearanceHazardFactor: c.clearanceHazardFactor,
-        randomDestructionPerDay: c.randomDestructionPerDay,
-      };
-      const cleared = this.blood.age(circ);
-      recycled += cleared;
-      this.fluxes.macrophageRecycledMg += cleared;
+      const cleared = this.blood.age(this.circulationSignals());
+      // Hemolysis: Hb of cells lysed in the circulation (and a share of those phagocytosed) enters
+      // plasma; haptoglobin takes it to macrophages, free Hb goes to hepatocytes and urine.
+      const xe = x.hemolysisExtravascularPerDay ?? 0;
+      const xi = x.hemolysisIntravascularPerDay ?? 0;
+      const toPlasma =
+        xe + xi > 0 ? (this.blood.hemolyzedIronMg * (xi + this.extravascularPlasmaShare * xe)) / (xe + xi) : 0;
+      const route = this.plasmaHeme.step(
+        this.circulationInterval,
+        toPlasma,
+        this.plasmaVolumeDl,
+        this.inflammation.acutePhaseActivity(),
+      );
+      recycled += cleared - toPlasma + route.toMacrophagesMg;
+      toHepatocytes = route.toHepatocytesMg;
+      this.ledger.urineLossMg += route.toUrineMg;
+      this.fluxes.macrophageRecycledMg += cleared - toPlasma + route.toMacrophagesMg;
+      this.fluxes.hemolysisToHepatocyteMg += route.toHepatocytesMg;
+      this.fluxes.urineLossMg += route.toUrineMg;
+      this.plasmaHeme.stepBilirubin(
+        this.circulationInterval,
+        this.hemeSinceCirculationMg + cleared - route.toUrineMg,
+        this.plasmaVolumeDl,
+      );
+      this.hemeSinceCirculationMg = 0;
       this.nextCirculationH += this.circulationInterval;
     }
 
@@ -415,6 +466,7 @@ export class Body {
 
     // 8. Commit.
     this.iron.commit(this.pools, this.ledger, flux, recycled);
+    this.pools.hepatocyte += toHepatocytes;
     this.serumFerritin.step(dt, { pools: this.pools, fluxes: flux, acutePhase: this.inflammation.ferritinAcutePhase });
     this.tick++;
 

@@ -73,6 +73,13 @@ export interface Exposures {
   gfrMlPerMin?: number | undefined;
   /** Fraction of the marrow taken by other cells (0 = none). */
   marrowInfiltration?: number | undefined;
+  /** Altitude of residence, m (undefined: sea level). */
+  altitudeM?: number | undefined;
+  /** Arterial O2 saturation imposed by lung or heart disease (0–1; undefined: none). */
+  spo2?: number | undefined;
+  /** Red-cell destruction hazards of the hemolysis cause, per day, by site. */
+  hemolysisExtravascularPerDay?: number | undefined;
+  hemolysisIntravascularPerDay?: number | undefined;
 }
 
 export function healthyCauses(params: ParameterValues<InflammationParameter>): Causes {

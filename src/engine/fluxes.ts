@@ -21,6 +21,9 @@ export interface FluxTotals {
   plasmaBledMg: number;
   /** Transfused iron in storage-damaged cells cleared by macrophages at once. */
   transfusionToMacrophageMg: number;
+  /** Hemolysis: iron of free plasma Hb taken up by hepatocytes, and lost in urine. */
+  hemolysisToHepatocyteMg: number;
+  urineLossMg: number;
 }
 
 export function newFluxTotals(): FluxTotals {
@@ -41,5 +44,7 @@ export function newFluxTotals(): FluxTotals {
     marrowToMacrophageMg: 0,
     plasmaBledMg: 0,
     transfusionToMacrophageMg: 0,
+    hemolysisToHepatocyteMg: 0,
+    urineLossMg: 0,
   };
 }

@@ -18,7 +18,9 @@ import { EPO_PARAMETERS } from "../physiology/epo.js";
 import { ERYTHROPOIESIS_PARAMETERS } from "../physiology/erythropoiesis.parameters.js";
 import { ESA_PARAMETERS } from "../physiology/esa.js";
 import { GENOTYPE_PARAMETERS } from "../physiology/genotype.js";
+import { HEMOLYSIS_PARAMETERS } from "../physiology/hemolysis.js";
 import { HEPCIDIN_PARAMETERS, TRANSFERRIN_PARAMETERS } from "../physiology/hepcidin.parameters.js";
+import { HYPOXIA_PARAMETERS } from "../physiology/hypoxia.js";
 import { INFLAMMATION_PARAMETERS } from "../physiology/inflammation.js";
 import { IRON_PARAMETERS, SERUM_MARKER_PARAMETERS } from "../physiology/iron.parameters.js";
 import { LEAD_PARAMETERS } from "../physiology/lead.js";
@@ -45,6 +47,8 @@ const BLOCKS = [
   ESA_PARAMETERS,
   VITAMIN_PARAMETERS,
   KIDNEY_PARAMETERS,
+  HYPOXIA_PARAMETERS,
+  HEMOLYSIS_PARAMETERS,
 ] as const;
 
 /** Every parameter path: a misspelt one is a type error wherever values are read. */

@@ -95,6 +95,17 @@ export const EPO_PARAMETERS = defineParameters({
     max: 2,
     provenance: { kind: "assumed" },
   },
+  "epo.hypoxiaGain": {
+    unit: "",
+    default: 1.5,
+    description:
+      "the kidney reads oxygen delivery: sensed Hb = Hb × (SaO2 / SaO2 at sea level)^gain (tissue PO2 falls with arterial PO2 as well as content)",
+    source:
+      "calibrated with the Symeonidis 2016 Hb slope to serum EPO 16.7 → 28.0 mU/mL after 5.5 h at 4000 m (Eckardt 1989 J Appl Physiol 66:1785); 16.0 → 22.5 at 3000 m held out",
+    min: 0,
+    max: 6,
+    provenance: { kind: "calibrated", targets: ["eckardt-1989-4000m-epo"] },
+  },
 });
 
 export type EpoParameter = PathsOf<typeof EPO_PARAMETERS>;

@@ -176,6 +176,17 @@ export const HEPCIDIN_PARAMETERS = defineParameters({
     max: 100,
     provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
+  "hepcidin.hypoxiaExponent": {
+    unit: "",
+    default: 7,
+    description:
+      "direct hypoxic suppression of hepcidin synthesis (HIF, PDGF-BB), beside erythroferrone: factor (SaO2 / SaO2 at sea level)^exponent",
+    source:
+      "calibrated to hepcidin 'almost completely' suppressed by day 2 at 4340 m, before iron indices change (Talbot 2012 Blood 119:857); the fall within 40 h at 3400 m held out (Piperno 2011 Blood 117:2953)",
+    min: 0,
+    max: 20,
+    provenance: { kind: "calibrated", targets: ["talbot-2012-4340m-hepcidin-day2"] },
+  },
 });
 
 export type HepcidinParameter = PathsOf<typeof HEPCIDIN_PARAMETERS>;
