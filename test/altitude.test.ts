@@ -30,19 +30,19 @@ describe("saturation from altitude (West 1996, Severinghaus 1979)", () => {
   it("acute and acclimatised saturation at 4300 m; the kidney reads oxygen delivery, and nothing at sea level", () => {
     const h = new Hypoxia(resolveParameters("male"));
     expect(h.sensedHb(15)).toBe(15); // exactly Hb at sea level: no scenario without altitude moves
-    h.step(1, 4300, undefined);
+    h.step(1, { altitudeM: 4300, spo2: undefined });
     const acute = h.sao2;
     // SaO2 ~80–86 % on arrival at 4300 m, rising as ventilation acclimatises over the first week
     // (Rahn & Otis 1949 Am J Physiol 157:445 acute vs acclimatised alveolar gas; Dempsey & Forster 1982).
     expect(acute).toBeGreaterThan(0.78);
     expect(acute).toBeLessThan(0.87);
     expect(h.sensedHb(15)).toBeLessThan(15 * acute);
-    for (let i = 0; i < 14 * 24; i++) h.step(1, 4300, undefined);
+    for (let i = 0; i < 14 * 24; i++) h.step(1, { altitudeM: 4300, spo2: undefined });
     expect(h.sao2 - acute).toBeGreaterThan(0.02);
     expect(h.sao2).toBeLessThan(0.93);
     expect(h.plasmaContraction).toBeGreaterThan(0.05); // plasma volume −10–20 % (Sawka 2000)
     // A hypoxemia span imposes its SpO2 (the lower saturation acts).
-    h.step(1, 0, 0.85);
+    h.step(1, { altitudeM: 0, spo2: 0.85 });
     expect(h.sao2).toBe(0.85);
   });
 });

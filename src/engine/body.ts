@@ -388,7 +388,7 @@ export class Body {
     this.epoetin.step(dt);
     this.vitamins.step(dt, x);
     this.renal.step(dt, { gfrMlPerMin: x.gfrMlPerMin });
-    this.hypoxia.step(dt, x.altitudeM ?? 0, x.spo2);
+    this.hypoxia.step(dt, { altitudeM: x.altitudeM ?? 0, spo2: x.spo2 });
     if (this.growing && this.growthKgPerH > 0) this.grow(dt);
     this.updateCauses();
 

@@ -22,6 +22,11 @@
  * (Berk 1969 Ann Intern Med 70:1107: ~280 mg/day, ~0.5 mg/dL).
  */
 import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
+import type { IronParameter } from "./iron.parameters.js";
+import type { Bound } from "./module.js";
+
+/** The parameters this module reads. */
+type Reads = HemolysisParameter | IronParameter;
 
 const BILIRUBIN_MG_PER_MG_IRON = 584.66 / 55.845;
 
@@ -34,7 +39,7 @@ export interface HemeRouting {
   toUrineMg: number;
 }
 
-export class PlasmaHeme {
+export class PlasmaHeme implements Bound {
   /** Plasma haptoglobin, mg (concentration = this / plasma volume). */
   haptoglobinMg: number;
   /** Plasma unconjugated bilirubin, mg/dL. */
@@ -49,13 +54,13 @@ export class PlasmaHeme {
   private clearanceDlPerH = 0;
   private nonErythroidMgPerH = 0;
   private hbIronPerMg = 0; // mg Fe per mg Hb
-  constructor(params: ParameterValues, plasmaVolumeDl: number) {
+  constructor(params: ParameterValues<Reads>, plasmaVolumeDl: number) {
     this.bind(params);
     this.haptoglobinMg = param(params, "haptoglobin.reference") * plasmaVolumeDl;
   }
 
-  bind(params: ParameterValues): void {
-    const p = (k: string) => param(params, k);
+  bind(params: ParameterValues<Reads>): void {
+    const p = (k: Reads) => param(params, k);
     this.hpRate = Math.LN2 / (p("haptoglobin.halfLife") * 24);
     this.hpReference = p("haptoglobin.reference");
     this.hpAcutePhaseRise = p("haptoglobin.acutePhaseRise");

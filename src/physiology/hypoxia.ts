@@ -26,6 +26,12 @@
  * which falls with both content and arterial PO2).
  */
 import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
+import type { EpoParameter } from "./epo.js";
+import type { HepcidinParameter } from "./hepcidin.parameters.js";
+import type { PhysiologyModule } from "./module.js";
+
+/** The parameters this module reads. */
+type Reads = EpoParameter | HepcidinParameter | HypoxiaParameter;
 
 const FIO2 = 0.2094;
 const WATER_VAPOUR_MMHG = 47;
@@ -52,7 +58,14 @@ export function saturation(po2MmHg: number, paco2MmHg: number): number {
   return 1 / (23400 / (virtual ** 3 + 150 * virtual) + 1);
 }
 
-export class Hypoxia {
+export interface HypoxiaSignals {
+  /** Altitude of residence, m (0: sea level). */
+  altitudeM: number;
+  /** Arterial O2 saturation imposed by lung or heart disease (0–1), or none. */
+  spo2: number | undefined;
+}
+
+export class Hypoxia implements PhysiologyModule<HypoxiaSignals> {
   /** Arterial O2 saturation now (0–1). */
   sao2 = 1;
   /** Arterial PCO2 now, mmHg. */
@@ -73,14 +86,14 @@ export class Hypoxia {
   private plasmaRate = 0; // per h
   private hepcidinExp = 0;
 
-  constructor(params: ParameterValues) {
+  constructor(params: ParameterValues<Reads>) {
     this.bind(params);
     this.sao2SeaLevel = this.arterialSaturation(0, NORMAL_PACO2);
     this.sao2 = this.sao2SeaLevel;
   }
 
-  bind(params: ParameterValues): void {
-    const p = (k: string) => param(params, k);
+  bind(params: ParameterValues<Reads>): void {
+    const p = (k: Reads) => param(params, k);
     this.acuteSlope = p("hypoxia.acutePaco2Slope");
     this.acuteThreshold = p("hypoxia.acuteResponseThreshold");
     this.acclimatisedSlope = p("hypoxia.acclimatisedPaco2Slope");
@@ -103,7 +116,8 @@ export class Hypoxia {
    * The acute ventilatory response is immediate; acclimatisation and plasma contraction relax
    * toward their targets with their time constants (exact over the step).
    */
-  step(dtH: number, altitudeM: number, spo2: number | undefined): void {
+  step(dtH: number, s: HypoxiaSignals): void {
+    const { altitudeM, spo2 } = s;
     const deficit = Math.max(0, inspiredPo2MmHg(0) - inspiredPo2MmHg(altitudeM));
     const acuteDrop = this.acuteSlope * Math.max(0, this.acuteThreshold - inspiredPo2MmHg(altitudeM));
     const acclimatisedDrop = Math.max(acuteDrop, this.acclimatisedSlope * deficit);
