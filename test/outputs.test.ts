@@ -51,6 +51,7 @@ function fixtureRun(): Run {
     column: (name) => data[name] ?? new Float64Array(3),
     rows: 3,
     histograms: [{ day: 0, volumeFl: new Float64Array([89, 90]), fraction: new Float64Array([0.25, 0.75]) }],
+    events: [{ day: 0.5, rule: "titrate, down", action: "esa dose -25 %" }],
     summary: {
       scenario: "ignored",
       seed: 1,

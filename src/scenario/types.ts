@@ -110,4 +110,40 @@ export interface Scenario {
   parameters: Record<string, number>;
   genotype: Genotype;
   events: ScenarioEvent[];
+  /** Rules that react to labs (absent: none). */
+  rules?: ScenarioRule[];
+}
+
+/**
+ * What a rule does when its condition holds, to the scheduled events (those
+ * written with `from` + `every`) of one instant action, or a one-off action.
+ */
+export type RuleEffect =
+  /** Stop the action's schedules from now on (until a `start`). */
+  | { kind: "stop"; action: ActionKind }
+  /** Resume the action's stopped schedules. */
+  | { kind: "start"; action: ActionKind }
+  /** Skip the action's scheduled instants at this draw only (a deferral). */
+  | { kind: "skip"; action: ActionKind }
+  /** Multiply the scheduled value (dose, volume) by `factor` from now on; compounds. */
+  | { kind: "scale"; action: ActionKind; field: string; factor: number }
+  /** Give one instant action now, as an event would. */
+  | { kind: "give"; action: EventAction };
+
+export interface ScenarioRule {
+  /** Name for events.csv; default "rules[i]". */
+  name: string;
+  /** First draw, days since the run start. */
+  fromDays: number;
+  /** No draws at or after this time, days. */
+  untilDays: number;
+  /** Interval between draws, days. */
+  everyDays: number;
+  /** Condition over trajectory columns; absent: always. */
+  when?: string;
+  /** Applied in the order written. */
+  then: RuleEffect[];
+  /** Text of each effect for events.csv, aligned with `then`. */
+  describe: string[];
+  source?: { line: number; column: number };
 }
