@@ -246,7 +246,7 @@ export function parseRule(
     }
   }
   if (!ok || every === undefined || from === undefined) return undefined;
-  const rule: RuleDraft["rule"] = { name, fromDays: from, everyDays: every, then, describe };
+  const rule: RuleDraft["rule"] = { name, fromDays: from, everyDays: every, effects: then, describe };
   if (until !== undefined) rule.untilDays = until;
   if (when !== undefined) rule.when = when;
   const where = locate(["rules", index]);
@@ -280,7 +280,7 @@ export function finishRule(
   }
   const thenRaw = isMapping(raw.then) ? raw.then : {};
   const names = Object.keys(thenRaw);
-  r.then.forEach((e, i) => {
+  r.effects.forEach((e, i) => {
     if (e.kind === "give") return;
     const scheduled = events.some((ev) => ev.action.kind === e.action && ev.everyDays !== undefined);
     if (!scheduled) {
@@ -368,7 +368,7 @@ export class RuleEngine {
       const rule = this.rules[i] as ScenarioRule;
       const cond = this.conditions[i];
       if (cond && !cond(labs)) continue;
-      rule.then.forEach((e, k) => {
+      rule.effects.forEach((e, k) => {
         this.apply(e, tick, give, i);
         this.firings.push({ day, rule: rule.name, action: rule.describe[k] ?? e.kind });
       });
@@ -450,6 +450,7 @@ export function ruleJson(): JsonSchema {
           'condition over trajectory columns (plain numbers in the unit their names carry), with comparisons, and/or/not, arithmetic and the allowed functions, such as "hb_g_dl > 12" or "ferritin_ng_ml < 200 and tsat_pct < 20"; default: always',
         examples: ["hb_g_dl > 12"],
       },
+      // biome-ignore lint/suspicious/noThenProperty: "then" is the rule's key in scenario files
       then: {
         type: "object",
         description:

@@ -141,9 +141,9 @@ export interface ScenarioRule {
   everyDays: number;
   /** Condition over trajectory columns; absent: always. */
   when?: string;
-  /** Applied in the order written. */
-  then: RuleEffect[];
-  /** Text of each effect for events.csv, aligned with `then`. */
+  /** What `then` says, applied in the order written. */
+  effects: RuleEffect[];
+  /** Text of each effect for events.csv, aligned with `effects`. */
   describe: string[];
   source?: { line: number; column: number };
 }
