@@ -16,6 +16,7 @@ import { GENES } from "../model/genotype.js";
 import { PARAMETERS } from "../model/parameters.js";
 import { ACTIONS, type ActionSpec, type FieldSpec, mainField } from "../scenario/actions.js";
 import { escapeText, ScenarioError } from "../scenario/errors.js";
+import { rulesListing } from "../scenario/rules.js";
 import { SCENARIOS_DIR, shippedScenarioFiles } from "../scenario/shipped.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
@@ -394,7 +395,8 @@ async function listCommand(flags: { json?: boolean }): Promise<void> {
   }));
   const parameters = [...PARAMETERS.values()].map((p) => ({ ...p }));
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ scenarios, actions, genes, parameters }, null, 2)}\n`);
+    const rules = rulesListing().json;
+    process.stdout.write(`${JSON.stringify({ scenarios, actions, rules, genes, parameters }, null, 2)}\n`);
     return;
   }
   const lines: string[] = [];
@@ -418,6 +420,7 @@ async function listCommand(flags: { json?: boolean }): Promise<void> {
     for (const f of a.fields) lines.push(fieldLine(a, f));
     lines.push(`      example: ${a.example}`);
   }
+  lines.push("", ...rulesListing().lines);
   lines.push("", "Genes (genotype: gene: variant; omitted genes are wild type, the first variant):");
   for (const g of genes) {
     lines.push(`  ${g.name.padEnd(18)} ${g.variants.map(String).join(" | ")}`);

@@ -464,3 +464,44 @@ export function ruleJson(): JsonSchema {
     additionalProperties: false,
   };
 }
+
+// ── erythron list ───────────────────────────────────────────────────────────
+
+/** The rule language for `erythron list` (text lines and --json). */
+export function rulesListing(): { lines: string[]; json: Record<string, unknown> } {
+  const scalable = Object.entries(SCALABLE).map(([a, f]) => `${a}.${f}`);
+  const json = {
+    keys: {
+      every: "interval between lab draws (required)",
+      from: "first draw (default 0 days)",
+      until: "no draws from this time on (default: the end of the run)",
+      when: "condition over trajectory columns with comparisons and and/or/not (default: always)",
+      // biome-ignore lint/suspicious/noThenProperty: "then" is the rule's key in scenario files
+      then: "what the rule does, per instant action, in the order written",
+      name: "name of the rule in events.csv (default rules[i])",
+    },
+    // biome-ignore lint/suspicious/noThenProperty: "then" is the rule's key in scenario files
+    then: {
+      stop: "stop the action's schedules (events with from + every) from now on",
+      start: "resume stopped schedules",
+      skip: "skip the schedules' instants at this draw only (a deferral)",
+      relative: `a signed percentage changes the scheduled dose or volume from now on, compounding: ${scalable.join(", ")}`,
+      oneOff: "any other value gives the action once at the draw, written as in an event",
+    },
+    columns: [...TRAJECTORY_COLUMNS],
+    example: RULE_EXAMPLE,
+    log: "each firing is a row of events.csv: day,rule,action",
+  };
+  const lines = [
+    "Rules (a scenario's rules: list) react to labs: at each draw (every, from, until) the labs are measured",
+    'from the body; if "when" holds, "then" acts, and the firing is written to events.csv (day,rule,action).',
+    "Rules draw before the doses of the same moment (a donor's Hb is checked before the donation).",
+    `  then: { <action>: stop | start | skip }  stop, resume, or skip once the action's schedules (from + every)`,
+    `  then: { <action>: { <field>: "-25 %" } }  scale the scheduled ${scalable.join(", ")} from now on`,
+    "  then: { ivIron: 500 mg }                 any other value: the action once, now, as an event writes it",
+    `  when: columns are plain numbers in the unit their names carry; comparisons, and/or/not, + - * /, ${"min, max, abs, …"}`,
+    `      columns: ${TRAJECTORY_COLUMNS.join(", ")}`,
+    `      example: ${RULE_EXAMPLE}`,
+  ];
+  return { lines, json };
+}
