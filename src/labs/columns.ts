@@ -35,6 +35,11 @@ export const TRAJECTORY_COLUMNS = [
   "homocysteine_umol_l",
   "mma_umol_l",
   "egfr_ml_min",
+  // Columns researchers ask for (issue 15): masses and volumes, and the reticulocyte production index.
+  "hb_mass_g",
+  "rbc_mass_ml",
+  "plasma_volume_ml",
+  "rpi",
 ] as const;
 
 export type TrajectoryColumn = (typeof TRAJECTORY_COLUMNS)[number];
