@@ -230,6 +230,10 @@ function applyInstantValues(body: Body, instant: Instant, factor = 1): void {
     case "set":
       body.setParameters(a.parameters);
       return;
+    case "tracer":
+      if (a.isotope !== undefined) body.giveLabelledIron(valueAt(a.doseMg, t), a.route);
+      if (a.redCells !== undefined) body.labelRedCells();
+      return;
     default:
       throw new ParameterError(`action "${a.kind}" acts over a span, not at an instant`);
   }
@@ -455,6 +459,7 @@ function* simulation(scenario: Scenario, options: SimulateOptions): Generator<nu
       version: VERSION,
       final,
       ironBalanceMaxRelError: body.maxBalanceRelError,
+      ...(body.tracer.givenMg > 0 ? { labelledIronBalanceMaxRelError: body.tracer.maxBalanceRelError } : {}),
       wallSeconds: (performance.now() - started) / 1000,
       dtHours: dtH,
       resolutionFoundersPerDay: foundersPerDay,

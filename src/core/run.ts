@@ -22,6 +22,8 @@ export interface RunSummary {
   wallSeconds: number;
   dtHours: number;
   resolutionFoundersPerDay: number;
+  /** With a labelled iron dose: the largest |labelled iron − (label in − label out)| / label given seen. */
+  labelledIronBalanceMaxRelError?: number;
   /** Mean daily fluxes over the run, for checking against the physiology reference. */
   meanFluxes: Record<string, number>;
 }

@@ -40,6 +40,10 @@ export const TRAJECTORY_COLUMNS = [
   "rbc_mass_ml",
   "plasma_volume_ml",
   "rpi",
+  // Tracer studies (physiology/tracer.ts): 0 until a tracer is given.
+  "tracer_plasma_fraction",
+  "tracer_rbc_fraction",
+  "cr51_survival_fraction",
 ] as const;
 
 export type TrajectoryColumn = (typeof TRAJECTORY_COLUMNS)[number];

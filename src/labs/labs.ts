@@ -84,5 +84,9 @@ export function measureLabs(body: Body): LabRow {
     rbc_mass_ml: rcvDl * 100,
     plasma_volume_ml: body.plasmaVolumeDl * 100,
     rpi: reticulocyteProductionIndex(reticPct, hctPct),
+    // Fractions of the labelled dose in plasma and in circulating red cells; 51Cr still circulating.
+    tracer_plasma_fraction: body.tracer.plasmaFraction(),
+    tracer_rbc_fraction: body.tracer.redCellFraction(),
+    cr51_survival_fraction: body.tracer.cr51Survival(body.blood, body.timeH),
   };
 }

@@ -41,6 +41,7 @@ import {
 } from "../physiology/iron.js";
 import { LeadKinetics } from "../physiology/lead.js";
 import { RenalFunction } from "../physiology/renal.js";
+import { IronTracer } from "../physiology/tracer.js";
 import { Vitamins } from "../physiology/vitamins.js";
 import type { Genotype, Subject } from "../scenario/types.js";
 import { type GenotypeEffects, genotypeEffects, WILD_TYPE_EFFECTS } from "./genotype.js";
@@ -204,6 +205,8 @@ export class Body {
   readonly epoetin: Epoetin;
   readonly vitamins: Vitamins;
   readonly renal: RenalFunction;
+  /** Labelled iron and labelled red cells riding the same fluxes (inactive until a tracer is given). */
+  readonly tracer: IronTracer;
   readonly genotype: Readonly<Genotype>;
   readonly causes: Causes;
   /** Set by the scenario driver; healthy by default. */
@@ -286,6 +289,7 @@ export class Body {
     this.epoetin = new Epoetin(this.params, subject.weightKg);
     this.vitamins = new Vitamins(this.params);
     this.renal = new RenalFunction(this.params, subject.ageYears);
+    this.tracer = new IronTracer(this.params);
     this.causes = healthyCauses(this.params);
     // The body's constants first: resting exposures read the baseline IL-6 from them (bound after,
     // a scenario without spans recorded IL-6 0 while one with any span recorded the 1.5 pg/mL baseline).
@@ -383,6 +387,7 @@ export class Body {
     this.epoetin.bind(this.params);
     this.vitamins.bind(this.params);
     this.renal.bind(this.params);
+    this.tracer.bind(this.params);
     this.updateCauses();
   }
 
@@ -560,6 +565,11 @@ export class Body {
 
     // 3–4. Gates and iron fluxes (from the start-of-step pools).
     const flux = this.iron.fluxes(this.pools, this.ironStepInputs(tsat));
+    const tracing = this.tracer.active;
+    if (tracing) {
+      const ivToFerritin = this.iron.ivToFerritinFraction;
+      this.tracer.beforeMarrow(this.pools, flux, this.oralDoseMg, ivToFerritin, this.marrow.ironMg(), this.blood);
+    }
     this.oralDoseMg = 0;
 
     // 5. Marrow.
@@ -579,7 +589,8 @@ export class Body {
     this.fluxes.marrowToMacrophageMg += marrowOut.ironToMacrophagesMg;
 
     // 6. Blood: ageing and clearance at the circulation's interval.
-    if (this.absoluteH + dt >= this.nextCirculationH - 1e-9) {
+    const ageing = this.absoluteH + dt >= this.nextCirculationH - 1e-9;
+    if (ageing) {
       const circ: CirculationSignals = {
         clearanceHazardFactor: c.clearanceHazardFactor,
         randomDestructionPerDay: c.randomDestructionPerDay,
@@ -599,6 +610,10 @@ export class Body {
 
     // 8. Commit.
     this.iron.commit(this.pools, this.ledger, flux, recycled);
+    if (tracing) {
+      this.tracer.commit(marrowOut.ironToMacrophagesMg, this.marrow.ironMg(), this.blood, ageing);
+      this.tracer.checkBalance();
+    }
     this.serumFerritin.step(dt, this.pools, flux, this.inflammation.ferritinAcutePhase);
     this.tick++;
 
@@ -630,6 +645,7 @@ export class Body {
     this.bloodVolumeTargetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params);
     this.founderFluxRefPerDay = param(this.params, "erythropoiesis.founderFluxPerKg") * this.weightKg;
     const toTissue = Math.min(this.pools.plasma, dKg * this.tissueIronPerKg);
+    if (this.tracer.active) this.tracer.plasmaToTissue(toTissue, this.pools.plasma);
     this.pools.plasma -= toTissue;
     this.pools.tissue += toTissue;
   }
@@ -641,6 +657,7 @@ export class Body {
   hemorrhage(volumeDl: number): void {
     if (volumeDl <= 0) return;
     const fraction = Math.min(1, volumeDl / (this.plasmaVolumeDl + this.redCellVolumeDl()));
+    if (this.tracer.active) this.tracer.hemorrhage(fraction);
     const cellIron = this.blood.removeFraction(fraction);
     const plasmaIron = this.pools.plasma * fraction;
     this.pools.plasma -= plasmaIron;
@@ -707,6 +724,28 @@ export class Body {
     if (doseMg <= 0) return;
     this.pools.ivComplex += doseMg;
     this.ledger.ivMg += doseMg;
+  }
+
+  /**
+   * A labelled iron dose (⁵⁹Fe or a stable isotope; physiology/tracer.ts): intravenous, bound to
+   * transferrin in plasma at once, or oral, with the next step's dose. Its iron is real iron (in the
+   * ledger); the label follows it through the same fluxes.
+   */
+  giveLabelledIron(doseMg: number, route: "iv" | "oral"): void {
+    if (!(doseMg > 0)) return;
+    if (route === "iv") {
+      this.pools.plasma += doseMg;
+      this.ledger.ivMg += doseMg;
+      this.tracer.givePlasma(doseMg);
+    } else {
+      this.oralDoseMg += doseMg;
+      this.tracer.giveOral(doseMg);
+    }
+  }
+
+  /** Label the circulating red cells with ⁵¹Cr now. */
+  labelRedCells(): void {
+    this.tracer.tagRedCells(this.blood, this.timeH);
   }
 
   /** An epoetin injection (international units). */

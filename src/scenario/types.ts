@@ -73,6 +73,8 @@ export type EventAction =
   | { kind: "kidney"; gfrMlPerMin: TimeValue }
   /** Span: fraction of the marrow taken by other cells (tumour, fibrosis), unavailable to erythropoiesis. */
   | { kind: "marrowInfiltration"; fraction: number }
+  /** Instant: a labelled iron dose (isotope, mg, route) and/or the circulating red cells labelled with 51Cr. */
+  | { kind: "tracer"; isotope?: string; doseMg: TimeValue; route: "iv" | "oral"; redCells?: "51Cr" }
   /** Instant: model parameters changed from this time on (canonical units). */
   | { kind: "set"; parameters: Record<string, number> };
 
