@@ -87,6 +87,8 @@ describe("the registry", () => {
         "folate",
         "kidney",
         "marrowInfiltration",
+        // Tracer studies (issue 15).
+        "tracer",
       ].sort(),
     );
   });
