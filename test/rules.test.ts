@@ -155,6 +155,16 @@ rules:
   });
 });
 
+describe("draws closer than the time step", () => {
+  it("fire at most once per step", () => {
+    const s = parseScenario(yaml("rules:\n  - { every: 10 min, then: { oralIron: 0 mg } }\n", 1), "x.yaml");
+    const run = simulate(s, FAST);
+    const days = run.events.map((e) => e.day);
+    expect(new Set(days).size).toBe(days.length);
+    expect(days.length).toBe(25); // steps 0..24 h: the draws at 23 h 40 and 23 h 50 fall on the last step
+  });
+});
+
 describe("rules change running schedules", () => {
   // 100 mL bled every 5 days, days 0..25 (6 bleeds); a rule acts once at day 10 (before that day's bleed).
   const base = `events:

@@ -287,7 +287,9 @@ async function checkCommand(scenarioPath: string, flags: RunFlags): Promise<void
   if (flags.out !== undefined) await (await prepareOut(flags.out)).undo();
   const n = scenario.events.length;
   const events = n === 0 ? "" : `, ${n} ${n === 1 ? "event" : "events"}`;
-  process.stdout.write(`ok: ${scenario.name} (${formatDays(scenario.durationDays)}${events})\n`);
+  const r = scenario.rules?.length ?? 0;
+  const rules = r === 0 ? "" : `, ${r} ${r === 1 ? "rule" : "rules"}`;
+  process.stdout.write(`ok: ${scenario.name} (${formatDays(scenario.durationDays)}${events}${rules})\n`);
 }
 
 interface ListedScenario {

@@ -333,10 +333,14 @@ export class RuleEngine {
   ) {
     const toTick = (days: number) => Math.round((days * 24) / dtH);
     rules.forEach((r, i) => {
+      let last = Number.NaN;
       for (let k = 0; ; k++) {
         const d = r.fromDays + k * r.everyDays;
         if (d >= r.untilDays - 1e-9) break;
-        this.draws.push({ tick: toTick(d), rule: i });
+        // At most one draw per time step: draws closer than the step fall on the same step.
+        const tick = toTick(d);
+        if (tick !== last) this.draws.push({ tick, rule: i });
+        last = tick;
       }
     });
     this.draws.sort((a, b) => a.tick - b.tick || a.rule - b.rule);
