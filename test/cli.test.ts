@@ -154,6 +154,9 @@ describe("check and list", () => {
       "folate",
       "kidney",
       "marrowInfiltration",
+      "altitude",
+      "hypoxemia",
+      "hemolysis",
       "tracer",
       "set",
     ]);

@@ -30,6 +30,13 @@ import type { IronFluxes, IronPools } from "./iron.js";
 
 type Pool = keyof IronPools;
 
+/** Where the iron of red cells cleared this step went (hemolysis routes part of it through plasma). */
+export interface BloodClearance {
+  clearedMg: number;
+  toHepatocytesMg: number;
+  toUrineMg: number;
+}
+
 const frac = (label: number, mass: number): number => (mass > 0 && label > 0 ? Math.min(1, label / mass) : 0);
 
 export class IronTracer {
@@ -183,7 +190,13 @@ export class IronTracer {
    * After the marrow step and the blood's ageing: label to macrophages from dying erythroblasts and
    * from red cells (the drop of the blood's labelled iron), then every pool's label updated.
    */
-  commit(marrowToMacrophagesMg: number, marrowIronMg: number, blood: Circulation, aged: boolean): void {
+  commit(
+    marrowToMacrophagesMg: number,
+    marrowIronMg: number,
+    blood: Circulation,
+    aged: boolean,
+    cleared: BloodClearance = { clearedMg: 0, toHepatocytesMg: 0, toUrineMg: 0 },
+  ): void {
     const L = this.label;
     const s = this.step;
     const marrowOut = Math.max(0, s.marrowMass0 - marrowIronMg);
@@ -200,8 +213,16 @@ export class IronTracer {
     L.enterocyte += s.uptake - s.enterocyteExport - s.sequestered;
     L.mucosalFerritin += s.sequestered - s.shed;
     L.plasma = s.plasmaEnd;
+    // Iron of cleared red cells goes to macrophages, except what hemolysis sends through plasma to
+    // hepatocytes (free hemoglobin) or urine: the label is shared in the same proportions.
+    const c = cleared.clearedMg;
+    const toHepFromBlood = c > 0 ? (fromBlood * cleared.toHepatocytesMg) / c : 0;
+    const toUrineFromBlood = c > 0 ? (fromBlood * cleared.toUrineMg) / c : 0;
+    const toMacFromBlood = fromBlood - toHepFromBlood - toUrineFromBlood;
     L.macrophageLabile +=
-      toMacFromMarrow + fromBlood + s.mobilised + s.ivReleased - s.ivToStore - s.macExport - s.deposit;
+      toMacFromMarrow + toMacFromBlood + s.mobilised + s.ivReleased - s.ivToStore - s.macExport - s.deposit;
+    L.hepatocyte += toHepFromBlood;
+    this.outMg += toUrineFromBlood;
     L.ivComplex -= s.ivReleased;
     L.macrophageStore += s.deposit + s.ivToStore - s.mobilised;
     L.hepatocyte += s.toHep - s.hepExport;
