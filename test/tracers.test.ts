@@ -101,6 +101,12 @@ describe("51Cr red-cell survival (ICSH 1971)", () => {
 });
 
 describe("a tracer is never a separate model", () => {
+  it("hemolysis sends red-cell label through plasma to hepatocytes and urine, and the labelled ledger still balances", () => {
+    const hemolysis: EventAction = { kind: "hemolysis", ratePerDay: 0.03, site: "intravascular" };
+    const run = simulate(study(800, 20, [fe59(), { atDays: 1, action: hemolysis }]), FAST);
+    expect(run.summary.labelledIronBalanceMaxRelError).toBeLessThan(1e-9);
+    expect(run.summary.ironBalanceMaxRelError).toBeLessThan(1e-9);
+  });
   it("labelling red cells changes nothing else, bit for bit", () => {
     const plain = simulate(study(800, 10, []), FAST);
     const labelled = simulate(study(800, 10, [cr51]), FAST);
