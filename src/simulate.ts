@@ -180,6 +180,22 @@ function ruleIssue(scenario: Scenario, index: number, tDays: number, message: st
   ]);
 }
 
+/** A dose of a schedule a rule started. */
+function giveRuleDose(
+  body: Body,
+  d: { action: EventAction; factor: number; rule: number },
+  scenario: Scenario,
+  tick: number,
+  day: number,
+): void {
+  try {
+    applyInstantValues(body, { tick, tDays: 0, action: d.action, index: -1 }, d.factor);
+  } catch (e) {
+    if (e instanceof ExpressionError || e instanceof BleedTooLarge) throw ruleIssue(scenario, d.rule, day, e.message);
+    throw e;
+  }
+}
+
 /** Rules' draws at this tick: labs measured from the body, conditions evaluated, effects applied. */
 function fireRules(body: Body, engine: RuleEngine, scenario: Scenario, tick: number, day: number): void {
   let current = -1;
@@ -434,6 +450,7 @@ function* simulation(scenario: Scenario, options: SimulateOptions): Generator<nu
       if (rules && !rules.allows(instant.index, tick)) continue;
       applyInstant(body, instant, scenario, (tick * dtH) / 24, rules ? rules.scale(instant.index) : 1);
     }
+    if (rules) for (const d of rules.due(tick)) giveRuleDose(body, d, scenario, tick, (tick * dtH) / 24);
     const balance = body.checkBalance();
     if (!Number.isFinite(balance)) throw nonFinite(scenario, "body iron", tick, dtH);
     const bloodDl = body.plasmaVolumeDl + body.redCellVolumeDl();

@@ -67,7 +67,7 @@ rules:
     [
       "no schedule to stop",
       "rules:\n  - { every: 1 week, then: { oralIron: stop } }\n",
-      /rules\[0\]\.then\.oralIron: .*no event schedules oralIron/,
+      /rules\[0\]\.then\.oralIron: .*no event or rule schedules oralIron/,
     ],
     ["span action", "rules:\n  - { every: 1 week, then: { inflammation: 30 pg/mL } }\n", /holds over a span/],
     [
@@ -185,6 +185,16 @@ describe("rules change running schedules", () => {
   it('scale: "-50 %" halves the later bleeds ((2 + 4/2) of 6)', () => {
     expect(lost('{ bleed: { volume: "-50 %" } }') / all).toBeCloseTo(4 / 6, 1);
   });
+  it("a rule starts a schedule with every; another rule stops it", () => {
+    const rules = `rules:
+  - { every: 100 days, from: 10 days, then: { bleed: { volume: 100 mL, every: 5 days } } }
+  - { every: 100 days, from: 20 days, then: { bleed: stop } }
+`;
+    const run = simulate(parseScenario(yaml(rules, 30), "x.yaml"), FAST);
+    // No event bleeds: the rule's schedule bleeds on days 10 and 15, then is stopped (2 of the events' 6).
+    expect((run.summary.meanFluxes.bloodLossMgPerDay as number) / all).toBeCloseTo(2 / 6, 1);
+    expect(run.events.map((e) => e.action)).toEqual(["bleed start volume 100 mL every 5 days", "bleed stop"]);
+  });
   it("stop then start resumes the schedule", () => {
     const rules = `rules:
   - { every: 100 days, from: 10 days, then: { bleed: stop } }
@@ -200,7 +210,8 @@ describe("shipped protocols", () => {
   it("KDIGO clinic: titration on monthly Hb keeps Hb in a band where a fixed dose overshoots (KDIGO 2012)", async () => {
     const protocol = await loadScenario("ckd-esa-iv-iron-protocol");
     const run = simulate(protocol);
-    const fixed = simulate({ ...protocol, rules: [] });
+    // The same clinic without titration: ESA started by the same rule, then never changed.
+    const fixed = simulate({ ...protocol, rules: (protocol.rules ?? []).filter((r) => !r.name.includes("25 %")) });
     const hb = run.column("hb_g_dl");
     const day = run.column("day");
     // KDIGO 2012: ESA therapy keeps Hb from exceeding 11.5 g/dL; the protocol reacts monthly, so allow
@@ -213,6 +224,11 @@ describe("shipped protocols", () => {
     expect(fixed.summary.final.hb_g_dl as number).toBeGreaterThan((run.summary.final.hb_g_dl as number) + 0.5);
     // The dose was cut, and IV iron was given only when ferritin < 200 and TSAT < 20 % at the draw.
     expect(run.events.some((e) => e.action === "esa dose -25 %")).toBe(true);
+    // ESA was started at the first draw with Hb < 10 g/dL (KDIGO rec. 3.4.2), not before.
+    const start = run.events.find((e) => e.action.startsWith("esa start"));
+    expect(start).toBeDefined();
+    expect(at(run, "hb_g_dl", start?.day as number)).toBeLessThan(10);
+    for (let d = 28; d < (start?.day as number); d += 28) expect(at(run, "hb_g_dl", d)).toBeGreaterThanOrEqual(10);
     for (const e of run.events.filter((x) => x.action.startsWith("ivIron"))) {
       // The row at the draw is measured just after the dose, which goes to macrophages: serum ferritin
       // (secreted, with its plasma half-life) and TSAT have not moved yet.

@@ -161,6 +161,14 @@ function parseEffect(
     );
     return undefined;
   }
+  // With "every": a schedule the rule starts now, as an event with from + every would write it.
+  if (isMapping(raw) && Object.hasOwn(raw, "every")) {
+    const { every: rawEvery, ...rest } = raw;
+    const everyDays = timeAt(rawEvery, (m2, p, k) => report(m2, ["then", name, ...(p ?? [])], k), "every", true);
+    const action = tools.action(spec, rest, (m2, p, k) => report(m2, ["then", ...(p ?? [])], k));
+    if (action === undefined || everyDays === undefined) return undefined;
+    return { effect: { kind: "schedule", action, everyDays }, text: `${name} start ${written(raw)}` };
+  }
   // Anything else is a one-off action, exactly as an event writes it.
   const action = tools.action(spec, raw, (m2, p, k) => report(m2, ["then", ...(p ?? [])], k));
   if (action === undefined) return undefined;
@@ -261,6 +269,7 @@ export function finishRule(
   events: readonly ScenarioEvent[],
   duration: number,
   report: Report,
+  ruleSchedules: ReadonlySet<ActionKind> = new Set(),
 ): ScenarioRule | undefined {
   const r = draft.rule;
   let ok = true;
@@ -281,11 +290,12 @@ export function finishRule(
   const thenRaw = isMapping(raw.then) ? raw.then : {};
   const names = Object.keys(thenRaw);
   r.effects.forEach((e, i) => {
-    if (e.kind === "give") return;
-    const scheduled = events.some((ev) => ev.action.kind === e.action && ev.everyDays !== undefined);
+    if (e.kind === "give" || e.kind === "schedule") return;
+    const scheduled =
+      events.some((ev) => ev.action.kind === e.action && ev.everyDays !== undefined) || ruleSchedules.has(e.action);
     if (!scheduled) {
       report(
-        `found ${e.kind === "scale" ? "a change to" : `"${e.kind}" of`} the ${e.action} schedule, but no event schedules ${e.action}; write one in events (such as { from: 0 days, every: 1 week, ${e.action}: … }), or give a one-off dose here`,
+        `found ${e.kind === "scale" ? "a change to" : `"${e.kind}" of`} the ${e.action} schedule, but no event or rule schedules ${e.action}; write one in events (such as { from: 0 days, every: 1 week, ${e.action}: … }), start one in a rule ({ ${e.action}: { …, every: 1 week } }), or give a one-off dose here`,
         ["then", names[i] ?? e.action],
         true,
       );
@@ -325,6 +335,20 @@ export class RuleEngine {
   private readonly skippedAt: number[];
   /** Per event index: scale of its value. */
   private readonly factor: number[];
+  /** Schedules rules started, one per action (a later start while it runs changes nothing). */
+  private readonly started = new Map<
+    ActionKind,
+    {
+      action: EventAction;
+      everyTicks: number;
+      nextTick: number;
+      running: boolean;
+      factor: number;
+      skippedAt: number;
+      rule: number;
+    }
+  >();
+  private readonly toTick: (days: number) => number;
 
   constructor(
     private readonly rules: readonly ScenarioRule[],
@@ -332,6 +356,7 @@ export class RuleEngine {
     dtH: number,
   ) {
     const toTick = (days: number) => Math.round((days * 24) / dtH);
+    this.toTick = toTick;
     rules.forEach((r, i) => {
       let last = Number.NaN;
       for (let k = 0; ; k++) {
@@ -384,6 +409,31 @@ export class RuleEngine {
       give(e.action, rule);
       return;
     }
+    if (e.kind === "schedule") {
+      const kind = e.action.kind;
+      const s = this.started.get(kind);
+      if (s?.running) return;
+      const everyTicks = Math.max(1, this.toTick(e.everyDays));
+      this.started.set(kind, {
+        action: e.action,
+        everyTicks,
+        nextTick: tick,
+        running: true,
+        factor: 1,
+        skippedAt: -1,
+        rule,
+      });
+      return;
+    }
+    const s = this.started.get(e.action);
+    if (s) {
+      if (e.kind === "stop") s.running = false;
+      else if (e.kind === "start" && !s.running) {
+        s.running = true;
+        s.nextTick = Math.max(s.nextTick, tick);
+      } else if (e.kind === "skip") s.skippedAt = tick;
+      else if (e.kind === "scale") s.factor = Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, s.factor * e.factor));
+    }
     this.events.forEach((ev, j) => {
       if (ev.action.kind !== e.action || ev.everyDays === undefined) return;
       if (e.kind === "stop") this.stopped[j] = true;
@@ -391,6 +441,21 @@ export class RuleEngine {
       else if (e.kind === "skip") this.skippedAt[j] = tick;
       else this.factor[j] = Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, (this.factor[j] as number) * e.factor));
     });
+  }
+
+  /**
+   * Doses of the schedules rules started that fall due at `tick` (call once per tick, after the
+   * rules' draws): each with its scale and the rule that started it.
+   */
+  due(tick: number): { action: EventAction; factor: number; rule: number }[] {
+    if (this.started.size === 0) return [];
+    const out: { action: EventAction; factor: number; rule: number }[] = [];
+    for (const s of this.started.values()) {
+      if (!s.running || s.nextTick > tick) continue;
+      while (s.nextTick <= tick) s.nextTick += s.everyTicks;
+      if (s.skippedAt !== tick) out.push({ action: s.action, factor: s.factor, rule: s.rule });
+    }
+    return out;
   }
 
   /** The rule drawing at `tick` now (the one being evaluated), for messages. */
@@ -411,6 +476,23 @@ export class RuleEngine {
 }
 
 // ── JSON Schema ─────────────────────────────────────────────────────────────
+
+/** An action's mapping schema with an added required "every": the form that starts a schedule. */
+function withEvery(json: JsonSchema): JsonSchema {
+  const every = quantityJson("day", { above: 0 }, "interval of the schedule the rule starts", "1 week");
+  const add = (j: JsonSchema): JsonSchema | undefined =>
+    j.type === "object" && typeof j.properties === "object"
+      ? {
+          ...j,
+          properties: { ...(j.properties as Record<string, JsonSchema>), every },
+          required: [...((j.required as string[] | undefined) ?? []), "every"],
+        }
+      : undefined;
+  const direct = add(json);
+  if (direct) return direct;
+  const mapping = ((json.anyOf as JsonSchema[] | undefined) ?? []).map(add).find((j) => j !== undefined);
+  return mapping ?? { not: {} };
+}
 
 /** One item of `rules:`, for the JSON Schema. */
 export function ruleJson(): JsonSchema {
@@ -436,8 +518,8 @@ export function ruleJson(): JsonSchema {
       });
     }
     effects[name] = {
-      description: `${name}: a one-off dose given at the draw (as in an event), or a change to the running ${name} schedules`,
-      anyOf: [...change, actionJson(spec)],
+      description: `${name}: a one-off dose given at the draw (as in an event), a schedule started now (the same with "every"), or a change to the running ${name} schedules`,
+      anyOf: [...change, actionJson(spec), withEvery(actionJson(spec))],
     };
   }
   return {
@@ -491,6 +573,7 @@ export function rulesListing(): { lines: string[]; json: Record<string, unknown>
       skip: "skip the schedules' instants at this draw only (a deferral)",
       relative: `a signed percentage changes the scheduled dose or volume from now on, compounding: ${scalable.join(", ")}`,
       oneOff: "any other value gives the action once at the draw, written as in an event",
+      schedule: "the same with every starts a schedule of the action now, which later rules may stop, skip or scale",
     },
     columns: [...TRAJECTORY_COLUMNS],
     example: RULE_EXAMPLE,
@@ -503,6 +586,7 @@ export function rulesListing(): { lines: string[]; json: Record<string, unknown>
     `  then: { <action>: stop | start | skip }  stop, resume, or skip once the action's schedules (from + every)`,
     `  then: { <action>: { <field>: "-25 %" } }  scale the scheduled ${scalable.join(", ")} from now on`,
     "  then: { ivIron: 500 mg }                 any other value: the action once, now, as an event writes it",
+    "  then: { esa: { dose: 3000 IU, every: 1 week } }  with every: start a schedule now (later rules may stop or scale it)",
     `  when: columns are plain numbers in the unit their names carry; comparisons, and/or/not, + - * /, ${"min, max, abs, …"}`,
     `      columns: ${TRAJECTORY_COLUMNS.join(", ")}`,
     `      example: ${RULE_EXAMPLE}`,

@@ -762,9 +762,22 @@ export function scenarioSchema(locate: Locate) {
       if (doc.description !== undefined) scenario.description = doc.description;
       if (doc.rules !== undefined) {
         const rules: ScenarioRule[] = [];
+        // Actions a rule may start a schedule of: other rules may stop, skip or scale it.
+        const started = new Set(
+          doc.rules.drafts.flatMap((d) =>
+            d.rule.effects.flatMap((e) => (e.kind === "schedule" ? [e.action.kind] : [])),
+          ),
+        );
         doc.rules.drafts.forEach((draft, i) => {
           const raw = doc.rules?.raw[i];
-          const r = finishRule(draft, isMapping(raw) ? raw : {}, events, duration, reporter(ctx, ["rules", i]));
+          const r = finishRule(
+            draft,
+            isMapping(raw) ? raw : {},
+            events,
+            duration,
+            reporter(ctx, ["rules", i]),
+            started,
+          );
           if (r !== undefined) rules.push(r);
         });
         scenario.rules = rules;

@@ -136,7 +136,9 @@ export type RuleEffect =
   /** Multiply the scheduled value (dose, volume) by `factor` from now on; compounds. */
   | { kind: "scale"; action: ActionKind; field: string; factor: number }
   /** Give one instant action now, as an event would. */
-  | { kind: "give"; action: EventAction };
+  | { kind: "give"; action: EventAction }
+  /** Start a schedule of this action now, repeating every `everyDays` (unless one a rule started is running). */
+  | { kind: "schedule"; action: EventAction; everyDays: number };
 
 export interface ScenarioRule {
   /** Name for events.csv; default "rules[i]". */

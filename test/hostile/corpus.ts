@@ -703,7 +703,7 @@ export const CASES: HostileCase[] = [
     id: "rule-stop-without-schedule",
     scenario: `${OK}rules:\n  - { every: 1 day, then: { esa: stop } }\n`,
     exit: 2,
-    says: "no event schedules esa",
+    says: "no event or rule schedules esa",
   },
   {
     id: "rule-too-many-draws",
