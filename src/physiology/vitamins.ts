@@ -151,8 +151,7 @@ export class Vitamins {
     // Plasma folate: recent absorption and release from the store, relaxing over days.
     const absorbedRef = this.folateIntake * this.folateAbsorption;
     const w = this.serumFolateIntakeShare;
-    const target =
-      w * (absorbedRef > 0 ? absorbed / absorbedRef : 1) + (1 - w) * (this.folateUg / this.folateRef);
+    const target = w * (absorbedRef > 0 ? absorbed / absorbedRef : 1) + (1 - w) * (this.folateUg / this.folateRef);
     const keep = this.serumFolateTime > 0 ? Math.exp(-dtD / this.serumFolateTime) : 0;
     this.serumFolateRelative = target + (this.serumFolateRelative - target) * keep;
   }
