@@ -52,6 +52,7 @@ import { LeadKinetics } from "../physiology/lead.js";
 import { Menses } from "../physiology/menses.js";
 import type { Bound } from "../physiology/module.js";
 import { RenalFunction } from "../physiology/renal.js";
+import { IronTracer } from "../physiology/tracer.js";
 import { Vitamins } from "../physiology/vitamins.js";
 import { type Causes, composeCauses, type Exposures, healthyCauses, restingExposures } from "./causes.js";
 import { type FluxTotals, newFluxTotals } from "./fluxes.js";
@@ -107,6 +108,8 @@ export class Body {
   readonly hypoxia: Hypoxia;
   /** Plasma hemoglobin, haptoglobin and bilirubin (hemolysis markers). */
   readonly plasmaHeme: PlasmaHeme;
+  /** Labelled iron and labelled red cells riding the same fluxes (inactive until a tracer is given). */
+  readonly tracer: IronTracer;
   readonly genotype: Readonly<Genotype>;
   readonly causes: Causes;
   /** Set by the scenario driver; healthy by default. */
@@ -173,6 +176,7 @@ export class Body {
     this.drive = this.use(new ErythropoiesisDrive(params, subject, this.weightKg));
     this.interventions = this.use(new Interventions(params));
     this.hypoxia = this.use(new Hypoxia(params));
+    this.tracer = this.use(new IronTracer(params));
     this.causes = healthyCauses(params);
     // The body's constants first: resting exposures read the baseline IL-6 from them (bound after,
     // a scenario without spans recorded IL-6 0 while one with any span recorded the 1.5 pg/mL baseline).
@@ -411,6 +415,18 @@ export class Body {
 
     // 3–4. Gates and iron fluxes (from the start-of-step pools).
     const flux = this.iron.fluxes(this.pools, this.ironStepInputs(tsat));
+    const tracing = this.tracer.active;
+    if (tracing) {
+      const ivToFerritin = this.iron.ivToFerritinFraction;
+      this.tracer.beforeMarrow(
+        this.pools,
+        flux,
+        this.interventions.oralDoseMg,
+        ivToFerritin,
+        this.marrow.ironMg(),
+        this.blood,
+      );
+    }
     this.interventions.oralDoseMg = 0;
 
     // 5. Marrow.
@@ -432,7 +448,10 @@ export class Body {
     let toHepatocytes = 0;
 
     // 6. Blood: ageing and clearance at the circulation's interval.
-    if (this.absoluteH + dt >= this.nextCirculationH - 1e-9) {
+    const ageing = this.absoluteH + dt >= this.nextCirculationH - 1e-9;
+    let bloodCleared = 0;
+    let bloodToUrine = 0;
+    if (ageing) {
       const cleared = this.blood.age(this.circulationSignals());
       // Hemolysis: Hb of cells lysed in the circulation (and a share of those phagocytosed) enters
       // plasma; haptoglobin takes it to macrophages, free Hb goes to hepatocytes and urine.
@@ -458,6 +477,8 @@ export class Body {
         this.plasmaVolumeDl,
       );
       this.hemeSinceCirculationMg = 0;
+      bloodCleared = cleared;
+      bloodToUrine = route.toUrineMg;
       this.nextCirculationH += this.circulationInterval;
     }
 
@@ -467,6 +488,14 @@ export class Body {
     // 8. Commit.
     this.iron.commit(this.pools, this.ledger, flux, recycled);
     this.pools.hepatocyte += toHepatocytes;
+    if (tracing) {
+      this.tracer.commit(marrowOut.ironToMacrophagesMg, this.marrow.ironMg(), this.blood, ageing, {
+        clearedMg: bloodCleared,
+        toHepatocytesMg: toHepatocytes,
+        toUrineMg: bloodToUrine,
+      });
+      this.tracer.checkBalance();
+    }
     this.serumFerritin.step(dt, { pools: this.pools, fluxes: flux, acutePhase: this.inflammation.ferritinAcutePhase });
     this.tick++;
 
@@ -498,6 +527,7 @@ export class Body {
     this.bloodVolumeTargetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params);
     this.drive.setWeight(this.weightKg);
     const toTissue = Math.min(this.pools.plasma, dKg * this.tissueIronPerKg);
+    if (this.tracer.active) this.tracer.plasmaToTissue(toTissue, this.pools.plasma);
     this.pools.plasma -= toTissue;
     this.pools.tissue += toTissue;
   }
@@ -521,6 +551,28 @@ export class Body {
   /** Intravenous iron: the complex is taken up by macrophages, which free its iron over days. */
   giveIvIron(doseMg: number): void {
     this.interventions.giveIvIron(this, doseMg);
+  }
+
+  /**
+   * A labelled iron dose (⁵⁹Fe or a stable isotope; physiology/tracer.ts): intravenous, bound to
+   * transferrin in plasma at once, or oral, with the next step's dose. Its iron is real iron (in the
+   * ledger); the label follows it through the same fluxes.
+   */
+  giveLabelledIron(doseMg: number, route: "iv" | "oral"): void {
+    if (!(doseMg > 0)) return;
+    if (route === "iv") {
+      this.pools.plasma += doseMg;
+      this.ledger.ivMg += doseMg;
+      this.tracer.givePlasma(doseMg);
+    } else {
+      this.interventions.oralDoseMg += doseMg;
+      this.tracer.giveOral(doseMg);
+    }
+  }
+
+  /** Label the circulating red cells with ⁵¹Cr now. */
+  labelRedCells(): void {
+    this.tracer.tagRedCells(this.blood, this.timeH);
   }
 
   /** An epoetin injection (international units). */

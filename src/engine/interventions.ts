@@ -13,6 +13,7 @@ import type { Epoetin } from "../physiology/esa.js";
 import type { IronLedger, IronPools } from "../physiology/iron.js";
 import type { IronParameter, SerumMarkerParameter } from "../physiology/iron.parameters.js";
 import type { Bound } from "../physiology/module.js";
+import type { IronTracer } from "../physiology/tracer.js";
 import type { FluxTotals } from "./fluxes.js";
 
 /** The parameters interventions read. */
@@ -26,6 +27,7 @@ export interface InterventionTarget {
   readonly fluxes: FluxTotals;
   readonly volume: BloodVolume;
   readonly epoetin: Epoetin;
+  readonly tracer: IronTracer;
   redCellVolumeDl(): number;
 }
 
@@ -56,6 +58,7 @@ export class Interventions implements Bound {
   hemorrhage(b: InterventionTarget, volumeDl: number): void {
     if (volumeDl <= 0) return;
     const fraction = Math.min(1, volumeDl / (b.volume.plasmaDl + b.redCellVolumeDl()));
+    if (b.tracer.active) b.tracer.hemorrhage(fraction);
     const cellIron = b.blood.removeFraction(fraction);
     const plasmaIron = b.pools.plasma * fraction;
     b.pools.plasma -= plasmaIron;

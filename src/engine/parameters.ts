@@ -26,6 +26,7 @@ import { IRON_PARAMETERS, SERUM_MARKER_PARAMETERS } from "../physiology/iron.par
 import { LEAD_PARAMETERS } from "../physiology/lead.js";
 import { MENSES_PARAMETERS } from "../physiology/menses.js";
 import { KIDNEY_PARAMETERS } from "../physiology/renal.js";
+import { TRACER_PARAMETERS } from "../physiology/tracer.js";
 import { VITAMIN_PARAMETERS } from "../physiology/vitamins.parameters.js";
 
 export { ParameterError, param } from "../parameters/spec.js";
@@ -49,6 +50,7 @@ const BLOCKS = [
   KIDNEY_PARAMETERS,
   HYPOXIA_PARAMETERS,
   HEMOLYSIS_PARAMETERS,
+  TRACER_PARAMETERS,
 ] as const;
 
 /** Every parameter path: a misspelt one is a type error wherever values are read. */

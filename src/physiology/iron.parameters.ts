@@ -284,10 +284,10 @@ export const IRON_PARAMETERS = defineParameters({
   },
   "iron.ivProcessingTime": {
     unit: "day",
-    default: 7,
+    default: 14,
     description: "time constant of macrophages freeing iron from an IV iron–carbohydrate complex",
     source:
-      "iron–carbohydrate complexes leave plasma into macrophages within hours and their iron reaches new red cells over 2–4 weeks (Beshara et al. Br J Haematol 1999, 52Fe PET of iron sucrose); serum ferritin peaks ~1 week after ferric carboxymaltose (FCM RCT, BMJ Open Respir Res 2020, Table 2)",
+      "iron–carbohydrate complexes leave plasma into macrophages within hours and their iron reaches new red cells over 2–4 weeks (Beshara et al. Br J Haematol 1999, 52Fe PET of iron sucrose); a time constant of ~2 weeks, the middle of that range; serum ferritin is highest in the first weeks after ferric carboxymaltose and about a third of that at week 8 (FCM RCT, BMJ Open Respir Res 2020, Table 2: 1150 → 395 µg/L)",
     min: 0.01,
     max: 365,
     provenance: { kind: "assumed" },

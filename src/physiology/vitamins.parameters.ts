@@ -166,6 +166,27 @@ export const VITAMIN_PARAMETERS = defineParameters({
     max: 10,
     provenance: { kind: "calibrated", targets: ["folate-deficiency.mma"] },
   },
+  "vitamins.folate.serumIntakeShare": {
+    unit: "",
+    default: 0.7,
+    description:
+      "share of serum (plasma) folate that is newly absorbed folate in health; the rest is released from the tissue store",
+    source:
+      "assumed: serum folate reflects recent intake and red-cell folate the stores (IOM 1998 DRI, folate: indicators); on a folate-free diet serum folate falls within weeks, red-cell folate and the blood count only after months (Herbert 1962 Trans Assoc Am Physicians 75:307)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "assumed" },
+  },
+  "vitamins.folate.serumTurnoverTime": {
+    unit: "day",
+    default: 3,
+    description: "time constant with which serum folate follows absorption and store release",
+    source:
+      "assumed: plasma folate is cleared into tissues within hours (folic acid loading tests) but fasting serum folate settles over days after a change of diet (IOM 1998 DRI, folate)",
+    min: 0,
+    max: 60,
+    provenance: { kind: "assumed" },
+  },
   "vitamins.folate.serumAtHealthyStore": {
     unit: "ng/mL",
     default: 10,
