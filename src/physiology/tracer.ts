@@ -26,6 +26,10 @@
 import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
 import type { Circulation } from "./circulation.js";
 import type { IronFluxes, IronPools } from "./iron.js";
+import type { Bound } from "./module.js";
+
+/** The parameters this module reads. */
+type Reads = TracerParameter;
 
 type Pool = keyof IronPools;
 
@@ -38,7 +42,7 @@ export interface BloodClearance {
 
 const frac = (label: number, mass: number): number => (mass > 0 && label > 0 ? Math.min(1, label / mass) : 0);
 
-export class IronTracer {
+export class IronTracer implements Bound {
   /** True once a labelled dose or red-cell label was given. */
   active = false;
   /** Labelled iron per pool, mg. */
@@ -93,11 +97,11 @@ export class IronTracer {
   private crStartH = 0;
   private elutionPerH = 0;
 
-  constructor(params: ParameterValues) {
+  constructor(params: ParameterValues<Reads>) {
     this.bind(params);
   }
 
-  bind(params: ParameterValues): void {
+  bind(params: ParameterValues<Reads>): void {
     this.elutionPerH = param(params, "tracer.cr51ElutionRate") / 24;
   }
 
