@@ -142,10 +142,15 @@ export class Body {
   /** Heme iron degraded since the last circulation pass (erythroblasts, nuclei), mg: bilirubin. */
   private hemeSinceCirculationMg = 0;
   private extravascularPlasmaShare = 0;
-  /** Every module, bound again when parameters change (declared after the modules: see core/clone.ts). */
-  private readonly modules: Bound[] = [];
+  /**
+   * Every module, bound again when parameters change. Not enumerable: the steady-state caches copy a
+   * body's state into a new body (core/clone.ts), whose modules are filled in place and whose own list
+   * stays theirs.
+   */
+  declare private readonly modules: Bound[];
 
   constructor(subject: Subject, overrides: Record<string, number>, opts: BodyOptions, genotype: Genotype = {}) {
+    Object.defineProperty(this, "modules", { value: [], enumerable: false });
     this.subject = subject;
     this.weightKg = subject.weightKg;
     this.genotype = { ...genotype };
