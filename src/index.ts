@@ -18,11 +18,13 @@ export {
   compareArms,
   type Difference,
 } from "./compare/compare.js";
+export type { ModelParameters, ParameterPath } from "./engine/parameters.js";
 export { PARAMETERS, resolveParameters } from "./engine/parameters.js";
 export { type Estimate, FitInputError, type FitResult, fitVirtualPatient } from "./fit/fit.js";
 export { type LabPoint, LabsError, parseLabs } from "./fit/labs.js";
 export { type FitOutcome, type FitRequest, fit } from "./fit/run-fit.js";
 export { TRAJECTORY_COLUMNS } from "./labs/columns.js";
+export type { ParameterSpec, Provenance } from "./parameters/spec.js";
 export type { FigureEvent, FigureHistogram, RunData, ScenarioRecord } from "./plot/data.js";
 export { runData, scenarioRecord } from "./plot/data.js";
 export {
