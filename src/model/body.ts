@@ -253,6 +253,7 @@ export class Body {
   private expansionIronHalf = 0;
   private tsatRef = 0.3;
   private transfusionLoss = 0;
+  private infusionHPerMl = 0;
   private donorZppPerHb = 0;
   private infiltrationExp = 1;
   /** Oral iron doses waiting in the gut lumen for the next step, mg. */
@@ -354,6 +355,7 @@ export class Body {
     const child = this.subject.ageYears !== undefined && this.subject.ageYears < p("lead.childUntilAge");
     this.leadAbsorbedByAge = p(child ? "lead.absorbedFractionChild" : "lead.absorbedFractionAdult");
     this.transfusionLoss = p("transfusion.storageLossFraction");
+    this.infusionHPerMl = p("transfusion.infusionTimePerUnit") / p("transfusion.unitVolume");
     this.il6Baseline = p("inflammation.il6Baseline");
     this.genotypeFx = genotypeEffects(this.genotype, this.params);
     this.ironRestrictionHalf = p("erythropoiesis.ironRestrictionTsatHalf");
@@ -508,6 +510,11 @@ export class Body {
     return poolsTotalMg(this.pools) + this.marrow.ironMg() + this.blood.ironMg();
   }
 
+  /** Plasma volume the body restores: the blood-volume set point less the red cells, dL. */
+  targetPlasmaDl(): number {
+    return Math.max(this.bloodVolumeTargetDl - this.redCellVolumeDl(), 0.2 * this.bloodVolumeTargetDl);
+  }
+
   /** Recompute circulating iron from the cells (exact), e.g. after building the population. */
   resyncBloodIron(): void {
     this.blood.resync();
@@ -591,7 +598,7 @@ export class Body {
     }
 
     // 7. Plasma volume refills toward the set point (hemodilution after a loss).
-    const targetPv = Math.max(this.bloodVolumeTargetDl - this.redCellVolumeDl(), 0.2 * this.bloodVolumeTargetDl);
+    const targetPv = this.targetPlasmaDl();
     // An excess (a transfusion's volume) leaves by capillary filtration within minutes; a deficit
     // (after a bleed) refills over a day or more.
     const rate = this.plasmaVolumeDl > targetPv ? this.excessShiftRate : this.refillRate;
@@ -664,10 +671,23 @@ export class Body {
     const meanHbPg = meanVolumeFl * mchc;
     const ironMg = (cells * meanHbPg * this.feHb) / 1e9;
     const kept = 1 - this.transfusionLoss;
+    const deficitDl = Math.max(0, this.targetPlasmaDl() - this.plasmaVolumeDl);
     this.blood.transfuse(cells * kept, meanVolumeFl, meanHbPg, this.donorZppPerHb);
     this.pools.macrophageLabile += ironMg * this.transfusionLoss;
     this.fluxes.transfusionToMacrophageMg += ironMg * this.transfusionLoss;
-    this.plasmaVolumeDl += (volumeMl * (1 - hematocrit)) / 100;
+    // The bag runs in over T = infusion time (the event's time is the end of the infusion); the volume
+    // it adds above the set point leaves by capillary filtration with time constant τ while it runs,
+    // so at the end only (τ/T)(1 − e^(−T/τ)) of it is left (constant inflow, first-order outflow).
+    // Volume that fills a deficit (a bled patient) stays.
+    const addedDl = (volumeMl * (1 - hematocrit) + volumeMl * hematocrit * kept) / 100;
+    const infusionH = this.infusionHPerMl * volumeMl;
+    const tau = 1 / this.excessShiftRate;
+    const left = infusionH > 0 ? (tau / infusionH) * -Math.expm1(-infusionH / tau) : 1;
+    const shiftedDl = Math.max(0, addedDl - deficitDl) * (1 - left);
+    this.plasmaVolumeDl = Math.max(
+      this.plasmaVolumeDl + (volumeMl * (1 - hematocrit)) / 100 - shiftedDl,
+      0.2 * this.bloodVolumeTargetDl,
+    );
     this.ledger.transfusedMg += ironMg;
   }
 
