@@ -395,11 +395,12 @@ export class Body {
   updateCauses(): void {
     const c = this.causes;
     const g = this.genotypeFx;
-    const il6 = this.exposures.il6PgPerMl;
+    const renal = this.renal.effects();
+    // Uremic inflammation adds to the IL-6 the world causes (kidney failure raises IL-6).
+    const il6 = this.exposures.il6PgPerMl + renal.il6ExcessPgPerMl;
     const inf = this.inflammation.effects(il6);
     const pb = this.lead.effects();
     const vit = this.vitamins.effects();
-    const renal = this.renal.effects();
     const room = (1 - Math.min(1, Math.max(0, this.exposures.marrowInfiltration ?? 0))) ** this.infiltrationExp;
     c.il6PgPerMl = il6;
     c.bmpFloor = g.bmpFloor;
@@ -541,10 +542,10 @@ export class Body {
     const lossDl = this.menstrualLossDl(dt) + (x.chronicBleedMlPerDay * dt) / 24 / 100;
     if (lossDl > 0) this.hemorrhage(lossDl);
     this.lead.step(dt, (x.leadIntakeUgPerDay * this.leadAbsorbedByAge + x.leadAbsorbedUgPerDay) / 24);
-    this.inflammation.step(dt, x.il6PgPerMl);
+    this.renal.set(x.gfrMlPerMin);
+    this.inflammation.step(dt, x.il6PgPerMl + this.renal.effects().il6ExcessPgPerMl);
     this.epoetin.step(dt);
     this.vitamins.step(dt, x);
-    this.renal.set(x.gfrMlPerMin);
     if (this.growing && this.growthKgPerH > 0) this.grow(dt);
     this.updateCauses();
 

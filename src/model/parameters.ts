@@ -1792,7 +1792,7 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "kidney.epoCapacityHalfGfr": {
     unit: "",
-    default: 0.2,
+    default: 0.1,
     description:
       "GFR (fraction of healthy) at which renal EPO production capacity is half of what it would be in proportion (f = g(1+K)/(g+K))",
     source:
@@ -1820,9 +1820,31 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 0.1,
     provenance: { kind: "calibrated", targets: ["ckd.hb-fall"] },
   },
+  "kidney.epoCapacityHill": {
+    unit: "",
+    default: 2,
+    description:
+      "steepness n of the loss of renal EPO production capacity with GFR, f = gⁿ(1+Kⁿ)/(gⁿ+Kⁿ) (n = 1: in proportion to the nephrons lost, softened by K)",
+    source:
+      "Hb barely falls until CrCl < 60 mL/min, then −1.4 g/dL at 20–30 (Hsu, McCulloch & Curhan 2002 J Am Soc Nephrol 13:504), while untreated dialysis patients sit at Hct ~22 % (Eschbach 1989 Ann Intern Med 111:992): EPO-producing fibroblasts turn into myofibroblasts as fibrosis advances (Asada N et al. 2011 J Clin Invest 121:3981); calibrated with epoCapacityHalfGfr",
+    min: 0.5,
+    max: 6,
+    provenance: { kind: "calibrated", targets: ["ckd.hb-fall", "eschbach-1989-epoetin-hct-untreated"] },
+  },
+  "kidney.uremicIl6": {
+    unit: "pg/mL",
+    default: 0.3,
+    description:
+      "IL-6 added by uremic inflammation per unit of uremic load (GFR_ref/GFR − 1): IL-6 rises with the CKD stage and acts like any other IL-6 (hepcidin STAT3 arm, EPO blunting, progenitors, iron retention)",
+    source:
+      "plasma IL-6 rises with CKD stage (Barreto DV et al. 2010 Kidney Int 77:550); median 7.9 pg/mL in haemodialysis patients of the HEMO study (Am J Kidney Dis 2005, PMID 15685511) vs ~1.5 in health: (7.9 − 1.5)/22 at GFR ~5 mL/min; inflammation is the main cause of ESA hyporesponsiveness (KDIGO 2012 Kidney Int Suppl 2:279, ch. 3.4)",
+    min: 0,
+    max: 10,
+    provenance: { kind: "measured" },
+  },
   "kidney.uremicMarrowSuppression": {
     unit: "",
-    default: 0.04,
+    default: 0.06,
     description:
       "uremic blunting of erythroid progenitor influx per unit of uremic load (GFR_ref/GFR − 1): factor 1/(1 + s·load)",
     source:
