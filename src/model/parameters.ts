@@ -1792,14 +1792,22 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "kidney.epoCapacityHalfGfr": {
     unit: "",
-    default: 0.1,
+    default: 0.145,
     description:
-      "GFR (fraction of healthy) at which renal EPO production capacity is half of what it would be in proportion (f = g(1+K)/(g+K))",
+      "GFR (fraction of healthy) at which renal EPO production capacity is half-lost, f = gⁿ(1+Kⁿ)/(gⁿ+Kⁿ) with n = kidney.epoCapacityHill",
     source:
-      "calibrated: Hb falls from CrCl ~70 mL/min, −1.4 g/dL at 20–30 mL/min (Hsu 2002); EPO ~half of that of iron deficiency at the same Hb (Gowanlock 2016), ref §5g",
+      "calibrated: Hb falls from CrCl ~70 mL/min, −1.4 g/dL at 20–30 mL/min (Hsu 2002); EPO ~half of that of iron deficiency at the same Hb (Gowanlock 2016), ref §5g; untreated dialysis Hct 22 % (Eschbach 1989); with epoCapacityHill and the uremic IL-6 (kidney.uremicIl6)",
     min: 0.001,
     max: 10,
-    provenance: { kind: "calibrated", targets: ["ckd.mcv", "ckd.hb-fall"] },
+    provenance: {
+      kind: "calibrated",
+      targets: [
+        "ckd.mcv",
+        "ckd.hb-fall",
+        "eschbach-1989-epoetin-hct-untreated",
+        "signature:test/signatures-conditions.test.ts",
+      ],
+    },
   },
   "kidney.hepcidinRenalClearanceFraction": {
     unit: "",
@@ -1844,11 +1852,11 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "kidney.uremicMarrowSuppression": {
     unit: "",
-    default: 0.06,
+    default: 0.015,
     description:
       "uremic blunting of erythroid progenitor influx per unit of uremic load (GFR_ref/GFR − 1): factor 1/(1 + s·load)",
     source:
-      "uremic serum inhibits erythroid colony growth and ESA needs rise in kidney failure (Eschbach 1989 Ann Intern Med 111:992: untreated dialysis Hct 22 %; KDIGO 2012 Kidney Int Suppl 2:279: starting ESA doses raise Hb 1–2 g/dL per month); calibrated to those within the CKD signatures (Hsu 2002 stage-4 Hb; ESA on low iron keeps TSAT < 20 %): factor 0.58 at GFR 6 mL/min, 0.74 at GFR 12",
+      "uremic serum inhibits erythroid colony growth and ESA needs rise in kidney failure (Eschbach 1989 Ann Intern Med 111:992: untreated dialysis Hct 22 %; KDIGO 2012 Kidney Int Suppl 2:279: starting ESA doses raise Hb 1–2 g/dL per month); calibrated to those within the CKD signatures (Hsu 2002 stage-4 Hb; ESA on low iron keeps TSAT < 20 %): factor 0.79 at GFR 6 mL/min, 0.89 at GFR 12 (lowered from 0.04 when uremic IL-6 took over part of the suppression, kidney.uremicIl6)",
     min: 0,
     max: 10,
     provenance: {
