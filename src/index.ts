@@ -1,4 +1,8 @@
 /** erythron: the library. The command line is a thin layer over these. */
+import { installDiskSteadyStateCache } from "./model/steady-state-disk.js";
+
+// Equilibria are kept on disk across processes (steady-state-disk.ts; ERYTHRON_STEADY_STATE_CACHE=0: off).
+installDiskSteadyStateCache();
 
 export {
   type CohortOptions,
@@ -38,12 +42,15 @@ export { ACTIONS } from "./scenario/actions.js";
 export { compileTimeValue, ExpressionError } from "./scenario/expression.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { loadScenario, parseScenario, ScenarioError } from "./scenario/load.js";
+export type { RuleFiring } from "./scenario/rules.js";
 export type {
   ActionKind,
   EventAction,
   Genotype,
+  RuleEffect,
   Scenario,
   ScenarioEvent,
+  ScenarioRule,
   Subject,
   TimeExpression,
   TimeValue,

@@ -35,6 +35,21 @@ export const TRAJECTORY_COLUMNS = [
   "homocysteine_umol_l",
   "mma_umol_l",
   "egfr_ml_min",
+  // Causes (issue 15): hypoxia and hemolysis.
+  "sao2_pct",
+  "haptoglobin_mg_dl",
+  "bilirubin_mg_dl",
+  "rbc_survival_days",
+  "urine_iron_mg_day",
+  // Columns researchers ask for (issue 15): masses and volumes, and the reticulocyte production index.
+  "hb_mass_g",
+  "rbc_mass_ml",
+  "plasma_volume_ml",
+  "rpi",
+  // Tracer studies (physiology/tracer.ts): 0 until a tracer is given.
+  "tracer_plasma_fraction",
+  "tracer_rbc_fraction",
+  "cr51_survival_fraction",
 ] as const;
 
 export type TrajectoryColumn = (typeof TRAJECTORY_COLUMNS)[number];

@@ -27,7 +27,9 @@ import { Circulation, type CirculationSignals } from "../physiology/circulation.
 import { Kidney } from "../physiology/epo.js";
 import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
 import { Epoetin } from "../physiology/esa.js";
+import { PlasmaHeme } from "../physiology/hemolysis.js";
 import { Liver, Transferrin } from "../physiology/hepcidin.js";
+import { Hypoxia } from "../physiology/hypoxia.js";
 import { Inflammation } from "../physiology/inflammation.js";
 import {
   IronExchange,
@@ -41,6 +43,7 @@ import {
 } from "../physiology/iron.js";
 import { LeadKinetics } from "../physiology/lead.js";
 import { RenalFunction } from "../physiology/renal.js";
+import { IronTracer } from "../physiology/tracer.js";
 import { Vitamins } from "../physiology/vitamins.js";
 import type { Genotype, Subject } from "../scenario/types.js";
 import { type GenotypeEffects, genotypeEffects, WILD_TYPE_EFFECTS } from "./genotype.js";
@@ -122,6 +125,13 @@ export interface Exposures {
   gfrMlPerMin?: number | undefined;
   /** Fraction of the marrow taken by other cells (0 = none). */
   marrowInfiltration?: number | undefined;
+  /** Altitude of residence, m (undefined: sea level). */
+  altitudeM?: number | undefined;
+  /** Arterial O2 saturation imposed by lung or heart disease (0–1; undefined: none). */
+  spo2?: number | undefined;
+  /** Red-cell destruction hazards of the hemolysis cause, per day, by site. */
+  hemolysisExtravascularPerDay?: number | undefined;
+  hemolysisIntravascularPerDay?: number | undefined;
 }
 
 export function healthyCauses(params: ParameterValues): Causes {
@@ -171,6 +181,9 @@ export interface FluxTotals {
   plasmaBledMg: number;
   /** Transfused iron in storage-damaged cells cleared by macrophages at once. */
   transfusionToMacrophageMg: number;
+  /** Hemolysis: iron of free plasma Hb taken up by hepatocytes, and lost in urine. */
+  hemolysisToHepatocyteMg: number;
+  urineLossMg: number;
 }
 
 export interface BodyOptions {
@@ -204,6 +217,12 @@ export class Body {
   readonly epoetin: Epoetin;
   readonly vitamins: Vitamins;
   readonly renal: RenalFunction;
+  /** Arterial saturation from altitude or disease, ventilatory acclimatisation, hemoconcentration. */
+  readonly hypoxia: Hypoxia;
+  /** Plasma hemoglobin, haptoglobin and bilirubin (hemolysis markers). */
+  readonly plasmaHeme: PlasmaHeme;
+  /** Labelled iron and labelled red cells riding the same fluxes (inactive until a tracer is given). */
+  readonly tracer: IronTracer;
   readonly genotype: Readonly<Genotype>;
   readonly causes: Causes;
   /** Set by the scenario driver; healthy by default. */
@@ -258,6 +277,9 @@ export class Body {
   private infiltrationExp = 1;
   /** Oral iron doses waiting in the gut lumen for the next step, mg. */
   private oralDoseMg = 0;
+  /** Heme iron degraded since the last circulation pass (erythroblasts, nuclei), mg: bilirubin. */
+  private hemeSinceCirculationMg = 0;
+  private extravascularPlasmaShare = 0;
 
   constructor(subject: Subject, overrides: Record<string, number>, opts: BodyOptions, genotype: Genotype = {}) {
     this.subject = subject;
@@ -287,12 +309,15 @@ export class Body {
     this.epoetin = new Epoetin(this.params, subject.weightKg);
     this.vitamins = new Vitamins(this.params);
     this.renal = new RenalFunction(this.params, subject.ageYears);
+    this.hypoxia = new Hypoxia(this.params);
+    this.tracer = new IronTracer(this.params);
     this.causes = healthyCauses(this.params);
     // The body's constants first: resting exposures read the baseline IL-6 from them (bound after,
     // a scenario without spans recorded IL-6 0 while one with any span recorded the 1.5 pg/mL baseline).
     this.bindOwn();
     this.exposures = this.restingExposures();
     this.plasmaVolumeDl = this.bloodVolumeTargetDl * 0.58;
+    this.plasmaHeme = new PlasmaHeme(this.params, this.plasmaVolumeDl);
     this.erythroblastRef = referenceErythroblasts(subject);
 
     const storage = subject.storageIronMg ?? p("iron.defaultStorage");
@@ -363,6 +388,7 @@ export class Body {
     this.tsatRef = p("hepcidin.referenceTsat");
     this.donorZppPerHb = p("labs.zppBaseline") * 1e-6;
     this.infiltrationExp = p("erythropoiesis.infiltrationRoomExponent");
+    this.extravascularPlasmaShare = p("hemolysis.extravascularPlasmaFraction");
   }
 
   /**
@@ -385,6 +411,9 @@ export class Body {
     this.epoetin.bind(this.params);
     this.vitamins.bind(this.params);
     this.renal.bind(this.params);
+    this.hypoxia.bind(this.params);
+    this.plasmaHeme.bind(this.params);
+    this.tracer.bind(this.params);
     this.updateCauses();
   }
 
@@ -468,7 +497,24 @@ export class Body {
 
   /** Hb the kidney senses: circulating Hb mass over the blood-volume set point, as venous g/dL. */
   sensedHb(): number {
-    return ((this.blood.hbSumPg * 1e-12) / this.bloodVolumeTargetDl) * this.venousRatio;
+    return ((this.blood.hbSumPg * 1e-12) / this.bloodVolumeSetPointDl()) * this.venousRatio;
+  }
+
+  /** Blood-volume set point now: the plasma part contracts at altitude (hemoconcentration). */
+  bloodVolumeSetPointDl(): number {
+    const c = this.hypoxia.plasmaContraction;
+    return this.bloodVolumeTargetDl - c * Math.max(0, this.bloodVolumeTargetDl - this.redCellVolumeDl());
+  }
+
+  /** What acts on circulating red cells now: clearance hazards from the causes, and hemolysis. */
+  circulationSignals(): CirculationSignals {
+    const x = this.exposures;
+    const hemolysis = (x.hemolysisExtravascularPerDay ?? 0) + (x.hemolysisIntravascularPerDay ?? 0);
+    return {
+      clearanceHazardFactor: this.causes.clearanceHazardFactor,
+      randomDestructionPerDay: this.causes.randomDestructionPerDay,
+      ...(hemolysis > 0 ? { hemolysisPerDay: hemolysis } : {}),
+    };
   }
 
   founderFluxPerDay(tsat = this.tsat()): number {
@@ -513,7 +559,7 @@ export class Body {
 
   /** Plasma volume the body restores: the blood-volume set point less the red cells, dL. */
   targetPlasmaDl(): number {
-    return Math.max(this.bloodVolumeTargetDl - this.redCellVolumeDl(), 0.2 * this.bloodVolumeTargetDl);
+    return Math.max(this.bloodVolumeSetPointDl() - this.redCellVolumeDl(), 0.2 * this.bloodVolumeTargetDl);
   }
 
   /** Recompute circulating iron from the cells (exact), e.g. after building the population. */
@@ -546,12 +592,13 @@ export class Body {
     this.inflammation.step(dt, x.il6PgPerMl + this.renal.effects().il6ExcessPgPerMl);
     this.epoetin.step(dt);
     this.vitamins.step(dt, x);
+    this.hypoxia.step(dt, x.altitudeM ?? 0, x.spo2);
     if (this.growing && this.growthKgPerH > 0) this.grow(dt);
     this.updateCauses();
 
     // 1–2. Sense and signal.
     const tsat = this.tsat();
-    this.kidney.step(dt, this.sensedHb(), c.epoBlunting);
+    this.kidney.step(dt, this.hypoxia.sensedHb(this.sensedHb()), c.epoBlunting);
     const epo = this.epoMuPerMl();
     this.erfeRelative =
       (this.marrow.erythroblastCount() / this.erythroblastRef) * (epo / this.epoRef) ** this.erfeEpoExp;
@@ -563,11 +610,17 @@ export class Body {
       bmpFloor: c.bmpFloor,
       ironSensingFactor: c.ironSensingFactor,
       clearanceFactor: c.hepcidinClearanceFactor,
+      hypoxiaFactor: this.hypoxia.hepcidinFactor(),
     });
     this.transferrin.step(dt, this.pools.hepatocyte, c.transferrinFactor);
 
     // 3–4. Gates and iron fluxes (from the start-of-step pools).
     const flux = this.iron.fluxes(this.pools, this.ironStepInputs(tsat));
+    const tracing = this.tracer.active;
+    if (tracing) {
+      const ivToFerritin = this.iron.ivToFerritinFraction;
+      this.tracer.beforeMarrow(this.pools, flux, this.oralDoseMg, ivToFerritin, this.marrow.ironMg(), this.blood);
+    }
     this.oralDoseMg = 0;
 
     // 5. Marrow.
@@ -585,16 +638,41 @@ export class Body {
     const marrowOut = this.marrow.step(dt, signals, flux.plasmaToMarrow, this.blood);
     let recycled = marrowOut.ironToMacrophagesMg;
     this.fluxes.marrowToMacrophageMg += marrowOut.ironToMacrophagesMg;
+    this.hemeSinceCirculationMg += marrowOut.ironToMacrophagesMg;
+    let toHepatocytes = 0;
 
     // 6. Blood: ageing and clearance at the circulation's interval.
-    if (this.absoluteH + dt >= this.nextCirculationH - 1e-9) {
-      const circ: CirculationSignals = {
-        clearanceHazardFactor: c.clearanceHazardFactor,
-        randomDestructionPerDay: c.randomDestructionPerDay,
-      };
-      const cleared = this.blood.age(circ);
-      recycled += cleared;
-      this.fluxes.macrophageRecycledMg += cleared;
+    const ageing = this.absoluteH + dt >= this.nextCirculationH - 1e-9;
+    let bloodCleared = 0;
+    let bloodToUrine = 0;
+    if (ageing) {
+      const cleared = this.blood.age(this.circulationSignals());
+      // Hemolysis: Hb of cells lysed in the circulation (and a share of those phagocytosed) enters
+      // plasma; haptoglobin takes it to macrophages, free Hb goes to hepatocytes and urine.
+      const xe = x.hemolysisExtravascularPerDay ?? 0;
+      const xi = x.hemolysisIntravascularPerDay ?? 0;
+      const toPlasma =
+        xe + xi > 0 ? (this.blood.hemolyzedIronMg * (xi + this.extravascularPlasmaShare * xe)) / (xe + xi) : 0;
+      const route = this.plasmaHeme.step(
+        this.circulationInterval,
+        toPlasma,
+        this.plasmaVolumeDl,
+        this.inflammation.acutePhaseActivity(),
+      );
+      recycled += cleared - toPlasma + route.toMacrophagesMg;
+      toHepatocytes = route.toHepatocytesMg;
+      this.ledger.urineLossMg += route.toUrineMg;
+      this.fluxes.macrophageRecycledMg += cleared - toPlasma + route.toMacrophagesMg;
+      this.fluxes.hemolysisToHepatocyteMg += route.toHepatocytesMg;
+      this.fluxes.urineLossMg += route.toUrineMg;
+      this.plasmaHeme.stepBilirubin(
+        this.circulationInterval,
+        this.hemeSinceCirculationMg + cleared - route.toUrineMg,
+        this.plasmaVolumeDl,
+      );
+      this.hemeSinceCirculationMg = 0;
+      bloodCleared = cleared;
+      bloodToUrine = route.toUrineMg;
       this.nextCirculationH += this.circulationInterval;
     }
 
@@ -607,6 +685,15 @@ export class Body {
 
     // 8. Commit.
     this.iron.commit(this.pools, this.ledger, flux, recycled);
+    this.pools.hepatocyte += toHepatocytes;
+    if (tracing) {
+      this.tracer.commit(marrowOut.ironToMacrophagesMg, this.marrow.ironMg(), this.blood, ageing, {
+        clearedMg: bloodCleared,
+        toHepatocytesMg: toHepatocytes,
+        toUrineMg: bloodToUrine,
+      });
+      this.tracer.checkBalance();
+    }
     this.serumFerritin.step(dt, this.pools, flux, this.inflammation.ferritinAcutePhase);
     this.tick++;
 
@@ -638,6 +725,7 @@ export class Body {
     this.bloodVolumeTargetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params);
     this.founderFluxRefPerDay = param(this.params, "erythropoiesis.founderFluxPerKg") * this.weightKg;
     const toTissue = Math.min(this.pools.plasma, dKg * this.tissueIronPerKg);
+    if (this.tracer.active) this.tracer.plasmaToTissue(toTissue, this.pools.plasma);
     this.pools.plasma -= toTissue;
     this.pools.tissue += toTissue;
   }
@@ -649,6 +737,7 @@ export class Body {
   hemorrhage(volumeDl: number): void {
     if (volumeDl <= 0) return;
     const fraction = Math.min(1, volumeDl / (this.plasmaVolumeDl + this.redCellVolumeDl()));
+    if (this.tracer.active) this.tracer.hemorrhage(fraction);
     const cellIron = this.blood.removeFraction(fraction);
     const plasmaIron = this.pools.plasma * fraction;
     this.pools.plasma -= plasmaIron;
@@ -730,6 +819,28 @@ export class Body {
     this.ledger.ivMg += doseMg;
   }
 
+  /**
+   * A labelled iron dose (⁵⁹Fe or a stable isotope; physiology/tracer.ts): intravenous, bound to
+   * transferrin in plasma at once, or oral, with the next step's dose. Its iron is real iron (in the
+   * ledger); the label follows it through the same fluxes.
+   */
+  giveLabelledIron(doseMg: number, route: "iv" | "oral"): void {
+    if (!(doseMg > 0)) return;
+    if (route === "iv") {
+      this.pools.plasma += doseMg;
+      this.ledger.ivMg += doseMg;
+      this.tracer.givePlasma(doseMg);
+    } else {
+      this.oralDoseMg += doseMg;
+      this.tracer.giveOral(doseMg);
+    }
+  }
+
+  /** Label the circulating red cells with ⁵¹Cr now. */
+  labelRedCells(): void {
+    this.tracer.tagRedCells(this.blood, this.timeH);
+  }
+
   /** An epoetin injection (international units). */
   giveEpoetin(doseIu: number, route: "subcutaneous" | "intravenous"): void {
     if (doseIu > 0) this.epoetin.dose(doseIu, route);
@@ -769,6 +880,8 @@ function newFluxTotals(): FluxTotals {
     marrowToMacrophageMg: 0,
     plasmaBledMg: 0,
     transfusionToMacrophageMg: 0,
+    hemolysisToHepatocyteMg: 0,
+    urineLossMg: 0,
   };
 }
 

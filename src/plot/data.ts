@@ -117,8 +117,20 @@ export function actionLabel(a: EventAction): string {
       return `GFR ${value(a.gfrMlPerMin, "mL/min")}`;
     case "marrowInfiltration":
       return `marrow infiltration ${num(a.fraction * 100)} %`;
+    case "altitude":
+      return `altitude ${value(a.elevationM, "m")}`;
+    case "hypoxemia":
+      return `SpO2 ${num(a.spo2 * 100)} %`;
+    case "hemolysis":
+      return `${a.site} hemolysis ${num(a.ratePerDay * 100)} %/day`;
     case "set":
       return `set ${Object.keys(a.parameters).join(", ")}`;
+    case "tracer": {
+      const parts: string[] = [];
+      if (a.isotope !== undefined) parts.push(`${a.isotope} ${value(a.doseMg, "mg")} ${a.route}`);
+      if (a.redCells !== undefined) parts.push(`${a.redCells} red cells`);
+      return `tracer ${parts.join(", ")}`;
+    }
   }
 }
 
