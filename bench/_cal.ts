@@ -1,12 +1,15 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { cohort } from "../src/cohort/cohort.js";
-const [src, size, days, out] = process.argv.slice(2);
-const text = readFileSync(src!, "utf8").replace(/^duration: .*$/m, `duration: ${days} days`).replace(/^  histograms: .*$/m, "");
+const [src, size, days, out, founders, every] = process.argv.slice(2);
+let text = readFileSync(src!, "utf8").replace(/^ {2}histograms: .*$/m, "");
+if (days !== "keep") text = text.replace(/^duration: .*$/m, `duration: ${days} days`);
 const file = `${out}.yaml`;
 writeFileSync(file, text);
 const t0 = process.cpuUsage();
-const r = await cohort({ scenario: file, size: Number(size), out: out!, workers: 2, everyDays: Number(days) / 2,
+const r = await cohort({ scenario: file, size: Number(size), out: out!, workers: 2, everyDays: Number(every ?? 60),
+  ...(founders && founders !== "-" ? { foundersPerDay: Number(founders) } : {}),
   columns: ["hb_g_dl", "ferritin_ng_ml", "storage_iron_mg", "body_iron_mg", "tsat_pct"], onMessage: (m) => console.error(m) });
 for (const s of r.summary) console.log(s.day, s.column, [s.p5, s.p25, s.p50, s.p75, s.p95].map((x) => x.toPrecision(4)).join(" "));
-if (r.balance) { const d = r.balance.members.map((m) => m.solved).sort((a, b) => a - b); const q = (p: number) => d[Math.floor(p * (d.length - 1))]!.toFixed(1); console.log("diet solved P5/P50/P95", q(0.05), q(0.5), q(0.95), "clipped", r.balance.members.filter((m) => m.clipped).length, "balanceAtDrawn med", r.balance.members.map(m=>m.balanceAtDrawn).sort((a,b)=>a-b)[Math.floor(d.length/2)]); }
+for (const s of r.shares) console.log("share", s.day, s.measure, (100 * s.share).toFixed(1));
+if (r.balance) { const d = r.balance.members.map((m) => m.solved).sort((a, b) => a - b); const q = (p: number) => d[Math.floor(p * (d.length - 1))]!.toPrecision(3); console.log("solved P5/P50/P95", q(0.05), q(0.5), q(0.95), "clipped", r.balance.members.filter((m) => m.clipped).length); }
 const c = process.cpuUsage(t0); console.log("main cpu s", (c.user + c.system) / 1e6);
