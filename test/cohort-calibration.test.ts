@@ -22,9 +22,10 @@ function shortened(name: string, days: number): string {
   return file;
 }
 
-// Published medians (tolerance: 5 % as the issue asks, widened for ferritin to what 16 Latin-hypercube
-// members can resolve: the sampling error of a median of 16 lognormal draws with σ ≈ 0.7 is ~20 %, LHS
-// stratification on the dominant input (stores) brings it down to a few %).
+// Published medians. Tolerance: 5 % for Hb as the issue asks; for ferritin widened to what 24 Latin-hypercube
+// members can resolve: the sampling error of the median of 24 lognormal draws with σ ≈ 0.9 is ~23 %, and
+// stratification on the stores leaves ~10 % (other paths, menstrual loss above all, add their own spread).
+// The full-size figures (48 members, 120 days) are in docs/virtual-patients.md.
 const TARGETS = {
   male: {
     scenario: "cohort-healthy-men.yaml",
@@ -44,10 +45,10 @@ const TARGETS = {
 
 describe("calibrated healthy cohorts (small, short)", { timeout: 900_000 }, () => {
   for (const [sex, t] of Object.entries(TARGETS)) {
-    it(`${sex}: Hb median within 5 %, ferritin median within 15 % of the published ones; stores hold still`, async () => {
+    it(`${sex}: Hb median within 5 %, ferritin median within 20 % of the published ones; stores hold still`, async () => {
       const r = await cohort({
         scenario: shortened(t.scenario, 28),
-        size: 16,
+        size: 24,
         out: join(dir, sex),
         workers: 0,
         everyDays: 28,
@@ -57,13 +58,13 @@ describe("calibrated healthy cohorts (small, short)", { timeout: 900_000 }, () =
       const hb = at("hb_g_dl", 28)?.p50 as number;
       const ferritin = at("ferritin_ng_ml", 28)?.p50 as number;
       expect(Math.abs(hb / t.hb - 1)).toBeLessThan(0.05);
-      expect(Math.abs(ferritin / t.ferritin - 1)).toBeLessThan(0.15);
+      expect(Math.abs(ferritin / t.ferritin - 1)).toBeLessThan(0.2);
       // Members start in iron balance: the median body iron moves by well under 1 % in four weeks
       // (unbalanced draws move stores by up to ~1 mg/day, 30 mg a month).
       const iron0 = at("body_iron_mg", 0)?.p50 as number;
       const iron28 = at("body_iron_mg", 28)?.p50 as number;
       expect(Math.abs(iron28 / iron0 - 1)).toBeLessThan(0.01);
-      expect(r.balance?.members).toHaveLength(16);
+      expect(r.balance?.members).toHaveLength(24);
     });
   }
 });
