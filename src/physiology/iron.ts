@@ -40,14 +40,25 @@ export interface IronLedger {
   shedMg: number; // lost with shed enterocytes
   bloodLossMg: number;
   basalLossMg: number;
+  /** Lost in urine (hemoglobinuria, hemosiderinuria from intravascular hemolysis). */
+  urineLossMg: number;
 }
 
 export function newLedger(startMg: number): IronLedger {
-  return { startMg, absorbedMg: 0, ivMg: 0, transfusedMg: 0, shedMg: 0, bloodLossMg: 0, basalLossMg: 0 };
+  return {
+    startMg,
+    absorbedMg: 0,
+    ivMg: 0,
+    transfusedMg: 0,
+    shedMg: 0,
+    bloodLossMg: 0,
+    basalLossMg: 0,
+    urineLossMg: 0,
+  };
 }
 
 export function ledgerExpectedMg(l: IronLedger): number {
-  return l.startMg + l.absorbedMg + l.ivMg + l.transfusedMg - l.shedMg - l.bloodLossMg - l.basalLossMg;
+  return l.startMg + l.absorbedMg + l.ivMg + l.transfusedMg - l.shedMg - l.bloodLossMg - l.basalLossMg - l.urineLossMg;
 }
 
 export function poolsTotalMg(p: IronPools): number {

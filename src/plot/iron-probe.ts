@@ -51,6 +51,9 @@ export interface IronEconomyRow {
   transfusionToMacrophageMgPerDay: number;
   /** Plasma (transferrin) iron lost with whole blood: part of bleedingMgPerDay. */
   plasmaBleedingMgPerDay: number;
+  /** Hemolysis: iron of free plasma Hb (not bound by haptoglobin) taken up by hepatocytes, and lost in urine. */
+  redCellToHepatocyteMgPerDay: number;
+  urineLossMgPerDay: number;
 }
 
 /** The iron pools, in the order of iron-economy.csv and of the figure. */
@@ -86,6 +89,8 @@ export const IRON_ECONOMY_COLUMNS = [
   "transfusionToRedCellMgPerDay",
   "transfusionToMacrophageMgPerDay",
   "plasmaBleedingMgPerDay",
+  "redCellToHepatocyteMgPerDay",
+  "urineLossMgPerDay",
 ] as const satisfies readonly (keyof IronEconomyRow)[];
 
 /** Columns added after the first version of iron-economy.csv: an older file may lack them. */
@@ -95,6 +100,8 @@ export const IRON_ECONOMY_ADDED_COLUMNS: ReadonlySet<string> = new Set([
   "transfusionToRedCellMgPerDay",
   "transfusionToMacrophageMgPerDay",
   "plasmaBleedingMgPerDay",
+  "redCellToHepatocyteMgPerDay",
+  "urineLossMgPerDay",
 ]);
 
 /** Running totals of the body, mg, at one sample. */
@@ -116,6 +123,8 @@ interface Totals {
   iv: number;
   transfused: number;
   transfusionToMacrophage: number;
+  hemolysisToHepatocyte: number;
+  urine: number;
   marrowMg: number;
 }
 
@@ -153,6 +162,8 @@ export function createIronProbe(): IronProbe {
       iv: l.ivMg,
       transfused: l.transfusedMg,
       transfusionToMacrophage: f.transfusionToMacrophageMg,
+      hemolysisToHepatocyte: f.hemolysisToHepatocyteMg,
+      urine: l.urineLossMg,
       marrowMg,
     };
     const span = last ? day - last.day : 0;
@@ -188,6 +199,8 @@ export function createIronProbe(): IronProbe {
       transfusionToRedCellMgPerDay: rate("transfused") - transfusedToMacrophage,
       transfusionToMacrophageMgPerDay: transfusedToMacrophage,
       plasmaBleedingMgPerDay: rate("plasmaBled"),
+      redCellToHepatocyteMgPerDay: rate("hemolysisToHepatocyte"),
+      urineLossMgPerDay: rate("urine"),
     });
     last = totals;
   };

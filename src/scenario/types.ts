@@ -73,6 +73,12 @@ export type EventAction =
   | { kind: "kidney"; gfrMlPerMin: TimeValue }
   /** Span: fraction of the marrow taken by other cells (tumour, fibrosis), unavailable to erythropoiesis. */
   | { kind: "marrowInfiltration"; fraction: number }
+  /** Span: residence at an altitude (m): arterial saturation from the barometric pressure. */
+  | { kind: "altitude"; elevationM: TimeValue }
+  /** Span: arterial O2 saturation held low by lung or heart disease (0–1). */
+  | { kind: "hypoxemia"; spo2: number }
+  /** Span: red cells destroyed beyond senescence (fraction per day), in macrophages or in the circulation. */
+  | { kind: "hemolysis"; ratePerDay: number; site: "extravascular" | "intravascular" }
   /** Instant: model parameters changed from this time on (canonical units). */
   | { kind: "set"; parameters: Record<string, number> };
 
