@@ -69,6 +69,8 @@ export async function walkthrough(options: WalkthroughOptions): Promise<Walkthro
       `    ${path}: ${fmt(e.value)} ${e.unit} (95 % interval ${fmt(e.lower)}–${fmt(e.upper)})${e.identifiable ? "" : `  NOT identifiable: ${e.note ?? ""}`}`,
     );
   print(`    ${fitted.runs} runs; files in ${fitDir} (fit.json, fitted.yaml, fit.svg/png)`);
+  if (quick)
+    print("    (--quick fits at a third of the default resolution: expect a small bias against the truth, 9 mL/day)");
   print("    fitted trajectory at the measured days (model vs measured):");
   const byDay = new Map<number, string[]>();
   for (const p of fitted.labs) {
