@@ -11,7 +11,7 @@ export function registerCohortCommand(program: Command, kinds: ErrorKinds): void
   program
     .command("cohort")
     .description(
-      "simulate a virtual cohort drawn from the scenario's population: block (on the sweep machinery: workers, shards, queue, resumable) and report each lab's distribution over time; writes cohort.csv (quantiles), cohort-shares.csv (share iron deficient, anemic, TSAT < 16 %), population.json and the sweep's results",
+      "simulate a virtual cohort drawn from the scenario's population: block (on the sweep machinery: workers, shards, queue, resumable) and report each lab's distribution over time; writes cohort.csv (quantiles), cohort-shares.csv (share iron deficient, with absent or low stores, anemic, below the donor Hb minimum, TSAT < 16 %), population.json, balance.json (members solved into iron balance, for a path with balance: true) and the sweep's results",
     )
     .argument("<scenario>", "scenario file with a population: block")
     .requiredOption("--size <n>", "members of the cohort", wholeNumber(1, 1_000_000))
