@@ -393,10 +393,10 @@ export class Body {
     const lossDl = this.menses.step(dt, { absoluteH: this.absoluteH }) + (x.chronicBleedMlPerDay * dt) / 24 / 100;
     if (lossDl > 0) this.hemorrhage(lossDl);
     this.lead.step(dt, { intakeUgPerDay: x.leadIntakeUgPerDay, absorbedUgPerDay: x.leadAbsorbedUgPerDay });
-    this.inflammation.step(dt, { il6PgPerMl: x.il6PgPerMl });
+    this.renal.step(dt, { gfrMlPerMin: x.gfrMlPerMin });
+    this.inflammation.step(dt, { il6PgPerMl: x.il6PgPerMl + this.renal.effects().il6ExcessPgPerMl });
     this.epoetin.step(dt);
     this.vitamins.step(dt, x);
-    this.renal.step(dt, { gfrMlPerMin: x.gfrMlPerMin });
     this.hypoxia.step(dt, { altitudeM: x.altitudeM ?? 0, spo2: x.spo2 });
     if (this.growing && this.growthKgPerH > 0) this.grow(dt);
     this.updateCauses();

@@ -135,11 +135,12 @@ export interface CauseSources {
  */
 export function composeCauses(c: Causes, x: Exposures, m: CauseSources): void {
   const g = m.genotype;
-  const il6 = x.il6PgPerMl;
+  const renal = m.renal.effects();
+  // Uremic inflammation adds to the IL-6 the world causes (kidney failure raises IL-6).
+  const il6 = x.il6PgPerMl + renal.il6ExcessPgPerMl;
   const inf = m.inflammation.effects(il6);
   const pb = m.lead.effects();
   const vit = m.vitamins.effects();
-  const renal = m.renal.effects();
   const room = (1 - Math.min(1, Math.max(0, x.marrowInfiltration ?? 0))) ** m.infiltrationExponent;
   c.il6PgPerMl = il6;
   c.bmpFloor = g.bmpFloor;

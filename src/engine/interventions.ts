@@ -26,6 +26,8 @@ export interface InterventionTarget {
   readonly ledger: IronLedger;
   readonly fluxes: FluxTotals;
   readonly volume: BloodVolume;
+  readonly bloodVolumeTargetDl: number;
+  targetPlasmaDl(): number;
   readonly epoetin: Epoetin;
   readonly tracer: IronTracer;
   redCellVolumeDl(): number;
@@ -38,6 +40,7 @@ export class Interventions implements Bound {
   private mchc = 0;
   private transfusionLoss = 0;
   private donorZppPerHb = 0;
+  private infusionHPerMl = 0;
 
   constructor(params: ParameterValues<Reads>) {
     this.bind(params);
@@ -49,6 +52,7 @@ export class Interventions implements Bound {
     this.mchc = p("circulation.matureMchc") / 100; // pg/fL
     this.transfusionLoss = p("transfusion.storageLossFraction");
     this.donorZppPerHb = p("labs.zppBaseline") * 1e-6;
+    this.infusionHPerMl = p("transfusion.infusionTimePerUnit") / p("transfusion.unitVolume");
   }
 
   /**
@@ -82,10 +86,23 @@ export class Interventions implements Bound {
     const meanHbPg = meanVolumeFl * mchc;
     const ironMg = (cells * meanHbPg * this.feHb) / 1e9;
     const kept = 1 - this.transfusionLoss;
+    const deficitDl = Math.max(0, b.targetPlasmaDl() - b.volume.plasmaDl);
     b.blood.transfuse(cells * kept, meanVolumeFl, meanHbPg, this.donorZppPerHb);
     b.pools.macrophageLabile += ironMg * this.transfusionLoss;
     b.fluxes.transfusionToMacrophageMg += ironMg * this.transfusionLoss;
-    b.volume.plasmaDl += (volumeMl * (1 - hematocrit)) / 100;
+    // The bag runs in over T = infusion time (the event's time is the end of the infusion); the volume
+    // it adds above the set point leaves by capillary filtration with time constant τ while it runs,
+    // so at the end only (τ/T)(1 − e^(−T/τ)) of it is left (constant inflow, first-order outflow).
+    // Volume that fills a deficit (a bled patient) stays.
+    const addedDl = (volumeMl * (1 - hematocrit) + volumeMl * hematocrit * kept) / 100;
+    const infusionH = this.infusionHPerMl * volumeMl;
+    const tau = 1 / b.volume.excessShiftRate;
+    const left = infusionH > 0 ? (tau / infusionH) * -Math.expm1(-infusionH / tau) : 1;
+    const shiftedDl = Math.max(0, addedDl - deficitDl) * (1 - left);
+    b.volume.plasmaDl = Math.max(
+      b.volume.plasmaDl + (volumeMl * (1 - hematocrit)) / 100 - shiftedDl,
+      0.2 * b.bloodVolumeTargetDl,
+    );
     b.ledger.transfusedMg += ironMg;
   }
 

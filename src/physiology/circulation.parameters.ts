@@ -98,6 +98,17 @@ export const CIRCULATION_PARAMETERS = defineParameters({
     max: 1000,
     provenance: { kind: "measured" },
   },
+  "transfusion.infusionTimePerUnit": {
+    unit: "h",
+    default: 1.5,
+    description:
+      "time one unit of packed cells takes to run in (a transfusion event marks the end of the infusion); the bag's volume leaves the circulation while it runs",
+    source:
+      "BCSH guideline on the administration of blood components 2009 (Br J Haematol 2010): a unit over 90–120 min in a stable patient, within 4 h",
+    min: 0,
+    max: 4,
+    provenance: { kind: "measured" },
+  },
   "transfusion.storageLossFraction": {
     unit: "",
     default: 0.1,
