@@ -197,6 +197,9 @@ function applyInstantValues(body: Body, instant: Instant): void {
     case "set":
       body.setParameters(a.parameters);
       return;
+    case "pregnancy":
+      body.conceive({ termWeeks: a.termWeeks, fetuses: a.fetuses, deliveryBloodLossMl: a.deliveryBloodLossMl });
+      return;
     default:
       throw new ParameterError(`action "${a.kind}" acts over a span, not at an instant`);
   }

@@ -87,6 +87,8 @@ describe("the registry", () => {
         "folate",
         "kidney",
         "marrowInfiltration",
+        // Causes researchers write (issue 15).
+        "pregnancy",
       ].sort(),
     );
   });

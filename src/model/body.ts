@@ -40,6 +40,7 @@ import {
   SerumFerritin,
 } from "../physiology/iron.js";
 import { LeadKinetics } from "../physiology/lead.js";
+import { Pregnancy, type PregnancyOptions } from "../physiology/pregnancy.js";
 import { RenalFunction } from "../physiology/renal.js";
 import { Vitamins } from "../physiology/vitamins.js";
 import type { Genotype, Subject } from "../scenario/types.js";
@@ -204,6 +205,7 @@ export class Body {
   readonly epoetin: Epoetin;
   readonly vitamins: Vitamins;
   readonly renal: RenalFunction;
+  readonly pregnancy: Pregnancy;
   readonly genotype: Readonly<Genotype>;
   readonly causes: Causes;
   /** Set by the scenario driver; healthy by default. */
@@ -286,6 +288,7 @@ export class Body {
     this.epoetin = new Epoetin(this.params, subject.weightKg);
     this.vitamins = new Vitamins(this.params);
     this.renal = new RenalFunction(this.params, subject.ageYears);
+    this.pregnancy = new Pregnancy(this.params);
     this.causes = healthyCauses(this.params);
     // The body's constants first: resting exposures read the baseline IL-6 from them (bound after,
     // a scenario without spans recorded IL-6 0 while one with any span recorded the 1.5 pg/mL baseline).
@@ -327,7 +330,8 @@ export class Body {
   /** The body's own constants, derived from parameters. */
   private bindOwn(): void {
     const p = (k: string) => param(this.params, k);
-    this.bloodVolumeTargetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params);
+    this.bloodVolumeTargetDl =
+      bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params) + this.pregnancy.extraPlasmaDl;
     // A child grows: blood volume, marrow and tissue iron follow the weight (issue 10, item 8).
     const growingAge = this.subject.ageYears !== undefined && this.subject.ageYears < p("body.growthUntilAge");
     this.growthKgPerH = growingAge ? p("body.childWeightGain") / 24 : 0;
@@ -383,6 +387,7 @@ export class Body {
     this.epoetin.bind(this.params);
     this.vitamins.bind(this.params);
     this.renal.bind(this.params);
+    this.pregnancy.bind(this.params);
     this.updateCauses();
   }
 
@@ -539,11 +544,13 @@ export class Body {
     this.vitamins.step(dt, x);
     this.renal.set(x.gfrMlPerMin);
     if (this.growing && this.growthKgPerH > 0) this.grow(dt);
+    this.pregnancy.step(this.absoluteH + dt, this);
     this.updateCauses();
 
     // 1–2. Sense and signal.
     const tsat = this.tsat();
-    this.kidney.step(dt, this.sensedHb(), c.epoBlunting);
+    // Pregnancy raises renal blood flow: the kidney's oxygen delivery at a given Hb (1 = not pregnant).
+    this.kidney.step(dt, this.sensedHb() * this.pregnancy.renalOxygenFactor(this.absoluteH), c.epoBlunting);
     const epo = this.epoMuPerMl();
     this.erfeRelative =
       (this.marrow.erythroblastCount() / this.erythroblastRef) * (epo / this.epoRef) ** this.erfeEpoExp;
@@ -554,7 +561,8 @@ export class Body {
       il6PgPerMl: c.il6PgPerMl,
       bmpFloor: c.bmpFloor,
       ironSensingFactor: c.ironSensingFactor,
-      clearanceFactor: c.hepcidinClearanceFactor,
+      // Pregnancy lowers hepcidin production (made / clearance: the same as dividing clearance).
+      clearanceFactor: c.hepcidinClearanceFactor / this.pregnancy.hepcidinFactor(this.absoluteH),
     });
     this.transferrin.step(dt, this.pools.hepatocyte, c.transferrinFactor);
 
@@ -627,7 +635,8 @@ export class Body {
   private grow(dt: number): void {
     const dKg = this.growthKgPerH * dt;
     this.weightKg += dKg;
-    this.bloodVolumeTargetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params);
+    this.bloodVolumeTargetDl =
+      bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params) + this.pregnancy.extraPlasmaDl;
     this.founderFluxRefPerDay = param(this.params, "erythropoiesis.founderFluxPerKg") * this.weightKg;
     const toTissue = Math.min(this.pools.plasma, dKg * this.tissueIronPerKg);
     this.pools.plasma -= toTissue;
@@ -702,6 +711,11 @@ export class Body {
     };
   }
 
+  /** Conception now: the pregnancy runs to delivery at term (src/physiology/pregnancy.ts). */
+  conceive(opts: PregnancyOptions): void {
+    this.pregnancy.conceive(this.absoluteH, this.plasmaVolumeDl, opts);
+  }
+
   /** Intravenous iron: the complex is taken up by macrophages, which free its iron over days. */
   giveIvIron(doseMg: number): void {
     if (doseMg <= 0) return;
@@ -724,7 +738,7 @@ export class Body {
 
   /** Blood lost to menses this step, dL. */
   private menstrualLossDl(dt: number): number {
-    if (this.menstrualLossDlPerH <= 0) return 0;
+    if (this.menstrualLossDlPerH <= 0 || this.pregnancy.amenorrhea(this.absoluteH)) return 0;
     const phase = (((this.absoluteH + this.mensesPhaseH) % this.cycleH) + this.cycleH) % this.cycleH;
     return phase < this.mensesH ? this.menstrualLossDlPerH * dt : 0;
   }

@@ -1833,6 +1833,145 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 5,
     provenance: { kind: "assumed" },
   },
+  // ── Pregnancy (src/physiology/pregnancy.ts; issue 15 item 4) ────────────
+  "pregnancy.plasmaExpansion": {
+    unit: "",
+    default: 0.5,
+    description:
+      "plasma volume added at the plateau of a singleton pregnancy, fraction of the pre-pregnancy plasma volume",
+    source:
+      "+~1250 mL (~45–50 %) by 32–34 weeks (Hytten & Paintin 1963 J Obstet Gynaecol Br Commonw 70:402; Pritchard 1965 Anesthesiology 26:393; Hytten 1985 Clin Haematol 14:601)",
+    min: 0,
+    max: 1.5,
+    provenance: { kind: "measured" },
+  },
+  "pregnancy.plasmaExpansionPerExtraFetus": {
+    unit: "",
+    default: 0.2,
+    description:
+      "further plasma expansion for each fetus beyond the first (twins), fraction of pre-pregnancy plasma volume",
+    source: "twin pregnancies expand plasma ~+1900 mL vs ~+1250 mL (Hytten 1985 Clin Haematol 14:601; Pritchard 1965)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "measured" },
+  },
+  "pregnancy.plasmaExpansionOnset": {
+    unit: "week",
+    default: 6,
+    description: "gestational age at which plasma volume starts to expand",
+    source: "expansion begins at 6–8 weeks (Hytten 1985 Clin Haematol 14:601; Bernstein 2001 Obstet Gynecol 97:669)",
+    min: 2,
+    max: 30,
+    provenance: { kind: "measured" },
+  },
+  "pregnancy.plasmaExpansionPlateau": {
+    unit: "week",
+    default: 33,
+    description: "gestational age at which plasma expansion reaches its plateau (smooth S between onset and plateau)",
+    source: "plateau at 32–34 weeks (Hytten & Paintin 1963; Pritchard 1965)",
+    min: 10,
+    max: 44,
+    provenance: { kind: "measured" },
+  },
+  "pregnancy.fetalIron": {
+    unit: "mg",
+    default: 270,
+    description: "iron transferred to one fetus by term",
+    source:
+      "270 mg (Bothwell 2000 Am J Clin Nutr 72:257S, table 1; ~75 mg/kg of a 3.5 kg newborn, Widdowson & Spray 1951)",
+    min: 0,
+    max: 1000,
+    provenance: { kind: "measured" },
+  },
+  "pregnancy.placentalIron": {
+    unit: "mg",
+    default: 90,
+    description: "iron in one placenta and cord by term",
+    source: "90 mg (Bothwell 2000 Am J Clin Nutr 72:257S, table 1; 50–90 mg in other estimates)",
+    min: 0,
+    max: 500,
+    provenance: { kind: "measured" },
+  },
+  "pregnancy.ironAccrualStart": {
+    unit: "week",
+    default: 10,
+    description: "gestational age from which fetal and placental iron accrue (∝ (GA − start)^exponent up to term)",
+    source:
+      "fetal iron follows fetal weight, negligible in the first trimester (Bothwell 2000; Widdowson & Spray 1951)",
+    min: 2,
+    max: 30,
+    provenance: { kind: "assumed" },
+  },
+  "pregnancy.ironAccrualExponent": {
+    unit: "",
+    default: 3,
+    description: "shape of fetal and placental iron accrual: cumulative iron ∝ x^exponent",
+    source:
+      "cube: ~2/3 in the third trimester, peak ~5–6 mg/day near term (Bothwell 2000: requirement ~0.8 mg/day in the 1st trimester, 6–7 mg/day in the 3rd)",
+    min: 1,
+    max: 6,
+    provenance: { kind: "assumed" },
+  },
+  "pregnancy.hepcidinSuppression": {
+    unit: "",
+    default: 0.8,
+    description:
+      "fraction of hepcidin production removed in late pregnancy by a pregnancy signal (beyond iron and erythropoiesis)",
+    source:
+      "hepcidin falls from ~2 nM (1st trimester) to undetectable (< 0.5 nM) in the 2nd–3rd trimesters (van Santen 2013 Clin Chem Lab Med 51:1395); low even in iron-replete women (Fisher & Nemeth 2017 Am J Clin Nutr 106:1567S; Koenig 2014 Nutrients 6:3062)",
+    min: 0,
+    max: 0.99,
+    provenance: { kind: "assumed" },
+  },
+  "pregnancy.hepcidinSuppressionStart": {
+    unit: "week",
+    default: 12,
+    description: "gestational age at which the pregnancy suppression of hepcidin begins",
+    source: "hepcidin similar to non-pregnant in the 1st trimester, falling in the 2nd (van Santen 2013; Koenig 2014)",
+    min: 2,
+    max: 40,
+    provenance: { kind: "measured" },
+  },
+  "pregnancy.hepcidinSuppressionFull": {
+    unit: "week",
+    default: 24,
+    description: "gestational age at which the pregnancy suppression of hepcidin is complete",
+    source: "undetectable from ~20–25 weeks (van Santen 2013 Clin Chem Lab Med 51:1395)",
+    min: 2,
+    max: 44,
+    provenance: { kind: "measured" },
+  },
+  "pregnancy.renalOxygenDeliveryRise": {
+    unit: "",
+    default: 0.1,
+    description:
+      "rise of the oxygen delivery the kidney senses at a given Hb in late pregnancy (renal blood flow), fraction; follows the plasma expansion",
+    source:
+      "renal plasma flow +50–80 % (Dunlop 1981 Br J Obstet Gynaecol 88:1); EPO low for the degree of anemia (Beguin 1991 Blood 78:89); size calibrated so the Hb nadir with iron is ~11.5 g/dL (WHO 2011 pregnancy cut-off 11 g/dL; Milman 1991 Dan Med Bull 38:471)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/pregnancy.test.ts"] },
+  },
+  "pregnancy.postpartumPlasmaTime": {
+    unit: "day",
+    default: 14,
+    description: "time constant of the return of plasma volume to its pre-pregnancy value after delivery",
+    source:
+      "blood volume back to non-pregnant values by ~6 weeks postpartum (Hytten 1985 Clin Haematol 14:601): 95 % gone in 3 time constants",
+    min: 0.5,
+    max: 60,
+    provenance: { kind: "measured" },
+  },
+  "pregnancy.postpartumAmenorrhea": {
+    unit: "day",
+    default: 45,
+    description: "days from delivery to the return of menses (lactation, which lengthens it, is not modelled)",
+    source:
+      "first ovulation ~45 days after delivery in non-lactating women (Jackson & Glasier 2011 Obstet Gynecol 117:657)",
+    min: 0,
+    max: 1000,
+    provenance: { kind: "measured" },
+  },
 });
 
 export class ParameterError extends Error {

@@ -119,6 +119,8 @@ export function actionLabel(a: EventAction): string {
       return `marrow infiltration ${num(a.fraction * 100)} %`;
     case "set":
       return `set ${Object.keys(a.parameters).join(", ")}`;
+    case "pregnancy":
+      return `conception${a.fetuses > 1 ? ` (${a.fetuses} fetuses)` : ""}, delivery at ${num(a.termWeeks)} weeks`;
   }
 }
 

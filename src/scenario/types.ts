@@ -73,6 +73,8 @@ export type EventAction =
   | { kind: "kidney"; gfrMlPerMin: TimeValue }
   /** Span: fraction of the marrow taken by other cells (tumour, fibrosis), unavailable to erythropoiesis. */
   | { kind: "marrowInfiltration"; fraction: number }
+  /** Instant: conception; the pregnancy runs to delivery at `termWeeks` of gestation (src/physiology/pregnancy.ts). */
+  | { kind: "pregnancy"; termWeeks: number; fetuses: number; deliveryBloodLossMl: number }
   /** Instant: model parameters changed from this time on (canonical units). */
   | { kind: "set"; parameters: Record<string, number> };
 
