@@ -26,6 +26,7 @@ import { createStream } from "../core/rng.js";
 import { Circulation, type CirculationSignals } from "../physiology/circulation.js";
 import { Kidney } from "../physiology/epo.js";
 import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
+import { DiurnalRhythm } from "../physiology/diurnal.js";
 import { Epoetin } from "../physiology/esa.js";
 import { Liver, Transferrin } from "../physiology/hepcidin.js";
 import { Inflammation } from "../physiology/inflammation.js";
@@ -206,6 +207,7 @@ export class Body {
   readonly vitamins: Vitamins;
   readonly renal: RenalFunction;
   readonly pregnancy: Pregnancy;
+  readonly diurnal: DiurnalRhythm;
   readonly genotype: Readonly<Genotype>;
   readonly causes: Causes;
   /** Set by the scenario driver; healthy by default. */
@@ -289,6 +291,7 @@ export class Body {
     this.vitamins = new Vitamins(this.params);
     this.renal = new RenalFunction(this.params, subject.ageYears);
     this.pregnancy = new Pregnancy(this.params);
+    this.diurnal = new DiurnalRhythm(this.params);
     this.causes = healthyCauses(this.params);
     // The body's constants first: resting exposures read the baseline IL-6 from them (bound after,
     // a scenario without spans recorded IL-6 0 while one with any span recorded the 1.5 pg/mL baseline).
@@ -388,6 +391,7 @@ export class Body {
     this.vitamins.bind(this.params);
     this.renal.bind(this.params);
     this.pregnancy.bind(this.params);
+    this.diurnal.bind(this.params);
     this.updateCauses();
   }
 
@@ -561,8 +565,10 @@ export class Body {
       il6PgPerMl: c.il6PgPerMl,
       bmpFloor: c.bmpFloor,
       ironSensingFactor: c.ironSensingFactor,
-      // Pregnancy lowers hepcidin production (made / clearance: the same as dividing clearance).
-      clearanceFactor: c.hepcidinClearanceFactor / this.pregnancy.hepcidinFactor(this.absoluteH),
+      // Pregnancy and the time of day set hepcidin production (made / clearance: dividing clearance is the same).
+      clearanceFactor:
+        c.hepcidinClearanceFactor /
+        (this.pregnancy.hepcidinFactor(this.absoluteH) * this.diurnal.hepcidinFactor(this.timeH)),
     });
     this.transferrin.step(dt, this.pools.hepatocyte, c.transferrinFactor);
 
@@ -693,7 +699,8 @@ export class Body {
     const resistant = c.ferroportinHepcidinResistance;
     return {
       dtH: this.dtH,
-      ferroportin: resistant + (1 - resistant) * this.liver.ferroportin(),
+      // Times the daily rhythm of iron release (1 on average; src/physiology/diurnal.ts).
+      ferroportin: (resistant + (1 - resistant) * this.liver.ferroportin()) * this.diurnal.ironReleaseFactor(this.timeH),
       ferroportinCapacity: c.ferroportinCapacity,
       // Assumed: hepcidin's hold on DMT1 goes through ferroportin it binds, so a resistant
       // ferroportin spares DMT1 too (ferroportin disease B loads iron despite high hepcidin).

@@ -1972,6 +1972,116 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 1000,
     provenance: { kind: "measured" },
   },
+  // ── Daily rhythm (src/physiology/diurnal.ts; issue 15 item 6) ───────────
+  "diurnal.hepcidinAmplitude": {
+    unit: "",
+    default: 0.35,
+    description:
+      "amplitude of the daily cosine of hepcidin production around its mean (0 = no rhythm); peak/trough = (1 + a)/(1 − a)",
+    source:
+      "hepcidin higher at noon and 8 pm than at 8 am (Ganz 2008 Blood 112:4292); 12.2 → 14.1 → 16.5 ug/L at 08:00, 12:30 and 16:30 in 100 healthy adults (Clin Lab 2015;61:1135, doi 10.7754/Clin.Lab.2014.141114); a diurnal rhythm independent of dietary iron (Schaap 2013 Clin Chem 59:527)",
+    min: 0,
+    max: 0.9,
+    provenance: { kind: "measured" },
+  },
+  "diurnal.hepcidinPeakClock": {
+    unit: "h",
+    default: 16,
+    description:
+      "time of day of peak hepcidin production (hours after midnight); serum hepcidin lags it by hepcidin.responseTime",
+    source:
+      "serum hepcidin highest at 8 pm of the times sampled (Ganz 2008 Blood 112:4292), lowest in the morning (Schaap 2013 Clin Chem 59:527): production peaks ~4 h earlier with the 6-h response time",
+    min: 0,
+    max: 24,
+    provenance: { kind: "measured" },
+  },
+  "diurnal.ironReleaseAmplitude": {
+    unit: "",
+    default: 0.15,
+    description:
+      "amplitude of the daily cosine of iron export by ferroportin (macrophage release above all) around its mean (0 = none)",
+    source:
+      "serum iron ~20–30 % higher in the morning than in the evening (Hamilton 1950 Blood 5:432; Wiltink 1973 Clin Chim Acta 49:99); hepcidin's own rhythm moves it only a few per cent through the 6-h hepcidin and 24-h ferroportin time constants, so the rest is the release rhythm of the reticuloendothelial system (assumed)",
+    min: 0,
+    max: 0.9,
+    provenance: { kind: "assumed" },
+  },
+  "diurnal.ironReleasePeakClock": {
+    unit: "h",
+    default: 8,
+    description: "time of day of peak iron export into plasma (hours after midnight)",
+    source: "serum iron peaks in the morning (Hamilton 1950 Blood 5:432; Dale 2002 Am J Clin Pathol 117:802)",
+    min: 0,
+    max: 24,
+    provenance: { kind: "measured" },
+  },
+  "diurnal.clockAtStart": {
+    unit: "h",
+    default: 8,
+    description:
+      "time of day of the run's t = 0 (hours after midnight): 8 makes daily trajectory rows morning draws, as in most studies",
+    source: "convention: fasting morning blood draws (e.g. Moretti 2015 Blood 126:1981, 08:00)",
+    min: 0,
+    max: 24,
+    provenance: { kind: "assumed" },
+  },
+
+  // ── Meals and oral iron (src/physiology/meals.ts; issue 15 item 6) ──────
+  "meals.withMealFactor": {
+    unit: "",
+    default: 0.45,
+    description: "fraction of an oral iron dose available when taken with a meal, relative to fasting",
+    source:
+      "iron salts with breakfast absorbed about half (40–50 %) as well as fasting (Brise & Hallberg 1962 Acta Med Scand 171 Suppl 376:7; Hallberg 1981 Annu Rev Nutr 1:123)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "measured" },
+  },
+  "meals.ascorbicAcidFactor": {
+    unit: "",
+    default: 2,
+    description: "multiplier on the available oral iron when taken with ascorbic acid (~100 mg)",
+    source: "ascorbic acid roughly doubles non-heme iron absorption (Cook & Monsen 1977 Am J Clin Nutr 30:235; Hallberg 1989 Am J Clin Nutr 49:140)",
+    min: 1,
+    max: 10,
+    provenance: { kind: "measured" },
+  },
+  "meals.teaFactor": {
+    unit: "",
+    default: 0.35,
+    description: "multiplier on the available oral iron when taken with tea (polyphenols)",
+    source: "tea reduced iron absorption by ~60–70 % (Disler 1975 Gut 16:193)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "measured" },
+  },
+  "meals.coffeeFactor": {
+    unit: "",
+    default: 0.6,
+    description: "multiplier on the available oral iron when taken with coffee",
+    source: "a cup of coffee with a meal reduced iron absorption by ~40 % (Morck 1983 Am J Clin Nutr 37:416)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "measured" },
+  },
+  "meals.calciumFactor": {
+    unit: "",
+    default: 0.45,
+    description: "multiplier on the available oral iron when taken with calcium (~300 mg, milk or a supplement)",
+    source: "165–600 mg calcium reduced iron absorption by 50–60 % (Hallberg 1991 Am J Clin Nutr 53:112)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "measured" },
+  },
+  "meals.phytateFactor": {
+    unit: "",
+    default: 0.35,
+    description: "multiplier on the available oral iron when taken with a phytate-rich food (cereal, legumes; ~25 mg phytate P)",
+    source: "25 mg phytate P reduced absorption by 64 %, 2 mg by 18 %, 250 mg by 82 % (Hallberg 1989 Am J Clin Nutr 49:140)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "measured" },
+  },
 });
 
 export class ParameterError extends Error {
