@@ -10,6 +10,7 @@ import { measureLabs } from "./labs/labs.js";
 import type { Body } from "./model/body.js";
 import { PARAMETERS, ParameterError } from "./model/parameters.js";
 import { buildSteadyBody } from "./model/steady-state.js";
+import { oralAvailability } from "./physiology/meals.js";
 import { SPAN_ACTIONS } from "./scenario/actions.js";
 import { ScenarioError } from "./scenario/errors.js";
 import { compileTimeValue, ExpressionError } from "./scenario/expression.js";
@@ -186,7 +187,8 @@ function applyInstantValues(body: Body, instant: Instant): void {
       body.transfuse(valueAt(a.volumeMl, t), a.hematocrit);
       return;
     case "oralIron":
-      body.giveOralIron(valueAt(a.doseMg, t));
+      // Only the part a meal or a drink leaves soluble reaches the enterocytes (src/physiology/meals.ts).
+      body.giveOralIron(valueAt(a.doseMg, t) * oralAvailability(body.params, a.taken, a.with));
       return;
     case "ivIron":
       body.giveIvIron(valueAt(a.doseMg, t));

@@ -24,9 +24,9 @@
 import type { RandomStream } from "../core/rng.js";
 import { createStream } from "../core/rng.js";
 import { Circulation, type CirculationSignals } from "../physiology/circulation.js";
+import { DiurnalRhythm } from "../physiology/diurnal.js";
 import { Kidney } from "../physiology/epo.js";
 import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
-import { DiurnalRhythm } from "../physiology/diurnal.js";
 import { Epoetin } from "../physiology/esa.js";
 import { Liver, Transferrin } from "../physiology/hepcidin.js";
 import { Inflammation } from "../physiology/inflammation.js";
@@ -700,7 +700,8 @@ export class Body {
     return {
       dtH: this.dtH,
       // Times the daily rhythm of iron release (1 on average; src/physiology/diurnal.ts).
-      ferroportin: (resistant + (1 - resistant) * this.liver.ferroportin()) * this.diurnal.ironReleaseFactor(this.timeH),
+      ferroportin:
+        (resistant + (1 - resistant) * this.liver.ferroportin()) * this.diurnal.ironReleaseFactor(this.timeH),
       ferroportinCapacity: c.ferroportinCapacity,
       // Assumed: hepcidin's hold on DMT1 goes through ferroportin it binds, so a resistant
       // ferroportin spares DMT1 too (ferroportin disease B loads iron despite high hepcidin).

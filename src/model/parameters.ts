@@ -2041,7 +2041,8 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     unit: "",
     default: 2,
     description: "multiplier on the available oral iron when taken with ascorbic acid (~100 mg)",
-    source: "ascorbic acid roughly doubles non-heme iron absorption (Cook & Monsen 1977 Am J Clin Nutr 30:235; Hallberg 1989 Am J Clin Nutr 49:140)",
+    source:
+      "ascorbic acid roughly doubles non-heme iron absorption (Cook & Monsen 1977 Am J Clin Nutr 30:235; Hallberg 1989 Am J Clin Nutr 49:140)",
     min: 1,
     max: 10,
     provenance: { kind: "measured" },
@@ -2076,8 +2077,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   "meals.phytateFactor": {
     unit: "",
     default: 0.35,
-    description: "multiplier on the available oral iron when taken with a phytate-rich food (cereal, legumes; ~25 mg phytate P)",
-    source: "25 mg phytate P reduced absorption by 64 %, 2 mg by 18 %, 250 mg by 82 % (Hallberg 1989 Am J Clin Nutr 49:140)",
+    description:
+      "multiplier on the available oral iron when taken with a phytate-rich food (cereal, legumes; ~25 mg phytate P)",
+    source:
+      "25 mg phytate P reduced absorption by 64 %, 2 mg by 18 %, 250 mg by 82 % (Hallberg 1989 Am J Clin Nutr 49:140)",
     min: 0,
     max: 1,
     provenance: { kind: "measured" },

@@ -94,7 +94,7 @@ export function actionLabel(a: EventAction): string {
     case "lead":
       return `lead ${value(a.intakeUgPerDay, "µg/day")}`;
     case "oralIron":
-      return `oral iron ${value(a.doseMg, "mg")}`;
+      return `oral iron ${value(a.doseMg, "mg")}${a.taken === "with-meal" ? " with a meal" : ""}${a.with ? ` + ${a.with}` : ""}`;
     case "ivIron":
       return `IV iron ${value(a.doseMg, "mg")}`;
     case "diet": {

@@ -6,6 +6,7 @@
 
 import { PARAMETERS } from "../model/parameters.js";
 import { defaultFor } from "../model/registry.js";
+import { TAKEN, TAKEN_WITH, type Taken, type TakenWith } from "../physiology/meals.js";
 import type { ActionKind, EventAction, TimeValue } from "./types.js";
 
 /** Instant actions act once at each instant; span actions hold over a time span. */
@@ -224,7 +225,8 @@ const ACTION_LIST: readonly ActionSpec[] = [
   {
     name: "oralIron",
     timing: "instant",
-    description: "one oral dose of elemental iron (repeat with from/every)",
+    description:
+      "one oral dose of elemental iron (repeat with from/every), fasting or with a meal, an enhancer or an inhibitor; t = 0 is 08:00 (diurnal.clockAtStart), so `from: 12 hours` doses at 20:00",
     example: "{ from: 60 days, until: 150 days, every: 1 day, oralIron: 65 mg }",
     shorthand: "dose",
     fields: [
@@ -238,8 +240,33 @@ const ACTION_LIST: readonly ActionSpec[] = [
         expression: true,
         example: "65 mg",
       },
+      {
+        name: "taken",
+        unit: "",
+        description:
+          "fasting (default) or with-meal: with a meal about half the dose stays available (meals.withMealFactor)",
+        required: false,
+        expression: false,
+        choices: TAKEN,
+        example: "with-meal",
+      },
+      {
+        name: "with",
+        unit: "",
+        description:
+          "taken together with an enhancer (ascorbic-acid) or an inhibitor (tea, coffee, calcium, phytate): multiplies the available dose by meals.<name>Factor",
+        required: false,
+        expression: false,
+        choices: TAKEN_WITH,
+        example: "ascorbic-acid",
+      },
     ],
-    build: (v) => ({ kind: "oralIron", doseMg: time(v, "dose") }),
+    build: (v) => {
+      const action: EventAction = { kind: "oralIron", doseMg: time(v, "dose") };
+      if (v.taken !== undefined) action.taken = v.taken as Taken;
+      if (v.with !== undefined) action.with = v.with as TakenWith;
+      return action;
+    },
   },
   {
     name: "ivIron",

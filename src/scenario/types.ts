@@ -57,8 +57,13 @@ export type EventAction =
   | { kind: "inflammation"; il6PgPerMl: TimeValue }
   /** Span: lead ingested; absorbed fraction defaults by age (child vs adult). */
   | { kind: "lead"; intakeUgPerDay: TimeValue; absorbedFraction?: number }
-  /** Instant: one oral dose of elemental iron. */
-  | { kind: "oralIron"; doseMg: TimeValue }
+  /** Instant: one oral dose of elemental iron, fasting unless `taken: with-meal`, optionally with an enhancer or inhibitor. */
+  | {
+      kind: "oralIron";
+      doseMg: TimeValue;
+      taken?: "fasting" | "with-meal";
+      with?: "ascorbic-acid" | "tea" | "coffee" | "calcium" | "phytate";
+    }
   /** Instant: intravenous iron (taken up by macrophages). */
   | { kind: "ivIron"; doseMg: TimeValue }
   /** Span: dietary iron replaced (each field optional: the other keeps its current value). */
