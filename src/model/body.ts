@@ -28,6 +28,7 @@ import { DiurnalRhythm } from "../physiology/diurnal.js";
 import { Kidney } from "../physiology/epo.js";
 import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
 import { Epoetin } from "../physiology/esa.js";
+import { ADULT_AGE_YEARS, ageNowYears, bloodVolumePerKg, weightGainKgPerDay } from "../physiology/growth.js";
 import { Liver, Transferrin } from "../physiology/hepcidin.js";
 import { Inflammation } from "../physiology/inflammation.js";
 import {
@@ -51,9 +52,17 @@ import { defaultFor, type ParameterValues } from "./registry.js";
 
 const DL_PER_FL = 1e-14;
 
-/** Blood volume set point, dL: Nadler's formula with height, else mL/kg by sex. */
+/** Blood volume set point, dL: a child's mL/kg by age; an adult's by Nadler's formula with height, else mL/kg by sex. */
 export function bloodVolumeDl(subject: Subject, params: ParameterValues): number {
   const w = subject.weightKg;
+  if (subject.ageYears !== undefined && subject.ageYears < ADULT_AGE_YEARS) {
+    const perKg = bloodVolumePerKg(
+      subject.ageYears,
+      param(params, "body.childBloodVolumePerKg"),
+      param(params, "body.bloodVolumePerKg"),
+    );
+    return (perKg * w) / 100;
+  }
   if (subject.heightCm !== undefined) {
     const h = subject.heightCm / 100;
     const litres =
@@ -220,6 +229,7 @@ export class Body {
   private growthKgPerH = 0;
   private tissueIronPerKg = 0;
   private growing = false;
+  private growthUntilAge = ADULT_AGE_YEARS;
   plasmaVolumeDl: number;
   /** Cells per day entering at reference EPO (founder flux set point). */
   founderFluxRefPerDay = 0;
@@ -333,11 +343,11 @@ export class Body {
   /** The body's own constants, derived from parameters. */
   private bindOwn(): void {
     const p = (k: string) => param(this.params, k);
-    this.bloodVolumeTargetDl =
-      bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params) + this.pregnancy.extraPlasmaDl;
+    this.bloodVolumeTargetDl = bloodVolumeDl(this.subjectNow(), this.params) + this.pregnancy.extraPlasmaDl;
     // A child grows: blood volume, marrow and tissue iron follow the weight (issue 10, item 8).
     const growingAge = this.subject.ageYears !== undefined && this.subject.ageYears < p("body.growthUntilAge");
     this.growthKgPerH = growingAge ? p("body.childWeightGain") / 24 : 0;
+    this.growthUntilAge = p("body.growthUntilAge");
     this.tissueIronPerKg = p("iron.tissueIronPerKg");
     this.feHb = p("iron.hbIronMgPerG") / 1000;
     this.epoRef = p("erythropoiesis.epoReference");
@@ -447,6 +457,13 @@ export class Body {
   /** EPO at the marrow: the kidney's plus any injected epoetin, mU/mL. */
   epoMuPerMl(): number {
     return this.kidney.epoMuPerMl + this.epoetin.plasmaMuPerMl();
+  }
+
+  /** The subject as now: weight and age after the growth so far. */
+  subjectNow(): Subject {
+    const s: Subject = { ...this.subject, weightKg: this.weightKg };
+    if (this.subject.ageYears !== undefined) s.ageYears = ageNowYears(this.subject.ageYears, this.timeH);
+    return s;
   }
 
   /** Time since the run start, h (negative during the steady-state burn-in). */
@@ -639,10 +656,12 @@ export class Body {
    * with blood volume ~75 mL/kg, tissue iron ~6 mg/kg).
    */
   private grow(dt: number): void {
-    const dKg = this.growthKgPerH * dt;
+    // The CDC curve at the age reached (src/physiology/growth.ts), scaled by body.childWeightGain.
+    const age = ageNowYears(this.subject.ageYears ?? ADULT_AGE_YEARS, this.timeH);
+    if (age >= this.growthUntilAge) return;
+    const dKg = (weightGainKgPerDay(age, this.growthKgPerH * 24) * dt) / 24;
     this.weightKg += dKg;
-    this.bloodVolumeTargetDl =
-      bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params) + this.pregnancy.extraPlasmaDl;
+    this.bloodVolumeTargetDl = bloodVolumeDl(this.subjectNow(), this.params) + this.pregnancy.extraPlasmaDl;
     this.founderFluxRefPerDay = param(this.params, "erythropoiesis.founderFluxPerKg") * this.weightKg;
     const toTissue = Math.min(this.pools.plasma, dKg * this.tissueIronPerKg);
     this.pools.plasma -= toTissue;

@@ -86,6 +86,7 @@ export {
   ANEMIA_HB_G_DL,
   ANEMIA_SOURCE,
   anemiaThreshold,
+  pediatricBand,
   type Range,
   REFERENCE_RANGES as REFERENCE,
   referenceRange,

@@ -13,9 +13,9 @@ export function cbcFigure(data: RunData): string {
         // The definition of anemia (WHO), below the laboratory range the band shows.
         thresholds: [
           {
-            value: anemiaThreshold(data.sex),
+            value: anemiaThreshold(data.sex, data.ageYears),
             label: data.sex
-              ? `anemia < ${anemiaThreshold(data.sex)} (WHO)`
+              ? `anemia < ${anemiaThreshold(data.sex, data.ageYears)} (WHO${data.ageYears !== undefined && data.ageYears < 15 ? ", by age" : ""})`
               : `anemia < ${ANEMIA_HB_G_DL.female} women, ${ANEMIA_HB_G_DL.male} men (WHO)`,
           },
         ],
