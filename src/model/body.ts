@@ -666,6 +666,7 @@ export class Body {
     const toTissue = Math.min(this.pools.plasma, dKg * this.tissueIronPerKg);
     this.pools.plasma -= toTissue;
     this.pools.tissue += toTissue;
+    this.fluxes.plasmaToTissueMg += toTissue;
   }
 
   /**

@@ -51,6 +51,8 @@ export interface IronEconomyRow {
   transfusionToMacrophageMgPerDay: number;
   /** Plasma (transferrin) iron lost with whole blood: part of bleedingMgPerDay. */
   plasmaBleedingMgPerDay: number;
+  /** Plasma iron carried across the placenta to fetus and placenta (pregnancy): a loss to the body. */
+  plasmaToFetusMgPerDay: number;
 }
 
 /** The iron pools, in the order of iron-economy.csv and of the figure. */
@@ -86,6 +88,7 @@ export const IRON_ECONOMY_COLUMNS = [
   "transfusionToRedCellMgPerDay",
   "transfusionToMacrophageMgPerDay",
   "plasmaBleedingMgPerDay",
+  "plasmaToFetusMgPerDay",
 ] as const satisfies readonly (keyof IronEconomyRow)[];
 
 /** Columns added after the first version of iron-economy.csv: an older file may lack them. */
@@ -95,6 +98,7 @@ export const IRON_ECONOMY_ADDED_COLUMNS: ReadonlySet<string> = new Set([
   "transfusionToRedCellMgPerDay",
   "transfusionToMacrophageMgPerDay",
   "plasmaBleedingMgPerDay",
+  "plasmaToFetusMgPerDay",
 ]);
 
 /** Running totals of the body, mg, at one sample. */
@@ -116,6 +120,7 @@ interface Totals {
   iv: number;
   transfused: number;
   transfusionToMacrophage: number;
+  fetal: number;
   marrowMg: number;
 }
 
@@ -153,6 +158,7 @@ export function createIronProbe(): IronProbe {
       iv: l.ivMg,
       transfused: l.transfusedMg,
       transfusionToMacrophage: f.transfusionToMacrophageMg,
+      fetal: l.fetalMg,
       marrowMg,
     };
     const span = last ? day - last.day : 0;
@@ -188,6 +194,7 @@ export function createIronProbe(): IronProbe {
       transfusionToRedCellMgPerDay: rate("transfused") - transfusedToMacrophage,
       transfusionToMacrophageMgPerDay: transfusedToMacrophage,
       plasmaBleedingMgPerDay: rate("plasmaBled"),
+      plasmaToFetusMgPerDay: rate("fetal"),
     });
     last = totals;
   };
