@@ -9,12 +9,14 @@ import { simulate } from "../src/simulate.js";
 import { scenario } from "./helpers.js";
 
 const DEPLETED = { sex: "female" as const, weightKg: 60, heightCm: 165, storageIronMg: 80 };
+/** The published daily rhythm (off by default). */
+const RHYTHM = { "diurnal.hepcidinAmplitude": 0.35, "diurnal.ironReleaseAmplitude": 0.15 };
 
 /** Iron reaching plasma from the gut over three days after one dose at `atDays`, minus the diet's. */
-function absorbedFromDose(dose: EventAction | undefined, atDays = 1): number {
+function absorbedFromDose(dose: EventAction | undefined, atDays = 1, parameters: Record<string, number> = {}): number {
   const run = (events: Scenario["events"]) => {
     let absorbed = 0;
-    simulate(scenario(DEPLETED, atDays + 3, { events }), {
+    simulate(scenario(DEPLETED, atDays + 3, { events, parameters }), {
       observe: (b) => {
         absorbed = b.fluxes.absorbedToPlasmaMg;
       },
@@ -60,9 +62,9 @@ describe("meals", () => {
   });
 });
 
-describe("daily rhythm", () => {
+describe("daily rhythm (the published amplitudes; off by default)", () => {
   const hourly = () => {
-    const s = scenario({ sex: "male", weightKg: 75, heightCm: 178, storageIronMg: 800 }, 4);
+    const s = scenario({ sex: "male", weightKg: 75, heightCm: 178, storageIronMg: 800 }, 4, { parameters: RHYTHM });
     s.record = { everyDays: 1 / 24, histogramDays: [0] };
     return simulate(s);
   };
@@ -87,15 +89,13 @@ describe("daily rhythm", () => {
   });
 
   it("a morning dose is absorbed better than the same dose in the evening, when hepcidin is high (Moretti 2015 Blood 126:1981: a dose later the same day was absorbed less)", () => {
-    const morning = absorbedFromDose(oral(), 1);
-    const evening = absorbedFromDose(oral(), 1.5);
+    const morning = absorbedFromDose(oral(), 1, RHYTHM);
+    const evening = absorbedFromDose(oral(), 1.5, RHYTHM);
     expect(morning).toBeGreaterThan(evening);
   });
 
-  it("without the rhythm the hourly values are flat (amplitudes 0)", () => {
-    const s = scenario({ sex: "male", weightKg: 75, heightCm: 178, storageIronMg: 800 }, 2, {
-      parameters: { "diurnal.hepcidinAmplitude": 0, "diurnal.ironReleaseAmplitude": 0 },
-    });
+  it("by default (amplitudes 0) there is no rhythm: hourly values are flat", () => {
+    const s = scenario({ sex: "male", weightKg: 75, heightCm: 178, storageIronMg: 800 }, 2);
     s.record = { everyDays: 1 / 24, histogramDays: [0] };
     const hep = simulate(s).column("hepcidin_ng_ml").slice(24);
     expect(Math.max(...hep) / Math.min(...hep)).toBeLessThan(1.1);

@@ -1987,11 +1987,11 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   // ── Daily rhythm (src/physiology/diurnal.ts; issue 15 item 6) ───────────
   "diurnal.hepcidinAmplitude": {
     unit: "",
-    default: 0.35,
+    default: 0,
     description:
-      "amplitude of the daily cosine of hepcidin production around its mean (0 = no rhythm); peak/trough = (1 + a)/(1 − a)",
+      "amplitude of the daily cosine of hepcidin production around its mean (0 = no rhythm, the default); peak/trough = (1 + a)/(1 − a); the published rhythm is 0.35",
     source:
-      "hepcidin higher at noon and 8 pm than at 8 am (Ganz 2008 Blood 112:4292); 12.2 → 14.1 → 16.5 ug/L at 08:00, 12:30 and 16:30 in 100 healthy adults (Clin Lab 2015;61:1135, doi 10.7754/Clin.Lab.2014.141114); a diurnal rhythm independent of dietary iron (Schaap 2013 Clin Chem 59:527)",
+      "off by default: the calibrations (oral iron absorption, Moretti 2015) were made on daily-mean kinetics and the rhythm moves them; 0.35 reproduces: hepcidin higher at noon and 8 pm than at 8 am (Ganz 2008 Blood 112:4292); 12.2 → 14.1 → 16.5 ug/L at 08:00, 12:30 and 16:30 in 100 healthy adults (Clin Lab 2015;61:1135, doi 10.7754/Clin.Lab.2014.141114); a diurnal rhythm independent of dietary iron (Schaap 2013 Clin Chem 59:527)",
     min: 0,
     max: 0.9,
     provenance: { kind: "measured" },
@@ -2009,11 +2009,11 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "diurnal.ironReleaseAmplitude": {
     unit: "",
-    default: 0.15,
+    default: 0,
     description:
-      "amplitude of the daily cosine of iron export by ferroportin (macrophage release above all) around its mean (0 = none)",
+      "amplitude of the daily cosine of iron export by ferroportin (macrophage release above all) around its mean (0 = none, the default); the published rhythm is 0.15",
     source:
-      "serum iron ~20–30 % higher in the morning than in the evening (Hamilton 1950 Blood 5:432; Wiltink 1973 Clin Chim Acta 49:99); hepcidin's own rhythm moves it only a few per cent through the 6-h hepcidin and 24-h ferroportin time constants, so the rest is the release rhythm of the reticuloendothelial system (assumed)",
+      "off by default with diurnal.hepcidinAmplitude; 0.15 reproduces: serum iron ~20–30 % higher in the morning than in the evening (Hamilton 1950 Blood 5:432; Wiltink 1973 Clin Chim Acta 49:99); hepcidin's own rhythm moves it only a few per cent through the 6-h hepcidin and 24-h ferroportin time constants, so the rest is the release rhythm of the reticuloendothelial system (assumed)",
     min: 0,
     max: 0.9,
     provenance: { kind: "assumed" },

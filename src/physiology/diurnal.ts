@@ -10,6 +10,12 @@
  * is not set: it follows from the two, highest in the morning and falling
  * through the afternoon as hepcidin rises (Hamilton 1950 Blood 5:432).
  *
+ * Off by default (amplitudes 0): the model's calibrations were made on
+ * daily-mean kinetics, and with the rhythm on a morning dose meets a more open
+ * gut (the Moretti 2015 absorption targets move). Set
+ * `diurnal.hepcidinAmplitude: 0.35` and `diurnal.ironReleaseAmplitude: 0.15`
+ * (the published rhythm) to pose time-of-day questions.
+ *
  * Each rhythm is a cosine with its 24-hour mean 1, so the day's iron economy is
  * unchanged; `diurnal.clockAtStart` sets the time of day of the run's t = 0
  * (08:00: daily trajectory rows are morning draws, and `from: 12 hours` is 20:00).

@@ -226,7 +226,7 @@ const ACTION_LIST: readonly ActionSpec[] = [
     name: "oralIron",
     timing: "instant",
     description:
-      "one oral dose of elemental iron (repeat with from/every), fasting or with a meal, an enhancer or an inhibitor; t = 0 is 08:00 (diurnal.clockAtStart), so `from: 12 hours` doses at 20:00",
+      "one oral dose of elemental iron (repeat with from/every), fasting or with a meal, an enhancer or an inhibitor; t = 0 is 08:00 (diurnal.clockAtStart), so `from: 12 hours` doses at 20:00 (the daily rhythm of hepcidin is off unless diurnal.* amplitudes are set)",
     example: "{ from: 60 days, until: 150 days, every: 1 day, oralIron: 65 mg }",
     shorthand: "dose",
     fields: [
