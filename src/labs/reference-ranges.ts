@@ -71,6 +71,8 @@ export const REFERENCE_RANGES: Readonly<Record<string, ReferenceEntry>> & typeof
  */
 export const ANEMIA_HB_G_DL: Readonly<Record<Sex, number>> = { male: 13, female: 12 };
 export const ANEMIA_SOURCE = "WHO 1968 criteria (docs/physiology.md §1.1)";
+/** Anemia in pregnancy: Hb below 11 g/dL (WHO 2011 VMNIS; CDC 1989 MMWR 38:400 allows 10.5 in the 2nd trimester). */
+export const ANEMIA_PREGNANCY_HB_G_DL = 11;
 
 /** Diagnostic thresholds that figures and notebooks draw, with their sources. */
 export const THRESHOLDS = {
