@@ -121,7 +121,7 @@ function schedule(scenario: Scenario, dtH: number, totalTicks: number): { instan
     if (SPAN_ACTIONS.has(a.kind)) {
       const values: Record<string, (tDays: number) => number> = {};
       for (const [k, v] of Object.entries(a)) {
-        if (k === "kind" || k === "absorbedFraction") continue;
+        if (k === "kind" || k === "absorbedFraction" || typeof v === "string") continue; // choices are not values
         const f = timeFn(v as TimeValue);
         if (f) values[k] = f;
       }
@@ -251,6 +251,19 @@ function applySpans(body: Body, spans: readonly Span[], tick: number, dtH: numbe
         break;
       case "marrowInfiltration":
         x.marrowInfiltration = a.fraction;
+        break;
+      // Altitude: the latest span written wins; hypoxemia: the lowest saturation acts.
+      case "altitude":
+        x.altitudeM = v("elevationM");
+        break;
+      case "hypoxemia":
+        x.spo2 = Math.min(x.spo2 ?? 1, a.spo2);
+        break;
+      // Hemolysis: rates add, by site.
+      case "hemolysis":
+        if (a.site === "intravascular")
+          x.hemolysisIntravascularPerDay = (x.hemolysisIntravascularPerDay ?? 0) + a.ratePerDay;
+        else x.hemolysisExtravascularPerDay = (x.hemolysisExtravascularPerDay ?? 0) + a.ratePerDay;
         break;
       default:
         break;

@@ -153,6 +153,9 @@ describe("check and list", () => {
       "folate",
       "kidney",
       "marrowInfiltration",
+      "altitude",
+      "hypoxemia",
+      "hemolysis",
       "set",
     ]);
     const inflammation = data.actions.find((a) => a.name === "inflammation");

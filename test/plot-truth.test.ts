@@ -34,6 +34,10 @@ const CASES: Record<string, Scenario> = {
       { atDays: 4, action: { kind: "transfusion", volumeMl: 300, hematocrit: 0.6 } },
     ],
   }),
+  // Intravascular hemolysis: free plasma Hb to hepatocytes and urine (issue 15).
+  hemolysis: scenario(MAN, 21, {
+    events: [{ atDays: 2, action: { kind: "hemolysis", ratePerDay: 0.02, site: "intravascular" } }],
+  }),
 };
 
 describe("iron economy: the arrows balance over the averaging window", () => {
@@ -106,6 +110,9 @@ describe("span actions are drawn as spans", () => {
     folate: { kind: "folate", intakeUgPerDay: 0 },
     kidney: { kind: "kidney", gfrMlPerMin: 20 },
     marrowInfiltration: { kind: "marrowInfiltration", fraction: 0.5 },
+    altitude: { kind: "altitude", elevationM: 3500 },
+    hypoxemia: { kind: "hypoxemia", spo2: 0.88 },
+    hemolysis: { kind: "hemolysis", ratePerDay: 0.03, site: "intravascular" },
   };
 
   it("every action whose metadata says span is drawn from its start to its end", () => {

@@ -87,8 +87,11 @@ describe("the registry", () => {
         "folate",
         "kidney",
         "marrowInfiltration",
-        // Causes researchers write (issue 15).
         "pregnancy",
+        // Causes (issue 15).
+        "altitude",
+        "hypoxemia",
+        "hemolysis",
       ].sort(),
     );
   });
@@ -196,6 +199,29 @@ describe("each action, YAML and JSON", () => {
     });
     expect(issue("  - { from: 0 days, marrowInfiltration: 100 % }\n").message).toContain("at most 0.99");
     expect(issue("  - { from: 0 days, kidney: 20 mg/day }\n").message).toContain("volume rate");
+  });
+
+  it("altitude, hypoxemia and hemolysis: shorthands, units and the site choice", () => {
+    expect(action("  - { from: 7 days, altitude: 3500 m }\n")).toEqual({ kind: "altitude", elevationM: 3500 });
+    expect(action("  - { from: 7 days, altitude: { elevation: 3.5 km } }\n")).toEqual({
+      kind: "altitude",
+      elevationM: 3500,
+    });
+    expect(action("  - { from: 0 days, hypoxemia: { spo2: 88 % } }\n")).toEqual({ kind: "hypoxemia", spo2: 0.88 });
+    expect(action("  - { from: 0 days, hemolysis: 3 % }\n")).toEqual({
+      kind: "hemolysis",
+      ratePerDay: 0.03,
+      site: "extravascular",
+    });
+    expect(action("  - { from: 0 days, hemolysis: { rate: 1 %, site: intravascular } }\n")).toEqual({
+      kind: "hemolysis",
+      ratePerDay: 0.01,
+      site: "intravascular",
+    });
+    expect(issue("  - { from: 0 days, hemolysis: { rate: 1 %, site: intravasculr } }\n").message).toContain(
+      "intravascular",
+    );
+    expect(issue("  - { from: 0 days, altitude: 3500 mL }\n").message).toContain("length");
   });
 
   it("diet: either field or both", () => {

@@ -35,6 +35,12 @@ export const TRAJECTORY_COLUMNS = [
   "homocysteine_umol_l",
   "mma_umol_l",
   "egfr_ml_min",
+  // Causes (issue 15): hypoxia and hemolysis.
+  "sao2_pct",
+  "haptoglobin_mg_dl",
+  "bilirubin_mg_dl",
+  "rbc_survival_days",
+  "urine_iron_mg_day",
 ] as const;
 
 export type TrajectoryColumn = (typeof TRAJECTORY_COLUMNS)[number];

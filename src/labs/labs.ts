@@ -62,5 +62,14 @@ export function measureLabs(body: Body): LabRow {
     homocysteine_umol_l: body.vitamins.homocysteineUmolPerL(),
     mma_umol_l: body.vitamins.mmaUmolPerL(),
     egfr_ml_min: body.renal.gfrMlPerMin,
+    // Arterial O2 saturation (altitude, hypoxemia); haptoglobin and unconjugated bilirubin from heme
+    // turnover; mean survival a red cell released now would have under the current hazards.
+    sao2_pct: body.hypoxia.sao2 * 100,
+    haptoglobin_mg_dl: body.plasmaHeme.haptoglobinMgDl(body.plasmaVolumeDl),
+    bilirubin_mg_dl: body.plasmaHeme.bilirubinMgDl,
+    rbc_survival_days: body.blood.meanSurvivalDays(body.circulationSignals()),
+    // Iron lost in urine from hemolysis (hemoglobinuria, hemosiderinuria); the basal ~0.1 mg/day is
+    // part of the basal loss and not shown here.
+    urine_iron_mg_day: body.plasmaHeme.urineIronMgPerDay,
   };
 }

@@ -59,6 +59,10 @@ const TABLE = {
   folate_ng_ml: both(4.4, 20, "ARUP: deficiency < 4.4 ng/mL (10 nmol/L) (§5h)"),
   homocysteine_umol_l: both(5, 15, "ARUP: > 15 µmol/L elevated (§5h)"),
   mma_umol_l: both(0, 0.4, "upper reference 0.27–0.4 µmol/L (ARUP; Hvas 2001, §5h)"),
+  // Causes (issue 15).
+  sao2_pct: both(95, 100, "arterial O2 saturation of healthy adults at sea level, 95–100 %"),
+  haptoglobin_mg_dl: both(30, 200, "haptoglobin reference ~30–200 mg/dL (Shih 2014 Am J Hematol 89:443)"),
+  bilirubin_mg_dl: both(0.2, 0.8, "unconjugated (indirect) bilirubin, typical laboratory range 0.2–0.8 mg/dL"),
 } satisfies Record<string, ReferenceEntry>;
 
 /** Healthy adult reference ranges by trajectory column (the named ones are always there). */

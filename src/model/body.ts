@@ -29,7 +29,9 @@ import { Kidney } from "../physiology/epo.js";
 import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
 import { Epoetin } from "../physiology/esa.js";
 import { ADULT_AGE_YEARS, ageNowYears, bloodVolumePerKg, weightGainKgPerDay } from "../physiology/growth.js";
+import { PlasmaHeme } from "../physiology/hemolysis.js";
 import { Liver, Transferrin } from "../physiology/hepcidin.js";
+import { Hypoxia } from "../physiology/hypoxia.js";
 import { Inflammation } from "../physiology/inflammation.js";
 import {
   IronExchange,
@@ -133,6 +135,13 @@ export interface Exposures {
   gfrMlPerMin?: number | undefined;
   /** Fraction of the marrow taken by other cells (0 = none). */
   marrowInfiltration?: number | undefined;
+  /** Altitude of residence, m (undefined: sea level). */
+  altitudeM?: number | undefined;
+  /** Arterial O2 saturation imposed by lung or heart disease (0–1; undefined: none). */
+  spo2?: number | undefined;
+  /** Red-cell destruction hazards of the hemolysis cause, per day, by site. */
+  hemolysisExtravascularPerDay?: number | undefined;
+  hemolysisIntravascularPerDay?: number | undefined;
 }
 
 export function healthyCauses(params: ParameterValues): Causes {
@@ -182,6 +191,9 @@ export interface FluxTotals {
   plasmaBledMg: number;
   /** Transfused iron in storage-damaged cells cleared by macrophages at once. */
   transfusionToMacrophageMg: number;
+  /** Hemolysis: iron of free plasma Hb taken up by hepatocytes, and lost in urine. */
+  hemolysisToHepatocyteMg: number;
+  urineLossMg: number;
 }
 
 export interface BodyOptions {
@@ -217,6 +229,10 @@ export class Body {
   readonly renal: RenalFunction;
   readonly pregnancy: Pregnancy;
   readonly diurnal: DiurnalRhythm;
+  /** Arterial saturation from altitude or disease, ventilatory acclimatisation, hemoconcentration. */
+  readonly hypoxia: Hypoxia;
+  /** Plasma hemoglobin, haptoglobin and bilirubin (hemolysis markers). */
+  readonly plasmaHeme: PlasmaHeme;
   readonly genotype: Readonly<Genotype>;
   readonly causes: Causes;
   /** Set by the scenario driver; healthy by default. */
@@ -271,6 +287,9 @@ export class Body {
   private infiltrationExp = 1;
   /** Oral iron doses waiting in the gut lumen for the next step, mg. */
   private oralDoseMg = 0;
+  /** Heme iron degraded since the last circulation pass (erythroblasts, nuclei), mg: bilirubin. */
+  private hemeSinceCirculationMg = 0;
+  private extravascularPlasmaShare = 0;
 
   constructor(subject: Subject, overrides: Record<string, number>, opts: BodyOptions, genotype: Genotype = {}) {
     this.subject = subject;
@@ -302,12 +321,14 @@ export class Body {
     this.renal = new RenalFunction(this.params, subject.ageYears);
     this.pregnancy = new Pregnancy(this.params);
     this.diurnal = new DiurnalRhythm(this.params);
+    this.hypoxia = new Hypoxia(this.params);
     this.causes = healthyCauses(this.params);
     // The body's constants first: resting exposures read the baseline IL-6 from them (bound after,
     // a scenario without spans recorded IL-6 0 while one with any span recorded the 1.5 pg/mL baseline).
     this.bindOwn();
     this.exposures = this.restingExposures();
     this.plasmaVolumeDl = this.bloodVolumeTargetDl * 0.58;
+    this.plasmaHeme = new PlasmaHeme(this.params, this.plasmaVolumeDl);
     this.erythroblastRef = referenceErythroblasts(subject);
 
     const storage = subject.storageIronMg ?? p("iron.defaultStorage");
@@ -378,6 +399,7 @@ export class Body {
     this.tsatRef = p("hepcidin.referenceTsat");
     this.donorZppPerHb = p("labs.zppBaseline") * 1e-6;
     this.infiltrationExp = p("erythropoiesis.infiltrationRoomExponent");
+    this.extravascularPlasmaShare = p("hemolysis.extravascularPlasmaFraction");
   }
 
   /**
@@ -402,6 +424,8 @@ export class Body {
     this.renal.bind(this.params);
     this.pregnancy.bind(this.params);
     this.diurnal.bind(this.params);
+    this.hypoxia.bind(this.params);
+    this.plasmaHeme.bind(this.params);
     this.updateCauses();
   }
 
@@ -491,7 +515,24 @@ export class Body {
 
   /** Hb the kidney senses: circulating Hb mass over the blood-volume set point, as venous g/dL. */
   sensedHb(): number {
-    return ((this.blood.hbSumPg * 1e-12) / this.bloodVolumeTargetDl) * this.venousRatio;
+    return ((this.blood.hbSumPg * 1e-12) / this.bloodVolumeSetPointDl()) * this.venousRatio;
+  }
+
+  /** Blood-volume set point now: the plasma part contracts at altitude (hemoconcentration). */
+  bloodVolumeSetPointDl(): number {
+    const c = this.hypoxia.plasmaContraction;
+    return this.bloodVolumeTargetDl - c * Math.max(0, this.bloodVolumeTargetDl - this.redCellVolumeDl());
+  }
+
+  /** What acts on circulating red cells now: clearance hazards from the causes, and hemolysis. */
+  circulationSignals(): CirculationSignals {
+    const x = this.exposures;
+    const hemolysis = (x.hemolysisExtravascularPerDay ?? 0) + (x.hemolysisIntravascularPerDay ?? 0);
+    return {
+      clearanceHazardFactor: this.causes.clearanceHazardFactor,
+      randomDestructionPerDay: this.causes.randomDestructionPerDay,
+      ...(hemolysis > 0 ? { hemolysisPerDay: hemolysis } : {}),
+    };
   }
 
   founderFluxPerDay(tsat = this.tsat()): number {
@@ -564,6 +605,7 @@ export class Body {
     this.epoetin.step(dt);
     this.vitamins.step(dt, x);
     this.renal.set(x.gfrMlPerMin);
+    this.hypoxia.step(dt, x.altitudeM ?? 0, x.spo2);
     if (this.growing && this.growthKgPerH > 0) this.grow(dt);
     this.pregnancy.step(this.absoluteH + dt, this);
     this.updateCauses();
@@ -571,7 +613,11 @@ export class Body {
     // 1–2. Sense and signal.
     const tsat = this.tsat();
     // Pregnancy raises renal blood flow: the kidney's oxygen delivery at a given Hb (1 = not pregnant).
-    this.kidney.step(dt, this.sensedHb() * this.pregnancy.renalOxygenFactor(this.absoluteH), c.epoBlunting);
+    this.kidney.step(
+      dt,
+      this.hypoxia.sensedHb(this.sensedHb()) * this.pregnancy.renalOxygenFactor(this.absoluteH),
+      c.epoBlunting,
+    );
     const epo = this.epoMuPerMl();
     this.erfeRelative =
       (this.marrow.erythroblastCount() / this.erythroblastRef) * (epo / this.epoRef) ** this.erfeEpoExp;
@@ -586,6 +632,7 @@ export class Body {
       clearanceFactor:
         c.hepcidinClearanceFactor /
         (this.pregnancy.hepcidinFactor(this.absoluteH) * this.diurnal.hepcidinFactor(this.timeH)),
+      hypoxiaFactor: this.hypoxia.hepcidinFactor(),
     });
     this.transferrin.step(dt, this.pools.hepatocyte, c.transferrinFactor);
 
@@ -608,21 +655,41 @@ export class Body {
     const marrowOut = this.marrow.step(dt, signals, flux.plasmaToMarrow, this.blood);
     let recycled = marrowOut.ironToMacrophagesMg;
     this.fluxes.marrowToMacrophageMg += marrowOut.ironToMacrophagesMg;
+    this.hemeSinceCirculationMg += marrowOut.ironToMacrophagesMg;
+    let toHepatocytes = 0;
 
     // 6. Blood: ageing and clearance at the circulation's interval.
     if (this.absoluteH + dt >= this.nextCirculationH - 1e-9) {
-      const circ: CirculationSignals = {
-        clearanceHazardFactor: c.clearanceHazardFactor,
-        randomDestructionPerDay: c.randomDestructionPerDay,
-      };
-      const cleared = this.blood.age(circ);
-      recycled += cleared;
-      this.fluxes.macrophageRecycledMg += cleared;
+      const cleared = this.blood.age(this.circulationSignals());
+      // Hemolysis: Hb of cells lysed in the circulation (and a share of those phagocytosed) enters
+      // plasma; haptoglobin takes it to macrophages, free Hb goes to hepatocytes and urine.
+      const xe = x.hemolysisExtravascularPerDay ?? 0;
+      const xi = x.hemolysisIntravascularPerDay ?? 0;
+      const toPlasma =
+        xe + xi > 0 ? (this.blood.hemolyzedIronMg * (xi + this.extravascularPlasmaShare * xe)) / (xe + xi) : 0;
+      const route = this.plasmaHeme.step(
+        this.circulationInterval,
+        toPlasma,
+        this.plasmaVolumeDl,
+        this.inflammation.acutePhaseActivity(),
+      );
+      recycled += cleared - toPlasma + route.toMacrophagesMg;
+      toHepatocytes = route.toHepatocytesMg;
+      this.ledger.urineLossMg += route.toUrineMg;
+      this.fluxes.macrophageRecycledMg += cleared - toPlasma + route.toMacrophagesMg;
+      this.fluxes.hemolysisToHepatocyteMg += route.toHepatocytesMg;
+      this.fluxes.urineLossMg += route.toUrineMg;
+      this.plasmaHeme.stepBilirubin(
+        this.circulationInterval,
+        this.hemeSinceCirculationMg + cleared - route.toUrineMg,
+        this.plasmaVolumeDl,
+      );
+      this.hemeSinceCirculationMg = 0;
       this.nextCirculationH += this.circulationInterval;
     }
 
     // 7. Plasma volume refills toward the set point (hemodilution after a loss).
-    const targetPv = Math.max(this.bloodVolumeTargetDl - this.redCellVolumeDl(), 0.2 * this.bloodVolumeTargetDl);
+    const targetPv = Math.max(this.bloodVolumeSetPointDl() - this.redCellVolumeDl(), 0.2 * this.bloodVolumeTargetDl);
     // An excess (a transfusion's volume) leaves by capillary filtration within minutes; a deficit
     // (after a bleed) refills over a day or more.
     const rate = this.plasmaVolumeDl > targetPv ? this.excessShiftRate : this.refillRate;
@@ -630,6 +697,7 @@ export class Body {
 
     // 8. Commit.
     this.iron.commit(this.pools, this.ledger, flux, recycled);
+    this.pools.hepatocyte += toHepatocytes;
     this.serumFerritin.step(dt, this.pools, flux, this.inflammation.ferritinAcutePhase);
     this.tick++;
 
@@ -790,6 +858,8 @@ function newFluxTotals(): FluxTotals {
     marrowToMacrophageMg: 0,
     plasmaBledMg: 0,
     transfusionToMacrophageMg: 0,
+    hemolysisToHepatocyteMg: 0,
+    urineLossMg: 0,
   };
 }
 

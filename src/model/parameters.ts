@@ -1845,6 +1845,182 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 5,
     provenance: { kind: "assumed" },
   },
+  // ── Hypoxia and altitude (issue 15, item 2; src/physiology/hypoxia.ts) ──
+  "hypoxia.acutePaco2Slope": {
+    unit: "",
+    default: 0.3,
+    description:
+      "acute hypoxic ventilatory response: fall of PaCO2 (mmHg) per mmHg of inspired PO2 below hypoxia.acuteResponseThreshold",
+    source:
+      "Rahn & Otis 1949 Am J Physiol 157:445 (acute O2–CO2 diagram: PACO2 ~40 mmHg until PAO2 < ~60, ~35 mmHg at 4300 m on arrival)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "measured" },
+  },
+  "hypoxia.acuteResponseThreshold": {
+    unit: "mmHg",
+    default: 110,
+    description: "inspired PO2 below which the acute hypoxic ventilatory response lowers PaCO2 (~2500 m)",
+    source: "Rahn & Otis 1949 Am J Physiol 157:445 (carotid-body drive appears below PAO2 ~60 mmHg)",
+    min: 50,
+    max: 150,
+    provenance: { kind: "measured" },
+  },
+  "hypoxia.acclimatisedPaco2Slope": {
+    unit: "",
+    default: 0.2,
+    description:
+      "fall of PaCO2 (mmHg) per mmHg of inspired PO2 below sea level once ventilation has acclimatised (≥ 1–2 weeks)",
+    source:
+      "Rahn & Otis 1949 Am J Physiol 157:445 (acclimatised line: PACO2 ~28–30 mmHg at 3500–4300 m, ~24 at 5300 m); Dempsey & Forster 1982 Physiol Rev 62:262",
+    min: 0,
+    max: 1,
+    provenance: { kind: "measured" },
+  },
+  "hypoxia.acclimatisationTime": {
+    unit: "day",
+    default: 3,
+    description: "time constant of ventilatory acclimatisation to altitude (and of its waning after return)",
+    source:
+      "ventilation rises over the first week at altitude and stays raised for days after descent (Dempsey & Forster 1982 Physiol Rev 62:262)",
+    min: 0.1,
+    max: 30,
+    provenance: { kind: "measured" },
+  },
+  "hypoxia.alveolarArterialGradient": {
+    unit: "mmHg",
+    default: 2,
+    description: "alveolar–arterial PO2 difference at rest (at altitude)",
+    source:
+      "at rest at altitude the A–a difference is small, ~2–5 mmHg (West 1983 J Appl Physiol 55:678, AMREE); 5–10 mmHg at sea level",
+    min: 0,
+    max: 40,
+    provenance: { kind: "measured" },
+  },
+  "hypoxia.plasmaContractionPerDesaturation": {
+    unit: "",
+    default: 1,
+    description: "fraction of plasma volume lost at altitude per unit fall of SaO2 below sea level (hemoconcentration)",
+    source:
+      "plasma volume −10–20 % within 1–2 weeks at 4300 m (Sawka 1996 J Appl Physiol 81:636; Sawka 2000 Med Sci Sports Exerc 32:332; Siebenmann 2017 J Physiol 595:1247) at SaO2 ~88 % (desaturation ~0.1)",
+    min: 0,
+    max: 5,
+    provenance: { kind: "measured" },
+  },
+  "hypoxia.plasmaContractionTime": {
+    unit: "day",
+    default: 3,
+    description: "time constant of plasma-volume contraction at altitude and its refilling after return",
+    source: "most of the plasma loss within the first days at 4300 m (Sawka 2000 Med Sci Sports Exerc 32:332)",
+    min: 0.1,
+    max: 30,
+    provenance: { kind: "measured" },
+  },
+  "epo.hypoxiaGain": {
+    unit: "",
+    default: 1.5,
+    description:
+      "the kidney reads oxygen delivery: sensed Hb = Hb × (SaO2 / SaO2 at sea level)^gain (tissue PO2 falls with arterial PO2 as well as content)",
+    source:
+      "calibrated with the Symeonidis 2016 Hb slope to serum EPO 16.7 → 28.0 mU/mL after 5.5 h at 4000 m (Eckardt 1989 J Appl Physiol 66:1785); 16.0 → 22.5 at 3000 m held out",
+    min: 0,
+    max: 6,
+    provenance: { kind: "calibrated", targets: ["eckardt-1989-4000m-epo"] },
+  },
+  "hepcidin.hypoxiaExponent": {
+    unit: "",
+    default: 7,
+    description:
+      "direct hypoxic suppression of hepcidin synthesis (HIF, PDGF-BB), beside erythroferrone: factor (SaO2 / SaO2 at sea level)^exponent",
+    source:
+      "calibrated to hepcidin 'almost completely' suppressed by day 2 at 4340 m, before iron indices change (Talbot 2012 Blood 119:857); the fall within 40 h at 3400 m held out (Piperno 2011 Blood 117:2953)",
+    min: 0,
+    max: 20,
+    provenance: { kind: "calibrated", targets: ["talbot-2012-4340m-hepcidin-day2"] },
+  },
+  // ── Hemolysis (issue 15, item 3; src/physiology/hemolysis.ts) ───────────
+  "haptoglobin.reference": {
+    unit: "mg/dL",
+    default: 100,
+    description: "plasma haptoglobin of a healthy adult",
+    source: "reference interval ~30–200 mg/dL, mean ~100 (Shih 2014 Am J Hematol 89:443)",
+    min: 10,
+    max: 400,
+    provenance: { kind: "measured" },
+  },
+  "haptoglobin.acutePhaseRise": {
+    unit: "",
+    default: 2,
+    description:
+      "largest rise of haptoglobin synthesis in the acute phase, relative to health (factor 1 + rise × acute-phase activity)",
+    source:
+      "haptoglobin is an acute-phase protein rising from 50 % to several-fold (Gabay & Kushner 1999 N Engl J Med 340:448), which can mask hemolysis",
+    min: 0,
+    max: 10,
+    provenance: { kind: "measured" },
+  },
+  "haptoglobin.halfLife": {
+    unit: "day",
+    default: 5,
+    description: "plasma half-life of free haptoglobin (the Hp–Hb complex is cleared within minutes)",
+    source:
+      "free Hp t½ ~3.5–5 days, Hp–Hb complex ~10–30 min (Shih 2014 Am J Hematol 89:443; Kristiansen 2001 Nature 409:198, CD163)",
+    min: 0.5,
+    max: 20,
+    provenance: { kind: "measured" },
+  },
+  "haptoglobin.hbBinding": {
+    unit: "",
+    default: 0.75,
+    description: "hemoglobin bound per mass of haptoglobin (mg/mg)",
+    source:
+      "one Hb tetramer (64.5 kDa) per Hp 1-1 molecule (~86 kDa); binding capacity up to ~1.4 g Hb/L (Anderson 2017 Antioxid Redox Signal 26:814)",
+    min: 0.1,
+    max: 2,
+    provenance: { kind: "measured" },
+  },
+  "hemolysis.freeHbUrineFraction": {
+    unit: "",
+    default: 0.2,
+    description:
+      "fraction of the iron of free (haptoglobin-unbound) plasma hemoglobin lost in urine (filtered, shed as hemosiderin or as hemoglobin); the rest reaches hepatocytes (hemopexin–heme, tubular return)",
+    source:
+      "urinary iron 0.8–10.8 mg/day with hemolysing Starr–Edwards valves (Urinary iron excretion in valvular heart disease, Blood 1970 36:785); iron deficiency from urinary loss (Walsh 1966 JAMA 198:505)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "calibrated", targets: ["valve-1970-urine-iron", "signature:test/hemolysis.test.ts"] },
+  },
+  "hemolysis.extravascularPlasmaFraction": {
+    unit: "",
+    default: 0.05,
+    description:
+      "fraction of the hemoglobin of cells destroyed in extravascular hemolysis that reaches plasma (fragmentation, partial lysis), where it binds haptoglobin",
+    source:
+      "haptoglobin is low in extravascular (warm autoimmune) hemolysis too (Marchand 1980 JAMA 243:1909; Shih 2014 Am J Hematol 89:443); size assumed",
+    min: 0,
+    max: 1,
+    provenance: { kind: "assumed" },
+  },
+  "bilirubin.hepaticClearance": {
+    unit: "mL/min",
+    default: 40,
+    description: "hepatic clearance of unconjugated bilirubin from plasma",
+    source:
+      "bilirubin production ~3.8 mg/kg/day (~280 mg/day) at plasma unconjugated bilirubin ~0.5 mg/dL (Berk 1969 Ann Intern Med 70:1107): ~40 mL/min",
+    min: 1,
+    max: 500,
+    provenance: { kind: "measured" },
+  },
+  "bilirubin.nonErythroidProduction": {
+    unit: "mg/day",
+    default: 50,
+    description: "bilirubin from hepatic hemoproteins (cytochromes), not from red cells or erythroblasts",
+    source: "~15–20 % of the daily ~280 mg (Berk 1969 Ann Intern Med 70:1107)",
+    min: 0,
+    max: 500,
+    provenance: { kind: "measured" },
+  },
+
   // ── Pregnancy (src/physiology/pregnancy.ts; issue 15 item 4) ────────────
   "pregnancy.plasmaExpansion": {
     unit: "",

@@ -106,6 +106,12 @@ export interface CirculationSignals {
   clearanceHazardFactor: number;
   /** Added age-independent destruction hazard, per day (hemolysis; 0 = healthy). */
   randomDestructionPerDay: number;
+  /**
+   * Destruction hazard of the `hemolysis` cause, per day (0 or absent = none): acts like
+   * randomDestructionPerDay, but the iron of the cells it destroys is also tallied in
+   * `hemolyzedIronMg` so the body can send it where the site of hemolysis sends it.
+   */
+  hemolysisPerDay?: number;
 }
 
 export class Circulation implements ReleaseSink {
@@ -140,6 +146,8 @@ export class Circulation implements ReleaseSink {
   /** Agent updates done (individual cells and cohorts), for the benchmark's honest count. */
   updates = 0;
   private pending = new Map<number, PendingCohort>();
+  /** Iron (mg) of the cells the hemolysis hazard destroyed in the last ageing pass (part of what `age` returns). */
+  hemolyzedIronMg = 0;
 
   constructor(params: ParameterValues) {
     this.cells = new Columns(BLOOD_FIELDS, 65536);
@@ -271,8 +279,12 @@ export class Circulation implements ReleaseSink {
     const now = this.nowH;
     const maxAge = this.maxAgeH;
     const hazardFactor = signals.clearanceHazardFactor;
-    const randomPerH = signals.randomDestructionPerDay / 24;
+    const hemolysisPerH = (signals.hemolysisPerDay ?? 0) / 24;
+    const randomPerH = signals.randomDestructionPerDay / 24 + hemolysisPerH;
     const plainHazard = hazardFactor === 1 && randomPerH === 0;
+    // Cells lost over an interval are shared between the competing hazards in proportion to each
+    // one's integral over the interval; the hemolysis share of their iron is tallied apart.
+    let hemolyzedPg = 0;
     // Mature cells change slowly: each is brought up to date once a day, in one of
     // four stripes, so clearance iron still flows to macrophages at every pass.
     const pass = Math.round(now / this.updateIntervalH);
@@ -313,6 +325,10 @@ export class Circulation implements ReleaseSink {
         const logS = this.logSurvivalAt(a1) - this.logSurvivalAt(a0);
         const survival = plainHazard ? Math.exp(logS) : Math.exp(hazardFactor * logS - randomPerH * dt);
         const sW1 = sW * survival;
+        if (hemolysisPerH > 0) {
+          const total = -hazardFactor * logS + randomPerH * dt;
+          if (total > 0) hemolyzedPg += ((hemolysisPerH * dt) / total) * (sW - sW1) * c.sH * fH * c.H;
+        }
         c.sW = sW1;
         c.sT *= fV;
         c.sX *= fX;
@@ -357,6 +373,10 @@ export class Circulation implements ReleaseSink {
       const survival = plainHazard ? Math.exp(logS) : Math.exp(hazardFactor * logS - randomPerH * dt);
       const w1 = w0 * survival;
       const h1 = h0 * fH;
+      if (hemolysisPerH > 0) {
+        const total = -hazardFactor * logS + randomPerH * dt;
+        if (total > 0) hemolyzedPg += ((hemolysisPerH * dt) / total) * (w0 - w1) * h1;
+      }
       ironPgCells += w0 * h0 - w1 * h1;
       const nT = (vT[i] as number) * fV;
       const nX = (vX[i] as number) * fX;
@@ -398,6 +418,7 @@ export class Circulation implements ReleaseSink {
     this.mergedUpTo = this.cells.count;
     this.volumeSumFl += dVolume;
     this.hbSumPg -= ironPgCells;
+    this.hemolyzedIronMg = (hemolyzedPg * this.feHb) / PG_PER_MG;
     if (pass % (STRIPES * 7) === 0) this.resync(); // weekly, recompute the sums from the cells
     return (ironPgCells * this.feHb) / PG_PER_MG;
   }
@@ -539,6 +560,24 @@ export class Circulation implements ReleaseSink {
       }
     this.volumeSumFl = vs;
     this.hbSumPg = hs;
+  }
+
+  /**
+   * Mean survival (days) of a red cell released now if the clearance hazards stayed as they are:
+   * ∫ S(a) da with S = exp(factor·ln S_senescent(a) − r·a). 115.6 days in health (Shrestha 2016).
+   */
+  meanSurvivalDays(signals: CirculationSignals): number {
+    const r = (signals.randomDestructionPerDay + (signals.hemolysisPerDay ?? 0)) / 24;
+    const t = this.logSurvival;
+    let sum = 0;
+    let prev = 1;
+    for (let a = 1; a < t.length; a++) {
+      const s = Math.exp(signals.clearanceHazardFactor * (t[a] as number) - r * a);
+      sum += 0.5 * (prev + s);
+      prev = s;
+      if (s < 1e-12) break;
+    }
+    return sum / 24;
   }
 
   /** Iron in circulating cells, mg. */

@@ -28,6 +28,8 @@ export interface HepcidinDrive {
   ironSensingFactor: number;
   /** Hepcidin clearance relative to health (renal function; 1 = healthy): serum level ∝ 1/clearance. */
   clearanceFactor?: number;
+  /** Direct hypoxic suppression of hepcidin synthesis (HIF, PDGF-BB; 1 = normoxia). */
+  hypoxiaFactor?: number;
 }
 
 export class Liver {
@@ -89,7 +91,8 @@ export class Liver {
     // Matriptase-2 lowers hepcidin in iron deficiency by cleaving hemojuvelin; without it
     // a floor of BMP signal stays (IRIDA: hepcidin normal despite deficiency).
     // HFE loss: the same stores and saturation give a weaker signal (hemochromatosis).
-    const made = this.reference * ((bmp * holoTf * d.ironSensingFactor + d.bmpFloor) * erfe + stat3);
+    const made =
+      this.reference * ((bmp * holoTf * d.ironSensingFactor + d.bmpFloor) * erfe + stat3) * (d.hypoxiaFactor ?? 1);
     return d.clearanceFactor === undefined ? made : made / d.clearanceFactor;
   }
 

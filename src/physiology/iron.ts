@@ -40,17 +40,39 @@ export interface IronLedger {
   shedMg: number; // lost with shed enterocytes
   bloodLossMg: number;
   basalLossMg: number;
+  /** Lost in urine (hemoglobinuria, hemosiderinuria from intravascular hemolysis). */
+  urineLossMg: number;
   /** Iron carried across the placenta to fetus and placenta (a loss to the mother). */
   fetalMg: number;
 }
 
 export function newLedger(startMg: number): IronLedger {
-  return { startMg, absorbedMg: 0, ivMg: 0, transfusedMg: 0, shedMg: 0, bloodLossMg: 0, basalLossMg: 0, fetalMg: 0 };
+  return {
+    startMg,
+    absorbedMg: 0,
+    ivMg: 0,
+    transfusedMg: 0,
+    shedMg: 0,
+    bloodLossMg: 0,
+    basalLossMg: 0,
+    urineLossMg: 0,
+    fetalMg: 0,
+  };
 }
 
 export function ledgerExpectedMg(l: IronLedger): number {
   // Fetal transfer last: 0 outside pregnancy, so other runs' sums are unchanged to the bit.
-  return l.startMg + l.absorbedMg + l.ivMg + l.transfusedMg - l.shedMg - l.bloodLossMg - l.basalLossMg - l.fetalMg;
+  return (
+    l.startMg +
+    l.absorbedMg +
+    l.ivMg +
+    l.transfusedMg -
+    l.shedMg -
+    l.bloodLossMg -
+    l.basalLossMg -
+    l.urineLossMg -
+    l.fetalMg
+  );
 }
 
 export function poolsTotalMg(p: IronPools): number {

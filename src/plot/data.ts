@@ -117,6 +117,12 @@ export function actionLabel(a: EventAction): string {
       return `GFR ${value(a.gfrMlPerMin, "mL/min")}`;
     case "marrowInfiltration":
       return `marrow infiltration ${num(a.fraction * 100)} %`;
+    case "altitude":
+      return `altitude ${value(a.elevationM, "m")}`;
+    case "hypoxemia":
+      return `SpO2 ${num(a.spo2 * 100)} %`;
+    case "hemolysis":
+      return `${a.site} hemolysis ${num(a.ratePerDay * 100)} %/day`;
     case "set":
       return `set ${Object.keys(a.parameters).join(", ")}`;
     case "pregnancy":

@@ -53,6 +53,9 @@ export interface IronEconomyRow {
   plasmaBleedingMgPerDay: number;
   /** Plasma iron carried across the placenta to fetus and placenta (pregnancy): a loss to the body. */
   plasmaToFetusMgPerDay: number;
+  /** Hemolysis: iron of free plasma Hb (not bound by haptoglobin) taken up by hepatocytes, and lost in urine. */
+  redCellToHepatocyteMgPerDay: number;
+  urineLossMgPerDay: number;
 }
 
 /** The iron pools, in the order of iron-economy.csv and of the figure. */
@@ -89,6 +92,8 @@ export const IRON_ECONOMY_COLUMNS = [
   "transfusionToMacrophageMgPerDay",
   "plasmaBleedingMgPerDay",
   "plasmaToFetusMgPerDay",
+  "redCellToHepatocyteMgPerDay",
+  "urineLossMgPerDay",
 ] as const satisfies readonly (keyof IronEconomyRow)[];
 
 /** Columns added after the first version of iron-economy.csv: an older file may lack them. */
@@ -99,6 +104,8 @@ export const IRON_ECONOMY_ADDED_COLUMNS: ReadonlySet<string> = new Set([
   "transfusionToMacrophageMgPerDay",
   "plasmaBleedingMgPerDay",
   "plasmaToFetusMgPerDay",
+  "redCellToHepatocyteMgPerDay",
+  "urineLossMgPerDay",
 ]);
 
 /** Running totals of the body, mg, at one sample. */
@@ -121,6 +128,8 @@ interface Totals {
   transfused: number;
   transfusionToMacrophage: number;
   fetal: number;
+  hemolysisToHepatocyte: number;
+  urine: number;
   marrowMg: number;
 }
 
@@ -159,6 +168,8 @@ export function createIronProbe(): IronProbe {
       transfused: l.transfusedMg,
       transfusionToMacrophage: f.transfusionToMacrophageMg,
       fetal: l.fetalMg,
+      hemolysisToHepatocyte: f.hemolysisToHepatocyteMg,
+      urine: l.urineLossMg,
       marrowMg,
     };
     const span = last ? day - last.day : 0;
@@ -195,6 +206,8 @@ export function createIronProbe(): IronProbe {
       transfusionToMacrophageMgPerDay: transfusedToMacrophage,
       plasmaBleedingMgPerDay: rate("plasmaBled"),
       plasmaToFetusMgPerDay: rate("fetal"),
+      redCellToHepatocyteMgPerDay: rate("hemolysisToHepatocyte"),
+      urineLossMgPerDay: rate("urine"),
     });
     last = totals;
   };

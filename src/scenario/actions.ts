@@ -506,6 +506,84 @@ const ACTION_LIST: readonly ActionSpec[] = [
     }),
   },
   {
+    name: "altitude",
+    timing: "span",
+    description:
+      "residence at an altitude: barometric pressure sets the inspired PO2 and so the arterial saturation, with ventilatory acclimatisation and hemoconcentration over days; sea level returns after `until`",
+    example: "{ from: 7 days, until: 35 days, altitude: 3500 m }",
+    shorthand: "elevation",
+    fields: [
+      {
+        name: "elevation",
+        unit: "m",
+        description: "altitude above sea level",
+        min: 0,
+        max: 8848,
+        required: true,
+        expression: true,
+        example: "3500 m",
+      },
+    ],
+    build: (v) => ({ kind: "altitude", elevationM: time(v, "elevation") }),
+  },
+  {
+    name: "hypoxemia",
+    timing: "span",
+    description:
+      "arterial O2 saturation held low by lung or heart disease (COPD, right-to-left shunt), as pulse oximetry reads it; the lower of this and the altitude's saturation acts",
+    example: "{ from: 0 days, hypoxemia: { spo2: 88 % } }",
+    shorthand: "spo2",
+    fields: [
+      {
+        name: "spo2",
+        unit: "",
+        description: "arterial O2 saturation, a fraction or a percentage",
+        min: 0.5,
+        max: 1,
+        required: true,
+        expression: false,
+        example: "88 %",
+      },
+    ],
+    build: (v) => ({ kind: "hypoxemia", spo2: num(v, "spo2") }),
+  },
+  {
+    name: "hemolysis",
+    timing: "span",
+    description:
+      "red cells destroyed beyond senescence: a fraction of the circulating cells each day, by macrophages (extravascular: autoantibodies, spherocytes) or in the circulation (intravascular: mechanical valves, complement)",
+    example: "{ from: 0 days, hemolysis: { rate: 3 %, site: extravascular } }",
+    shorthand: "rate",
+    fields: [
+      {
+        name: "rate",
+        unit: "",
+        description:
+          "fraction of circulating red cells destroyed per day (an added hazard; 3 % shortens mean survival from ~115 to ~25 days)",
+        min: 0,
+        max: 0.5,
+        required: true,
+        expression: false,
+        example: "3 %",
+      },
+      {
+        name: "site",
+        unit: "",
+        description: "where the cells are destroyed",
+        choices: ["extravascular", "intravascular"],
+        default: "extravascular",
+        required: false,
+        expression: false,
+        example: "intravascular",
+      },
+    ],
+    build: (v) => ({
+      kind: "hemolysis",
+      ratePerDay: num(v, "rate"),
+      site: v.site === "intravascular" ? "intravascular" : "extravascular",
+    }),
+  },
+  {
     name: "set",
     timing: "instant",
     description: "change model parameters from this time on (each value in the parameter's unit)",

@@ -80,6 +80,12 @@ export type EventAction =
   | { kind: "marrowInfiltration"; fraction: number }
   /** Instant: conception; the pregnancy runs to delivery at `termWeeks` of gestation (src/physiology/pregnancy.ts). */
   | { kind: "pregnancy"; termWeeks: number; fetuses: number; deliveryBloodLossMl: number }
+  /** Span: residence at an altitude (m): arterial saturation from the barometric pressure. */
+  | { kind: "altitude"; elevationM: TimeValue }
+  /** Span: arterial O2 saturation held low by lung or heart disease (0–1). */
+  | { kind: "hypoxemia"; spo2: number }
+  /** Span: red cells destroyed beyond senescence (fraction per day), in macrophages or in the circulation. */
+  | { kind: "hemolysis"; ratePerDay: number; site: "extravascular" | "intravascular" }
   /** Instant: model parameters changed from this time on (canonical units). */
   | { kind: "set"; parameters: Record<string, number> };
 

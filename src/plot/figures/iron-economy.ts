@@ -96,7 +96,12 @@ export function ironFlows(w: IronEconomyRow): Record<PoolName, { in: number; out
     // drawn as part of the transfusion and of the clearance arrows.
     redCellMg: {
       in: z(w.marrowToRedCellMgPerDay) + z(w.transfusionToRedCellMgPerDay) + z(w.transfusionToMacrophageMgPerDay),
-      out: z(w.redCellToMacrophageMgPerDay) + z(w.transfusionToMacrophageMgPerDay) + redCellBleeding,
+      out:
+        z(w.redCellToMacrophageMgPerDay) +
+        z(w.transfusionToMacrophageMgPerDay) +
+        redCellBleeding +
+        z(w.redCellToHepatocyteMgPerDay) +
+        z(w.urineLossMgPerDay),
     },
     macrophageMg: {
       in:
@@ -106,7 +111,10 @@ export function ironFlows(w: IronEconomyRow): Record<PoolName, { in: number; out
         z(w.ivIronToMacrophageMgPerDay),
       out: z(w.macrophageToPlasmaMgPerDay),
     },
-    hepatocyteMg: { in: z(w.plasmaToHepatocyteMgPerDay), out: z(w.hepatocyteToPlasmaMgPerDay) },
+    hepatocyteMg: {
+      in: z(w.plasmaToHepatocyteMgPerDay) + z(w.redCellToHepatocyteMgPerDay),
+      out: z(w.hepatocyteToPlasmaMgPerDay),
+    },
     tissueMg: { in: z(w.plasmaToTissueMgPerDay), out: z(w.basalLossMgPerDay) },
   };
 }

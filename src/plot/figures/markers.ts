@@ -138,6 +138,31 @@ export const MARKER_PANELS: Readonly<Record<string, MarkerPanel>> = {
     thresholds: [{ value: 3.5, label: "> 3.5 %: beta-thalassemia trait" }],
     shows: (d) => Math.max(0, ...values(d, "hba2_pct")) > 3.5,
   },
+  // Causes (issue 15): hypoxia and hemolysis.
+  sao2_pct: {
+    yLabel: "Arterial O2 saturation (%)",
+    series: [{ column: "sao2_pct", colour: columnColour("sao2_pct"), label: "SaO2" }],
+    shows: moves("sao2_pct", 0.02),
+  },
+  haptoglobin_mg_dl: {
+    yLabel: "Haptoglobin (mg/dL)",
+    series: [{ column: "haptoglobin_mg_dl", colour: columnColour("haptoglobin_mg_dl"), label: "haptoglobin" }],
+    yInclude: [0],
+    thresholds: [{ value: 25, label: "< 25 mg/dL: hemolysis (Marchand 1980)" }],
+    shows: moves("haptoglobin_mg_dl", 0.3),
+  },
+  bilirubin_mg_dl: {
+    yLabel: "Unconjugated bilirubin (mg/dL)",
+    series: [{ column: "bilirubin_mg_dl", colour: columnColour("bilirubin_mg_dl"), label: "bilirubin" }],
+    yInclude: [0],
+    shows: moves("bilirubin_mg_dl", 0.5),
+  },
+  rbc_survival_days: {
+    yLabel: "Mean red-cell survival (days)",
+    series: [{ column: "rbc_survival_days", colour: columnColour("rbc_survival_days"), label: "survival" }],
+    yInclude: [0],
+    shows: moves("rbc_survival_days", 0.15),
+  },
   chr_pg: {
     yLabel: "Reticulocyte Hb, CHr (pg)",
     series: [{ column: "chr_pg", colour: columnColour("chr_pg"), label: "CHr" }],
