@@ -153,6 +153,7 @@ describe("check and list", () => {
       "folate",
       "kidney",
       "marrowInfiltration",
+      "pregnancy",
       "altitude",
       "hypoxemia",
       "hemolysis",
