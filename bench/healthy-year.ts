@@ -4,8 +4,9 @@
  * Prints throughput and the issue's ratios; never part of pass/fail tests.
  *   npm run bench              (BENCH_DAYS, BENCH_REPEATS, BENCH_CLI=0 to skip the CLI runs)
  *
- * Agent-updates are counted honestly: a marrow agent is counted in an hour when
- * it carries cells (every such agent is stepped every hour); a circulating agent
+ * Agent-updates are counted honestly: a marrow agent is counted when its state
+ * is brought up to date (an erythroblast every hour, a marrow reticulocyte once,
+ * when it leaves for the blood); a circulating agent
  * (a young cell or a release cohort) when its state is actually brought up to
  * date, not every time a pass looks at it.
  */
@@ -13,6 +14,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { buildSteadyBody, buildSteadyBodyFresh } from "../src/model/steady-state.js";
 import { DEFAULT_FOUNDERS_PER_DAY } from "../src/simulate.js";
 
@@ -75,13 +78,23 @@ for (let r = 0; r < repeats; r++) {
 }
 // The same year again (seed 1, deterministic), untimed, counting agent-updates.
 const counted = buildSteadyBody(subject, {}, opts);
-let marrowUpdates = 0;
 const blood0 = counted.blood.updates;
+const marrow0 = counted.marrow.updates;
+// Memory over run length: live heap after a full collection at each quarter of the run (flat = no growth).
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+const heapAt: string[] = [];
+const heapNow = () => {
+  gc();
+  return `${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)}`;
+};
+heapAt.push(`d0 ${heapNow()}`);
 for (let s = 0; s < days * 24; s++) {
-  const mw = counted.marrow.cells.f.w;
-  for (let i = 0; i < counted.marrow.cells.count; i++) if ((mw[i] as number) !== 0) marrowUpdates++;
   counted.step();
+  if ((s + 1) % Math.max(1, Math.round((days * 24) / 4)) === 0)
+    heapAt.push(`d${Math.round((s + 1) / 24)} ${heapNow()}`);
 }
+const marrowUpdates = counted.marrow.updates - marrow0;
 const bloodUpdates = counted.blood.updates - blood0;
 const agentUpdates = marrowUpdates + bloodUpdates;
 
@@ -111,8 +124,9 @@ console.log(
 console.log(
   `  raw typed-array loop           ${fmt((n * passes) / rawS)} agent-updates/s  (6 fields, checksum ${sink.toFixed(3)})`,
 );
+console.log(`  live heap over the run (MB)    ${heapAt.join(", ")}`);
 console.log(
-  `  agents now: marrow ${counted.marrow.cells.count}, circulation ${agents.cells} cells + ${agents.cohorts} cohorts (of ${agents.cohortMembers} members)`,
+  `  agents now: marrow ${counted.marrow.agentCount().erythroblasts} erythroblasts + ${counted.marrow.agentCount().reticulocytes} reticulocytes, circulation ${agents.cells} cells + ${agents.cohorts} cohorts (of ${agents.cohortMembers} members)`,
 );
 
 if (withCli) {

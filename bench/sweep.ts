@@ -1,41 +1,66 @@
 /**
- * Sweep throughput: runs per minute of a small grid with 1 and 2 worker
- * threads (and inline, for reference), at the model's default resolution.
- * Reports the whole wall time (pool start-up included) and the steady rate
- * after each worker's first run, and CPU time over all threads (on a busy
- * machine wall-clock scaling says little; runs per CPU-minute shows the
- * pool's overhead). Never part of pass/fail tests.
- *   npm run bench:sweep          (BENCH_RUNS=24 BENCH_DAYS=30 by default)
+ * Sweep throughput: runs per minute of one-year runs with 1 and 2 worker
+ * threads, at the model's default resolution. Reports the whole wall time
+ * (pool start-up included), the steady rate after each worker's first run, CPU
+ * time over all threads (on a busy machine wall-clock scaling says little;
+ * runs per CPU-minute shows the pool's overhead), the process's memory over
+ * the sweep (first vs last quarter of the runs: flat means no growth with
+ * sweep length) and the time 10,000 such runs would take at the measured rate
+ * (CPU-bound: runs per CPU-minute × the machine's CPUs). Never part of
+ * pass/fail tests.
+ *   npm run bench:sweep   (BENCH_RUNS=12 BENCH_DAYS=365 BENCH_WORKERS=1,2;
+ *                          BENCH_VARY=events (default: the bleed varies, one equilibrium)
+ *                          or subject (storage iron varies: an equilibrium per run))
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { sweep } from "../src/sweep/sweep.js";
 
-const runs = Number(process.env.BENCH_RUNS ?? 24);
-const days = Number(process.env.BENCH_DAYS ?? 30);
+const runs = Number(process.env.BENCH_RUNS ?? 12);
+const days = Number(process.env.BENCH_DAYS ?? 365);
 const workerCounts = (process.env.BENCH_WORKERS ?? "1,2").split(",").map(Number);
+const vary = process.env.BENCH_VARY === "subject" ? "subject" : "events";
 const dir = mkdtempSync(join(tmpdir(), "erythron-bench-sweep-"));
+// Each worker builds its equilibria in memory; the on-disk cache is off so that every
+// pass pays the same (a second pass would otherwise read the first one's files).
+process.env.ERYTHRON_STEADY_STATE_CACHE = "0";
 
 writeFileSync(
   join(dir, "scenario.yaml"),
   `name: Donation, ${days} days\nsubject: { sex: male, weight: 75 kg, storageIron: 500 mg }\nduration: ${days} days\nevents:\n  - { at: 2 days, bleed: 500 mL }\n`,
 );
-const values = Array.from({ length: runs }, (_, i) => `${100 + i * 25} mg`);
+const values =
+  vary === "subject"
+    ? Array.from({ length: runs }, (_, i) => `${100 + i * 25} mg`)
+    : Array.from({ length: runs }, (_, i) => `${200 + i * 25} mL`);
+const path = vary === "subject" ? "subject.storageIron" : "events[0].bleed";
 writeFileSync(
   join(dir, "sweep.yaml"),
-  `scenario: scenario.yaml\nseed: 1\ndesign:\n  kind: grid\n  parameters:\n    subject.storageIron: [${values.join(", ")}]\nmetrics:\n  hb_end: { column: hb_g_dl, at: ${days} days }\n`,
+  `scenario: scenario.yaml\nseed: 1\ndesign:\n  kind: grid\n  parameters:\n    ${path}: [${values.join(", ")}]\nmetrics:\n  hb_end: { column: hb_g_dl, at: ${days} days }\n`,
 );
 
+const cpus = availableParallelism();
 console.log(
-  `sweep benchmark: ${runs} runs of a ${days}-day scenario at default resolution; ${availableParallelism()} CPUs; Node ${process.version}`,
+  `sweep benchmark: ${runs} runs of a ${days}-day scenario at default resolution (${path} varies); ${cpus} CPUs; Node ${process.version}`,
 );
+const mb = (x: number) => `${(x / 2 ** 20).toFixed(0)} MB`;
+const perCpuMinute: Record<number, number> = {};
 for (const workers of workerCounts) {
   const out = join(dir, `out-${workers}`);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const stamps: number[] = [];
-  await sweep({ file: join(dir, "sweep.yaml"), out, workers, onProgress: () => stamps.push(performance.now()) });
+  const rss: number[] = [];
+  await sweep({
+    file: join(dir, "sweep.yaml"),
+    out,
+    workers,
+    onProgress: () => {
+      stamps.push(performance.now());
+      rss.push(process.memoryUsage().rss);
+    },
+  });
   const wall = (performance.now() - t0) / 1000;
   const used = process.cpuUsage(cpu0);
   const cpuSeconds = (used.user + used.system) / 1e6;
@@ -43,8 +68,19 @@ for (const workers of workerCounts) {
   const first = stamps[Math.max(0, Math.min(workers, stamps.length) - 1)] ?? t0;
   const steadyRuns = stamps.length - Math.max(1, workers);
   const steady = steadyRuns > 0 ? (steadyRuns / ((performance.now() - first) / 1000)) * 60 : Number.NaN;
+  const perCpuMin = (runs / cpuSeconds) * 60;
+  perCpuMinute[workers] = perCpuMin;
+  const q = Math.max(1, Math.floor(rss.length / 4));
+  const early = Math.max(...rss.slice(0, q));
+  const late = Math.max(...rss.slice(-q));
+  // 10,000 runs, CPU-bound: this pool's runs per CPU-minute on min(workers, CPUs) cores.
+  const hours10k = 10_000 / (perCpuMin * Math.min(workers, cpus)) / 60;
   console.log(
-    `${String(workers).padStart(2)} worker${workers === 1 ? " " : "s"}: ${((runs / wall) * 60).toFixed(1).padStart(6)} runs/min overall (${wall.toFixed(1)} s, pool start included), ${steady.toFixed(1).padStart(6)} runs/min steady; ${cpuSeconds.toFixed(1)} CPU s (all threads), ${((runs / cpuSeconds) * 60).toFixed(1)} runs per CPU-minute`,
+    `${String(workers).padStart(2)} worker${workers === 1 ? " " : "s"}: ${((runs / wall) * 60).toFixed(1).padStart(6)} runs/min overall (${wall.toFixed(1)} s, pool start included), ${steady.toFixed(1).padStart(6)} runs/min steady; ${cpuSeconds.toFixed(1)} CPU s (all threads), ${perCpuMin.toFixed(1)} runs per CPU-minute; RSS first quarter ${mb(early)}, last quarter ${mb(late)}; 10,000 runs ≈ ${hours10k.toFixed(2)} h on ${Math.min(workers, cpus)} core(s) of a quiet machine`,
   );
 }
+if (perCpuMinute[1] && perCpuMinute[2])
+  console.log(
+    `2 workers / 1 worker: ${(perCpuMinute[2] / perCpuMinute[1]).toFixed(2)}x the runs per CPU-minute (so ${((2 * perCpuMinute[2]) / perCpuMinute[1]).toFixed(2)}x the throughput on 2 quiet cores; target >= 1.8x)`,
+  );
 rmSync(dir, { recursive: true, force: true });

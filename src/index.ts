@@ -1,4 +1,8 @@
 /** erythron: the library. The command line is a thin layer over these. */
+import { installDiskSteadyStateCache } from "./model/steady-state-disk.js";
+
+// Equilibria are kept on disk across processes (steady-state-disk.ts; ERYTHRON_STEADY_STATE_CACHE=0: off).
+installDiskSteadyStateCache();
 
 export {
   type CohortOptions,

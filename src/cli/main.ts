@@ -14,6 +14,7 @@ import type { Run, SimulateOptions } from "../core/run.js";
 import { formatTrajectoryCsv, OUTPUT_FILES, OutputError, prepareOutputDir, writeRunOutputs } from "../io/outputs.js";
 import { GENES } from "../model/genotype.js";
 import { PARAMETERS } from "../model/parameters.js";
+import { installDiskSteadyStateCache } from "../model/steady-state-disk.js";
 import { ACTIONS, type ActionSpec, type FieldSpec, mainField } from "../scenario/actions.js";
 import { escapeText, ScenarioError } from "../scenario/errors.js";
 import { SCENARIOS_DIR, shippedScenarioFiles } from "../scenario/shipped.js";
@@ -550,6 +551,7 @@ function printError(message: string): void {
 
 /** Run the command line; resolves to the exit code. `argv` as in process.argv (node, script, args…). */
 export async function main(argv: readonly string[]): Promise<number> {
+  installDiskSteadyStateCache(); // equilibria kept on disk across commands (ERYTHRON_STEADY_STATE_CACHE=0: off)
   const program = buildProgram();
   // Quiet exit when stdout is closed early (`erythron run x.yaml | head`).
   process.stdout.once("error", (e: NodeJS.ErrnoException) => {

@@ -234,7 +234,7 @@ export async function createRunPlotHook(plots: boolean): Promise<RunPlotHook> {
       const { runData, scenarioRecord } = await import("../plot/data.js");
       const { formatNumber } = await import("../io/outputs.js");
       const { figureFiles, removeStaleFigures, writeFigureFiles } = await import("../plot/write.js");
-      const { FIGURE_NAMES } = await import("../plot/figures/index.js");
+      const { FIGURE_NAMES } = await import("../plot/figure-names.js"); // not the figures (d3, linkedom)
       const rows = probe.rows();
       const record = scenarioRecord(run.scenario);
       const ironCsv = [

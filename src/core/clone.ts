@@ -103,3 +103,99 @@ function isPlainInstance(x: unknown): x is object {
     !isStream(x)
   );
 }
+
+/** Marks a random stream's state in a plain snapshot. */
+const STREAM_KEY = "__erythronStream";
+
+/**
+ * A plain-data snapshot of a model object graph, for structured serialisation
+ * (node:v8): class instances become plain records of their own fields, random
+ * streams their point in the sequence; typed arrays, Maps and shared references
+ * are kept (the serialiser keeps identity). `fillFrom` puts it back.
+ */
+export function toPlain(root: unknown, streamState: (s: unknown) => unknown): unknown {
+  const seen = new Map<unknown, unknown>();
+  const plain = (x: unknown): unknown => {
+    if (x === null || typeof x !== "object") {
+      if (typeof x === "function") throw new Error("toPlain: cannot store a function");
+      return x;
+    }
+    const done = seen.get(x);
+    if (done !== undefined) return done;
+    if (ArrayBuffer.isView(x)) {
+      seen.set(x, x);
+      return x;
+    }
+    if (Array.isArray(x)) {
+      const a: unknown[] = [];
+      seen.set(x, a);
+      for (const v of x) a.push(plain(v));
+      return a;
+    }
+    if (x instanceof Map) {
+      const m = new Map();
+      seen.set(x, m);
+      for (const [k, v] of x) m.set(plain(k), plain(v));
+      return m;
+    }
+    if (x instanceof Set) {
+      const s = new Set();
+      seen.set(x, s);
+      for (const v of x) s.add(plain(v));
+      return s;
+    }
+    if (isStream(x)) {
+      const o = { [STREAM_KEY]: streamState(x) };
+      seen.set(x, o);
+      return o;
+    }
+    const o: Record<string, unknown> = {};
+    seen.set(x, o);
+    for (const k of Object.keys(x)) o[k] = plain((x as Record<string, unknown>)[k]);
+    return o;
+  };
+  return plain(root);
+}
+
+/**
+ * Fill `target`, a freshly constructed object of the snapshot's classes, from a
+ * `toPlain` snapshot: records are filled into the target's objects in place
+ * (they keep their classes and shapes), streams are put at their recorded
+ * point, frozen objects (resolved parameters, derived from the same inputs)
+ * are kept, everything else is taken from the snapshot. Throws when the
+ * snapshot does not fit the target's structure.
+ */
+export function fillFrom<T extends object>(
+  target: T,
+  snapshot: unknown,
+  restoreStream: (s: unknown, state: unknown) => void,
+): T {
+  const seen = new Map<unknown, unknown>();
+  const isRecord = (x: unknown): x is Record<string, unknown> =>
+    x !== null && typeof x === "object" && Object.getPrototypeOf(x) === Object.prototype;
+  const into = (t: Record<string, unknown>, s: Record<string, unknown>): void => {
+    seen.set(s, t);
+    for (const k of Object.keys(s)) {
+      const sv = s[k];
+      const tv = t[k];
+      if (sv !== null && typeof sv === "object" && seen.has(sv)) {
+        t[k] = seen.get(sv);
+      } else if (isRecord(sv) && STREAM_KEY in sv) {
+        if (!isStream(tv)) throw new Error(`fillFrom: ${k} is not a stream`);
+        restoreStream(tv, sv[STREAM_KEY]);
+        seen.set(sv, tv);
+      } else if (isRecord(sv) && isPlainInstance(tv)) {
+        if (Object.isFrozen(tv)) seen.set(sv, tv);
+        else into(tv as Record<string, unknown>, sv);
+      } else {
+        if (typeof sv !== typeof tv && tv !== undefined && sv !== undefined)
+          throw new Error(`fillFrom: ${k} has another type`);
+        t[k] = sv;
+        if (sv !== null && typeof sv === "object") seen.set(sv, sv);
+      }
+    }
+  };
+  if (!isRecord(snapshot)) throw new Error("fillFrom: not a snapshot");
+  into(target as Record<string, unknown>, snapshot);
+  return target;
+}

@@ -79,6 +79,11 @@ export class Columns<K extends string> {
     this.count -= k;
   }
 
+  /** Shrink the capacity to the live agents (a kept copy that is only copied from, never stepped). */
+  trim(): void {
+    this.grow(Math.max(16, this.count));
+  }
+
   private grow(newCapacity: number): void {
     for (const n of this.names) {
       const a = new Float64Array(newCapacity);

@@ -67,3 +67,16 @@ function streamFrom(
   };
   return { uniform, normal, lognormalFactor, fork, reseed, copyFrom, [STATE]: state } as RandomStream;
 }
+
+/** A seeded stream's point in its sequence, as plain data (the on-disk steady-state cache stores it). */
+export function streamState(stream: RandomStream): unknown {
+  const s = (stream as unknown as Record<symbol, () => unknown>)[STATE]?.();
+  if (s === undefined) throw new Error("streamState: not a seeded stream");
+  return s;
+}
+
+/** Put a seeded stream (in place) at the point `streamState` recorded. */
+export function restoreStreamState(stream: RandomStream, state: unknown): void {
+  if (!stream.copyFrom) throw new Error("restoreStreamState: not a seeded stream");
+  stream.copyFrom({ [STATE]: () => state } as unknown as RandomStream);
+}

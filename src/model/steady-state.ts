@@ -23,16 +23,21 @@
  * the build seed (BUILD_SEED) and kept; every run starts from a copy of it and
  * draws its own randomness from its seed after t = 0 (marrow divisions and
  * founders, the menstrual phase). A run with the build seed is exactly the run
- * a fresh build would give.
+ * a fresh build would give. Where a persistent store is installed (the command
+ * line, sweep workers and the Node library install the on-disk one,
+ * steady-state-disk.ts), an equilibrium built once is also kept there and read
+ * back by later processes, bit for bit.
  */
 
-import { copyInto, deepClone } from "../core/clone.js";
+import { copyInto, deepClone, fillFrom, toPlain } from "../core/clone.js";
+import { type RandomStream, restoreStreamState, streamState } from "../core/rng.js";
 import { Circulation } from "../physiology/circulation.js";
 import type { ReleaseSink } from "../physiology/erythropoiesis.js";
 import type { Genotype, Subject } from "../scenario/types.js";
 import { VERSION } from "../version.js";
 import { Body, type BodyOptions } from "./body.js";
 import { param } from "./parameters.js";
+import { steadyStateStore } from "./steady-state-store.js";
 
 interface TemplateCell {
   w: number;
@@ -93,6 +98,9 @@ export const steadyStateReuse = { acrossSeeds: true };
 const CACHE_SIZE = 8;
 const cache = new Map<string, Body>();
 
+/** Equilibria built from scratch and read back from the persistent store in this process. */
+export const steadyStateStats = { built: 0, restored: 0 };
+
 /** Forget the equilibria kept in this process. */
 export function clearSteadyStateCache(): void {
   cache.clear();
@@ -125,12 +133,48 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
     // A body made by its constructor, then given the kept state: its objects keep their usual shapes.
     body = copyInto(new Body(subject, overrides, { ...opts, seed: buildSeed }, opts.genotype ?? {}), kept);
   } else {
-    body = buildSteadyBodyFresh(subject, overrides, { ...opts, seed: buildSeed });
-    cache.set(key, deepClone(body)); // a pristine copy, never stepped
+    const store = steadyStateStore.current;
+    const restored = store ? restore(store.load(key), subject, overrides, { ...opts, seed: buildSeed }) : undefined;
+    if (restored) {
+      steadyStateStats.restored++;
+      cache.set(key, restored);
+      body = copyInto(new Body(subject, overrides, { ...opts, seed: buildSeed }, opts.genotype ?? {}), restored);
+    } else {
+      body = buildSteadyBodyFresh(subject, overrides, { ...opts, seed: buildSeed });
+      steadyStateStats.built++;
+      const pristine = deepClone(body); // never stepped
+      // Only copied from: no spare capacity (the blood's arrays have room for 10⁵ cells), so the kept
+      // copies and the files stay small; a run's copy grows its arrays when it needs to.
+      pristine.marrow.cells.trim();
+      pristine.marrow.retics.trim();
+      pristine.blood.cells.trim();
+      cache.set(key, pristine);
+      store?.save(
+        key,
+        toPlain(pristine, (s) => streamState(s as RandomStream)),
+      );
+    }
     while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }
   if (opts.seed !== buildSeed) body.reseedRun(opts.seed);
   return body;
+}
+
+/** A body filled from a stored snapshot, or undefined when there is none or it does not fit. */
+function restore(
+  snapshot: unknown,
+  subject: Subject,
+  overrides: Record<string, number>,
+  opts: SteadyStateOptions,
+): Body | undefined {
+  if (snapshot === undefined) return undefined;
+  try {
+    const body = new Body(subject, overrides, opts, opts.genotype ?? {});
+    fillFrom(body, snapshot, (s, state) => restoreStreamState(s as RandomStream, state));
+    return body;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Build the equilibrium from scratch with `opts.seed` (no reuse). */
@@ -227,9 +271,7 @@ function buildOnce(
   const order = Array.from({ length: staged.length / 7 }, (_, k) => k).sort(
     (a, b) => (staged[b * 7 + 5] as number) - (staged[a * 7 + 5] as number) || a - b,
   );
-  const mw = body.marrow.cells.f.w;
-  for (let i = 0; i < body.marrow.cells.count; i++) mw[i] = (mw[i] as number) * scale;
-  body.marrow.invalidate();
+  body.marrow.scaleWeights(scale);
   blood.setTime(0);
   for (const o of order) {
     const k = o * 7;

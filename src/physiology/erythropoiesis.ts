@@ -29,19 +29,36 @@ export const MARROW_FIELDS = [
   "div", // divisions done
   "t", // hours spent in the current cycle or stage
   "cyc", // this lineage's cycle time, h
-  "stage", // 0 cycling, 1 post-mitotic (orthochromatic), 2 marrow reticulocyte
+  "stage", // 0 cycling, 1 post-mitotic (orthochromatic)
   "rLin", // lineage transferrin-receptor density factor
   "r", // current receptor expression factor (lineage × IRP)
-  "vT", // volume the cell will shrink to as a reticulocyte, fL
   "hLin", // lineage sensitivity of heme synthesis to an acquired block (lead): exponent on the factor
   "gArg", // exponent of the last hour's growth factor (a lineage's factor is reused while it stays the same)
   "gFac", // that growth factor
+  "seq", // order of creation (the array's order: compaction keeps it)
 ] as const;
 export type MarrowField = (typeof MARROW_FIELDS)[number];
 
+/**
+ * Marrow reticulocytes make nothing: each only shrinks toward its mature volume,
+ * v ← vT + (v − vT)·e^(−dt/τ) per step, and waits out its residence. They are kept
+ * in a queue in order of enucleation and brought up to date once, when they leave
+ * for the blood (the same per-step arithmetic, so runs are unchanged bit for bit).
+ */
+export const MARROW_RETIC_FIELDS = [
+  "w", // cells represented
+  "v0", // volume at enucleation, fL
+  "vT", // volume the cell will shrink to, fL
+  "h", // hemoglobin, pg
+  "zpp", // zinc protoporphyrin, pg-Hb equivalents
+  "div", // divisions done
+  "entry", // marrow step at which the nucleus was extruded
+  "seq", // the erythroblast's order of creation
+] as const;
+export type MarrowReticField = (typeof MARROW_RETIC_FIELDS)[number];
+
 const CYCLING = 0;
 const POSTMITOTIC = 1;
-const RETICULOCYTE = 2;
 const PG_PER_MG = 1e9;
 
 /** Released reticulocyte, handed to the circulation. */
@@ -86,7 +103,22 @@ export interface MarrowStepOutput {
 }
 
 export class Marrow {
+  /** Nucleated erythroblasts (cycling and post-mitotic). */
   readonly cells: Columns<MarrowField>;
+  /** Marrow reticulocytes, oldest first from `reticHead` on. */
+  readonly retics: Columns<MarrowReticField>;
+  private reticHead = 0;
+  /** Steps taken (the reticulocytes' clock). */
+  private stepIndex = 0;
+  /** Agents created so far (their `seq`). */
+  private created = 0;
+  /** Hours in the marrow after k steps, summed step by step as a cell's clock would be. */
+  private reticClock = new Float64Array(1);
+  private reticClockDt = 0;
+  /** Scratch: the reticulocytes leaving in one step, in creation order when they entered in different steps. */
+  private leaving: number[] = [];
+  /** Agent states brought up to date so far (benchmark counting). */
+  updates = 0;
   /** Fractional founder agents owed (resolution accumulator). */
   private founderDebt = 0;
   /** Receptor mass and erythroblast count as of the end of the last step. */
@@ -137,6 +169,7 @@ export class Marrow {
     private readonly hemeRandom: RandomStream = random,
   ) {
     this.cells = new Columns(MARROW_FIELDS, 4096);
+    this.retics = new Columns(MARROW_RETIC_FIELDS, 2048);
     this.bind(params);
   }
 
@@ -204,15 +237,29 @@ export class Marrow {
     this.cached = undefined;
   }
 
+  /** Multiply every agent's weight by `scale` (the steady-state builder's production level). */
+  scaleWeights(scale: number): void {
+    const w = this.cells.f.w;
+    for (let i = 0; i < this.cells.count; i++) w[i] = (w[i] as number) * scale;
+    const rw = this.retics.f.w;
+    for (let i = this.reticHead; i < this.retics.count; i++) rw[i] = (rw[i] as number) * scale;
+    this.cached = undefined;
+  }
+
+  /** Agents now: nucleated erythroblasts and marrow reticulocytes. */
+  agentCount(): { erythroblasts: number; reticulocytes: number } {
+    return { erythroblasts: this.cells.count, reticulocytes: this.retics.count - this.reticHead };
+  }
+
   private sums(): { receptorMass: number; erythroblasts: number } {
     if (this.cached) return this.cached;
-    const { w, r, stage } = this.cells.f;
+    const { w, r } = this.cells.f;
     let receptorMass = 0;
     let erythroblasts = 0;
     for (let i = 0; i < this.cells.count; i++) {
       const wi = w[i] as number;
       receptorMass += wi * (r[i] as number);
-      if ((stage[i] as number) !== RETICULOCYTE) erythroblasts += wi;
+      erythroblasts += wi;
     }
     this.cached = { receptorMass, erythroblasts };
     return this.cached;
@@ -224,16 +271,17 @@ export class Marrow {
     let s = 0;
     for (let i = 0; i < this.cells.count; i++)
       s += (w[i] as number) * ((h[i] as number) * this.feHb + (m[i] as number) + (mt[i] as number));
+    const q = this.retics.f;
+    for (let i = this.reticHead; i < this.retics.count; i++) s += (q.w[i] as number) * (q.h[i] as number) * this.feHb;
     return s / PG_PER_MG;
   }
 
   /** Percentage of nucleated erythroblasts whose mitochondrial iron exceeds the ring-sideroblast level. */
   ringSideroblastPct(): number {
-    const { w, mt: m, stage } = this.cells.f;
+    const { w, mt: m } = this.cells.f;
     let all = 0;
     let ring = 0;
     for (let i = 0; i < this.cells.count; i++) {
-      if ((stage[i] as number) === RETICULOCYTE) continue;
       all += w[i] as number;
       if ((m[i] as number) > this.ringSideroblastIron) ring += w[i] as number;
     }
@@ -246,11 +294,7 @@ export class Marrow {
    */
   step(dtH: number, signals: MarrowSignals, ironDeliveredMg: number, blood: ReleaseSink): MarrowStepOutput {
     this.admitFounders(dtH, signals.founderFluxPerDay);
-
-    const cells = this.cells;
-    const n0 = cells.count;
-    cells.reserve(n0 + 16); // room for every agent to divide once: array references stay valid
-    const { w, v, h, m, mt, zpp, div, t, cyc, stage, rLin, r, vT, hLin, gArg, gFac } = cells.f;
+    this.stepIndex++;
 
     const receptorSum = this.sums().receptorMass; // founders admitted above are included
     const ironPerReceptorPg = receptorSum > 0 ? (ironDeliveredMg * PG_PER_MG) / receptorSum : 0;
@@ -262,7 +306,6 @@ export class Marrow {
     const cycleFactor = signals.cycleTimeFactor;
     const feHb = this.feHb;
     const decayUse = Math.exp(-dtH / this.ironUseTime);
-    const shrinkDecay = Math.exp(-dtH / this.shrinkTime);
     const epoRatio = Math.max(signals.epo / this.epoRef, 1);
     // The shift: under EPO, marrow reticulocytes leave earlier, by a bounded amount, and the
     // residence follows EPO over about a day (a release program, not a flush of the whole pool).
@@ -272,10 +315,59 @@ export class Marrow {
     else this.residenceH = residenceTarget + (this.residenceH - residenceTarget) * Math.exp(-this.shiftRate * dtH);
     const marrowReticTime = this.residenceH;
 
-    let ironToMac = 0; // pg·cells
-    let died = 0;
+    // Marrow reticulocytes whose residence is over leave for the blood (oldest first; all
+    // share the residence, so they leave as a prefix of the queue).
     let released = 0;
     let divisionsReleased = 0;
+    {
+      const q = this.retics.f;
+      const end = this.retics.count;
+      const start = this.reticHead;
+      let head = start;
+      while (head < end) {
+        const k = this.stepIndex - (q.entry[head] as number);
+        if (this.reticHours(k, dtH) < marrowReticTime) break;
+        head++;
+      }
+      if (head > start) {
+        // In creation order, as the erythroblast array held them.
+        const order = this.leaving;
+        order.length = 0;
+        for (let i = start; i < head; i++) order.push(i);
+        if ((q.entry[start] as number) !== (q.entry[head - 1] as number))
+          order.sort((a, b) => (q.seq[a] as number) - (q.seq[b] as number));
+        const shrinkDecay = Math.exp(-dtH / this.shrinkTime);
+        for (const i of order) {
+          const k = this.stepIndex - (q.entry[i] as number);
+          const wq = q.w[i] as number;
+          const target = q.vT[i] as number;
+          let vol = q.v0[i] as number;
+          for (let s = 0; s < k; s++) vol = target + (vol - target) * shrinkDecay;
+          const tH = this.reticHours(k, dtH);
+          const bloodRetic = (this.bloodReticTime + Math.max(0, this.marrowReticTime - tH)) / 24;
+          blood.receive(wq, vol, target, q.h[i] as number, q.zpp[i] as number, bloodRetic);
+          released += wq;
+          divisionsReleased += wq * (q.div[i] as number);
+        }
+      }
+      this.updates += head - start;
+      this.reticHead = head;
+      if (head === end) {
+        this.retics.count = 0;
+        this.reticHead = 0;
+      } else if (head * 2 > end) {
+        this.retics.dropFront(head);
+        this.reticHead = 0;
+      }
+    }
+
+    const cells = this.cells;
+    const n0 = cells.count;
+    cells.reserve(n0 + 16); // room for every agent to divide once: array references stay valid
+    const { w, v, h, m, mt, zpp, div, t, cyc, stage, rLin, r, hLin, gArg, gFac, seq } = cells.f;
+
+    let ironToMac = 0; // pg·cells
+    let died = 0;
     let uncounted = 0; // delivered iron that found no receptor (cannot happen when receptorSum > 0)
     if (receptorSum === 0) uncounted = ironDeliveredMg * PG_PER_MG;
 
@@ -283,33 +375,21 @@ export class Marrow {
     let receptorMass = 0;
     let erythroblasts = 0;
     let empty = 0;
+    let stepped = 0;
     for (let i = 0; i <= n0; i++) {
       if (i > 0) {
         // The previous agent's hour is done, however it left the loop body: add it to the sums.
         const wp = w[i - 1] as number;
         if (wp > 0) {
           receptorMass += wp * (r[i - 1] as number);
-          if ((stage[i - 1] as number) !== RETICULOCYTE) erythroblasts += wp;
+          erythroblasts += wp;
         } else empty++;
       }
       if (i === n0) break;
       const st = stage[i] as number;
       let wi = w[i] as number;
-      if (wi === 0) continue; // released or dead, awaiting compaction
-      if (st === RETICULOCYTE) {
-        // Reticulocyte in marrow: loses volume toward its mature size; no synthesis.
-        const target = vT[i] as number;
-        v[i] = target + ((v[i] as number) - target) * shrinkDecay;
-        t[i] = (t[i] as number) + dtH;
-        if ((t[i] as number) >= marrowReticTime) {
-          const bloodRetic = (this.bloodReticTime + Math.max(0, this.marrowReticTime - (t[i] as number))) / 24;
-          blood.receive(wi, v[i] as number, target, h[i] as number, zpp[i] as number, bloodRetic);
-          released += wi;
-          divisionsReleased += wi * (div[i] as number);
-          w[i] = 0; // removed at compaction
-        }
-        continue;
-      }
+      if (wi === 0) continue; // dead or enucleated, awaiting compaction
+      stepped++;
 
       // Iron: this cell's share of the marrow uptake, then heme synthesis from the labile pool.
       const ri = r[i] as number;
@@ -415,9 +495,9 @@ export class Marrow {
         rLin[j] = rLin[i] as number;
         hLin[j] = hLin[i] as number;
         r[j] = r[i] as number;
-        vT[j] = 0;
         gArg[j] = gArg[i] as number;
         gFac[j] = gFac[i] as number;
+        seq[j] = this.created++;
         w[i] = wSurv;
         v[i] = (v[i] as number) * a;
         h[i] = (h[i] as number) * a;
@@ -431,13 +511,19 @@ export class Marrow {
       // Post-mitotic: keep synthesizing, then extrude the nucleus.
       if ((t[i] as number) >= this.orthoTime) {
         ironToMac += wi * ((m[i] as number) + (mt[i] as number)); // nucleus and mitochondria go to macrophages
-        m[i] = 0;
-        mt[i] = 0;
-        r[i] = 0;
         const vol = v[i] as number;
-        vT[i] = Math.max((h[i] as number) / this.matureMchc, vol * (1 - this.maxShrink));
-        stage[i] = RETICULOCYTE;
-        t[i] = 0;
+        const q = this.retics.push();
+        const rf = this.retics.f;
+        rf.w[q] = wi;
+        rf.v0[q] = vol;
+        rf.vT[q] = Math.max((h[i] as number) / this.matureMchc, vol * (1 - this.maxShrink));
+        rf.h[q] = h[i] as number;
+        rf.zpp[q] = zpp[i] as number;
+        rf.div[q] = div[i] as number;
+        rf.entry[q] = this.stepIndex;
+        rf.seq[q] = seq[i] as number;
+        w[i] = 0; // now a reticulocyte: removed from the erythroblasts at compaction
+        r[i] = 0;
       }
     }
     for (let j = n0; j < cells.count; j++) {
@@ -445,9 +531,10 @@ export class Marrow {
       const wj = w[j] as number;
       if (wj > 0) {
         receptorMass += wj * (r[j] as number);
-        if ((stage[j] as number) !== RETICULOCYTE) erythroblasts += wj;
+        erythroblasts += wj;
       } else empty++;
     }
+    this.updates += stepped;
     this.compactAndSum(receptorMass, erythroblasts, empty);
     return {
       ironToMacrophagesMg: (ironToMac + uncounted) / PG_PER_MG,
@@ -455,6 +542,22 @@ export class Marrow {
       cellsReleased: released,
       divisionsReleased,
     };
+  }
+
+  /** A marrow reticulocyte's hours after k steps of dt: 0 + dt + dt + … as its clock ran. */
+  private reticHours(k: number, dtH: number): number {
+    if (dtH !== this.reticClockDt) {
+      this.reticClock = new Float64Array(1);
+      this.reticClockDt = dtH;
+    }
+    if (k >= this.reticClock.length) {
+      const old = this.reticClock;
+      const grown = new Float64Array(Math.max(k + 1, old.length * 2));
+      grown.set(old);
+      for (let j = old.length; j < grown.length; j++) grown[j] = (grown[j - 1] as number) + dtH;
+      this.reticClock = grown;
+    }
+    return this.reticClock[k] as number;
   }
 
   /** Cache the step's sums; drop empty agents (released, dead) once they are an eighth of the arrays. */
@@ -484,7 +587,7 @@ export class Marrow {
       f.stage[i] = CYCLING;
       f.rLin[i] = rl;
       f.r[i] = rl * (1 + this.irpGain); // an iron-empty cell shows its receptors fully
-      f.vT[i] = 0;
+      f.seq[i] = this.created++;
       f.hLin[i] = this.hemeCv > 0 ? this.hemeRandom.lognormalFactor(this.hemeCv) : 1;
       if (this.cached) {
         this.cached.receptorMass += weight * (f.r[i] as number);

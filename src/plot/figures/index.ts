@@ -25,16 +25,8 @@ export interface RunFigureOptions {
   markerColumns?: readonly string[];
 }
 
-/** File names (without extension) of every figure erythron draws for runs. */
-export const FIGURE_NAMES = [
-  "cbc",
-  "iron-panel",
-  "markers",
-  "rbc-histograms",
-  "diagnostic-map",
-  "iron-economy",
-  "comparison",
-] as const;
+// File names of the figures: in a module of their own, so `run --no-plots` need not load d3 and linkedom.
+export { FIGURE_NAMES } from "../figure-names.js";
 
 /** The six figures of one run, in teaching order. */
 export function runFigures(data: RunData, options: RunFigureOptions = {}): NamedFigure[] {

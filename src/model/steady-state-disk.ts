@@ -1,0 +1,128 @@
+/**
+ * The on-disk steady-state cache (Node only): an equilibrium built once is
+ * kept as a file, so a repeated command (another seed, other events, the next
+ * day's run) skips the build, about a second of CPU.
+ *
+ * - Where: $ERYTHRON_CACHE_DIR/steady-state, else the OS cache directory
+ *   ($XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on macOS,
+ *   %LOCALAPPDATA% on Windows) under erythron/steady-state.
+ * - Off: ERYTHRON_STEADY_STATE_CACHE=0. Under vitest it is off unless a test
+ *   names a directory with ERYTHRON_CACHE_DIR (tests stay hermetic).
+ * - Key: the builder's key (version, subject, parameter overrides, genotype,
+ *   dt, resolution, build days, cohort mode) plus a hash of the running code
+ *   (every module beside this one), so an edited or rebuilt engine never reads
+ *   an equilibrium another engine made. The key is stored in the file and
+ *   checked on reading.
+ * - Files are written to a temporary name and renamed (atomic); a missing,
+ *   unreadable, corrupted or foreign file is ignored and the equilibrium is
+ *   built; at most MAX_FILES are kept (least recently written dropped).
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { homedir, platform } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import { VERSION } from "../version.js";
+import { type SteadyStateStore, steadyStateStore } from "./steady-state-store.js";
+
+const MAGIC = "erythron-steady-state/1";
+/** Files kept: a sweep over parameters makes one per point; each is ~0.5–1 MB. */
+export const MAX_FILES = 32;
+
+/** The cache directory, or undefined when the cache is off. */
+export function steadyStateCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const flag = (env.ERYTHRON_STEADY_STATE_CACHE ?? "").trim().toLowerCase();
+  if (["0", "off", "false", "no"].includes(flag)) return undefined;
+  if (env.ERYTHRON_CACHE_DIR) return join(env.ERYTHRON_CACHE_DIR, "steady-state");
+  if (env.VITEST) return undefined;
+  const os = platform();
+  const base =
+    os === "win32"
+      ? (env.LOCALAPPDATA ?? join(homedir(), "AppData", "Local"))
+      : os === "darwin"
+        ? join(homedir(), "Library", "Caches")
+        : env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  return join(base, "erythron", "steady-state");
+}
+
+let fingerprint: string | undefined;
+
+/** Hash of the running engine: the version and the text of every module in this package's code tree. */
+function codeFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const root = dirname(dirname(fileURLToPath(import.meta.url))); // src/ or dist/
+  const hash = createHash("sha256").update(VERSION);
+  const walk = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (/\.(js|mjs|ts)$/.test(e.name) && !e.name.endsWith(".d.ts")) {
+        hash.update(path.slice(root.length));
+        hash.update(readFileSync(path));
+      }
+    }
+  };
+  walk(root);
+  fingerprint = hash.digest("hex");
+  return fingerprint;
+}
+
+/** A store of equilibria as files in `dir`. */
+export function diskSteadyStateStore(dir: string): SteadyStateStore {
+  const fileFor = (key: string): string =>
+    join(dir, `${createHash("sha256").update(codeFingerprint()).update(key).digest("hex").slice(0, 32)}.v8`);
+  return {
+    load(key: string): unknown {
+      try {
+        const kept = deserialize(readFileSync(fileFor(key))) as Record<string, unknown>;
+        if (kept?.magic !== MAGIC || kept.key !== key || kept.code !== codeFingerprint()) return undefined;
+        return kept.snapshot;
+      } catch {
+        return undefined;
+      }
+    },
+    save(key: string, snapshot: unknown): void {
+      let tmp: string | undefined;
+      try {
+        const file = fileFor(key);
+        mkdirSync(dir, { recursive: true });
+        tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+        writeFileSync(tmp, serialize({ magic: MAGIC, key, code: codeFingerprint(), snapshot }));
+        renameSync(tmp, file);
+        tmp = undefined;
+        prune(dir);
+      } catch {
+        if (tmp !== undefined)
+          try {
+            unlinkSync(tmp);
+          } catch {}
+      }
+    },
+  };
+}
+
+/** Keep the MAX_FILES most recently written equilibria. */
+function prune(dir: string): void {
+  const files = readdirSync(dir).filter((f) => f.endsWith(".v8"));
+  if (files.length <= MAX_FILES) return;
+  const dated = files.map((f) => {
+    try {
+      return { f, t: statSync(join(dir, f)).mtimeMs };
+    } catch {
+      return { f, t: 0 };
+    }
+  });
+  dated.sort((a, b) => a.t - b.t);
+  for (const { f } of dated.slice(0, dated.length - MAX_FILES))
+    try {
+      unlinkSync(join(dir, f));
+    } catch {}
+}
+
+/** Use the on-disk cache for equilibria built in this process (unless it is off). */
+export function installDiskSteadyStateCache(env: NodeJS.ProcessEnv = process.env): void {
+  const dir = steadyStateCacheDir(env);
+  steadyStateStore.current = dir === undefined ? undefined : diskSteadyStateStore(dir);
+}
