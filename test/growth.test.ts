@@ -9,6 +9,7 @@ import { weightGainKgPerYear } from "../src/physiology/growth.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
 import { scenario } from "./helpers.js";
+import { at } from "./shipped.js";
 
 interface Track {
   weightKg: number[];
@@ -71,6 +72,13 @@ describe("growth", () => {
     simulate(await loadScenario("scenarios/lead-child.yaml"), { observe });
     expect(last(t.weightKg) - (t.weightKg[0] as number)).toBeGreaterThan(1.8);
     expect(last(t.bloodVolumeDl)).toBeGreaterThan(1.08 * (t.bloodVolumeDl[0] as number));
+  });
+
+  it("before puberty boys and girls share the same Hb; men's is higher (Dallman & Siimes 1979 J Pediatr 94:26)", () => {
+    const hb0 = (sex: "male" | "female", ageYears: number, weightKg: number) =>
+      at(simulate(scenario({ sex, weightKg, ageYears, storageIronMg: 100 }, 1)), "hb_g_dl", 0);
+    expect(Math.abs(hb0("male", 6, 20) - hb0("female", 6, 20))).toBeLessThan(0.3);
+    expect(hb0("male", 30, 70) - hb0("female", 30, 70)).toBeGreaterThan(0.8);
   });
 
   it("an adult does not grow", () => {

@@ -28,7 +28,13 @@ import { DiurnalRhythm } from "../physiology/diurnal.js";
 import { Kidney } from "../physiology/epo.js";
 import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
 import { Epoetin } from "../physiology/esa.js";
-import { ADULT_AGE_YEARS, ageNowYears, bloodVolumePerKg, weightGainKgPerDay } from "../physiology/growth.js";
+import {
+  ADULT_AGE_YEARS,
+  ageNowYears,
+  bloodVolumePerKg,
+  childOverrides,
+  weightGainKgPerDay,
+} from "../physiology/growth.js";
 import { PlasmaHeme } from "../physiology/hemolysis.js";
 import { Liver, Transferrin } from "../physiology/hepcidin.js";
 import { Hypoxia } from "../physiology/hypoxia.js";
@@ -72,6 +78,12 @@ export function bloodVolumeDl(subject: Subject, params: ParameterValues): number
     return litres * 10;
   }
   return (param(params, "body.bloodVolumePerKg") * w) / 100;
+}
+
+/** A child's own defaults (src/physiology/growth.ts), beneath the scenario's overrides. */
+function childDefaults(subject: Subject): Record<string, number> {
+  const spec = PARAMETERS.get("epo.androgenFactor");
+  return spec ? childOverrides(subject.sex, subject.ageYears, defaultFor(spec, "female")) : {};
 }
 
 /**
@@ -296,7 +308,7 @@ export class Body {
     this.weightKg = subject.weightKg;
     this.genotype = { ...genotype };
     this.overrides = { ...overrides };
-    this.params = resolveParameters(subject.sex, overrides);
+    this.params = resolveParameters(subject.sex, { ...childDefaults(subject), ...overrides });
     const p = (k: string) => param(this.params, k);
     this.dtH = opts.dtH;
     this.random = {
@@ -408,7 +420,7 @@ export class Body {
    */
   setParameters(changes: Readonly<Record<string, number>>): void {
     this.overrides = { ...this.overrides, ...changes };
-    this.params = resolveParameters(this.subject.sex, this.overrides);
+    this.params = resolveParameters(this.subject.sex, { ...childDefaults(this.subject), ...this.overrides });
     this.bindOwn();
     this.marrow.bind(this.params);
     this.blood.bind(this.params);

@@ -77,3 +77,21 @@ export function bloodVolumePerKg(ageYears: number, childPerKg: number, adultPerK
 export function ageNowYears(ageAtStartYears: number, timeH: number): number {
   return ageAtStartYears + Math.max(0, timeH) / 24 / YEAR_DAYS;
 }
+
+/** Age from which a boy's androgens raise EPO (puberty), years. */
+export const PUBERTY_AGE_YEARS = 12;
+
+/**
+ * Defaults that differ for a child, added under the scenario's own overrides (which win): before
+ * puberty a boy's kidney lacks the androgen drive of a man's (epo.androgenFactor as a girl's), so
+ * boys and girls share the same Hb (Dallman & Siimes 1979 J Pediatr 94:26: no sex difference
+ * before 12 years; the male excess appears with puberty).
+ */
+export function childOverrides(
+  sex: "male" | "female",
+  ageYears: number | undefined,
+  femaleAndrogenFactor: number,
+): Record<string, number> {
+  if (sex !== "male" || ageYears === undefined || ageYears >= PUBERTY_AGE_YEARS) return {};
+  return { "epo.androgenFactor": femaleAndrogenFactor };
+}
