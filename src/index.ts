@@ -42,12 +42,15 @@ export { ACTIONS } from "./scenario/actions.js";
 export { compileTimeValue, ExpressionError } from "./scenario/expression.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { loadScenario, parseScenario, ScenarioError } from "./scenario/load.js";
+export type { RuleFiring } from "./scenario/rules.js";
 export type {
   ActionKind,
   EventAction,
   Genotype,
+  RuleEffect,
   Scenario,
   ScenarioEvent,
+  ScenarioRule,
   Subject,
   TimeExpression,
   TimeValue,

@@ -14,6 +14,7 @@ import { oralAvailability } from "./physiology/meals.js";
 import { SPAN_ACTIONS } from "./scenario/actions.js";
 import { ScenarioError } from "./scenario/errors.js";
 import { compileTimeValue, ExpressionError } from "./scenario/expression.js";
+import { RuleEngine } from "./scenario/rules.js";
 import type { EventAction, Scenario, TimeExpression, TimeValue } from "./scenario/types.js";
 import { VERSION } from "./version.js";
 
@@ -156,9 +157,9 @@ function valueAt(v: TimeValue, tDays: number): number {
   return f(tDays);
 }
 
-function applyInstant(body: Body, instant: Instant, scenario: Scenario, day: number): void {
+function applyInstant(body: Body, instant: Instant, scenario: Scenario, day: number, factor = 1): void {
   try {
-    applyInstantValues(body, instant);
+    applyInstantValues(body, instant, factor);
   } catch (e) {
     if (e instanceof ExpressionError) throw eventIssue(scenario, instant.index, day, e.message);
     if (e instanceof BleedTooLarge) throw eventIssue(scenario, instant.index, day, e.message);
@@ -166,14 +167,62 @@ function applyInstant(body: Body, instant: Instant, scenario: Scenario, day: num
   }
 }
 
+/** Where a rule was written, for messages about it at run time. */
+function ruleIssue(scenario: Scenario, index: number, tDays: number, message: string): ScenarioError {
+  const r = scenario.rules?.[index];
+  return new ScenarioError([
+    {
+      file: scenario.sourcePath ?? scenario.name,
+      line: r?.source?.line ?? 0,
+      column: r?.source?.column ?? 0,
+      path: `rules[${index}]`,
+      message: `${message} (at day ${Number(tDays.toPrecision(6))} of the run); the run was stopped`,
+    },
+  ]);
+}
+
+/** A dose of a schedule a rule started. */
+function giveRuleDose(
+  body: Body,
+  d: { action: EventAction; factor: number; rule: number },
+  scenario: Scenario,
+  tick: number,
+  day: number,
+): void {
+  try {
+    applyInstantValues(body, { tick, tDays: 0, action: d.action, index: -1 }, d.factor);
+  } catch (e) {
+    if (e instanceof ExpressionError || e instanceof BleedTooLarge) throw ruleIssue(scenario, d.rule, day, e.message);
+    throw e;
+  }
+}
+
+/** Rules' draws at this tick: labs measured from the body, conditions evaluated, effects applied. */
+function fireRules(body: Body, engine: RuleEngine, scenario: Scenario, tick: number, day: number): void {
+  let current = -1;
+  try {
+    engine.fire(tick, day, measureLabs(body), (action, rule) => {
+      current = rule;
+      applyInstantValues(body, { tick, tDays: 0, action, index: -1 });
+    });
+  } catch (e) {
+    if (e instanceof ExpressionError || e instanceof BleedTooLarge) {
+      const index = current >= 0 ? current : engine.ruleAt(tick);
+      throw ruleIssue(scenario, index, day, e.message);
+    }
+    throw e;
+  }
+}
+
 class BleedTooLarge extends Error {}
 
-function applyInstantValues(body: Body, instant: Instant): void {
+/** `factor`: a rule's scale of the scheduled dose or volume (rules.ts SCALABLE). */
+function applyInstantValues(body: Body, instant: Instant, factor = 1): void {
   const a = instant.action;
   const t = instant.tDays;
   switch (a.kind) {
     case "bleed": {
-      const ml = valueAt(a.volumeMl, t);
+      const ml = valueAt(a.volumeMl, t) * factor;
       const bloodMl = (body.plasmaVolumeDl + body.redCellVolumeDl()) * 100;
       if (ml > MAX_BLEED_FRACTION * bloodMl) {
         throw new BleedTooLarge(
@@ -184,23 +233,27 @@ function applyInstantValues(body: Body, instant: Instant): void {
       return;
     }
     case "transfusion":
-      body.transfuse(valueAt(a.volumeMl, t), a.hematocrit);
+      body.transfuse(valueAt(a.volumeMl, t) * factor, a.hematocrit);
       return;
     case "oralIron":
       // Only the part a meal or a drink leaves soluble reaches the enterocytes (src/physiology/meals.ts).
-      body.giveOralIron(valueAt(a.doseMg, t) * oralAvailability(body.params, a.taken, a.with));
+      body.giveOralIron(valueAt(a.doseMg, t) * factor * oralAvailability(body.params, a.taken, a.with));
       return;
     case "ivIron":
-      body.giveIvIron(valueAt(a.doseMg, t));
+      body.giveIvIron(valueAt(a.doseMg, t) * factor);
       return;
     case "esa":
-      body.giveEpoetin(valueAt(a.doseIu, t), a.route);
+      body.giveEpoetin(valueAt(a.doseIu, t) * factor, a.route);
       return;
     case "set":
       body.setParameters(a.parameters);
       return;
     case "pregnancy":
       body.conceive({ termWeeks: a.termWeeks, fetuses: a.fetuses, deliveryBloodLossMl: a.deliveryBloodLossMl });
+      return;
+    case "tracer":
+      if (a.isotope !== undefined) body.giveLabelledIron(valueAt(a.doseMg, t), a.route);
+      if (a.redCells !== undefined) body.labelRedCells();
       return;
     default:
       throw new ParameterError(`action "${a.kind}" acts over a span, not at an instant`);
@@ -389,12 +442,20 @@ function* simulation(scenario: Scenario, options: SimulateOptions): Generator<nu
       );
     }
   }
+  const rules =
+    scenario.rules && scenario.rules.length > 0 ? new RuleEngine(scenario.rules, scenario.events, dtH) : undefined;
   let next = 0;
   const progressEvery = Math.max(1, Math.floor(totalTicks / 100));
   const bloodFloorDl = MIN_BLOOD_VOLUME_FRACTION * body.bloodVolumeTargetDl;
   for (let tick = 0; tick <= totalTicks; tick++) {
-    while (next < instants.length && (instants[next] as Instant).tick === tick)
-      applyInstant(body, instants[next++] as Instant, scenario, (tick * dtH) / 24);
+    // Rules first: a draw before the doses of the same moment (a donor's Hb is checked before the donation).
+    if (rules?.drawsAt(tick)) fireRules(body, rules, scenario, tick, (tick * dtH) / 24);
+    while (next < instants.length && (instants[next] as Instant).tick === tick) {
+      const instant = instants[next++] as Instant;
+      if (rules && !rules.allows(instant.index, tick)) continue;
+      applyInstant(body, instant, scenario, (tick * dtH) / 24, rules ? rules.scale(instant.index) : 1);
+    }
+    if (rules) for (const d of rules.due(tick)) giveRuleDose(body, d, scenario, tick, (tick * dtH) / 24);
     const balance = body.checkBalance();
     if (!Number.isFinite(balance)) throw nonFinite(scenario, "body iron", tick, dtH);
     const bloodDl = body.plasmaVolumeDl + body.redCellVolumeDl();
@@ -426,12 +487,14 @@ function* simulation(scenario: Scenario, options: SimulateOptions): Generator<nu
       return col;
     },
     histograms,
+    events: rules ? rules.firings : [],
     summary: {
       scenario: scenario.name,
       seed,
       version: VERSION,
       final,
       ironBalanceMaxRelError: body.maxBalanceRelError,
+      ...(body.tracer.givenMg > 0 ? { labelledIronBalanceMaxRelError: body.tracer.maxBalanceRelError } : {}),
       wallSeconds: (performance.now() - started) / 1000,
       dtHours: dtH,
       resolutionFoundersPerDay: foundersPerDay,

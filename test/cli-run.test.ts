@@ -45,14 +45,22 @@ describe("erythron run (20-day healthy man)", () => {
     second = erythron("run", scenario, "--out", outB, "--seed", "3");
   });
 
-  it("exits 0 and writes the three outputs, the scenario, the iron economy and the figures", () => {
+  it("exits 0 and writes the four outputs, the scenario, the iron economy and the figures", () => {
     expect(first.stderr).not.toMatch(/^\s+at /m);
     expect(first.status).toBe(0);
     const figures = ["cbc", "diagnostic-map", "iron-economy", "iron-panel", "markers", "rbc-histograms"].flatMap(
       (f) => [`${f}.png`, `${f}.svg`],
     );
     expect(readdirSync(outA).sort()).toEqual(
-      [...figures, "histograms.csv", "iron-economy.csv", "scenario.json", "summary.json", "trajectory.csv"].sort(),
+      [
+        ...figures,
+        "events.csv",
+        "histograms.csv",
+        "iron-economy.csv",
+        "scenario.json",
+        "summary.json",
+        "trajectory.csv",
+      ].sort(),
     );
     expect(first.stdout).toBe("");
   });

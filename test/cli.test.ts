@@ -127,6 +127,7 @@ describe("check and list", () => {
         example: string;
         fields: { name: string; unit: string; required: boolean; expression: boolean; min?: number; max?: number }[];
       }[];
+      rules: { columns: string[] };
       genes: { name: string; variants: (string | number)[]; wildType: string | number; description: string }[];
       parameters: { path: string; unit: string; default: unknown; description: string; source: string }[];
     };
@@ -157,8 +158,10 @@ describe("check and list", () => {
       "altitude",
       "hypoxemia",
       "hemolysis",
+      "tracer",
       "set",
     ]);
+    expect(data.rules).toMatchObject({ columns: expect.arrayContaining(["hb_g_dl", "tsat_pct"]) });
     const inflammation = data.actions.find((a) => a.name === "inflammation");
     expect(inflammation).toMatchObject({ unit: "pg/mL", timing: "span" });
     expect(inflammation?.fields).toContainEqual(

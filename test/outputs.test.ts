@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Run } from "../src/core/run.js";
 import {
+  formatEventsCsv,
   formatHistogramsCsv,
   formatNumber,
   formatSummaryJson,
@@ -51,6 +52,7 @@ function fixtureRun(): Run {
     column: (name) => data[name] ?? new Float64Array(3),
     rows: 3,
     histograms: [{ day: 0, volumeFl: new Float64Array([89, 90]), fraction: new Float64Array([0.25, 0.75]) }],
+    events: [{ day: 0.5, rule: "titrate, down", action: "esa dose -25 %" }],
     summary: {
       scenario: "ignored",
       seed: 1,
@@ -80,12 +82,16 @@ describe("run outputs", () => {
     expect(JSON.parse(json).ironBalanceMaxRelError).toBeNull();
   });
 
-  it("writes the three files into a new directory, leaving no temporary files", async () => {
+  it("formats the rules' firings as day,rule,action, quoting a cell with a comma", () => {
+    expect(formatEventsCsv(fixtureRun())).toBe('day,rule,action\n0.5,"titrate, down",esa dose -25 %\n');
+  });
+
+  it("writes the four files into a new directory, leaving no temporary files", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "erythron-out-")), "nested", "run");
     await writeRunOutputs(fixtureRun(), dir);
-    expect(readdirSync(dir).sort()).toEqual(["histograms.csv", "summary.json", "trajectory.csv"]);
+    expect(readdirSync(dir).sort()).toEqual(["events.csv", "histograms.csv", "summary.json", "trajectory.csv"]);
     expect(readFileSync(join(dir, "trajectory.csv"), "utf8")).toBe(formatTrajectoryCsv(fixtureRun()));
     await writeRunOutputs(fixtureRun(), dir);
-    expect(readdirSync(dir)).toHaveLength(3);
+    expect(readdirSync(dir)).toHaveLength(4);
   });
 });

@@ -65,6 +65,7 @@ describe("erythron plot", () => {
   it("run --no-plots writes the scenario and iron economy but no figures", () => {
     expect(ran.status).toBe(0);
     expect(readdirSync(runOut).sort()).toEqual([
+      "events.csv",
       "histograms.csv",
       "iron-economy.csv",
       "scenario.json",
@@ -131,6 +132,7 @@ describe("erythron plot", () => {
     expect(r.stderr).toMatch(/Removed figures of an earlier run: cbc\.svg/);
     // Only the run's data, and the user's own file, remain.
     expect(readdirSync(again).sort()).toEqual([
+      "events.csv",
       "histograms.csv",
       "iron-economy.csv",
       "notes.txt",

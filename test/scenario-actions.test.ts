@@ -92,6 +92,8 @@ describe("the registry", () => {
         "altitude",
         "hypoxemia",
         "hemolysis",
+        // Tracer studies (issue 15).
+        "tracer",
       ].sort(),
     );
   });

@@ -17,6 +17,7 @@ import { PARAMETERS } from "../model/parameters.js";
 import { installDiskSteadyStateCache } from "../model/steady-state-disk.js";
 import { ACTIONS, type ActionSpec, type FieldSpec, mainField } from "../scenario/actions.js";
 import { escapeText, ScenarioError } from "../scenario/errors.js";
+import { rulesListing } from "../scenario/rules.js";
 import { SCENARIOS_DIR, shippedScenarioFiles } from "../scenario/shipped.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
@@ -287,7 +288,9 @@ async function checkCommand(scenarioPath: string, flags: RunFlags): Promise<void
   if (flags.out !== undefined) await (await prepareOut(flags.out)).undo();
   const n = scenario.events.length;
   const events = n === 0 ? "" : `, ${n} ${n === 1 ? "event" : "events"}`;
-  process.stdout.write(`ok: ${scenario.name} (${formatDays(scenario.durationDays)}${events})\n`);
+  const r = scenario.rules?.length ?? 0;
+  const rules = r === 0 ? "" : `, ${r} ${r === 1 ? "rule" : "rules"}`;
+  process.stdout.write(`ok: ${scenario.name} (${formatDays(scenario.durationDays)}${events}${rules})\n`);
 }
 
 interface ListedScenario {
@@ -395,7 +398,8 @@ async function listCommand(flags: { json?: boolean }): Promise<void> {
   }));
   const parameters = [...PARAMETERS.values()].map((p) => ({ ...p }));
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ scenarios, actions, genes, parameters }, null, 2)}\n`);
+    const rules = rulesListing().json;
+    process.stdout.write(`${JSON.stringify({ scenarios, actions, rules, genes, parameters }, null, 2)}\n`);
     return;
   }
   const lines: string[] = [];
@@ -419,6 +423,7 @@ async function listCommand(flags: { json?: boolean }): Promise<void> {
     for (const f of a.fields) lines.push(fieldLine(a, f));
     lines.push(`      example: ${a.example}`);
   }
+  lines.push("", ...rulesListing().lines);
   lines.push("", "Genes (genotype: gene: variant; omitted genes are wild type, the first variant):");
   for (const g of genes) {
     lines.push(`  ${g.name.padEnd(18)} ${g.variants.map(String).join(" | ")}`);

@@ -1,4 +1,5 @@
 import type { Body } from "../model/body.js";
+import type { RuleFiring } from "../scenario/rules.js";
 import type { Scenario } from "../scenario/types.js";
 
 /** One red-cell volume histogram: fraction of circulating red cells per 1-fL bin. */
@@ -21,6 +22,8 @@ export interface RunSummary {
   wallSeconds: number;
   dtHours: number;
   resolutionFoundersPerDay: number;
+  /** With a labelled iron dose: the largest |labelled iron − (label in − label out)| / label given seen. */
+  labelledIronBalanceMaxRelError?: number;
   /** Mean daily fluxes over the run, for checking against the physiology reference. */
   meanFluxes: Record<string, number>;
 }
@@ -34,6 +37,8 @@ export interface Run {
   column(name: string): Float64Array;
   rows: number;
   histograms: VolumeHistogram[];
+  /** Firings of the scenario's rules, in time order (events.csv); empty without rules. */
+  events: RuleFiring[];
   summary: RunSummary;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Run outputs: trajectory.csv, histograms.csv and summary.json
+ * Run outputs: trajectory.csv, histograms.csv, events.csv (rules' firings) and summary.json
  * (shared/design/interfaces.md). Numbers are formatted by a fixed rule, never
  * by locale, so the same run gives byte-identical files on every machine.
  */
@@ -52,6 +52,20 @@ export function formatHistogramsCsv(run: Run): string {
     for (let i = 0; i < h.volumeFl.length; i++) {
       lines.push(`${day},${formatNumber(h.volumeFl[i] ?? Number.NaN)},${formatNumber(h.fraction[i] ?? Number.NaN)}`);
     }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** A CSV cell: quoted (with doubled quotes) when it holds a comma, a quote or a line end. */
+function csvCell(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The rules' firings as CSV text: `day,rule,action`, one row per firing (the header alone without rules). */
+export function formatEventsCsv(run: Run): string {
+  const lines: string[] = ["day,rule,action"];
+  for (const e of run.events ?? []) {
+    lines.push(`${formatNumber(e.day, DAY_SIGNIFICANT_DIGITS)},${csvCell(e.rule)},${csvCell(e.action)}`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -119,7 +133,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   }
 }
 
-export const OUTPUT_FILES = ["trajectory.csv", "histograms.csv", "summary.json"] as const;
+export const OUTPUT_FILES = ["trajectory.csv", "histograms.csv", "events.csv", "summary.json"] as const;
 /** Written last: its presence means the directory holds a complete run. */
 export const COMPLETION_MARKER = "summary.json";
 
@@ -186,7 +200,7 @@ export async function prepareOutputDir(dir: string): Promise<{ undo: () => Promi
  */
 export async function writeRunOutputs(run: Run, dir: string, beforeMarker?: () => Promise<unknown>): Promise<string[]> {
   // Format everything first, so a formatting failure leaves no partial output.
-  const texts = [formatTrajectoryCsv(run), formatHistogramsCsv(run), formatSummaryJson(run)];
+  const texts = [formatTrajectoryCsv(run), formatHistogramsCsv(run), formatEventsCsv(run), formatSummaryJson(run)];
   const paths: string[] = [];
   try {
     await mkdir(dir, { recursive: true });

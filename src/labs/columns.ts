@@ -41,6 +41,15 @@ export const TRAJECTORY_COLUMNS = [
   "bilirubin_mg_dl",
   "rbc_survival_days",
   "urine_iron_mg_day",
+  // Columns researchers ask for (issue 15): masses and volumes, and the reticulocyte production index.
+  "hb_mass_g",
+  "rbc_mass_ml",
+  "plasma_volume_ml",
+  "rpi",
+  // Tracer studies (physiology/tracer.ts): 0 until a tracer is given.
+  "tracer_plasma_fraction",
+  "tracer_rbc_fraction",
+  "cr51_survival_fraction",
 ] as const;
 
 export type TrajectoryColumn = (typeof TRAJECTORY_COLUMNS)[number];

@@ -10,6 +10,20 @@ import type { TRAJECTORY_COLUMNS } from "./columns.js";
 const DL_PER_FL = 1e-14;
 const HEPCIDIN_NG_PER_NMOL = 2.79; // hepcidin-25, MW 2789 (ref header)
 
+/**
+ * Reticulocyte maturation time in the circulation by hematocrit (Hillman & Finch 1969, "Erythropoiesis:
+ * normal and abnormal", Semin Hematol 4:327; Hillman 1969 J Clin Invest 48:443): 1.0 day at Hct 45 %,
+ * 1.5 at 35 %, 2.0 at 25 %, 2.5 at 15 %: stress reticulocytes released early stay longer in blood.
+ */
+export function reticMaturationDays(hctPct: number): number {
+  return Math.min(2.5, Math.max(1, 1 + (45 - hctPct) / 20));
+}
+
+/** Reticulocyte production index: retic % corrected to a normal Hct of 45 % and for maturation time. */
+export function reticulocyteProductionIndex(reticPct: number, hctPct: number): number {
+  return (reticPct * (hctPct / 45)) / reticMaturationDays(hctPct);
+}
+
 export type LabRow = Record<(typeof TRAJECTORY_COLUMNS)[number], number>;
 
 export function measureLabs(body: Body): LabRow {
@@ -26,17 +40,19 @@ export function measureLabs(body: Body): LabRow {
   const pools = body.pools;
   const tibcUgDl = body.transferrin.mgPerDl * p("transferrin.ironBindingUgPerMg");
   const serumIronUgDl = (pools.plasma / body.plasmaVolumeDl) * 1000;
+  const hctPct = bvDl > 0 ? (rcvDl / bvDl) * venous * 100 : 0;
+  const reticPct = n > 0 ? (idx.reticCells / n) * 100 : 0;
   const storage = pools.macrophageLabile + pools.macrophageStore + pools.hepatocyte + pools.ivComplex;
   return {
     day: body.timeH / 24,
     hb_g_dl: (hbG / bvDl) * venous,
-    hct_pct: (rcvDl / bvDl) * venous * 100,
+    hct_pct: hctPct,
     rbc_10e12_l: (n / bvL / 1e12) * venous,
     mcv_fl: mcv,
     mch_pg: n > 0 ? idx.hbSumPg / n : 0,
     mchc_g_dl: idx.volumeSumFl > 0 ? (idx.hbSumPg / idx.volumeSumFl) * 100 : 0,
     rdw_cv_pct: mcv > 0 ? (Math.sqrt(varV) / mcv) * 100 : 0,
-    retic_pct: n > 0 ? (idx.reticCells / n) * 100 : 0,
+    retic_pct: reticPct,
     retic_abs_10e9_l: (idx.reticCells / bvL / 1e9) * venous,
     chr_pg: idx.reticCells > 0 ? idx.reticHbSumPg / idx.reticCells : 0,
     serum_iron_ug_dl: serumIronUgDl,
@@ -71,5 +87,15 @@ export function measureLabs(body: Body): LabRow {
     // Iron lost in urine from hemolysis (hemoglobinuria, hemosiderinuria); the basal ~0.1 mg/day is
     // part of the basal loss and not shown here.
     urine_iron_mg_day: body.plasmaHeme.urineIronMgPerDay,
+    // Whole-body circulating hemoglobin and red-cell volume (what CO rebreathing and 51Cr-labelled
+    // red cells measure) and plasma volume (125I-albumin), from the simulated cells and plasma.
+    hb_mass_g: hbG,
+    rbc_mass_ml: rcvDl * 100,
+    plasma_volume_ml: body.plasmaVolumeDl * 100,
+    rpi: reticulocyteProductionIndex(reticPct, hctPct),
+    // Fractions of the labelled dose in plasma and in circulating red cells; 51Cr still circulating.
+    tracer_plasma_fraction: body.tracer.plasmaFraction(),
+    tracer_rbc_fraction: body.tracer.redCellFraction(),
+    cr51_survival_fraction: body.tracer.cr51Survival(body.blood, body.timeH),
   };
 }

@@ -52,6 +52,7 @@ import {
 import { LeadKinetics } from "../physiology/lead.js";
 import { Pregnancy, type PregnancyOptions } from "../physiology/pregnancy.js";
 import { RenalFunction } from "../physiology/renal.js";
+import { IronTracer } from "../physiology/tracer.js";
 import { Vitamins } from "../physiology/vitamins.js";
 import type { Genotype, Subject } from "../scenario/types.js";
 import { type GenotypeEffects, genotypeEffects, WILD_TYPE_EFFECTS } from "./genotype.js";
@@ -245,6 +246,8 @@ export class Body {
   readonly hypoxia: Hypoxia;
   /** Plasma hemoglobin, haptoglobin and bilirubin (hemolysis markers). */
   readonly plasmaHeme: PlasmaHeme;
+  /** Labelled iron and labelled red cells riding the same fluxes (inactive until a tracer is given). */
+  readonly tracer: IronTracer;
   readonly genotype: Readonly<Genotype>;
   readonly causes: Causes;
   /** Set by the scenario driver; healthy by default. */
@@ -334,6 +337,7 @@ export class Body {
     this.pregnancy = new Pregnancy(this.params);
     this.diurnal = new DiurnalRhythm(this.params);
     this.hypoxia = new Hypoxia(this.params);
+    this.tracer = new IronTracer(this.params);
     this.causes = healthyCauses(this.params);
     // The body's constants first: resting exposures read the baseline IL-6 from them (bound after,
     // a scenario without spans recorded IL-6 0 while one with any span recorded the 1.5 pg/mL baseline).
@@ -438,6 +442,7 @@ export class Body {
     this.diurnal.bind(this.params);
     this.hypoxia.bind(this.params);
     this.plasmaHeme.bind(this.params);
+    this.tracer.bind(this.params);
     this.updateCauses();
   }
 
@@ -650,6 +655,11 @@ export class Body {
 
     // 3–4. Gates and iron fluxes (from the start-of-step pools).
     const flux = this.iron.fluxes(this.pools, this.ironStepInputs(tsat));
+    const tracing = this.tracer.active;
+    if (tracing) {
+      const ivToFerritin = this.iron.ivToFerritinFraction;
+      this.tracer.beforeMarrow(this.pools, flux, this.oralDoseMg, ivToFerritin, this.marrow.ironMg(), this.blood);
+    }
     this.oralDoseMg = 0;
 
     // 5. Marrow.
@@ -671,7 +681,10 @@ export class Body {
     let toHepatocytes = 0;
 
     // 6. Blood: ageing and clearance at the circulation's interval.
-    if (this.absoluteH + dt >= this.nextCirculationH - 1e-9) {
+    const ageing = this.absoluteH + dt >= this.nextCirculationH - 1e-9;
+    let bloodCleared = 0;
+    let bloodToUrine = 0;
+    if (ageing) {
       const cleared = this.blood.age(this.circulationSignals());
       // Hemolysis: Hb of cells lysed in the circulation (and a share of those phagocytosed) enters
       // plasma; haptoglobin takes it to macrophages, free Hb goes to hepatocytes and urine.
@@ -697,6 +710,8 @@ export class Body {
         this.plasmaVolumeDl,
       );
       this.hemeSinceCirculationMg = 0;
+      bloodCleared = cleared;
+      bloodToUrine = route.toUrineMg;
       this.nextCirculationH += this.circulationInterval;
     }
 
@@ -710,6 +725,14 @@ export class Body {
     // 8. Commit.
     this.iron.commit(this.pools, this.ledger, flux, recycled);
     this.pools.hepatocyte += toHepatocytes;
+    if (tracing) {
+      this.tracer.commit(marrowOut.ironToMacrophagesMg, this.marrow.ironMg(), this.blood, ageing, {
+        clearedMg: bloodCleared,
+        toHepatocytesMg: toHepatocytes,
+        toUrineMg: bloodToUrine,
+      });
+      this.tracer.checkBalance();
+    }
     this.serumFerritin.step(dt, this.pools, flux, this.inflammation.ferritinAcutePhase);
     this.tick++;
 
@@ -744,6 +767,7 @@ export class Body {
     this.bloodVolumeTargetDl = bloodVolumeDl(this.subjectNow(), this.params) + this.pregnancy.extraPlasmaDl;
     this.founderFluxRefPerDay = param(this.params, "erythropoiesis.founderFluxPerKg") * this.weightKg;
     const toTissue = Math.min(this.pools.plasma, dKg * this.tissueIronPerKg);
+    if (this.tracer.active) this.tracer.plasmaToTissue(toTissue, this.pools.plasma);
     this.pools.plasma -= toTissue;
     this.pools.tissue += toTissue;
     this.fluxes.plasmaToTissueMg += toTissue;
@@ -756,6 +780,7 @@ export class Body {
   hemorrhage(volumeDl: number): void {
     if (volumeDl <= 0) return;
     const fraction = Math.min(1, volumeDl / (this.plasmaVolumeDl + this.redCellVolumeDl()));
+    if (this.tracer.active) this.tracer.hemorrhage(fraction);
     const cellIron = this.blood.removeFraction(fraction);
     const plasmaIron = this.pools.plasma * fraction;
     this.pools.plasma -= plasmaIron;
@@ -819,6 +844,13 @@ export class Body {
     };
   }
 
+  /** Plasma iron carried across the placenta (pregnancy): a loss to the body, with any label in it. */
+  placentalUptake(mg: number): void {
+    if (this.tracer.active) this.tracer.plasmaLost(mg, this.pools.plasma);
+    this.pools.plasma -= mg;
+    this.ledger.fetalMg += mg;
+  }
+
   /** Conception now: the pregnancy runs to delivery at term (src/physiology/pregnancy.ts). */
   conceive(opts: PregnancyOptions): void {
     this.pregnancy.conceive(this.absoluteH, this.plasmaVolumeDl, opts);
@@ -829,6 +861,28 @@ export class Body {
     if (doseMg <= 0) return;
     this.pools.ivComplex += doseMg;
     this.ledger.ivMg += doseMg;
+  }
+
+  /**
+   * A labelled iron dose (⁵⁹Fe or a stable isotope; physiology/tracer.ts): intravenous, bound to
+   * transferrin in plasma at once, or oral, with the next step's dose. Its iron is real iron (in the
+   * ledger); the label follows it through the same fluxes.
+   */
+  giveLabelledIron(doseMg: number, route: "iv" | "oral"): void {
+    if (!(doseMg > 0)) return;
+    if (route === "iv") {
+      this.pools.plasma += doseMg;
+      this.ledger.ivMg += doseMg;
+      this.tracer.givePlasma(doseMg);
+    } else {
+      this.oralDoseMg += doseMg;
+      this.tracer.giveOral(doseMg);
+    }
+  }
+
+  /** Label the circulating red cells with ⁵¹Cr now. */
+  labelRedCells(): void {
+    this.tracer.tagRedCells(this.blood, this.timeH);
   }
 
   /** An epoetin injection (international units). */

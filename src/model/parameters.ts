@@ -2273,6 +2273,18 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 1,
     provenance: { kind: "measured" },
   },
+  // ── Tracers (physiology/tracer.ts) ──
+  "tracer.cr51ElutionRate": {
+    unit: "1/day",
+    default: 0.01,
+    description:
+      "51Cr lost from intact labelled red cells per day (elution), so a 51Cr survival curve falls faster than the cells do",
+    source:
+      "elution slightly under 1 %/day (Eadie & Brown 1955 J Clin Invest 34:629); 0.62–2.27 %/day in patients (Bentley 1963 Blood 21:63); ICSH 1971 Br J Haematol 21:241: normal 51Cr T½ 25–35 days",
+    min: 0,
+    max: 0.1,
+    provenance: { kind: "measured" },
+  },
 });
 
 export class ParameterError extends Error {

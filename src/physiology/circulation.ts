@@ -34,6 +34,8 @@ export const BLOOD_FIELDS = [
   "aged", // age (h) up to which ageing and clearance have been applied
   "reticH", // age (h) until which the cell still counts as a reticulocyte
   "grp", // update stripe (0..STRIPES-1) for daily ageing of mature cells
+  "lf", // labelled fraction of the cell's hemoglobin iron (iron tracer, physiology/tracer.ts; fixed for life)
+  "cr", // fraction of the agent's cells tagged with 51Cr (red-cell label; fixed for life)
 ] as const;
 export type BloodField = (typeof BLOOD_FIELDS)[number];
 
@@ -92,6 +94,9 @@ interface Cohort {
   XX: number;
   /** Members at joining: w, vT, vX, h for each (for histograms). */
   members: Float64Array;
+  /** Σw·h·lf (labelled iron, tracer) and Σw·cr (51Cr-tagged cells) over members at joining. */
+  HL: number;
+  CR: number;
 }
 
 /** Members gathered during a pass before they become a cohort. */
@@ -148,6 +153,8 @@ export class Circulation implements ReleaseSink {
   private pending = new Map<number, PendingCohort>();
   /** Iron (mg) of the cells the hemolysis hazard destroyed in the last ageing pass (part of what `age` returns). */
   hemolyzedIronMg = 0;
+  /** Labelled fraction of the iron in cells the marrow releases now (set by the tracer before the marrow step). */
+  releaseLabel = 0;
 
   constructor(params: ParameterValues) {
     this.cells = new Columns(BLOOD_FIELDS, 65536);
@@ -204,6 +211,7 @@ export class Circulation implements ReleaseSink {
   /** A reticulocyte arrives from the marrow (ReleaseSink). */
   receive(w: number, volumeFl: number, targetVolumeFl: number, hbPg: number, zpp: number, reticDays: number): void {
     this.add(w, targetVolumeFl, Math.max(0, volumeFl - targetVolumeFl), hbPg, zpp, this.nowH, 0, reticDays * 24);
+    if (this.releaseLabel !== 0) this.cells.f.lf[this.cells.count - 1] = this.releaseLabel;
   }
 
   /** Add cells with a given state (used by `receive` and by the steady-state builder). */
@@ -425,7 +433,7 @@ export class Circulation implements ReleaseSink {
 
   /** Cells gathered in `pending` (just aged to `now`) leave the individual arrays as cohorts. */
   private formCohorts(list: Cohort[], now: number): void {
-    const { w, vT, vX, h, zpp } = this.cells.f;
+    const { w, vT, vX, h, zpp, lf, cr } = this.cells.f;
     for (const pc of this.pending.values()) {
       const age = pc.ageSum / pc.wSum;
       const members = new Float64Array(pc.idx.length * 4);
@@ -445,6 +453,8 @@ export class Circulation implements ReleaseSink {
         TX: 0,
         XX: 0,
         members,
+        HL: 0,
+        CR: 0,
       };
       for (let k = 0; k < pc.idx.length; k++) {
         const i = pc.idx[k] as number;
@@ -464,6 +474,8 @@ export class Circulation implements ReleaseSink {
         c.TT += wi * t * t;
         c.TX += wi * t * x;
         c.XX += wi * x * x;
+        c.HL += wi * hi * (lf[i] as number);
+        c.CR += wi * (cr[i] as number);
         w[i] = 0;
       }
       list.push(c);
@@ -483,7 +495,7 @@ export class Circulation implements ReleaseSink {
       this.mergedUpTo = n;
       return;
     }
-    const { w, vT, vX, h, zpp, born, aged, reticH, grp } = this.cells.f;
+    const { w, vT, vX, h, zpp, born, aged, reticH, grp, lf, cr } = this.cells.f;
     const slot = new Map<number, number>();
     let write = start;
     for (let i = start; i < n; i++) {
@@ -501,6 +513,8 @@ export class Circulation implements ReleaseSink {
           aged[write] = aged[i] as number;
           reticH[write] = reticH[i] as number;
           grp[write] = grp[i] as number;
+          lf[write] = lf[i] as number;
+          cr[write] = cr[i] as number;
         }
         slot.set(key, write);
         write++;
@@ -511,6 +525,12 @@ export class Circulation implements ReleaseSink {
       if (sum <= 0) continue;
       const a = wj / sum;
       const b = wi / sum;
+      // Labels: iron label weighted by Hb (Σw·h·lf kept), 51Cr tags by cells (Σw·cr kept).
+      const hbJ = wj * (h[j] as number);
+      const hbI = wi * (h[i] as number);
+      if ((lf[i] as number) !== 0 || (lf[j] as number) !== 0)
+        lf[j] = hbJ + hbI > 0 ? (hbJ * (lf[j] as number) + hbI * (lf[i] as number)) / (hbJ + hbI) : 0;
+      if ((cr[i] as number) !== 0 || (cr[j] as number) !== 0) cr[j] = a * (cr[j] as number) + b * (cr[i] as number);
       vT[j] = a * (vT[j] as number) + b * (vT[i] as number);
       vX[j] = a * (vX[j] as number) + b * (vX[i] as number);
       h[j] = a * (h[j] as number) + b * (h[i] as number);
@@ -578,6 +598,35 @@ export class Circulation implements ReleaseSink {
       if (s < 1e-12) break;
     }
     return sum / 24;
+  }
+
+  /** Labelled (tracer) iron in circulating cells, mg: Σ w·h·lf (a cell's label is fixed; vesiculation and clearance take it in proportion). */
+  labelledIronMg(): number {
+    const { w, h, lf } = this.cells.f;
+    let s = 0;
+    for (let i = 0; i < this.cells.count; i++) {
+      const l = lf[i] as number;
+      if (l !== 0) s += (w[i] as number) * (h[i] as number) * l;
+    }
+    for (const list of this.cohorts) for (const c of list) if (c.HL !== 0) s += c.sW * c.sH * c.HL;
+    return (s * this.feHb) / PG_PER_MG;
+  }
+
+  /** Red cells now carrying a 51Cr tag (cells, not agents). */
+  taggedCells(): number {
+    const { w, cr } = this.cells.f;
+    let s = 0;
+    for (let i = 0; i < this.cells.count; i++) s += (w[i] as number) * (cr[i] as number);
+    for (const list of this.cohorts) for (const c of list) s += c.sW * c.CR;
+    return s;
+  }
+
+  /** Tag every circulating red cell with 51Cr (a sample of the subject's own cells, labelled and returned); returns the cells tagged. */
+  tagAllCells(): number {
+    const { cr } = this.cells.f;
+    for (let i = 0; i < this.cells.count; i++) cr[i] = 1;
+    for (const list of this.cohorts) for (const c of list) c.CR = c.W;
+    return this.taggedCells();
   }
 
   /** Iron in circulating cells, mg. */

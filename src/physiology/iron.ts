@@ -132,6 +132,10 @@ export interface IronFluxes {
   plasmaToTissue: number;
   basalLoss: number;
   plasmaEnd: number;
+  /** Of mucosalUptake, the part taken from this step's oral dose (the rest is food); for tracers. */
+  doseUptake: number;
+  /** Plasma clearance over the step, k·dt (k per h, all routes): a tracer mixes in plasma the same way. */
+  plasmaKdt: number;
 }
 
 /** Highest transferrin saturation exporters can reach (non-transferrin-bound iron is not modelled). */
@@ -246,9 +250,10 @@ export class IronExchange {
     const dmt1 = this.dmt1Factor(x.tsatSensedByGut) * x.dmt1Hepcidin;
     // A supplement dose saturates DMT1 transport: the fraction taken up falls as the dose rises.
     const doseFraction = Math.min(1, this.nonHemeUptake * dmt1) * (this.doseHalf / (this.doseHalf + x.oralDoseMg));
+    const doseUptake = x.oralDoseMg * doseFraction;
     const uptake =
       ((x.dietNonHemeMgPerDay * this.nonHemeUptake * dmt1 + x.dietHemeMgPerDay * this.hemeUptake) * dt) / 24 +
-      x.oralDoseMg * doseFraction;
+      doseUptake;
     // Transit pool: within hours the labile iron either leaves by basolateral ferroportin or is
     // locked in enterocyte ferritin, which is lost when the cell is shed two to three days later.
     const kEx = this.transitExportRate * fpn;
@@ -315,7 +320,14 @@ export class IronExchange {
       plasmaToTissue,
       basalLoss,
       plasmaEnd,
+      doseUptake,
+      plasmaKdt: k * dt,
     };
+  }
+
+  /** Fraction of iron freed from IV complexes that goes straight into macrophage ferritin. */
+  get ivToFerritinFraction(): number {
+    return this.ivToFerritin;
   }
 
   /** Apply fluxes (plus iron recycled to macrophages this step) to the pools and the ledger. */

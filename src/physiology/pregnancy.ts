@@ -28,7 +28,7 @@
  */
 import { param } from "../model/parameters.js";
 import type { ParameterValues } from "../model/registry.js";
-import type { IronLedger, IronPools } from "./iron.js";
+import type { IronPools } from "./iron.js";
 
 const WEEK_H = 7 * 24;
 /** Gestational age at conception, weeks (dating from the last menstrual period). */
@@ -46,10 +46,11 @@ export interface PregnancyOptions {
 /** What the pregnancy reads from and does to the mother's body. */
 export interface MaternalBody {
   readonly pools: IronPools;
-  readonly ledger: IronLedger;
   plasmaVolumeDl: number;
   bloodVolumeTargetDl: number;
   hemorrhage(volumeDl: number): void;
+  /** Move `mg` of plasma iron across the placenta: out of the body, into the ledger (and any label with it). */
+  placentalUptake(mg: number): void;
 }
 
 /** 0 below a, 1 above b, a smooth S between (zero slope at both ends). */
@@ -190,8 +191,7 @@ export class Pregnancy {
       // this step (it holds ~3 mg) is owed and taken in the next steps.
       const owed = this.ironDueMg(ga) - this.transferredMg;
       const take = Math.max(0, Math.min(owed, body.pools.plasma * this.maxPlasmaShare));
-      body.pools.plasma -= take;
-      body.ledger.fetalMg += take;
+      if (take > 0) body.placentalUptake(take);
       this.transferredMg += take;
       if (ga >= this.opts.termWeeks) this.deliver(endH, body);
     }

@@ -125,6 +125,12 @@ export function actionLabel(a: EventAction): string {
       return `${a.site} hemolysis ${num(a.ratePerDay * 100)} %/day`;
     case "set":
       return `set ${Object.keys(a.parameters).join(", ")}`;
+    case "tracer": {
+      const parts: string[] = [];
+      if (a.isotope !== undefined) parts.push(`${a.isotope} ${value(a.doseMg, "mg")} ${a.route}`);
+      if (a.redCells !== undefined) parts.push(`${a.redCells} red cells`);
+      return `tracer ${parts.join(", ")}`;
+    }
     case "pregnancy":
       return `conception${a.fetuses > 1 ? ` (${a.fetuses} fetuses)` : ""}, delivery at ${num(a.termWeeks)} weeks`;
   }

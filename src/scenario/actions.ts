@@ -584,6 +584,68 @@ const ACTION_LIST: readonly ActionSpec[] = [
     }),
   },
   {
+    name: "tracer",
+    timing: "instant",
+    description:
+      "a tracer study: a labelled iron dose followed through the same fluxes (columns tracer_plasma_fraction, tracer_rbc_fraction) and/or the red cells labelled with 51Cr (cr51_survival_fraction)",
+    example: "{ at: 1 day, tracer: { iron: 59Fe, dose: 0.05 mg, route: iv } }",
+    anyOf: ["iron", "redCells"],
+    fields: [
+      {
+        name: "iron",
+        unit: "",
+        description:
+          "the iron isotope of a labelled dose (59Fe radioactive, 58Fe or 57Fe stable; fractions are decay-corrected)",
+        required: false,
+        expression: false,
+        choices: ["59Fe", "58Fe", "57Fe"],
+        example: "59Fe",
+      },
+      {
+        name: "dose",
+        unit: "mg",
+        description: "iron in the labelled dose (carrier included)",
+        min: 0,
+        max: 100,
+        required: false,
+        expression: false,
+        default: 0.05,
+        example: "0.05 mg",
+      },
+      {
+        name: "route",
+        unit: "",
+        description:
+          "iv: bound to transferrin in plasma at once (ferrokinetics); oral: with the next step's dose (absorption)",
+        required: false,
+        expression: false,
+        choices: ["iv", "oral"],
+        default: "iv",
+        example: "iv",
+      },
+      {
+        name: "redCells",
+        unit: "",
+        description:
+          "label the circulating red cells (a sample of the subject's own, returned) with 51Cr for a survival curve",
+        required: false,
+        expression: false,
+        choices: ["51Cr"],
+        example: "51Cr",
+      },
+    ],
+    build: (v) => {
+      const action: EventAction = {
+        kind: "tracer",
+        doseMg: num(v, "dose"),
+        route: v.route === "oral" ? "oral" : "iv",
+      };
+      if (typeof v.iron === "string") action.isotope = v.iron;
+      if (v.redCells === "51Cr") action.redCells = "51Cr";
+      return action;
+    },
+  },
+  {
     name: "set",
     timing: "instant",
     description: "change model parameters from this time on (each value in the parameter's unit)",

@@ -372,3 +372,132 @@ export function isDisabledInSandbox(name: string): boolean {
 }
 
 export { DISABLED_FUNCTIONS };
+
+// ── Conditions over lab values (rules) ──────────────────────────────────────
+
+/** Logical operators a condition may use besides arithmetic and comparison. */
+const CONDITION_OPERATORS: ReadonlySet<string> = new Set(["and", "or", "not"]);
+
+/**
+ * Why a condition's tree is refused: the same vetting as expressions in t,
+ * but its names are the given columns (plain numbers in the unit their name
+ * carries), it may join comparisons with and/or/not, and units are refused
+ * (a column is a number: "hb_g_dl > 12", not "> 12 g/dL").
+ */
+function refuseConditionNode(node: MathNode, names: ReadonlySet<string>, logic = true): string | undefined {
+  if (math.isSymbolNode(node)) {
+    if (names.has(node.name) || ALLOWED_CONSTANTS.has(node.name)) return undefined;
+    if (math.Unit.isValuelessUnit(node.name) && !Object.hasOwn(math, node.name))
+      return `the unit "${node.name}" is not allowed in a condition (a column is a plain number in the unit its name carries: write hb_g_dl > 12, not hb_g_dl > 12 g/dL)`;
+    return `unknown name "${node.name}"`;
+  }
+  if (math.isOperatorNode(node) && CONDITION_OPERATORS.has(node.fn)) {
+    // and/or/not join comparisons at the top of a condition, not inside arithmetic or functions.
+    if (!logic) return `"${node.op}" may only join comparisons (such as a > 1 and b < 2), not appear inside arithmetic`;
+    for (const a of node.args) {
+      const r = refuseConditionNode(a, names, true);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  if (math.isParenthesisNode(node)) return refuseConditionNode(node.content, names, logic);
+  if (math.isFunctionNode(node)) {
+    const r = refuseNode(node);
+    if (r && !r.unknownSymbol) return r.message;
+    for (const a of node.args) {
+      const s = refuseConditionNode(a, names, false);
+      if (s) return s;
+    }
+    return undefined;
+  }
+  if (math.isOperatorNode(node) || math.isConditionalNode(node) || math.isRelationalNode(node)) {
+    // Check the node itself (operator allowed?), then its children with the condition's names.
+    const own = refuseNode(node);
+    if (own && !own.unknownSymbol) return own.message;
+    const kids: MathNode[] = math.isOperatorNode(node)
+      ? node.args
+      : math.isConditionalNode(node)
+        ? [node.condition, node.trueExpr, node.falseExpr]
+        : node.params;
+    for (const k of kids) {
+      const r = refuseConditionNode(k, names, false);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  const r = refuseNode(node);
+  return r?.message;
+}
+
+/** Symbols a condition reads (its column names), for checks and messages. */
+function conditionSymbols(node: MathNode): string[] {
+  const out = new Set<string>();
+  node.traverse((n, path) => {
+    if (path !== "fn" && math.isSymbolNode(n) && !ALLOWED_CONSTANTS.has(n.name)) out.add(n.name);
+  });
+  return [...out];
+}
+
+/** What a condition string is: a problem, or the columns it reads. */
+export type ConditionReading = { ok: false; message: string; unknown?: string } | { ok: true; columns: string[] };
+
+/** Read a condition over `names` (trajectory columns) without evaluating it. */
+export function readCondition(text: string, names: ReadonlySet<string>): ConditionReading {
+  if (text.length > MAX_EXPRESSION_LENGTH)
+    return { ok: false, message: `a condition may have at most ${MAX_EXPRESSION_LENGTH} characters` };
+  let node: MathNode;
+  try {
+    node = parse(text);
+  } catch (e) {
+    return { ok: false, message: `cannot read it (${e instanceof Error ? e.message : String(e)})` };
+  }
+  const refusal = refuseConditionNode(node, names);
+  if (refusal !== undefined) {
+    const m = /^unknown name "(.*)"$/.exec(refusal);
+    return m ? { ok: false, message: refusal, unknown: m[1] as string } : { ok: false, message: refusal };
+  }
+  return { ok: true, columns: conditionSymbols(node).filter((s) => names.has(s)) };
+}
+
+/** A compiled condition: true or false for a row of lab values (throws ExpressionError if not a yes/no or number). */
+export type ConditionEvaluator = (row: Readonly<Record<string, number>>) => boolean;
+
+/** Compile a condition over trajectory columns (throws ExpressionError if it is refused). */
+export function compileCondition(text: string, names: ReadonlySet<string>): ConditionEvaluator {
+  const reading = readCondition(text, names);
+  if (!reading.ok) throw new ExpressionError(`condition "${shorten(text)}": ${reading.message}`);
+  const columns = reading.columns;
+  const scope = new Map<string, unknown>();
+  const truth = (r: unknown): boolean => {
+    if (typeof r === "boolean") return r;
+    if (typeof r === "number" && Number.isFinite(r)) return r !== 0;
+    throw new ExpressionError(`condition "${shorten(text)}" gives ${describeResult(r)}; expected true or false`);
+  };
+  // and/or/not are combined here (the instance has no logical functions); the comparisons they join run in mathjs.
+  const build = (node: MathNode): (() => boolean) => {
+    if (math.isParenthesisNode(node)) return build(node.content);
+    if (math.isOperatorNode(node) && CONDITION_OPERATORS.has(node.fn)) {
+      const [a, b] = node.args.map(build) as [() => boolean, (() => boolean) | undefined];
+      if (node.fn === "not") return () => !a();
+      if (!b) throw new ExpressionError(`condition "${shorten(text)}": "${node.op}" needs two sides`);
+      return node.fn === "and" ? () => a() && b() : () => a() || b();
+    }
+    const code = node.compile();
+    return () => {
+      let r: unknown;
+      try {
+        r = code.evaluate(scope);
+      } catch (e) {
+        throw new ExpressionError(
+          `condition "${shorten(text)}" cannot be evaluated (${e instanceof Error ? e.message : String(e)})`,
+        );
+      }
+      return truth(r);
+    };
+  };
+  const root = build(parse(text));
+  return (row) => {
+    for (const c of columns) scope.set(c, row[c]);
+    return root();
+  };
+}

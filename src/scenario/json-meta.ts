@@ -142,7 +142,7 @@ export function genotypeJson(): JsonSchema {
   };
 }
 
-function actionJson(spec: ActionSpec): JsonSchema {
+export function actionJson(spec: ActionSpec): JsonSchema {
   const description = `${spec.timing === "instant" ? "Instant" : "Span"} action: ${spec.description}. Example: ${spec.example}`;
   if (spec.parameters) {
     return { ...parametersJson(description), type: "object", minProperties: 1 };

@@ -20,8 +20,18 @@ import {
   parametersJson,
   quantityJson,
 } from "./json-meta.js";
+import { finishRule, MAX_RULES, parseRule, type RuleDraft, ruleJson } from "./rules.js";
 import { didYouMean } from "./suggest.js";
-import type { ActionKind, EventAction, Genotype, Scenario, ScenarioEvent, Sex, TimeValue } from "./types.js";
+import type {
+  ActionKind,
+  EventAction,
+  Genotype,
+  Scenario,
+  ScenarioEvent,
+  ScenarioRule,
+  Sex,
+  TimeValue,
+} from "./types.js";
 
 /** Longest run accepted: 100 years. */
 export const MAX_DURATION_DAYS = 36525;
@@ -598,7 +608,18 @@ function checkAgainstDuration(
   }
 }
 
-const TOP_KEYS = ["name", "description", "subject", "duration", "seed", "record", "parameters", "genotype", "events"];
+const TOP_KEYS = [
+  "name",
+  "description",
+  "subject",
+  "duration",
+  "seed",
+  "record",
+  "parameters",
+  "genotype",
+  "events",
+  "rules",
+];
 
 /** The schema of a scenario document; `locate` gives source positions for events. */
 export function scenarioSchema(locate: Locate) {
@@ -617,6 +638,27 @@ export function scenarioSchema(locate: Locate) {
       items.forEach((raw, i) => {
         const e = parseEvent(raw, reporter(ctx, [i]), i, locate);
         if (e !== undefined) out.push(e);
+      });
+      return out.length === items.length ? { drafts: out, raw: items } : z.NEVER;
+    });
+
+  // Rules that react to labs (rules.ts); the action parser is lent so rules.ts need not import this file.
+  const ruleTools = { action: (spec: ActionSpec, raw: unknown, report: Report) => parseAction(spec, raw, report, []) };
+  const rulesSchema = z
+    .array(z.unknown())
+    .meta({ description: "rules that react to labs: at each draw, if the condition holds, act", items: ruleJson() })
+    .transform((items, ctx) => {
+      if (items.length > MAX_RULES) {
+        ctx.addIssue({
+          code: "custom",
+          message: `found ${items.length} rules; a scenario may have at most ${MAX_RULES}`,
+        });
+        return z.NEVER;
+      }
+      const out: RuleDraft[] = [];
+      items.forEach((raw, i) => {
+        const r = parseRule(raw, i, reporter(ctx, [i]), ruleTools, locate);
+        if (r !== undefined) out.push(r);
       });
       return out.length === items.length ? { drafts: out, raw: items } : z.NEVER;
     });
@@ -662,6 +704,7 @@ export function scenarioSchema(locate: Locate) {
       parameters: parametersSchema.optional(),
       genotype: genotypeSchema.optional(),
       events: eventsSchema.optional(),
+      rules: rulesSchema.optional(),
       population: populationSchema.optional(),
     })
     .strict()
@@ -717,6 +760,28 @@ export function scenarioSchema(locate: Locate) {
         events,
       };
       if (doc.description !== undefined) scenario.description = doc.description;
+      if (doc.rules !== undefined) {
+        const rules: ScenarioRule[] = [];
+        // Actions a rule may start a schedule of: other rules may stop, skip or scale it.
+        const started = new Set(
+          doc.rules.drafts.flatMap((d) =>
+            d.rule.effects.flatMap((e) => (e.kind === "schedule" ? [e.action.kind] : [])),
+          ),
+        );
+        doc.rules.drafts.forEach((draft, i) => {
+          const raw = doc.rules?.raw[i];
+          const r = finishRule(
+            draft,
+            isMapping(raw) ? raw : {},
+            events,
+            duration,
+            reporter(ctx, ["rules", i]),
+            started,
+          );
+          if (r !== undefined) rules.push(r);
+        });
+        scenario.rules = rules;
+      }
       return scenario;
     });
 }
@@ -739,4 +804,5 @@ export const EXPECTED_AT: Record<string, string> = {
   parameters: EXPECTED_PARAMETERS,
   genotype: EXPECTED_GENOTYPE,
   events: "a list of events",
+  rules: 'a list of rules such as { every: 4 weeks, when: "hb_g_dl > 12", then: { esa: { dose: "-25 %" } } }',
 };

@@ -86,6 +86,8 @@ export type EventAction =
   | { kind: "hypoxemia"; spo2: number }
   /** Span: red cells destroyed beyond senescence (fraction per day), in macrophages or in the circulation. */
   | { kind: "hemolysis"; ratePerDay: number; site: "extravascular" | "intravascular" }
+  /** Instant: a labelled iron dose (isotope, mg, route) and/or the circulating red cells labelled with 51Cr. */
+  | { kind: "tracer"; isotope?: string; doseMg: TimeValue; route: "iv" | "oral"; redCells?: "51Cr" }
   /** Instant: model parameters changed from this time on (canonical units). */
   | { kind: "set"; parameters: Record<string, number> };
 
@@ -123,4 +125,42 @@ export interface Scenario {
   parameters: Record<string, number>;
   genotype: Genotype;
   events: ScenarioEvent[];
+  /** Rules that react to labs (absent: none). */
+  rules?: ScenarioRule[];
+}
+
+/**
+ * What a rule does when its condition holds, to the scheduled events (those
+ * written with `from` + `every`) of one instant action, or a one-off action.
+ */
+export type RuleEffect =
+  /** Stop the action's schedules from now on (until a `start`). */
+  | { kind: "stop"; action: ActionKind }
+  /** Resume the action's stopped schedules. */
+  | { kind: "start"; action: ActionKind }
+  /** Skip the action's scheduled instants at this draw only (a deferral). */
+  | { kind: "skip"; action: ActionKind }
+  /** Multiply the scheduled value (dose, volume) by `factor` from now on; compounds. */
+  | { kind: "scale"; action: ActionKind; field: string; factor: number }
+  /** Give one instant action now, as an event would. */
+  | { kind: "give"; action: EventAction }
+  /** Start a schedule of this action now, repeating every `everyDays` (unless one a rule started is running). */
+  | { kind: "schedule"; action: EventAction; everyDays: number };
+
+export interface ScenarioRule {
+  /** Name for events.csv; default "rules[i]". */
+  name: string;
+  /** First draw, days since the run start. */
+  fromDays: number;
+  /** No draws at or after this time, days. */
+  untilDays: number;
+  /** Interval between draws, days. */
+  everyDays: number;
+  /** Condition over trajectory columns; absent: always. */
+  when?: string;
+  /** What `then` says, applied in the order written. */
+  effects: RuleEffect[];
+  /** Text of each effect for events.csv, aligned with `effects`. */
+  describe: string[];
+  source?: { line: number; column: number };
 }

@@ -668,6 +668,73 @@ export const CASES: HostileCase[] = [
     says: "",
   },
 
+  // ── Rules that react to labs ──────────────────────────────────────────────
+  {
+    id: "rule-unknown-column",
+    scenario: `${OK}rules:\n  - { every: 1 day, when: "ferritn_ng_ml < 30", then: { ivIron: 100 mg } }\n`,
+    exit: 2,
+    says: 'case.yaml:7:27: rules[0].when: found "ferritn_ng_ml < 30": unknown name "ferritn_ng_ml"; did you mean "ferritin_ng_ml"?',
+  },
+  {
+    id: "rule-code-injection",
+    scenario: `${OK}rules:\n  - { every: 1 day, when: "hb_g_dl.constructor('return process')() > 1", then: { ivIron: 100 mg } }\n`,
+    exit: 2,
+    says: "rules[0].when",
+  },
+  {
+    id: "rule-import",
+    scenario: `${OK}rules:\n  - { every: 1 day, when: "evaluate('1') > 0", then: { ivIron: 100 mg } }\n`,
+    exit: 2,
+    says: "not allowed",
+  },
+  {
+    id: "rule-when-mapping",
+    scenario: `${OK}rules:\n  - { every: 1 day, when: { hb: 12 }, then: { ivIron: 100 mg } }\n`,
+    exit: 2,
+    says: "expected a condition in quotes",
+  },
+  {
+    id: "rule-then-list",
+    scenario: `${OK}rules:\n  - { every: 1 day, then: [ivIron] }\n`,
+    exit: 2,
+    says: "expected a mapping of actions",
+  },
+  {
+    id: "rule-stop-without-schedule",
+    scenario: `${OK}rules:\n  - { every: 1 day, then: { esa: stop } }\n`,
+    exit: 2,
+    says: "no event or rule schedules esa",
+  },
+  {
+    id: "rule-too-many-draws",
+    scenario: `${OK}rules:\n  - { every: 1 s, then: { oralIron: 1 mg } }\n`,
+    exit: 2,
+    says: "expected at most 100000 draws",
+  },
+  {
+    id: "rule-too-many-rules",
+    scenario: () => `${OK}rules:\n${repeat(101, () => "  - { every: 1 day, then: { oralIron: 1 mg } }\n")}`,
+    exit: 2,
+    says: "a scenario may have at most 100",
+  },
+  {
+    id: "rule-huge-bleed-run-time-position",
+    scenario: `${child([])}rules:\n  - { every: 1 day, from: 1 day, then: { bleed: 3000 mL } }\n`.replace(
+      "events:\n",
+      "",
+    ),
+    args: run(),
+    exit: 2,
+    says: /case\.yaml:\d+:\d+: rules\[0\]: a bleed of 3000 mL/,
+  },
+  {
+    id: "rule-ok-run-out",
+    scenario: `${OK}events:\n  - { from: 0 days, every: 1 day, oralIron: 65 mg }\nrules:\n  - { name: "a, \\"quoted\\" name", every: 1 day, when: "hb_g_dl > 0", then: { oralIron: "-10 %" } }\n`,
+    args: runOut(),
+    exit: 0,
+    says: "events.csv",
+  },
+
   // ── A body's size bounds its losses ───────────────────────────────────────
   {
     id: "body-child-5000ml",
