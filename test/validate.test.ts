@@ -173,6 +173,26 @@ describe("erythron validate", () => {
     expect(readFileSync(join(out, "validation.md"), "utf8")).toContain("| test | 1 | 1 (100 %)");
   });
 
+  it("a study with a control run reads study − control: zero before the event, the bleed's Hb fall after", () => {
+    const studies = studyDir("{ value: 0.9, low: 0.8, high: 1.0 }");
+    const dir = join(studies, "tiny-2020");
+    writeFileSync(
+      join(dir, "control.yaml"),
+      "name: tiny control\nsubject: { sex: male, weight: 75 kg, height: 178 cm }\nduration: 3 days\n",
+    );
+    writeFileSync(
+      join(dir, "targets.yaml"),
+      `source: "Tiny 2020, J Test 1:1"\nprotocol: a bleed against no bleed\ncontrol: control.yaml\ntargets:\n` +
+        `  - id: tiny-2020-same-before\n    role: test\n    column: hb_g_dl\n    measure: value\n    day: 0.5\n    expected: { low: -1.0e-9, high: 1.0e-9 }\n    note: "same seed, same body before the bleed"\n` +
+        // 500 mL of ~5 L blood: about a tenth of the Hb mass, ~1.3 g/dL once plasma has refilled.
+        `  - id: tiny-2020-fall\n    role: test\n    column: hb_g_dl\n    measure: value\n    day: 3\n    expected: { low: -2.0, high: -0.5 }\n    note: "500 mL of ~5 L blood, after plasma refill"\n`,
+    );
+    const r = erythron("validate", "--studies", studies, "--only", "tiny", "--workers", "0");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/tiny-2020-same-before\s+test.*green/);
+    expect(r.stdout).toMatch(/tiny-2020-fall\s+test.*green/);
+  });
+
   it("a red target is a run failure: exit 1, report still written", () => {
     const studies = studyDir("{ value: 0.3 }");
     const out = join(mkdtempSync(join(tmpdir(), "erythron-validate-")), "report");

@@ -1468,10 +1468,10 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "iron.ivProcessingTime": {
     unit: "day",
-    default: 7,
+    default: 14,
     description: "time constant of macrophages freeing iron from an IV iron–carbohydrate complex",
     source:
-      "iron–carbohydrate complexes leave plasma into macrophages within hours and their iron reaches new red cells over 2–4 weeks (Beshara et al. Br J Haematol 1999, 52Fe PET of iron sucrose); serum ferritin peaks ~1 week after ferric carboxymaltose (FCM RCT, BMJ Open Respir Res 2020, Table 2)",
+      "iron–carbohydrate complexes leave plasma into macrophages within hours and their iron reaches new red cells over 2–4 weeks (Beshara et al. Br J Haematol 1999, 52Fe PET of iron sucrose); a time constant of ~2 weeks, the middle of that range; serum ferritin is highest in the first weeks after ferric carboxymaltose and about a third of that at week 8 (FCM RCT, BMJ Open Respir Res 2020, Table 2: 1150 → 395 µg/L)",
     min: 0.01,
     max: 365,
     provenance: { kind: "assumed" },
@@ -1705,6 +1705,27 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     min: 0.001,
     max: 10,
     provenance: { kind: "calibrated", targets: ["folate-deficiency.mma"] },
+  },
+  "vitamins.folate.serumIntakeShare": {
+    unit: "",
+    default: 0.7,
+    description:
+      "share of serum (plasma) folate that is newly absorbed folate in health; the rest is released from the tissue store",
+    source:
+      "assumed: serum folate reflects recent intake and red-cell folate the stores (IOM 1998 DRI, folate: indicators); on a folate-free diet serum folate falls within weeks, red-cell folate and the blood count only after months (Herbert 1962 Trans Assoc Am Physicians 75:307)",
+    min: 0,
+    max: 1,
+    provenance: { kind: "assumed" },
+  },
+  "vitamins.folate.serumTurnoverTime": {
+    unit: "day",
+    default: 3,
+    description: "time constant with which serum folate follows absorption and store release",
+    source:
+      "assumed: plasma folate is cleared into tissues within hours (folic acid loading tests) but fasting serum folate settles over days after a change of diet (IOM 1998 DRI, folate)",
+    min: 0,
+    max: 60,
+    provenance: { kind: "assumed" },
   },
   "vitamins.folate.serumAtHealthyStore": {
     unit: "ng/mL",

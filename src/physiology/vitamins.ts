@@ -37,8 +37,11 @@
  *
  *   Hcy = Hcy₀ / (1 − ρ + ρ·a_B12·a_folate)      MMA = MMA₀ / (1 − μ + μ·a_B12)
  *
- * Serum B12 and folate are proportional to the stores (serum folate reflects
- * recent intake faster in life; here it follows the store).
+ * Serum B12 is proportional to the store. Serum folate is a small plasma pool that
+ * turns over within days and carries mostly newly absorbed folate, the rest released
+ * from the tissue store: its target is S₀·(w·absorbed/absorbed₀ + (1 − w)·F/F₀), which
+ * it follows with a lag of days. So serum folate falls within weeks of a folate-poor
+ * diet while the store (red-cell folate, the blood count) takes months (Herbert 1962).
  * Amounts in µg, time in days; exact exponential integration of the linear stores.
  */
 import { param } from "../model/parameters.js";
@@ -64,6 +67,8 @@ export class Vitamins {
   b12Ug = 0;
   /** Folate store, µg. */
   folateUg = 0;
+  /** Serum folate relative to health (plasma pool), 1 = healthy. */
+  serumFolateRelative = 1;
   private b12Ref = 1;
   private folateRef = 1;
   private b12Intake = 0;
@@ -87,6 +92,8 @@ export class Vitamins {
   private mmaMutase = 0;
   private serumB12Ref = 0;
   private serumFolateRef = 0;
+  private serumFolateIntakeShare = 0;
+  private serumFolateTime = 1; // days
 
   constructor(params: ParameterValues) {
     this.bind(params);
@@ -119,6 +126,8 @@ export class Vitamins {
     this.mmaMutase = p("vitamins.mmaMutaseFraction");
     this.serumB12Ref = p("vitamins.b12.serumAtHealthyStore");
     this.serumFolateRef = p("vitamins.folate.serumAtHealthyStore");
+    this.serumFolateIntakeShare = p("vitamins.folate.serumIntakeShare");
+    this.serumFolateTime = p("vitamins.folate.serumTurnoverTime");
   }
 
   /** B12 absorbed per day from `amount` µg/day reaching the ileum (`capped`: food, in meals). */
@@ -139,6 +148,12 @@ export class Vitamins {
     // Folate.
     const absorbed = (intake.folateIntakeUgPerDay ?? this.folateIntake) * this.folateAbsorption;
     this.folateUg = relax(this.folateUg, absorbed, this.kFolate, dtD);
+    // Plasma folate: recent absorption and release from the store, relaxing over days.
+    const absorbedRef = this.folateIntake * this.folateAbsorption;
+    const w = this.serumFolateIntakeShare;
+    const target = w * (absorbedRef > 0 ? absorbed / absorbedRef : 1) + (1 - w) * (this.folateUg / this.folateRef);
+    const keep = this.serumFolateTime > 0 ? Math.exp(-dtD / this.serumFolateTime) : 0;
+    this.serumFolateRelative = target + (this.serumFolateRelative - target) * keep;
   }
 
   b12Availability(): number {
@@ -169,7 +184,7 @@ export class Vitamins {
   }
 
   serumFolateNgPerMl(): number {
-    return (this.serumFolateRef * this.folateUg) / this.folateRef;
+    return this.serumFolateRef * this.serumFolateRelative;
   }
 
   homocysteineUmolPerL(): number {

@@ -102,6 +102,8 @@ export interface Study {
   seeds: number;
   scenarioFile: string;
   scenario: Scenario;
+  /** Optional control run (same subject without the intervention): targets then read study − control. */
+  controlFile?: string;
   targets: StudyTarget[];
 }
 
@@ -149,6 +151,7 @@ const fileSchema = z
     source: z.string().min(3, "expected the published study: authors year, journal vol:pages"),
     protocol: z.string().min(3, "expected one line on who/what was done"),
     seeds: z.number().int().min(1).max(20).optional(),
+    control: z.string().min(1).optional(),
     targets: z.array(targetSchema).min(1, "expected at least one target"),
   })
   .strict();
@@ -176,7 +179,7 @@ export function parseTargets(
   text: string,
   file: string,
   scenario?: Scenario,
-): { source: string; protocol: string; seeds: number; targets: StudyTarget[] } {
+): { source: string; protocol: string; seeds: number; targets: StudyTarget[]; control?: string } {
   const { doc, js, pos } = parseYaml(text, file);
   const issues: ScenarioIssue[] = [];
   const at = (path: readonly PropertyKey[], message: string): void => {
@@ -239,7 +242,13 @@ export function parseTargets(
     return target;
   });
   if (issues.length > 0) throw new ScenarioError(issues);
-  return { source: data.source, protocol: data.protocol, seeds: data.seeds ?? 1, targets };
+  return {
+    source: data.source,
+    protocol: data.protocol,
+    seeds: data.seeds ?? 1,
+    targets,
+    ...(data.control !== undefined ? { control: data.control } : {}),
+  };
 }
 
 /** Read every study under `root` (directories holding a targets.yaml), sorted by id. */
@@ -283,7 +292,15 @@ export async function loadStudies(root: string): Promise<Study[]> {
           });
         ids.set(t.id, targetsFile);
       }
-      studies.push({ id: name, dir, scenarioFile, scenario, ...parsed });
+      const { control, ...rest } = parsed;
+      const study: Study = { id: name, dir, scenarioFile, scenario, ...rest };
+      if (control !== undefined) {
+        // The control is an ordinary scenario file in the study's directory, checked like the protocol.
+        const controlFile = join(dir, control);
+        parseScenario(await readFile(controlFile, "utf8"), controlFile);
+        study.controlFile = controlFile;
+      }
+      studies.push(study);
     } catch (e) {
       if (e instanceof ScenarioError) issues.push(...e.issues);
       else throw e;

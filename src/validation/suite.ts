@@ -89,8 +89,17 @@ export function planSuite(studies: readonly Study[], scenariosDir: string, sel: 
   const jobs: Job[] = [];
   for (const { study, targets } of chosen) {
     const columns = [...new Set(targets.map((t) => t.column))];
-    for (let k = 0; k < study.seeds; k++)
+    for (let k = 0; k < study.seeds; k++) {
       jobs.push({ kind: "study", study: study.id, file: study.scenarioFile, seed: study.scenario.seed + k, columns });
+      if (study.controlFile !== undefined)
+        jobs.push({
+          kind: "study",
+          study: controlId(study.id),
+          file: study.controlFile,
+          seed: study.scenario.seed + k,
+          columns,
+        });
+    }
   }
   for (const s of shipped) jobs.push({ kind: "shipped", ...s });
   return { studies: chosen, shipped, jobs };
@@ -102,9 +111,16 @@ export function gradeSuite(plan: Plan, results: readonly JobResult[]): SuiteResu
   const curves: Curve[] = [];
   let balance = 0;
   for (const { study, targets } of plan.studies) {
-    const runs = results
-      .filter((r): r is Extract<JobResult, { kind: "study" }> => r.kind === "study" && r.study === study.id)
-      .sort((a, b) => a.seed - b.seed);
+    const runsOf = (id: string) =>
+      results
+        .filter((r): r is Extract<JobResult, { kind: "study" }> => r.kind === "study" && r.study === id)
+        .sort((a, b) => a.seed - b.seed);
+    const controls = study.controlFile !== undefined ? runsOf(controlId(study.id)) : [];
+    const runs = runsOf(study.id).map((r) => {
+      const c = controls.find((x) => x.seed === r.seed);
+      return c ? minusControl(r, c) : r;
+    });
+    for (const c of controls) balance = Math.max(balance, c.ironBalanceMaxRelError);
     for (const r of runs) balance = Math.max(balance, r.ironBalanceMaxRelError);
     const first = runs[0];
     if (!first) continue;
@@ -167,6 +183,39 @@ export function gradeSuite(plan: Plan, results: readonly JobResult[]): SuiteResu
     }
   }
   return { targets: out, curves, ironBalanceMaxRelError: balance };
+}
+
+/** Job name of a study's control run. */
+function controlId(studyId: string): string {
+  return `${studyId}#control`;
+}
+
+/** A study run with the control run subtracted, column by column, at the study's recorded days. */
+function minusControl(
+  run: Extract<JobResult, { kind: "study" }>,
+  control: Extract<JobResult, { kind: "study" }>,
+): Extract<JobResult, { kind: "study" }> {
+  const columns: Record<string, number[]> = {};
+  for (const [name, ys] of Object.entries(run.columns)) {
+    const cy = control.columns[name] ?? [];
+    columns[name] = ys.map((y, i) => y - interpolateAt(control.days, cy, run.days[i] as number));
+  }
+  return { ...run, columns };
+}
+
+function interpolateAt(days: readonly number[], ys: readonly number[], day: number): number {
+  if (days.length === 0) return Number.NaN;
+  if (day <= (days[0] as number)) return ys[0] as number;
+  for (let i = 1; i < days.length; i++) {
+    const b = days[i] as number;
+    if (day <= b) {
+      const a = days[i - 1] as number;
+      const ya = ys[i - 1] as number;
+      const yb = ys[i] as number;
+      return b > a ? ya + ((yb - ya) * (day - a)) / (b - a) : yb;
+    }
+  }
+  return ys[ys.length - 1] as number;
 }
 
 const UNITS: [string, string][] = [
