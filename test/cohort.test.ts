@@ -36,6 +36,34 @@ describe("population distributions", () => {
     expect(() => parsePopulation({}, "x.yaml")).toThrow(/no population/);
   });
 
+  it("reads balance: true on one uptake parameter, and refuses it elsewhere", () => {
+    const [p] = parsePopulation(
+      { population: { "iron.diet.nonHeme": { lognormal: { median: "12 mg/day", cv: 0.4 }, balance: true } } },
+      "x.yaml",
+    );
+    expect(p?.balance).toBe(true);
+    expect(() =>
+      parsePopulation(
+        {
+          population: {
+            "iron.diet.nonHeme": { lognormal: { median: "12 mg/day", cv: 0.4 }, balance: true },
+            "iron.absorption.nonHemeUptake": { lognormal: { median: 0.2, cv: 0.4 }, balance: true },
+          },
+        },
+        "x.yaml",
+      ),
+    ).toThrow(/at most one/);
+    expect(() =>
+      parsePopulation(
+        {
+          subject: { sex: "male" },
+          population: { "subject.weight": { normal: { mean: "70 kg", sd: "5 kg" }, balance: true } },
+        },
+        "x.yaml",
+      ),
+    ).toThrow(/model parameter/);
+  });
+
   it("draws a stratified sample: each decile of a 10-member draw holds one member", () => {
     const doc = { population: { "iron.diet.nonHeme": { uniform: { from: "0 mg/day", to: "10 mg/day" } } } };
     const values = drawPopulation(parsePopulation(doc, "x.yaml"), 10, 3).map((v) => v[0] as number);

@@ -3,7 +3,7 @@
  * scenario's population: block) run on the sweep machinery and summarised.
  */
 import type { Command } from "@commander-js/extra-typings";
-import { wholeNumber } from "./guard.js";
+import { parseResolution, wholeNumber } from "./guard.js";
 import { createProgress } from "./progress.js";
 import type { ErrorKinds } from "./sweep-commands.js";
 
@@ -11,7 +11,7 @@ export function registerCohortCommand(program: Command, kinds: ErrorKinds): void
   program
     .command("cohort")
     .description(
-      "simulate a virtual cohort drawn from the scenario's population: block (on the sweep machinery: workers, shards, queue, resumable) and report each lab's distribution over time; writes cohort.csv (quantiles), cohort-shares.csv (share iron deficient, anemic, TSAT < 16 %), population.json and the sweep's results",
+      "simulate a virtual cohort drawn from the scenario's population: block (on the sweep machinery: workers, shards, queue, resumable) and report each lab's distribution over time; writes cohort.csv (quantiles), cohort-shares.csv (share iron deficient, with absent or low stores, anemic, below the donor Hb minimum, TSAT < 16 %), population.json, balance.json (members solved into iron balance, for a path with balance: true) and the sweep's results",
     )
     .argument("<scenario>", "scenario file with a population: block")
     .requiredOption("--size <n>", "members of the cohort", wholeNumber(1, 1_000_000))
@@ -26,6 +26,7 @@ export function registerCohortCommand(program: Command, kinds: ErrorKinds): void
       "summary interval in days (default: about 12 points over the run)",
       wholeNumber(1, 100_000),
     )
+    .option("--resolution <n>", "founder agents per day of every run, as for run (default 24)", parseResolution)
     .option("--workers <n>", "worker threads (default: available cores; 0 runs inline)", wholeNumber(0, 256))
     .option("--shard <i/N>", "only shard i of N (merge shards with erythron merge)")
     .option("--queue <url>", "run through a Redis queue served by `erythron worker`s")
@@ -38,6 +39,7 @@ export function registerCohortCommand(program: Command, kinds: ErrorKinds): void
           seed?: number;
           columns?: string;
           every?: number;
+          resolution?: number;
           workers?: number;
           shard?: string;
           queue?: string;
@@ -68,6 +70,7 @@ export function registerCohortCommand(program: Command, kinds: ErrorKinds): void
             ...(columns ? { columns } : {}),
             ...(opts.every !== undefined ? { everyDays: opts.every } : {}),
             ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+            ...(opts.resolution !== undefined ? { foundersPerDay: opts.resolution } : {}),
             ...(opts.shard !== undefined ? { shard: opts.shard } : {}),
             ...(opts.queue !== undefined ? { queue: opts.queue } : {}),
             onProgress: (done, total) => progress.update(done / Math.max(1, total)),

@@ -6,7 +6,7 @@
  * (ferritin < 15 ng/mL, WHO anemia, TSAT < 16 %).
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { quantile as d3quantile } from "d3";
 import { parseScenario } from "../scenario/load.js";
@@ -15,6 +15,7 @@ import { resolveScenarioPath } from "../scenario/shipped.js";
 import { type SweepResult, sweep } from "../sweep/sweep.js";
 import type { MetricSpec, RunRow, Sweep, SweepPlan } from "../sweep/types.js";
 import { VERSION } from "../version.js";
+import { type BalanceReport, balanceMembers } from "./balance.js";
 import { drawPopulation, type PopulationPath, parsePopulation } from "./population.js";
 
 export const DEFAULT_COHORT_COLUMNS = ["hb_g_dl", "ferritin_ng_ml", "tsat_pct", "mcv_fl"];
@@ -31,6 +32,24 @@ export const THRESHOLDS: {
     below: 15,
     label: "iron deficient (ferritin < 15 ng/mL)",
     source: "WHO 2020 ferritin guideline",
+  },
+  {
+    column: "ferritin_ng_ml",
+    below: 12,
+    label: "absent iron stores (ferritin < 12 ng/mL)",
+    source: "REDS-II RISE definition (Cable 2011, Transfusion 51:511)",
+  },
+  {
+    column: "ferritin_ng_ml",
+    below: 26,
+    label: "low iron stores (ferritin < 26 ng/mL)",
+    source: "HEIRS stratum (Kiss 2015, JAMA 313:575)",
+  },
+  {
+    column: "hb_g_dl",
+    below: { male: 13, female: 12.5 },
+    label: "Hb below the donor minimum (< 13.0 g/dL men, < 12.5 women)",
+    source: "US donor eligibility since 2016, 21 CFR 630.10(e)",
   },
   {
     column: "hb_g_dl",
@@ -59,6 +78,9 @@ export interface CohortOptions {
   workers?: number;
   shard?: string;
   queue?: string;
+  /** Numerical step and resolution of every run (default: the simulator's). */
+  dtHours?: number;
+  foundersPerDay?: number;
   onProgress?: (done: number, total: number) => void;
   onMessage?: (text: string) => void;
 }
@@ -85,6 +107,8 @@ export interface CohortShareRow {
 export interface CohortResult {
   sweep: SweepResult;
   population: PopulationPath[];
+  /** Members solved into iron balance (a population path with balance: true). */
+  balance?: BalanceReport;
   summary: CohortSummaryRow[];
   shares: CohortShareRow[];
 }
@@ -95,6 +119,7 @@ export function cohortSweep(options: CohortOptions): {
   population: PopulationPath[];
   days: number[];
   sex: "male" | "female";
+  balance?: BalanceReport;
 } {
   const file = resolve(resolveScenarioPath(options.scenario));
   const text = readFileSync(file, "utf8");
@@ -114,9 +139,37 @@ export function cohortSweep(options: CohortOptions): {
   const sha = (s: string) => createHash("sha256").update(s).digest("hex");
   const scenarioSha256 = sha(text);
   const paths = population.map((p) => p.path);
+  const numerics = `${options.dtHours ?? ""}/${options.foundersPerDay ?? ""}`;
   const id = sha(
-    `${VERSION}\ncohort\n${scenarioSha256}\n${options.size}\n${seed}\n${metrics.map((m) => m.name).join(",")}`,
+    `${VERSION}\ncohort\n${scenarioSha256}\n${options.size}\n${seed}\n${metrics.map((m) => m.name).join(",")}\n${numerics}`,
   ).slice(0, 16);
+  // Members solved into iron balance: probes are reused from DIR/balance.json when it belongs to this cohort.
+  let balance: BalanceReport | undefined;
+  if (population.some((p) => p.balance)) {
+    const at = population.findIndex((p) => p.balance);
+    const kept = join(options.out, "balance.json");
+    const old = existsSync(kept)
+      ? (JSON.parse(readFileSync(kept, "utf8")) as { id?: string } & BalanceReport)
+      : undefined;
+    if (old?.id === id && old.members.length === values.length) {
+      balance = { path: old.path, members: old.members };
+      old.members.forEach((m, i) => {
+        (values[i] as number[])[at] = m.solved;
+      });
+    } else {
+      options.onMessage?.(
+        `cohort: solving ${population[at]?.path.path} for iron balance (a 28-day probe run per member)`,
+      );
+      balance = balanceMembers(values, {
+        scenarioDoc: doc,
+        scenarioFile: file,
+        population,
+        seed,
+        ...(options.dtHours !== undefined ? { dtHours: options.dtHours } : {}),
+        ...(options.foundersPerDay !== undefined ? { foundersPerDay: options.foundersPerDay } : {}),
+      });
+    }
+  }
   const plan: SweepPlan = {
     version: VERSION,
     id,
@@ -126,6 +179,8 @@ export function cohortSweep(options: CohortOptions): {
     metrics,
     trajectories: false,
   };
+  if (options.dtHours !== undefined) plan.dtHours = options.dtHours;
+  if (options.foundersPerDay !== undefined) plan.foundersPerDay = options.foundersPerDay;
   return {
     sweep: {
       file,
@@ -141,6 +196,7 @@ export function cohortSweep(options: CohortOptions): {
     population,
     days,
     sex: scenario.subject.sex,
+    ...(balance ? { balance } : {}),
   };
 }
 
@@ -186,7 +242,16 @@ export function summarise(
 }
 
 export async function cohort(options: CohortOptions): Promise<CohortResult> {
-  const { sweep: s, population, sex } = cohortSweep(options);
+  const { sweep: s, population, sex, balance } = cohortSweep(options);
+  if (balance) {
+    const { mkdirSync } = await import("node:fs");
+    const { writeFileAtomic } = await import("../io/outputs.js");
+    mkdirSync(options.out, { recursive: true });
+    await writeFileAtomic(
+      join(options.out, "balance.json"),
+      `${JSON.stringify({ id: s.plan.id, ...balance }, null, 1)}\n`,
+    );
+  }
   const sweepOptions: Parameters<typeof sweep>[0] = { file: s, out: options.out };
   if (options.workers !== undefined) sweepOptions.workers = options.workers;
   if (options.shard !== undefined) sweepOptions.shard = options.shard;
@@ -218,5 +283,5 @@ export async function cohort(options: CohortOptions): Promise<CohortResult> {
       2,
     )}\n`,
   );
-  return { sweep: result, population, summary, shares };
+  return { sweep: result, population, summary, shares, ...(balance ? { balance } : {}) };
 }

@@ -24,6 +24,11 @@ export interface PopulationPath {
   path: SweptPath;
   distribution: Distribution;
   source?: string;
+  /**
+   * Solved per member rather than drawn: the draw is only a first guess, then the value is set so
+   * that the member starts in iron balance (src/cohort/balance.ts).
+   */
+  balance?: boolean;
 }
 
 const isMapping = (v: unknown): v is Record<string, unknown> =>
@@ -75,7 +80,16 @@ export function parsePopulation(doc: Record<string, unknown>, file: string): Pop
       distribution: d,
     };
     if (typeof raw.source === "string") entry.source = raw.source;
+    if (raw.balance === true) entry.balance = true;
     out.push(entry);
+  }
+  if (out.filter((p) => p.balance).length > 1)
+    throw new PopulationError(`${file}: population: at most one path can have balance: true`);
+  for (const p of out) {
+    if (p.balance && p.path.target !== "parameter")
+      throw new PopulationError(
+        `${file}: population.${p.path.path}: balance: true needs a model parameter such as iron.diet.nonHeme`,
+      );
   }
   return out;
 }

@@ -53,3 +53,43 @@ export const TRAJECTORY_COLUMNS = [
 ] as const;
 
 export type TrajectoryColumn = (typeof TRAJECTORY_COLUMNS)[number];
+
+/**
+ * Unit suffixes of the column names, longest first where one ends another, each as written in
+ * files (ASCII, the canonical unit of sweep results) and for people (tables, figures).
+ * Dimensionless columns (an index, a fraction) have the unit "1".
+ */
+const COLUMN_SUFFIX_UNITS: readonly (readonly [suffix: string, ascii: string, display: string])[] = [
+  ["_10e12_l", "10^12/L", "10¹²/L"],
+  ["_10e9_l", "10^9/L", "10⁹/L"],
+  ["_umol_mol", "umol/mol", "µmol/mol"],
+  ["_umol_l", "umol/L", "µmol/L"],
+  ["_ml_min", "mL/min", "mL/min"],
+  ["_mg_day", "mg/day", "mg/day"],
+  ["_ug_dl", "ug/dL", "µg/dL"],
+  ["_mg_dl", "mg/dL", "mg/dL"],
+  ["_ng_ml", "ng/mL", "ng/mL"],
+  ["_pg_ml", "pg/mL", "pg/mL"],
+  ["_mu_ml", "mU/mL", "mU/mL"],
+  ["_g_dl", "g/dL", "g/dL"],
+  ["_mg_l", "mg/L", "mg/L"],
+  ["_days", "day", "day"],
+  ["_pct", "%", "%"],
+  ["_fraction", "1", "1"],
+  ["_ml", "mL", "mL"],
+  ["_fl", "fL", "fL"],
+  ["_pg", "pg", "pg"],
+  ["_mg", "mg", "mg"],
+  ["_g", "g", "g"],
+];
+/** Columns whose name carries no unit: dimensionless indices. */
+const DIMENSIONLESS_COLUMNS: ReadonlySet<string> = new Set(["rpi"]);
+
+/** The unit of a trajectory column, read from its name ("" when the name carries none). */
+export function columnUnit(column: string, style: "ascii" | "display" = "ascii"): string {
+  if (column === "day") return "day";
+  if (DIMENSIONLESS_COLUMNS.has(column)) return "1";
+  for (const [suffix, ascii, display] of COLUMN_SUFFIX_UNITS)
+    if (column.endsWith(suffix)) return style === "ascii" ? ascii : display;
+  return "";
+}

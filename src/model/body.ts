@@ -298,6 +298,7 @@ export class Body {
   private expansionIronHalf = 0;
   private tsatRef = 0.3;
   private transfusionLoss = 0;
+  private infusionHPerMl = 0;
   private donorZppPerHb = 0;
   private infiltrationExp = 1;
   /** Oral iron doses waiting in the gut lumen for the next step, mg. */
@@ -408,6 +409,7 @@ export class Body {
     const child = this.subject.ageYears !== undefined && this.subject.ageYears < p("lead.childUntilAge");
     this.leadAbsorbedByAge = p(child ? "lead.absorbedFractionChild" : "lead.absorbedFractionAdult");
     this.transfusionLoss = p("transfusion.storageLossFraction");
+    this.infusionHPerMl = p("transfusion.infusionTimePerUnit") / p("transfusion.unitVolume");
     this.il6Baseline = p("inflammation.il6Baseline");
     this.genotypeFx = genotypeEffects(this.genotype, this.params);
     this.ironRestrictionHalf = p("erythropoiesis.ironRestrictionTsatHalf");
@@ -453,11 +455,12 @@ export class Body {
   updateCauses(): void {
     const c = this.causes;
     const g = this.genotypeFx;
-    const il6 = this.exposures.il6PgPerMl;
+    const renal = this.renal.effects();
+    // Uremic inflammation adds to the IL-6 the world causes (kidney failure raises IL-6).
+    const il6 = this.exposures.il6PgPerMl + renal.il6ExcessPgPerMl;
     const inf = this.inflammation.effects(il6);
     const pb = this.lead.effects();
     const vit = this.vitamins.effects();
-    const renal = this.renal.effects();
     const room = (1 - Math.min(1, Math.max(0, this.exposures.marrowInfiltration ?? 0))) ** this.infiltrationExp;
     c.il6PgPerMl = il6;
     c.bmpFloor = g.bmpFloor;
@@ -592,6 +595,11 @@ export class Body {
     return poolsTotalMg(this.pools) + this.marrow.ironMg() + this.blood.ironMg();
   }
 
+  /** Plasma volume the body restores: the blood-volume set point less the red cells, dL. */
+  targetPlasmaDl(): number {
+    return Math.max(this.bloodVolumeSetPointDl() - this.redCellVolumeDl(), 0.2 * this.bloodVolumeTargetDl);
+  }
+
   /** Recompute circulating iron from the cells (exact), e.g. after building the population. */
   resyncBloodIron(): void {
     this.blood.resync();
@@ -618,10 +626,10 @@ export class Body {
     const lossDl = this.menstrualLossDl(dt) + (x.chronicBleedMlPerDay * dt) / 24 / 100;
     if (lossDl > 0) this.hemorrhage(lossDl);
     this.lead.step(dt, (x.leadIntakeUgPerDay * this.leadAbsorbedByAge + x.leadAbsorbedUgPerDay) / 24);
-    this.inflammation.step(dt, x.il6PgPerMl);
+    this.renal.set(x.gfrMlPerMin);
+    this.inflammation.step(dt, x.il6PgPerMl + this.renal.effects().il6ExcessPgPerMl);
     this.epoetin.step(dt);
     this.vitamins.step(dt, x);
-    this.renal.set(x.gfrMlPerMin);
     this.hypoxia.step(dt, x.altitudeM ?? 0, x.spo2);
     if (this.growing && this.growthKgPerH > 0) this.grow(dt);
     this.pregnancy.step(this.absoluteH + dt, this);
@@ -716,7 +724,7 @@ export class Body {
     }
 
     // 7. Plasma volume refills toward the set point (hemodilution after a loss).
-    const targetPv = Math.max(this.bloodVolumeSetPointDl() - this.redCellVolumeDl(), 0.2 * this.bloodVolumeTargetDl);
+    const targetPv = this.targetPlasmaDl();
     // An excess (a transfusion's volume) leaves by capillary filtration within minutes; a deficit
     // (after a bleed) refills over a day or more.
     const rate = this.plasmaVolumeDl > targetPv ? this.excessShiftRate : this.refillRate;
@@ -804,10 +812,23 @@ export class Body {
     const meanHbPg = meanVolumeFl * mchc;
     const ironMg = (cells * meanHbPg * this.feHb) / 1e9;
     const kept = 1 - this.transfusionLoss;
+    const deficitDl = Math.max(0, this.targetPlasmaDl() - this.plasmaVolumeDl);
     this.blood.transfuse(cells * kept, meanVolumeFl, meanHbPg, this.donorZppPerHb);
     this.pools.macrophageLabile += ironMg * this.transfusionLoss;
     this.fluxes.transfusionToMacrophageMg += ironMg * this.transfusionLoss;
-    this.plasmaVolumeDl += (volumeMl * (1 - hematocrit)) / 100;
+    // The bag runs in over T = infusion time (the event's time is the end of the infusion); the volume
+    // it adds above the set point leaves by capillary filtration with time constant τ while it runs,
+    // so at the end only (τ/T)(1 − e^(−T/τ)) of it is left (constant inflow, first-order outflow).
+    // Volume that fills a deficit (a bled patient) stays.
+    const addedDl = (volumeMl * (1 - hematocrit) + volumeMl * hematocrit * kept) / 100;
+    const infusionH = this.infusionHPerMl * volumeMl;
+    const tau = 1 / this.excessShiftRate;
+    const left = infusionH > 0 ? (tau / infusionH) * -Math.expm1(-infusionH / tau) : 1;
+    const shiftedDl = Math.max(0, addedDl - deficitDl) * (1 - left);
+    this.plasmaVolumeDl = Math.max(
+      this.plasmaVolumeDl + (volumeMl * (1 - hematocrit)) / 100 - shiftedDl,
+      0.2 * this.bloodVolumeTargetDl,
+    );
     this.ledger.transfusedMg += ironMg;
   }
 

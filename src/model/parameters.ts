@@ -1495,6 +1495,17 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 1000,
     provenance: { kind: "measured" },
   },
+  "transfusion.infusionTimePerUnit": {
+    unit: "h",
+    default: 1.5,
+    description:
+      "time one unit of packed cells takes to run in (a transfusion event marks the end of the infusion); the bag's volume leaves the circulation while it runs",
+    source:
+      "BCSH guideline on the administration of blood components 2009 (Br J Haematol 2010): a unit over 90–120 min in a stable patient, within 4 h",
+    min: 0,
+    max: 4,
+    provenance: { kind: "measured" },
+  },
   "transfusion.storageLossFraction": {
     unit: "",
     default: 0.1,
@@ -1814,14 +1825,22 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
   },
   "kidney.epoCapacityHalfGfr": {
     unit: "",
-    default: 0.2,
+    default: 0.145,
     description:
-      "GFR (fraction of healthy) at which renal EPO production capacity is half of what it would be in proportion (f = g(1+K)/(g+K))",
+      "GFR (fraction of healthy) at which renal EPO production capacity is half-lost, f = gⁿ(1+Kⁿ)/(gⁿ+Kⁿ) with n = kidney.epoCapacityHill",
     source:
-      "calibrated: Hb falls from CrCl ~70 mL/min, −1.4 g/dL at 20–30 mL/min (Hsu 2002); EPO ~half of that of iron deficiency at the same Hb (Gowanlock 2016), ref §5g",
+      "calibrated: Hb falls from CrCl ~70 mL/min, −1.4 g/dL at 20–30 mL/min (Hsu 2002); EPO ~half of that of iron deficiency at the same Hb (Gowanlock 2016), ref §5g; untreated dialysis Hct 22 % (Eschbach 1989); with epoCapacityHill and the uremic IL-6 (kidney.uremicIl6)",
     min: 0.001,
     max: 10,
-    provenance: { kind: "calibrated", targets: ["ckd.mcv", "ckd.hb-fall"] },
+    provenance: {
+      kind: "calibrated",
+      targets: [
+        "ckd.mcv",
+        "ckd.hb-fall",
+        "eschbach-1989-epoetin-hct-untreated",
+        "signature:test/signatures-conditions.test.ts",
+      ],
+    },
   },
   "kidney.hepcidinRenalClearanceFraction": {
     unit: "",
@@ -1842,13 +1861,35 @@ export const PARAMETERS: ReadonlyMap<string, ParameterSpec> = defineParameters({
     max: 0.1,
     provenance: { kind: "calibrated", targets: ["ckd.hb-fall"] },
   },
+  "kidney.epoCapacityHill": {
+    unit: "",
+    default: 2,
+    description:
+      "steepness n of the loss of renal EPO production capacity with GFR, f = gⁿ(1+Kⁿ)/(gⁿ+Kⁿ) (n = 1: in proportion to the nephrons lost, softened by K)",
+    source:
+      "Hb barely falls until CrCl < 60 mL/min, then −1.4 g/dL at 20–30 (Hsu, McCulloch & Curhan 2002 J Am Soc Nephrol 13:504), while untreated dialysis patients sit at Hct ~22 % (Eschbach 1989 Ann Intern Med 111:992): EPO-producing fibroblasts turn into myofibroblasts as fibrosis advances (Asada N et al. 2011 J Clin Invest 121:3981); calibrated with epoCapacityHalfGfr",
+    min: 0.5,
+    max: 6,
+    provenance: { kind: "calibrated", targets: ["ckd.hb-fall", "eschbach-1989-epoetin-hct-untreated"] },
+  },
+  "kidney.uremicIl6": {
+    unit: "pg/mL",
+    default: 0.3,
+    description:
+      "IL-6 added by uremic inflammation per unit of uremic load (GFR_ref/GFR − 1): IL-6 rises with the CKD stage and acts like any other IL-6 (hepcidin STAT3 arm, EPO blunting, progenitors, iron retention)",
+    source:
+      "plasma IL-6 rises with CKD stage (Barreto DV et al. 2010 Kidney Int 77:550); median 7.9 pg/mL in haemodialysis patients of the HEMO study (Am J Kidney Dis 2005, PMID 15685511) vs ~1.5 in health: (7.9 − 1.5)/22 at GFR ~5 mL/min; inflammation is the main cause of ESA hyporesponsiveness (KDIGO 2012 Kidney Int Suppl 2:279, ch. 3.4)",
+    min: 0,
+    max: 10,
+    provenance: { kind: "measured" },
+  },
   "kidney.uremicMarrowSuppression": {
     unit: "",
-    default: 0.04,
+    default: 0.015,
     description:
       "uremic blunting of erythroid progenitor influx per unit of uremic load (GFR_ref/GFR − 1): factor 1/(1 + s·load)",
     source:
-      "uremic serum inhibits erythroid colony growth and ESA needs rise in kidney failure (Eschbach 1989 Ann Intern Med 111:992: untreated dialysis Hct 22 %; KDIGO 2012 Kidney Int Suppl 2:279: starting ESA doses raise Hb 1–2 g/dL per month); calibrated to those within the CKD signatures (Hsu 2002 stage-4 Hb; ESA on low iron keeps TSAT < 20 %): factor 0.58 at GFR 6 mL/min, 0.74 at GFR 12",
+      "uremic serum inhibits erythroid colony growth and ESA needs rise in kidney failure (Eschbach 1989 Ann Intern Med 111:992: untreated dialysis Hct 22 %; KDIGO 2012 Kidney Int Suppl 2:279: starting ESA doses raise Hb 1–2 g/dL per month); calibrated to those within the CKD signatures (Hsu 2002 stage-4 Hb; ESA on low iron keeps TSAT < 20 %): factor 0.79 at GFR 6 mL/min, 0.89 at GFR 12 (lowered from 0.04 when uremic IL-6 took over part of the suppression, kidney.uremicIl6)",
     min: 0,
     max: 10,
     provenance: {

@@ -682,6 +682,8 @@ export function scenarioSchema(locate: Locate) {
           min: scalar.optional(),
           max: scalar.optional(),
           source: z.string().optional(),
+          // Solved per member (not drawn) so the member starts in iron balance (src/cohort/balance.ts).
+          balance: z.boolean().optional(),
         })
         .strict(),
     )

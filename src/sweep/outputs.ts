@@ -12,6 +12,7 @@ import { JOURNAL_FILE, SweepWriteError } from "./journal.js";
 export { SweepWriteError };
 
 import { parquetWriteBuffer } from "hyparquet-writer";
+import { columnUnit } from "../labs/columns.js";
 import { SEED_RULE } from "./seeds.js";
 import type { RunRow, Sweep } from "./types.js";
 
@@ -111,30 +112,8 @@ export interface Provenance {
 }
 
 /** Units written into trajectory column names (hb_g_dl → g/dL), longest suffix first. */
-const COLUMN_SUFFIX_UNITS: [string, string][] = [
-  ["_10e12_l", "10^12/L"],
-  ["_10e9_l", "10^9/L"],
-  ["_umol_mol", "umol/mol"],
-  ["_umol_l", "umol/L"],
-  ["_ml_min", "mL/min"],
-  ["_ug_dl", "ug/dL"],
-  ["_ng_ml", "ng/mL"],
-  ["_pg_ml", "pg/mL"],
-  ["_mu_ml", "mU/mL"],
-  ["_g_dl", "g/dL"],
-  ["_mg_l", "mg/L"],
-  ["_pct", "%"],
-  ["_fl", "fL"],
-  ["_pg", "pg"],
-  ["_mg", "mg"],
-];
-
-/** The unit of a trajectory column, read from its name. */
-export function columnUnit(column: string): string {
-  if (column === "day") return "day";
-  for (const [suffix, unit] of COLUMN_SUFFIX_UNITS) if (column.endsWith(suffix)) return unit;
-  return "";
-}
+/** The unit of a trajectory column, read from its name (one table, in the labs layer). */
+export { columnUnit };
 
 /** Units of every results column: swept paths in their canonical unit, metrics in their column's (crossings in days). */
 export function resultUnits(sweep: Sweep): Record<string, string> {

@@ -4,6 +4,7 @@
  * them (in worker threads when asked), measures and grades every target.
  */
 import { join } from "node:path";
+import { columnUnit as labsColumnUnit } from "../labs/columns.js";
 import type { Job, JobResult } from "./jobs.js";
 import { type Grade, grade, measureColumn, relativeError } from "./measure.js";
 import type { Expected, Role, Study, StudyTarget } from "./studies.js";
@@ -218,27 +219,9 @@ function interpolateAt(days: readonly number[], ys: readonly number[], day: numb
   return ys[ys.length - 1] as number;
 }
 
-const UNITS: [string, string][] = [
-  ["_g_dl", "g/dL"],
-  ["_ug_dl", "µg/dL"],
-  ["_ng_ml", "ng/mL"],
-  ["_pg_ml", "pg/mL"],
-  ["_mu_ml", "mU/mL"],
-  ["_10e12_l", "10¹²/L"],
-  ["_10e9_l", "10⁹/L"],
-  ["_umol_mol", "µmol/mol"],
-  ["_umol_l", "µmol/L"],
-  ["_mg_l", "mg/L"],
-  ["_ml_min", "mL/min"],
-  ["_pct", "%"],
-  ["_fl", "fL"],
-  ["_pg", "pg"],
-  ["_mg", "mg"],
-];
-
-/** Unit of a column, from its name (units are in the contract's column names). */
+/** Unit of a column, from its name, as people read it (units are in the contract's column names). */
 export function columnUnit(column: string): string {
-  return UNITS.find(([suffix]) => column.endsWith(suffix))?.[1] ?? "";
+  return labsColumnUnit(column, "display");
 }
 
 function unitOf(t: StudyTarget): string {
