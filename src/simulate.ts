@@ -10,6 +10,7 @@ import { PARAMETERS, ParameterError } from "./engine/parameters.js";
 import { buildSteadyBody } from "./engine/steady-state.js";
 import { TRAJECTORY_COLUMNS } from "./labs/columns.js";
 import { measureLabs } from "./labs/labs.js";
+import { oralAvailability } from "./physiology/meals.js";
 import type { Run, SimulateOptions, VolumeHistogram } from "./run.js";
 import { SPAN_ACTIONS } from "./scenario/actions.js";
 import { ScenarioError } from "./scenario/errors.js";
@@ -236,7 +237,8 @@ function applyInstantValues(body: Body, instant: Instant, factor = 1): void {
       body.transfuse(valueAt(a.volumeMl, t) * factor, a.hematocrit);
       return;
     case "oralIron":
-      body.giveOralIron(valueAt(a.doseMg, t) * factor);
+      // Only the part a meal or a drink leaves soluble reaches the enterocytes (src/physiology/meals.ts).
+      body.giveOralIron(valueAt(a.doseMg, t) * factor * oralAvailability(body.params, a.taken, a.with));
       return;
     case "ivIron":
       body.giveIvIron(valueAt(a.doseMg, t) * factor);
@@ -246,6 +248,9 @@ function applyInstantValues(body: Body, instant: Instant, factor = 1): void {
       return;
     case "set":
       body.setParameters(a.parameters);
+      return;
+    case "pregnancy":
+      body.conceive({ termWeeks: a.termWeeks, fetuses: a.fetuses, deliveryBloodLossMl: a.deliveryBloodLossMl });
       return;
     case "tracer":
       if (a.isotope !== undefined) body.giveLabelledIron(valueAt(a.doseMg, t), a.route);

@@ -154,6 +154,7 @@ describe("check and list", () => {
       "folate",
       "kidney",
       "marrowInfiltration",
+      "pregnancy",
       "altitude",
       "hypoxemia",
       "hemolysis",

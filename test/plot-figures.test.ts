@@ -116,12 +116,14 @@ describe("content", () => {
     expect(texts(women, ".legend text")[0]).toContain("women");
   });
 
-  it("CBC: says when there are no events, and that children are compared with adult ranges", () => {
+  it("CBC: says when there are no events, and which ranges a child is compared with", () => {
     const quiet = parse(cbcFigure({ ...data, events: [] }));
     expect(texts(quiet, "text.caption")[0]).toContain("no events");
     expect(quiet.querySelectorAll(".event-strip, line.event-rule")).toHaveLength(0);
     const child = parse(cbcFigure({ ...data, ageYears: 6 }));
-    expect(texts(child, ".legend text")[0]).toBe("reference range, healthy adult men (children's differ)");
+    expect(texts(child, ".legend text")[0]).toBe(
+      "reference range: children from 5 years for Hb, MCV, ferritin (Dallman & Siimes 1979; WHO), else adult men",
+    );
   });
 
   it("CBC and iron panel: events marked on the time axis, labelled", () => {

@@ -87,6 +87,7 @@ describe("the registry", () => {
         "folate",
         "kidney",
         "marrowInfiltration",
+        "pregnancy",
         // Causes (issue 15).
         "altitude",
         "hypoxemia",

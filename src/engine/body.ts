@@ -27,13 +27,16 @@
 import type { RandomStream } from "../core/rng.js";
 import { createStream } from "../core/rng.js";
 import type { Genotype, Subject } from "../core/types.js";
+import { defaultFor } from "../parameters/spec.js";
 import { BloodVolume, bloodVolumeDl } from "../physiology/blood-volume.js";
 import { Circulation, type CirculationSignals } from "../physiology/circulation.js";
+import { DiurnalRhythm } from "../physiology/diurnal.js";
 import { Kidney } from "../physiology/epo.js";
 import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
 import { ErythropoiesisDrive } from "../physiology/erythropoiesis-drive.js";
 import { Epoetin } from "../physiology/esa.js";
 import { type GenotypeEffects, genotypeEffects, WILD_TYPE_EFFECTS } from "../physiology/genotype.js";
+import { ADULT_AGE_YEARS, ageNowYears, childOverrides, weightGainKgPerDay } from "../physiology/growth.js";
 import { PlasmaHeme } from "../physiology/hemolysis.js";
 import { Liver, Transferrin } from "../physiology/hepcidin.js";
 import { Hypoxia } from "../physiology/hypoxia.js";
@@ -51,13 +54,14 @@ import {
 import { LeadKinetics } from "../physiology/lead.js";
 import { Menses } from "../physiology/menses.js";
 import type { Bound } from "../physiology/module.js";
+import { Pregnancy, type PregnancyOptions } from "../physiology/pregnancy.js";
 import { RenalFunction } from "../physiology/renal.js";
 import { IronTracer } from "../physiology/tracer.js";
 import { Vitamins } from "../physiology/vitamins.js";
 import { type Causes, composeCauses, type Exposures, healthyCauses, restingExposures } from "./causes.js";
 import { type FluxTotals, newFluxTotals } from "./fluxes.js";
 import { Interventions } from "./interventions.js";
-import { type ModelParameters, type ParameterPath, param, resolveParameters } from "./parameters.js";
+import { type ModelParameters, PARAMETERS, type ParameterPath, param, resolveParameters } from "./parameters.js";
 
 export { bloodVolumeDl } from "../physiology/blood-volume.js";
 export { referenceErythroblasts } from "../physiology/erythropoiesis-drive.js";
@@ -65,6 +69,12 @@ export { type Causes, type Exposures, healthyCauses } from "./causes.js";
 export type { FluxTotals } from "./fluxes.js";
 
 const DL_PER_FL = 1e-14;
+
+/** A child's own defaults (src/physiology/growth.ts), beneath the scenario's overrides. */
+function childDefaults(subject: Subject): Record<string, number> {
+  const spec = PARAMETERS.get("epo.androgenFactor");
+  return spec ? childOverrides(subject.sex, subject.ageYears, defaultFor(spec, "female")) : {};
+}
 
 export interface BodyOptions {
   dtH: number;
@@ -97,6 +107,8 @@ export class Body {
   readonly epoetin: Epoetin;
   readonly vitamins: Vitamins;
   readonly renal: RenalFunction;
+  readonly pregnancy: Pregnancy;
+  readonly diurnal: DiurnalRhythm;
   /** Blood-volume set point and plasma volume. */
   readonly volume: BloodVolume;
   readonly menses: Menses;
@@ -122,6 +134,7 @@ export class Body {
   private growthKgPerH = 0;
   private tissueIronPerKg = 0;
   private growing = false;
+  private growthUntilAge = ADULT_AGE_YEARS;
   fluxes: FluxTotals = newFluxTotals();
   maxBalanceRelError = 0;
 
@@ -155,7 +168,7 @@ export class Body {
     this.weightKg = subject.weightKg;
     this.genotype = { ...genotype };
     this.overrides = { ...overrides };
-    this.params = resolveParameters(subject.sex, overrides);
+    this.params = resolveParameters(subject.sex, { ...childDefaults(subject), ...overrides });
     const params = this.params;
     const p = (k: ParameterPath) => param(params, k);
     this.dtH = opts.dtH;
@@ -176,6 +189,8 @@ export class Body {
     this.epoetin = this.use(new Epoetin(params, subject.weightKg));
     this.vitamins = this.use(new Vitamins(params));
     this.renal = this.use(new RenalFunction(params, subject.ageYears));
+    this.pregnancy = this.use(new Pregnancy(params));
+    this.diurnal = this.use(new DiurnalRhythm(params));
     this.volume = this.use(new BloodVolume(params));
     this.menses = this.use(new Menses(params, subject.ageYears, this.random.menses));
     this.drive = this.use(new ErythropoiesisDrive(params, subject, this.weightKg));
@@ -227,10 +242,11 @@ export class Body {
   /** The body's own constants, derived from parameters. */
   private bindOwn(): void {
     const p = (k: ParameterPath) => param(this.params, k);
-    this.bloodVolumeTargetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params);
+    this.bloodVolumeTargetDl = bloodVolumeDl(this.subjectNow(), this.params) + this.pregnancy.extraPlasmaDl;
     // A child grows: blood volume, marrow and tissue iron follow the weight (issue 10, item 8).
     const growingAge = this.subject.ageYears !== undefined && this.subject.ageYears < p("body.growthUntilAge");
     this.growthKgPerH = growingAge ? p("body.childWeightGain") / 24 : 0;
+    this.growthUntilAge = p("body.growthUntilAge");
     this.tissueIronPerKg = p("iron.tissueIronPerKg");
     this.circulationInterval = p("circulation.updateInterval");
     this.dietNonHeme = p("iron.diet.nonHeme");
@@ -249,7 +265,7 @@ export class Body {
    */
   setParameters(changes: Readonly<Record<string, number>>): void {
     this.overrides = { ...this.overrides, ...changes };
-    this.params = resolveParameters(this.subject.sex, this.overrides);
+    this.params = resolveParameters(this.subject.sex, { ...childDefaults(this.subject), ...this.overrides });
     this.bindOwn();
     for (const m of this.modules) m.bind(this.params);
     this.updateCauses();
@@ -277,6 +293,13 @@ export class Body {
   /** EPO at the marrow: the kidney's plus any injected epoetin, mU/mL. */
   epoMuPerMl(): number {
     return this.kidney.epoMuPerMl + this.epoetin.plasmaMuPerMl();
+  }
+
+  /** The subject as now: weight and age after the growth so far. */
+  subjectNow(): Subject {
+    const s: Subject = { ...this.subject, weightKg: this.weightKg };
+    if (this.subject.ageYears !== undefined) s.ageYears = ageNowYears(this.subject.ageYears, this.timeH);
+    return s;
   }
 
   /** Time since the run start, h (negative during the steady-state burn-in). */
@@ -390,7 +413,9 @@ export class Body {
     const x = this.exposures;
 
     // 0. Exposures: blood loss (menses, chronic bleeding), lead, cytokines, injected EPO.
-    const lossDl = this.menses.step(dt, { absoluteH: this.absoluteH }) + (x.chronicBleedMlPerDay * dt) / 24 / 100;
+    const lossDl =
+      this.menses.step(dt, { absoluteH: this.absoluteH, amenorrhea: this.pregnancy.amenorrhea(this.absoluteH) }) +
+      (x.chronicBleedMlPerDay * dt) / 24 / 100;
     if (lossDl > 0) this.hemorrhage(lossDl);
     this.lead.step(dt, { intakeUgPerDay: x.leadIntakeUgPerDay, absorbedUgPerDay: x.leadAbsorbedUgPerDay });
     this.renal.step(dt, { gfrMlPerMin: x.gfrMlPerMin });
@@ -399,11 +424,16 @@ export class Body {
     this.vitamins.step(dt, x);
     this.hypoxia.step(dt, { altitudeM: x.altitudeM ?? 0, spo2: x.spo2 });
     if (this.growing && this.growthKgPerH > 0) this.grow(dt);
+    this.pregnancy.step(this.absoluteH + dt, this);
     this.updateCauses();
 
     // 1–2. Sense and signal.
     const tsat = this.tsat();
-    this.kidney.step(dt, { sensedHbGPerDl: this.hypoxia.sensedHb(this.sensedHb()), blunting: c.epoBlunting });
+    // Pregnancy raises renal blood flow: the kidney's oxygen delivery at a given Hb (1 = not pregnant).
+    this.kidney.step(dt, {
+      sensedHbGPerDl: this.hypoxia.sensedHb(this.sensedHb()) * this.pregnancy.renalOxygenFactor(this.absoluteH),
+      blunting: c.epoBlunting,
+    });
     const epo = this.epoMuPerMl();
     this.drive.step(dt, { erythroblastCount: this.marrow.erythroblastCount(), epo });
     this.liver.step(dt, {
@@ -413,7 +443,10 @@ export class Body {
       il6PgPerMl: c.il6PgPerMl,
       bmpFloor: c.bmpFloor,
       ironSensingFactor: c.ironSensingFactor,
-      clearanceFactor: c.hepcidinClearanceFactor,
+      // Pregnancy and the time of day set hepcidin production (made / clearance: dividing clearance is the same).
+      clearanceFactor:
+        c.hepcidinClearanceFactor /
+        (this.pregnancy.hepcidinFactor(this.absoluteH) * this.diurnal.hepcidinFactor(this.timeH)),
       hypoxiaFactor: this.hypoxia.hepcidinFactor(),
     });
     this.transferrin.step(dt, { hepatocyteIronMg: this.pools.hepatocyte, acutePhaseFactor: c.transferrinFactor });
@@ -527,14 +560,18 @@ export class Body {
    * with blood volume ~75 mL/kg, tissue iron ~6 mg/kg).
    */
   private grow(dt: number): void {
-    const dKg = this.growthKgPerH * dt;
+    // The CDC curve at the age reached (src/physiology/growth.ts), scaled by body.childWeightGain.
+    const age = ageNowYears(this.subject.ageYears ?? ADULT_AGE_YEARS, this.timeH);
+    if (age >= this.growthUntilAge) return;
+    const dKg = (weightGainKgPerDay(age, this.growthKgPerH * 24) * dt) / 24;
     this.weightKg += dKg;
-    this.bloodVolumeTargetDl = bloodVolumeDl({ ...this.subject, weightKg: this.weightKg }, this.params);
+    this.bloodVolumeTargetDl = bloodVolumeDl(this.subjectNow(), this.params) + this.pregnancy.extraPlasmaDl;
     this.drive.setWeight(this.weightKg);
     const toTissue = Math.min(this.pools.plasma, dKg * this.tissueIronPerKg);
     if (this.tracer.active) this.tracer.plasmaToTissue(toTissue, this.pools.plasma);
     this.pools.plasma -= toTissue;
     this.pools.tissue += toTissue;
+    this.fluxes.plasmaToTissueMg += toTissue;
   }
 
   // ── Interventions (interventions.ts) ─────────────────────────────────────
@@ -551,6 +588,18 @@ export class Body {
   /** An oral iron dose (elemental mg): reaches the gut lumen and is absorbed at the next step. */
   giveOralIron(doseMg: number): void {
     this.interventions.giveOralIron(doseMg);
+  }
+
+  /** Plasma iron carried across the placenta (pregnancy): a loss to the body, with any label in it. */
+  placentalUptake(mg: number): void {
+    if (this.tracer.active) this.tracer.plasmaLost(mg, this.pools.plasma);
+    this.pools.plasma -= mg;
+    this.ledger.fetalMg += mg;
+  }
+
+  /** Conception now: the pregnancy runs to delivery at term (src/physiology/pregnancy.ts). */
+  conceive(opts: PregnancyOptions): void {
+    this.pregnancy.conceive(this.absoluteH, this.plasmaVolumeDl, opts);
   }
 
   /** Intravenous iron: the complex is taken up by macrophages, which free its iron over days. */
@@ -593,7 +642,9 @@ export class Body {
     const resistant = c.ferroportinHepcidinResistance;
     return {
       dtH: this.dtH,
-      ferroportin: resistant + (1 - resistant) * this.liver.ferroportin(),
+      // Times the daily rhythm of iron release (1 on average; src/physiology/diurnal.ts).
+      ferroportin:
+        (resistant + (1 - resistant) * this.liver.ferroportin()) * this.diurnal.ironReleaseFactor(this.timeH),
       ferroportinCapacity: c.ferroportinCapacity,
       // Assumed: hepcidin's hold on DMT1 goes through ferroportin it binds, so a resistant
       // ferroportin spares DMT1 too (ferroportin disease B loads iron despite high hepcidin).

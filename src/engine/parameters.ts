@@ -14,6 +14,7 @@ import type { Sex } from "../core/types.js";
 import { type ParameterSpec, type ParameterValues, type PathsOf, resolveValues } from "../parameters/spec.js";
 import { BLOOD_VOLUME_PARAMETERS } from "../physiology/blood-volume.js";
 import { CIRCULATION_PARAMETERS } from "../physiology/circulation.parameters.js";
+import { DIURNAL_PARAMETERS } from "../physiology/diurnal.js";
 import { EPO_PARAMETERS } from "../physiology/epo.js";
 import { ERYTHROPOIESIS_PARAMETERS } from "../physiology/erythropoiesis.parameters.js";
 import { ESA_PARAMETERS } from "../physiology/esa.js";
@@ -24,7 +25,9 @@ import { HYPOXIA_PARAMETERS } from "../physiology/hypoxia.js";
 import { INFLAMMATION_PARAMETERS } from "../physiology/inflammation.js";
 import { IRON_PARAMETERS, SERUM_MARKER_PARAMETERS } from "../physiology/iron.parameters.js";
 import { LEAD_PARAMETERS } from "../physiology/lead.js";
+import { MEALS_PARAMETERS } from "../physiology/meals.js";
 import { MENSES_PARAMETERS } from "../physiology/menses.js";
+import { PREGNANCY_PARAMETERS } from "../physiology/pregnancy.js";
 import { KIDNEY_PARAMETERS } from "../physiology/renal.js";
 import { TRACER_PARAMETERS } from "../physiology/tracer.js";
 import { VITAMIN_PARAMETERS } from "../physiology/vitamins.parameters.js";
@@ -51,6 +54,9 @@ const BLOCKS = [
   HYPOXIA_PARAMETERS,
   HEMOLYSIS_PARAMETERS,
   TRACER_PARAMETERS,
+  PREGNANCY_PARAMETERS,
+  DIURNAL_PARAMETERS,
+  MEALS_PARAMETERS,
 ] as const;
 
 /** Every parameter path: a misspelt one is a type error wherever values are read. */

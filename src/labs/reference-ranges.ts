@@ -75,6 +75,8 @@ export const REFERENCE_RANGES: Readonly<Record<string, ReferenceEntry>> & typeof
  */
 export const ANEMIA_HB_G_DL: Readonly<Record<Sex, number>> = { male: 13, female: 12 };
 export const ANEMIA_SOURCE = "WHO 1968 criteria (docs/physiology.md §1.1)";
+/** Anemia in pregnancy: Hb below 11 g/dL (WHO 2011 VMNIS; CDC 1989 MMWR 38:400 allows 10.5 in the 2nd trimester). */
+export const ANEMIA_PREGNANCY_HB_G_DL = 11;
 
 /** Diagnostic thresholds that figures and notebooks draw, with their sources. */
 export const THRESHOLDS = {
@@ -92,15 +94,82 @@ export const THRESHOLDS = {
   ringSideroblasts: { value: 15, unit: "%", source: "WHO classification (ring sideroblasts ≥ 15 %)" },
 } as const;
 
-/** The reference range for a column and sex; without a sex, the union of both. */
-export function referenceRange(column: string, sex: Sex | undefined): Range | undefined {
-  const r = REFERENCE_RANGES[column];
+/**
+ * Children's reference ranges by age band (from `fromYears` to below the next band's), for the
+ * columns that differ most from adults'. Hb and MCV: mean ± 2 SD of iron-replete Finnish children
+ * (Dallman & Siimes 1979 J Pediatr 94:26, the table in Nathan & Oski's Hematology of Infancy and
+ * Childhood); the Hb lower limits of 6–59 months and 5–11 years are WHO's anemia cut-offs (11.0 and
+ * 11.5 g/dL; WHO 2011 VMNIS). Ferritin: depleted stores below 12 ng/mL under 5 years, 15 from 5
+ * (WHO 2020 guideline on ferritin). From 18 the adult table applies.
+ */
+export interface PediatricBand {
+  fromYears: number;
+  ranges: Readonly<Record<string, ReferenceEntry>>;
+}
+
+export const PEDIATRIC_RANGES: readonly PediatricBand[] = [
+  {
+    fromYears: 0.5,
+    ranges: {
+      hb_g_dl: both(11, 13.5, "WHO 2011 cut-off 6–59 months; Dallman & Siimes 1979 (0.5–2 y)"),
+      mcv_fl: both(70, 86, "Dallman & Siimes 1979 J Pediatr 94:26 (0.5–2 y, mean ± 2 SD)"),
+      ferritin_ng_ml: both(12, 150, "WHO 2020: < 12 ng/mL depleted under 5 years"),
+    },
+  },
+  {
+    fromYears: 2,
+    ranges: {
+      hb_g_dl: both(11, 13.5, "WHO 2011 cut-off 6–59 months; Dallman & Siimes 1979 (2–6 y)"),
+      mcv_fl: both(75, 87, "Dallman & Siimes 1979 J Pediatr 94:26 (2–6 y, mean ± 2 SD)"),
+      ferritin_ng_ml: both(12, 150, "WHO 2020: < 12 ng/mL depleted under 5 years"),
+    },
+  },
+  {
+    fromYears: 5,
+    ranges: {
+      hb_g_dl: both(11.5, 15.5, "WHO 2011 cut-off 5–11 years; Dallman & Siimes 1979 (6–12 y)"),
+      mcv_fl: both(77, 95, "Dallman & Siimes 1979 J Pediatr 94:26 (6–12 y, mean ± 2 SD)"),
+      ferritin_ng_ml: both(15, 150, "WHO 2020: < 15 ng/mL depleted from 5 years"),
+    },
+  },
+  {
+    fromYears: 12,
+    ranges: {
+      hb_g_dl: {
+        male: { low: 12, high: 16 },
+        female: { low: 12, high: 16 },
+        source: "WHO 2011 cut-off 12–14 years; Dallman & Siimes 1979 (12–18 y)",
+      },
+      mcv_fl: both(78, 98, "Dallman & Siimes 1979 J Pediatr 94:26 (12–18 y, mean ± 2 SD)"),
+      ferritin_ng_ml: both(15, 150, "WHO 2020: < 15 ng/mL depleted from 5 years"),
+    },
+  },
+];
+
+/** The band of the pediatric table that covers `ageYears`, or undefined (adult, or younger than 6 months). */
+export function pediatricBand(ageYears: number | undefined): PediatricBand | undefined {
+  if (ageYears === undefined || ageYears >= 18) return undefined;
+  let band: PediatricBand | undefined;
+  for (const b of PEDIATRIC_RANGES) if (ageYears >= b.fromYears) band = b;
+  return band;
+}
+
+/**
+ * The reference range for a column and sex (without a sex, the union of both); for a child
+ * (`ageYears` below 18), the pediatric range where the table has one.
+ */
+export function referenceRange(column: string, sex: Sex | undefined, ageYears?: number): Range | undefined {
+  const r = pediatricBand(ageYears)?.ranges[column] ?? REFERENCE_RANGES[column];
   if (!r) return undefined;
   if (sex) return r[sex];
   return { low: Math.min(r.male.low, r.female.low), high: Math.max(r.male.high, r.female.high) };
 }
 
-/** The anemia threshold for a sex; without one, the lower (women's). */
-export function anemiaThreshold(sex: Sex | undefined): number {
+/**
+ * The anemia threshold for a sex (without one, the lower: women's), and for a child by age:
+ * 11.0 g/dL at 6–59 months, 11.5 at 5–11 years, 12.0 at 12–14 (WHO 2011 VMNIS).
+ */
+export function anemiaThreshold(sex: Sex | undefined, ageYears?: number): number {
+  if (ageYears !== undefined && ageYears < 15) return ageYears < 5 ? 11 : ageYears < 12 ? 11.5 : 12;
   return sex ? ANEMIA_HB_G_DL[sex] : ANEMIA_HB_G_DL.female;
 }

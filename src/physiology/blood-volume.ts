@@ -6,14 +6,23 @@
  */
 import type { Subject } from "../core/types.js";
 import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
+import { ADULT_AGE_YEARS, bloodVolumePerKg } from "./growth.js";
 import type { PhysiologyModule } from "./module.js";
 
 /** The parameters this module reads. */
 type Reads = BloodVolumeParameter;
 
-/** Blood volume set point, dL: Nadler's formula with height, else mL/kg by sex. */
+/** Blood volume set point, dL: a child's mL/kg by age; an adult's by Nadler's formula with height, else mL/kg by sex. */
 export function bloodVolumeDl(subject: Subject, params: ParameterValues<Reads>): number {
   const w = subject.weightKg;
+  if (subject.ageYears !== undefined && subject.ageYears < ADULT_AGE_YEARS) {
+    const perKg = bloodVolumePerKg(
+      subject.ageYears,
+      param(params, "body.childBloodVolumePerKg"),
+      param(params, "body.bloodVolumePerKg"),
+    );
+    return (perKg * w) / 100;
+  }
   if (subject.heightCm !== undefined) {
     const h = subject.heightCm / 100;
     const litres =
@@ -101,17 +110,29 @@ export const BLOOD_VOLUME_PARAMETERS = defineParameters({
     unit: "kg/day",
     default: 2.3 / 365,
     description:
-      "weight gained by a growing child (subject with an age below body.growthUntilAge); blood volume, marrow and tissue iron follow",
-    source: "~2–2.5 kg/year between ages 2 and 10 (CDC 2000 growth charts, 50th centile)",
+      "weight gained by a growing child aged 2–10 (subject with an age below body.growthUntilAge); other ages follow the CDC curve scaled by this against 2.3 kg/year (src/physiology/growth.ts); blood volume, marrow and tissue iron follow",
+    source:
+      "~2–2.5 kg/year between ages 2 and 10 (CDC 2000 growth charts, 50th centile; Kuczmarski 2002 Vital Health Stat 11(246))",
     min: 0,
     max: 0.1,
     provenance: { kind: "measured" },
   },
+  "body.childBloodVolumePerKg": {
+    unit: "mL/kg",
+    default: 75,
+    description:
+      "blood volume per kg of a child up to 12 years (then moving to the adult value by 18); height is not used below 18",
+    source:
+      "~75–80 mL/kg in children after infancy (Linderkamp 1977 Eur J Pediatr 125:227; Nathan & Oski's Hematology of Infancy and Childhood)",
+    min: 40,
+    max: 120,
+    provenance: { kind: "measured" },
+  },
   "body.growthUntilAge": {
     unit: "year",
-    default: 10,
-    description: "age below which a subject grows at body.childWeightGain",
-    source: "convention: steady childhood growth before the pubertal spurt (CDC 2000 growth charts)",
+    default: 18,
+    description: "age below which a subject grows (on the CDC weight-for-age curve, scaled by body.childWeightGain)",
+    source: "weight gain ends at ~18 years on the CDC 2000 growth charts (the curve itself stops there)",
     min: 0,
     max: 25,
     provenance: { kind: "assumed" },

@@ -47,6 +47,8 @@ export interface IronLedger {
   basalLossMg: number;
   /** Lost in urine (hemoglobinuria, hemosiderinuria from intravascular hemolysis). */
   urineLossMg: number;
+  /** Iron carried across the placenta to fetus and placenta (a loss to the mother). */
+  fetalMg: number;
 }
 
 export function newLedger(startMg: number): IronLedger {
@@ -59,11 +61,23 @@ export function newLedger(startMg: number): IronLedger {
     bloodLossMg: 0,
     basalLossMg: 0,
     urineLossMg: 0,
+    fetalMg: 0,
   };
 }
 
 export function ledgerExpectedMg(l: IronLedger): number {
-  return l.startMg + l.absorbedMg + l.ivMg + l.transfusedMg - l.shedMg - l.bloodLossMg - l.basalLossMg - l.urineLossMg;
+  // Fetal transfer last: 0 outside pregnancy, so other runs' sums are unchanged to the bit.
+  return (
+    l.startMg +
+    l.absorbedMg +
+    l.ivMg +
+    l.transfusedMg -
+    l.shedMg -
+    l.bloodLossMg -
+    l.basalLossMg -
+    l.urineLossMg -
+    l.fetalMg
+  );
 }
 
 export function poolsTotalMg(p: IronPools): number {

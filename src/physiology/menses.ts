@@ -14,6 +14,8 @@ type Reads = MensesParameter;
 export interface MensesSignals {
   /** Time since the body was built, h (the cycle's clock). */
   absoluteH: number;
+  /** No menses now (pregnancy, postpartum amenorrhea). */
+  amenorrhea?: boolean;
 }
 
 export class Menses implements PhysiologyModule<MensesSignals, number> {
@@ -49,7 +51,7 @@ export class Menses implements PhysiologyModule<MensesSignals, number> {
 
   /** Blood lost to menses this step, dL. */
   step(dt: number, s: MensesSignals): number {
-    if (this.menstrualLossDlPerH <= 0) return 0;
+    if (this.menstrualLossDlPerH <= 0 || s.amenorrhea) return 0;
     const phase = (((s.absoluteH + this.phaseH) % this.cycleH) + this.cycleH) % this.cycleH;
     return phase < this.mensesH ? this.menstrualLossDlPerH * dt : 0;
   }

@@ -251,6 +251,13 @@ export class IronTracer implements Bound {
     this.label.tissue += l;
   }
 
+  /** Plasma iron that leaves the body outside the step (across the placenta), with its label. */
+  plasmaLost(mg: number, plasmaMg: number): void {
+    const l = mg * frac(this.label.plasma, plasmaMg);
+    this.label.plasma -= l;
+    this.outMg += l;
+  }
+
   /** Labelled iron in the body now, mg. */
   totalMg(): number {
     const L = this.label;

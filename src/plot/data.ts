@@ -95,7 +95,7 @@ export function actionLabel(a: EventAction): string {
     case "lead":
       return `lead ${value(a.intakeUgPerDay, "µg/day")}`;
     case "oralIron":
-      return `oral iron ${value(a.doseMg, "mg")}`;
+      return `oral iron ${value(a.doseMg, "mg")}${a.taken === "with-meal" ? " with a meal" : ""}${a.with ? ` + ${a.with}` : ""}`;
     case "ivIron":
       return `IV iron ${value(a.doseMg, "mg")}`;
     case "diet": {
@@ -132,6 +132,8 @@ export function actionLabel(a: EventAction): string {
       if (a.redCells !== undefined) parts.push(`${a.redCells} red cells`);
       return `tracer ${parts.join(", ")}`;
     }
+    case "pregnancy":
+      return `conception${a.fetuses > 1 ? ` (${a.fetuses} fetuses)` : ""}, delivery at ${num(a.termWeeks)} weeks`;
   }
 }
 

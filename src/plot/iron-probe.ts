@@ -51,6 +51,8 @@ export interface IronEconomyRow {
   transfusionToMacrophageMgPerDay: number;
   /** Plasma (transferrin) iron lost with whole blood: part of bleedingMgPerDay. */
   plasmaBleedingMgPerDay: number;
+  /** Plasma iron carried across the placenta to fetus and placenta (pregnancy): a loss to the body. */
+  plasmaToFetusMgPerDay: number;
   /** Hemolysis: iron of free plasma Hb (not bound by haptoglobin) taken up by hepatocytes, and lost in urine. */
   redCellToHepatocyteMgPerDay: number;
   urineLossMgPerDay: number;
@@ -89,6 +91,7 @@ export const IRON_ECONOMY_COLUMNS = [
   "transfusionToRedCellMgPerDay",
   "transfusionToMacrophageMgPerDay",
   "plasmaBleedingMgPerDay",
+  "plasmaToFetusMgPerDay",
   "redCellToHepatocyteMgPerDay",
   "urineLossMgPerDay",
 ] as const satisfies readonly (keyof IronEconomyRow)[];
@@ -100,6 +103,7 @@ export const IRON_ECONOMY_ADDED_COLUMNS: ReadonlySet<string> = new Set([
   "transfusionToRedCellMgPerDay",
   "transfusionToMacrophageMgPerDay",
   "plasmaBleedingMgPerDay",
+  "plasmaToFetusMgPerDay",
   "redCellToHepatocyteMgPerDay",
   "urineLossMgPerDay",
 ]);
@@ -123,6 +127,7 @@ interface Totals {
   iv: number;
   transfused: number;
   transfusionToMacrophage: number;
+  fetal: number;
   hemolysisToHepatocyte: number;
   urine: number;
   marrowMg: number;
@@ -162,6 +167,7 @@ export function createIronProbe(): IronProbe {
       iv: l.ivMg,
       transfused: l.transfusedMg,
       transfusionToMacrophage: f.transfusionToMacrophageMg,
+      fetal: l.fetalMg,
       hemolysisToHepatocyte: f.hemolysisToHepatocyteMg,
       urine: l.urineLossMg,
       marrowMg,
@@ -199,6 +205,7 @@ export function createIronProbe(): IronProbe {
       transfusionToRedCellMgPerDay: rate("transfused") - transfusedToMacrophage,
       transfusionToMacrophageMgPerDay: transfusedToMacrophage,
       plasmaBleedingMgPerDay: rate("plasmaBled"),
+      plasmaToFetusMgPerDay: rate("fetal"),
       redCellToHepatocyteMgPerDay: rate("hemolysisToHepatocyte"),
       urineLossMgPerDay: rate("urine"),
     });

@@ -84,8 +84,10 @@ export function textWidthPx(text: string, sizePx: number): number {
 /** Reference ranges and anemia thresholds: one table for figures, validate and notebooks. */
 export {
   ANEMIA_HB_G_DL,
+  ANEMIA_PREGNANCY_HB_G_DL,
   ANEMIA_SOURCE,
   anemiaThreshold,
+  pediatricBand,
   type Range,
   REFERENCE_RANGES as REFERENCE,
   referenceRange,

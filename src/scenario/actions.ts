@@ -6,6 +6,7 @@
 
 import { PARAMETERS } from "../engine/parameters.js";
 import { defaultFor } from "../parameters/spec.js";
+import { TAKEN, TAKEN_WITH, type Taken, type TakenWith } from "../physiology/meals.js";
 import type { ActionKind, EventAction, TimeValue } from "./types.js";
 
 /** Instant actions act once at each instant; span actions hold over a time span. */
@@ -224,7 +225,8 @@ const ACTION_LIST: readonly ActionSpec[] = [
   {
     name: "oralIron",
     timing: "instant",
-    description: "one oral dose of elemental iron (repeat with from/every)",
+    description:
+      "one oral dose of elemental iron (repeat with from/every), fasting or with a meal, an enhancer or an inhibitor; t = 0 is 08:00 (diurnal.clockAtStart), so `from: 12 hours` doses at 20:00 (the daily rhythm of hepcidin is off unless diurnal.* amplitudes are set)",
     example: "{ from: 60 days, until: 150 days, every: 1 day, oralIron: 65 mg }",
     shorthand: "dose",
     fields: [
@@ -238,8 +240,33 @@ const ACTION_LIST: readonly ActionSpec[] = [
         expression: true,
         example: "65 mg",
       },
+      {
+        name: "taken",
+        unit: "",
+        description:
+          "fasting (default) or with-meal: with a meal about half the dose stays available (meals.withMealFactor)",
+        required: false,
+        expression: false,
+        choices: TAKEN,
+        example: "with-meal",
+      },
+      {
+        name: "with",
+        unit: "",
+        description:
+          "taken together with an enhancer (ascorbic-acid) or an inhibitor (tea, coffee, calcium, phytate): multiplies the available dose by meals.<name>Factor",
+        required: false,
+        expression: false,
+        choices: TAKEN_WITH,
+        example: "ascorbic-acid",
+      },
     ],
-    build: (v) => ({ kind: "oralIron", doseMg: time(v, "dose") }),
+    build: (v) => {
+      const action: EventAction = { kind: "oralIron", doseMg: time(v, "dose") };
+      if (v.taken !== undefined) action.taken = v.taken as Taken;
+      if (v.with !== undefined) action.with = v.with as TakenWith;
+      return action;
+    },
   },
   {
     name: "ivIron",
@@ -428,6 +455,55 @@ const ACTION_LIST: readonly ActionSpec[] = [
       },
     ],
     build: (v) => ({ kind: "marrowInfiltration", fraction: num(v, "fraction") }),
+  },
+  {
+    name: "pregnancy",
+    timing: "instant",
+    description:
+      "conception: plasma volume expands ahead of red-cell mass, fetus and placenta take iron, hepcidin falls, menses stop; delivery at term with its blood loss (gestational age counts from the last period: conception is week 2)",
+    example: "{ at: 0 days, pregnancy: { term: 40 weeks, fetuses: 1, deliveryBloodLoss: 500 mL } }",
+    fields: [
+      {
+        name: "term",
+        unit: "week",
+        description: "gestational age at delivery (default 40 weeks)",
+        min: 24,
+        max: 44,
+        required: false,
+        expression: false,
+        default: 40,
+        example: "40 weeks",
+      },
+      {
+        name: "fetuses",
+        unit: "",
+        description: "number of fetuses (2 for twins; default 1)",
+        min: 1,
+        max: 3,
+        integer: true,
+        required: false,
+        expression: false,
+        default: 1,
+        example: 2,
+      },
+      {
+        name: "deliveryBloodLoss",
+        unit: "mL",
+        description: "whole blood lost at delivery (default 500 mL, a vaginal delivery; ~1000 mL for a cesarean)",
+        min: 0,
+        max: 3000,
+        required: false,
+        expression: false,
+        default: 500,
+        example: "500 mL",
+      },
+    ],
+    build: (v) => ({
+      kind: "pregnancy",
+      termWeeks: num(v, "term"),
+      fetuses: num(v, "fetuses"),
+      deliveryBloodLossMl: num(v, "deliveryBloodLoss"),
+    }),
   },
   {
     name: "altitude",

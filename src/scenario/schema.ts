@@ -232,7 +232,7 @@ const seedSchema = described(SEED_JSON).transform((raw, ctx) => {
 const subjectSchema = z
   .object({
     sex: z.enum(["male", "female"]).meta({ description: "sex: male or female" }),
-    weight: quantity("kg", { min: 20, max: 300 }, "body weight", "75 kg"),
+    weight: quantity("kg", { min: 8, max: 300 }, "body weight (8 kg and more: a child from about one year)", "75 kg"),
     height: quantity(
       "cm",
       { min: 100, max: 230 },

@@ -48,8 +48,13 @@ export type EventAction =
   | { kind: "inflammation"; il6PgPerMl: TimeValue }
   /** Span: lead ingested; absorbed fraction defaults by age (child vs adult). */
   | { kind: "lead"; intakeUgPerDay: TimeValue; absorbedFraction?: number }
-  /** Instant: one oral dose of elemental iron. */
-  | { kind: "oralIron"; doseMg: TimeValue }
+  /** Instant: one oral dose of elemental iron, fasting unless `taken: with-meal`, optionally with an enhancer or inhibitor. */
+  | {
+      kind: "oralIron";
+      doseMg: TimeValue;
+      taken?: "fasting" | "with-meal";
+      with?: "ascorbic-acid" | "tea" | "coffee" | "calcium" | "phytate";
+    }
   /** Instant: intravenous iron (taken up by macrophages). */
   | { kind: "ivIron"; doseMg: TimeValue }
   /** Span: dietary iron replaced (each field optional: the other keeps its current value). */
@@ -64,6 +69,8 @@ export type EventAction =
   | { kind: "kidney"; gfrMlPerMin: TimeValue }
   /** Span: fraction of the marrow taken by other cells (tumour, fibrosis), unavailable to erythropoiesis. */
   | { kind: "marrowInfiltration"; fraction: number }
+  /** Instant: conception; the pregnancy runs to delivery at `termWeeks` of gestation (src/physiology/pregnancy.ts). */
+  | { kind: "pregnancy"; termWeeks: number; fetuses: number; deliveryBloodLossMl: number }
   /** Span: residence at an altitude (m): arterial saturation from the barometric pressure. */
   | { kind: "altitude"; elevationM: TimeValue }
   /** Span: arterial O2 saturation held low by lung or heart disease (0–1). */

@@ -1,6 +1,6 @@
 /** Figure 1: the blood count over time, with reference bands and the scenario's events. */
 import type { RunData } from "../data.js";
-import { ANEMIA_HB_G_DL, anemiaThreshold, columnColour } from "../theme.js";
+import { ANEMIA_HB_G_DL, ANEMIA_PREGNANCY_HB_G_DL, anemiaThreshold, columnColour } from "../theme.js";
 import { timeGrid } from "./time-grid.js";
 
 export function cbcFigure(data: RunData): string {
@@ -12,10 +12,13 @@ export function cbcFigure(data: RunData): string {
         series: [{ column: "hb_g_dl", colour: columnColour("hb_g_dl"), label: "Hb" }],
         // The definition of anemia (WHO), below the laboratory range the band shows.
         thresholds: [
+          ...(data.events.some((e) => e.kind === "pregnancy")
+            ? [{ value: ANEMIA_PREGNANCY_HB_G_DL, label: `anemia in pregnancy < ${ANEMIA_PREGNANCY_HB_G_DL} (WHO)` }]
+            : []),
           {
-            value: anemiaThreshold(data.sex),
+            value: anemiaThreshold(data.sex, data.ageYears),
             label: data.sex
-              ? `anemia < ${anemiaThreshold(data.sex)} (WHO)`
+              ? `anemia < ${anemiaThreshold(data.sex, data.ageYears)} (WHO${data.ageYears !== undefined && data.ageYears < 15 ? ", by age" : ""})`
               : `anemia < ${ANEMIA_HB_G_DL.female} women, ${ANEMIA_HB_G_DL.male} men (WHO)`,
           },
         ],

@@ -55,7 +55,7 @@ export function diagnosticMapFigure(data: RunData): string {
   const [rdwLo, rdwHi] = extent(rdw, idx);
   const [hbLo, hbHi] = extent(hb, idx);
   const xDomain: [number, number] = [Math.min(60, Math.floor(mcvLo - 3)), Math.max(115, Math.ceil(mcvHi + 3))];
-  const threshold = anemiaThreshold(data.sex);
+  const threshold = anemiaThreshold(data.sex, data.ageYears);
   const who = data.sex === "male" ? "men" : data.sex === "female" ? "women" : "adults";
 
   const frame = createFrame(

@@ -85,7 +85,8 @@ export function ironFlows(w: IronEconomyRow): Record<PoolName, { in: number; out
         z(w.plasmaToMarrowMgPerDay) +
         z(w.plasmaToHepatocyteMgPerDay) +
         z(w.plasmaToTissueMgPerDay) +
-        z(w.plasmaBleedingMgPerDay),
+        z(w.plasmaBleedingMgPerDay) +
+        z(w.plasmaToFetusMgPerDay),
     },
     marrowMg: {
       in: z(w.plasmaToMarrowMgPerDay),

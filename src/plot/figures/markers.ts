@@ -31,7 +31,7 @@ function moves(column: string, relative: number, absolute = 0) {
     const first = v[0] as number;
     const lo = Math.min(...v);
     const hi = Math.max(...v);
-    const range = referenceRange(column, data.sex);
+    const range = referenceRange(column, data.sex, data.ageYears);
     if (range && (lo < range.low || hi > range.high)) return true;
     return hi - lo > Math.max(absolute, relative * Math.abs(first));
   };

@@ -2,7 +2,7 @@
 import type { RunData } from "../data.js";
 import { eventStrip, eventStripHeight, type LegendItem, legend, type Series, timePanel } from "../panels.js";
 import { createFrame, type G, serialize } from "../svg.js";
-import { BAND_FILL, referenceRange } from "../theme.js";
+import { BAND_FILL, pediatricBand, referenceRange } from "../theme.js";
 
 export interface GridPanel {
   /** Axis label with its unit. */
@@ -22,9 +22,12 @@ const ROW_GAP = 86;
 const LEFT = 70;
 const COL_W = (GRID_WIDTH - 40) / 2;
 
-/** Whose reference range the band is: adult ranges only (the physiology reference has no pediatric ones). */
+/** Whose reference range the band is: children's by age (Hb, MCV, ferritin) where the table has them. */
 function bandLabel(d: RunData): string {
   const who = d.sex === "male" ? "men" : d.sex === "female" ? "women" : "adults";
+  const band = pediatricBand(d.ageYears);
+  if (band)
+    return `reference range: children from ${band.fromYears} years for Hb, MCV, ferritin (Dallman & Siimes 1979; WHO), else adult ${who}`;
   const child = d.ageYears !== undefined && d.ageYears < 18;
   return child ? `reference range, healthy adult ${who} (children's differ)` : `reference range, healthy ${who}`;
 }
@@ -60,7 +63,7 @@ export function timeGrid(
       return out;
     });
     const bands = (p.bands ?? [p.series[0]?.column ?? ""])
-      .map((c) => referenceRange(c, data.sex))
+      .map((c) => referenceRange(c, data.sex, data.ageYears))
       .filter((r) => r !== undefined);
     const opts: Parameters<typeof timePanel>[1] = {
       box,

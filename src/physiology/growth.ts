@@ -1,0 +1,97 @@
+/**
+ * A child who grows (issue 15, item 5): weight follows the CDC growth curve by
+ * age, and blood volume follows weight with the larger blood volume per kg of
+ * children. The body does the rest (src/model/body.ts `grow`): the kidney asks
+ * for the red cells to fill the larger blood volume, the marrow scales with
+ * weight, and new tissue takes its myoglobin and enzyme iron from plasma — the
+ * iron for growth (~0.2–0.3 mg/day at ages 1–10, about half of a child's
+ * absorbed-iron requirement of ~0.5 mg/day; IOM 2001 Dietary Reference Intakes,
+ * ch. 9) is drawn through the same fluxes as any other iron.
+ */
+
+/** Age at which growth and the pediatric blood volume end, years. */
+export const ADULT_AGE_YEARS = 18;
+
+const YEAR_DAYS = 365.25;
+
+/**
+ * Weight gained per year from each age to the next, kg/year: the CDC 2000 growth charts, 50th
+ * centile, girls and boys averaged (Kuczmarski 2002 Vital Health Stat 11(246)). From 1 year
+ * (9.6 kg) the sums give 12.1 kg at 2, 18.2 at 5, 32.3 at 10, 45.6 at 13 and 60 at 18.
+ */
+const GAIN_KG_PER_YEAR: readonly (readonly [number, number])[] = [
+  [0, 7.0],
+  [0.5, 4.0],
+  [1, 2.5],
+  [2, 2.1],
+  [3, 2.0],
+  [4, 2.0],
+  [5, 2.2],
+  [6, 2.5],
+  [7, 2.8],
+  [8, 3.1],
+  [9, 3.5],
+  [10, 4.0],
+  [11, 4.5],
+  [12, 4.8],
+  [13, 4.5],
+  [14, 3.8],
+  [15, 3.0],
+  [16, 2.0],
+  [17, 1.2],
+  [ADULT_AGE_YEARS, 0],
+];
+
+/** Published weight gain at the reference ages 2–10 the parameter body.childWeightGain names, kg/year. */
+export const REFERENCE_GAIN_KG_PER_YEAR = 2.3;
+
+/** Weight gain at `ageYears` on the CDC curve, kg/year (0 from 18 years). */
+export function weightGainKgPerYear(ageYears: number): number {
+  let gain = 0;
+  for (const [from, kg] of GAIN_KG_PER_YEAR) if (ageYears >= from) gain = kg;
+  return gain;
+}
+
+/**
+ * Weight gain now, kg/day: the CDC curve at this age, scaled by body.childWeightGain against its
+ * published 2.3 kg/year (the default leaves the curve as published; 0 stops growth).
+ */
+export function weightGainKgPerDay(ageYears: number, childWeightGainKgPerDay: number): number {
+  const scale = (childWeightGainKgPerDay * YEAR_DAYS) / REFERENCE_GAIN_KG_PER_YEAR;
+  return (weightGainKgPerYear(ageYears) * scale) / YEAR_DAYS;
+}
+
+/**
+ * Blood volume per kg at `ageYears`, mL/kg: children's (~75 mL/kg; Linderkamp 1977 Eur J Pediatr
+ * 125:227; Nathan & Oski's Hematology of Infancy and Childhood) to 12 years, then moving linearly
+ * to the adult value by 18.
+ */
+export function bloodVolumePerKg(ageYears: number, childPerKg: number, adultPerKg: number): number {
+  if (ageYears <= 12) return childPerKg;
+  if (ageYears >= ADULT_AGE_YEARS) return adultPerKg;
+  const u = (ageYears - 12) / (ADULT_AGE_YEARS - 12);
+  return childPerKg + u * (adultPerKg - childPerKg);
+}
+
+/** Age now, years, from the age at the run's start and the time since it (h). */
+export function ageNowYears(ageAtStartYears: number, timeH: number): number {
+  return ageAtStartYears + Math.max(0, timeH) / 24 / YEAR_DAYS;
+}
+
+/** Age from which a boy's androgens raise EPO (puberty), years. */
+export const PUBERTY_AGE_YEARS = 12;
+
+/**
+ * Defaults that differ for a child, added under the scenario's own overrides (which win): before
+ * puberty a boy's kidney lacks the androgen drive of a man's (epo.androgenFactor as a girl's), so
+ * boys and girls share the same Hb (Dallman & Siimes 1979 J Pediatr 94:26: no sex difference
+ * before 12 years; the male excess appears with puberty).
+ */
+export function childOverrides(
+  sex: "male" | "female",
+  ageYears: number | undefined,
+  femaleAndrogenFactor: number,
+): Record<string, number> {
+  if (sex !== "male" || ageYears === undefined || ageYears >= PUBERTY_AGE_YEARS) return {};
+  return { "epo.androgenFactor": femaleAndrogenFactor };
+}
