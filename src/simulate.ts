@@ -35,13 +35,6 @@ export const MAX_TRAJECTORY_ROWS = 200_000;
 export const MAX_BLEED_FRACTION = 0.6;
 /** The run stops if the circulating blood volume falls below this fraction of its set point. */
 export const MIN_BLOOD_VOLUME_FRACTION = 0.3;
-/**
- * Red-cell volume, as a fraction of the body's at the start, below which the run stops: about
- * Hb 2 g/dL from a normal start, where untransfused patients die (Carson 2002 Transfusion 42:812:
- * postoperative Hb ≤ 2 g/dL, mortality ~64 % within 30 days). Plasma refills the volume after a
- * loss, so the volume floor alone misses a bleed that empties the red cells.
- */
-export const MIN_RED_CELL_FRACTION = 0.15;
 
 /** Why numerical settings are refused, or undefined when they are fine. */
 export function numericalProblem(
@@ -359,25 +352,6 @@ function bloodCollapsed(
   ]);
 }
 
-function redCellsCollapsed(
-  scenario: Scenario,
-  redCellDl: number,
-  floorDl: number,
-  tick: number,
-  dtH: number,
-): ScenarioError {
-  const day = Number(((tick * dtH) / 24).toPrecision(6));
-  return new ScenarioError([
-    {
-      file: scenario.sourcePath ?? scenario.name,
-      line: 0,
-      column: 0,
-      path: "",
-      message: `the red-cell volume fell to ${Math.round(redCellDl * 100)} mL at day ${day}, below ${MIN_RED_CELL_FRACTION * 100} % of this body's ${Math.round((floorDl * 100) / MIN_RED_CELL_FRACTION)} mL at the start (Hb about 2 g/dL, where untransfused patients die): the scenario's blood losses or hemolysis are more than a body of this size survives without transfusion (the model does not simulate exsanguination); the run was stopped. Lower the losses or add transfusions.`,
-    },
-  ]);
-}
-
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run {
   const steps = simulation(scenario, options);
   for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
@@ -474,7 +448,6 @@ function* simulation(scenario: Scenario, options: SimulateOptions): Generator<nu
   let next = 0;
   const progressEvery = Math.max(1, Math.floor(totalTicks / 100));
   const bloodFloorDl = MIN_BLOOD_VOLUME_FRACTION * body.bloodVolumeTargetDl;
-  const redCellFloorDl = MIN_RED_CELL_FRACTION * body.redCellVolumeDl();
   for (let tick = 0; tick <= totalTicks; tick++) {
     // Rules first: a draw before the doses of the same moment (a donor's Hb is checked before the donation).
     if (rules?.drawsAt(tick)) fireRules(body, rules, scenario, tick, (tick * dtH) / 24);
@@ -488,8 +461,6 @@ function* simulation(scenario: Scenario, options: SimulateOptions): Generator<nu
     if (!Number.isFinite(balance)) throw nonFinite(scenario, "body iron", tick, dtH);
     const bloodDl = body.plasmaVolumeDl + body.redCellVolumeDl();
     if (!(bloodDl >= bloodFloorDl)) throw bloodCollapsed(scenario, bloodDl, body.bloodVolumeTargetDl, tick, dtH);
-    const redCellDl = body.redCellVolumeDl();
-    if (!(redCellDl >= redCellFloorDl)) throw redCellsCollapsed(scenario, redCellDl, redCellFloorDl, tick, dtH);
     if (tick % sampleEvery === 0 || tick === totalTicks) record();
     const hd = histogramTicks.get(tick);
     if (hd !== undefined) snapHistogram(hd);
