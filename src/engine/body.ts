@@ -470,7 +470,8 @@ export class Body {
     // 5. Marrow.
     this.blood.setTime(this.absoluteH + dt);
     const signals: MarrowSignals = {
-      epo,
+      // The release program of marrow reticulocytes follows EPO one orthochromatic stage late.
+      epo: this.drive.releaseEpo(epo, dt),
       founderFluxPerDay: this.founderFluxPerDay(tsat),
       globinCapacityFactor: c.globinCapacityFactor,
       hemeCapacityFactor: c.hemeCapacityFactor,

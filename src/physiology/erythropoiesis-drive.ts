@@ -35,6 +35,12 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
   private expansionIronHalf = 0;
   private tsatRef = 0.3;
   private founderFluxPerKg = 0;
+  /** Hours from EPO reaching late erythroblasts to their reticulocytes entering the marrow pool. */
+  private releaseDelayH = 0;
+  /** EPO seen over the last `releaseDelayH` hours, one sample per step (a ring), oldest at `releaseHead`. */
+  private releaseRing: number[] = [];
+  private releaseHead = 0;
+  private releaseDt = 0;
 
   constructor(
     params: ParameterValues<Reads>,
@@ -55,6 +61,7 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
     this.ironRestrictionHalf = p("erythropoiesis.ironRestrictionTsatHalf");
     this.expansionIronHalf = p("erythropoiesis.expansionIronTsatHalf");
     this.tsatRef = p("hepcidin.referenceTsat");
+    this.releaseDelayH = p("erythropoiesis.orthochromaticTime");
   }
 
   /** The body now weighs `weightKg` (a growing child): the marrow's set point follows. */
@@ -66,6 +73,28 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
   /** Erythroferrone from the erythroblasts there are and the EPO they see. */
   step(_dtH: number, s: ErythropoiesisDriveSignals): void {
     this.erfeRelative = (s.erythroblastCount / this.erythroblastRef) * (s.epo / this.epoRef) ** this.erfeEpoExp;
+  }
+
+  /**
+   * EPO that sets the marrow reticulocytes' release now: the EPO of `releaseDelayH` hours ago.
+   * Early-released ("shift", stress) reticulocytes are the progeny of erythroblasts that matured
+   * under high EPO: EPO acts on erythroid cells up to the polychromatic stage (the receptor is lost
+   * at the orthochromatic stage; Koury & Bondurant 1990 Science 248:378), so the first of them
+   * reach the marrow reticulocyte pool one orthochromatic stage after EPO rises. Single SC doses of
+   * epoetin in healthy men leave retic % unchanged for two days and raise it from days 3–4
+   * (Cheung 1998 Clin Pharmacol Ther 64:412). Call once per step with the EPO of that step.
+   */
+  releaseEpo(epo: number, dtH: number): number {
+    const n = Math.max(1, Math.round(this.releaseDelayH / dtH));
+    if (this.releaseDt !== dtH || this.releaseRing.length !== n) {
+      this.releaseRing = new Array<number>(n).fill(epo);
+      this.releaseHead = 0;
+      this.releaseDt = dtH;
+    }
+    const old = this.releaseRing[this.releaseHead] as number;
+    this.releaseRing[this.releaseHead] = epo;
+    this.releaseHead = (this.releaseHead + 1) % n;
+    return old;
   }
 
   /** Founder influx now, cells/day: the set point × the drive × the progenitors' factor (inflammation, uremia, room). */
