@@ -21,11 +21,21 @@ describe("marrow transit and a bounded shift after an EPO rise (Cheung 1998 Clin
       events: [{ atDays: 2, action: { kind: "esa", doseIu: 45000, route: "subcutaneous" } }],
     }),
   );
-  it("no flush of the marrow reticulocyte pool: retic % within 1.6× baseline 1 day after the dose", () => {
-    // Before the bounded shift a dose released the whole marrow pool: 2.2× on day 1. Cheung 1998 saw
-    // the rise begin on days 3-4; the model now sits at ~1.5× on day 1 (1.1× before the iron-side
-    // kinetics were merged: to be traced).
-    expect(at(r, "retic_pct", 3)).toBeLessThan(1.6 * at(r, "retic_pct", 2));
+  it("no early release: retic % within 1.2× baseline over the 2 days after the dose", () => {
+    // Cheung 1998: retic % began to rise on days 3-4 after single SC doses. Shift reticulocytes are
+    // the progeny of erythroblasts that matured under EPO, so the release follows EPO one
+    // orthochromatic stage late (36 h); before that delay the shift alone raised retic % to ~1.5×
+    // within a day of the dose. Means over 6-hourly rows (one run scatters ±15 % row to row).
+    const mean = (from: number, to: number) => {
+      let s = 0;
+      let n = 0;
+      for (let d = from; d <= to + 1e-9; d += 0.25) {
+        s += at(r, "retic_pct", d);
+        n++;
+      }
+      return s / n;
+    };
+    expect(mean(2.25, 4)).toBeLessThan(1.2 * mean(0.5, 2));
   });
   it("the new cohort arrives after maturing through the marrow: the peak falls on days 7–12 after the dose", () => {
     const days = r.column("day");

@@ -7,12 +7,13 @@
  */
 import type { Subject } from "../core/types.js";
 import { defaultFor, type ParameterValues, param } from "../parameters/spec.js";
+import type { EpoParameter } from "./epo.js";
 import { ERYTHROPOIESIS_PARAMETERS, type ErythropoiesisParameter } from "./erythropoiesis.parameters.js";
 import type { HepcidinParameter } from "./hepcidin.parameters.js";
 import type { PhysiologyModule } from "./module.js";
 
 /** The parameters this module reads. */
-type Reads = ErythropoiesisParameter | HepcidinParameter;
+type Reads = EpoParameter | ErythropoiesisParameter | HepcidinParameter;
 
 export interface ErythropoiesisDriveSignals {
   /** Nucleated erythroid cells in the marrow now. */
@@ -30,6 +31,9 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
   erfeRelative = 1;
   private epoRef = 0;
   private epoHalf = 0;
+  private epoExponent = 1;
+  /** h(e_ref) of the dose-response h(e) = eⁿ/(eⁿ + Kⁿ). */
+  private hRef = 1;
   private erfeEpoExp = 0;
   private ironRestrictionHalf = 0;
   private expansionIronHalf = 0;
@@ -55,6 +59,8 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
     const p = (k: Reads) => param(params, k);
     this.epoRef = p("erythropoiesis.epoReference");
     this.epoHalf = p("erythropoiesis.epoHalfMaximal");
+    this.epoExponent = p("erythropoiesis.epoResponseExponent");
+    this.hRef = this.epoResponse(this.epoRef);
     this.erfeEpoExp = p("erfe.epoExponent");
     this.founderFluxPerKg = p("erythropoiesis.founderFluxPerKg");
     this.founderFluxRefPerDay = this.founderFluxPerKg * this.weightKg;
@@ -112,12 +118,19 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
    * Finch 1982 Blood 60:1241; Goodnough, Skikne & Brugnara 2000 Blood 96:823).
    */
   founderDrive(epo: number, tsat: number): number {
-    const drive = epo / (epo + this.epoHalf) / (this.epoRef / (this.epoRef + this.epoHalf));
+    const drive = this.epoResponse(epo) / this.hRef;
     const restricted = drive * this.ironRestriction(tsat);
     const k2 = this.expansionIronHalf ** 2;
     const t2 = Math.max(0, tsat) ** 2;
-    const maxDrive = (this.epoRef + this.epoHalf) / this.epoRef;
+    const maxDrive = 1 / this.hRef;
     return Math.min(restricted, 1 + (maxDrive - 1) * ((t2 * (1 + k2)) / (t2 + k2)));
+  }
+
+  /** The marrow's dose-response to EPO, h(e) = eⁿ/(eⁿ + Kⁿ) (0–1). */
+  private epoResponse(epo: number): number {
+    if (this.epoExponent === 1) return epo / (epo + this.epoHalf);
+    const en = Math.max(0, epo) ** this.epoExponent;
+    return en / (en + this.epoHalf ** this.epoExponent);
   }
 
   /**
