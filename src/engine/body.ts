@@ -420,9 +420,7 @@ export class Body {
     this.lead.step(dt, { intakeUgPerDay: x.leadIntakeUgPerDay, absorbedUgPerDay: x.leadAbsorbedUgPerDay });
     this.renal.step(dt, { gfrMlPerMin: x.gfrMlPerMin });
     this.inflammation.step(dt, { il6PgPerMl: x.il6PgPerMl + this.renal.effects().il6ExcessPgPerMl });
-    // EPO receptors on erythroid progenitors clear EPO: an expanded marrow clears it faster.
-    const epoClearance = this.kidney.clearanceFactor(this.drive.marrowSizeRelative(this.marrow.erythroblastCount()));
-    this.epoetin.step(dt, { clearanceFactor: epoClearance });
+    this.epoetin.step(dt);
     this.vitamins.step(dt, x);
     this.hypoxia.step(dt, { altitudeM: x.altitudeM ?? 0, spo2: x.spo2 });
     if (this.growing && this.growthKgPerH > 0) this.grow(dt);
@@ -435,7 +433,6 @@ export class Body {
     this.kidney.step(dt, {
       sensedHbGPerDl: this.hypoxia.sensedHb(this.sensedHb()) * this.pregnancy.renalOxygenFactor(this.absoluteH),
       blunting: c.epoBlunting,
-      clearanceFactor: epoClearance,
     });
     const epo = this.epoMuPerMl();
     this.drive.step(dt, { erythroblastCount: this.marrow.erythroblastCount(), epo });

@@ -15,8 +15,6 @@ export interface KidneySignals {
   sensedHbGPerDl: number;
   /** EPO production factor ≤ 1 (inflammation, renal capacity). */
   blunting: number;
-  /** EPO clearance relative to health (marrow EPO receptors: epoClearanceFactor); 1 if omitted. */
-  clearanceFactor?: number;
 }
 
 export class Kidney implements PhysiologyModule<KidneySignals> {
@@ -25,7 +23,6 @@ export class Kidney implements PhysiologyModule<KidneySignals> {
   private slope = 0;
   private rate = 0; // per h
   private renalFunction = 0;
-  private marrowClearance = 0;
 
   constructor(params: ParameterValues<Reads>) {
     this.bind(params);
@@ -37,18 +34,6 @@ export class Kidney implements PhysiologyModule<KidneySignals> {
     this.slope = param(params, "epo.slope");
     this.rate = Math.LN2 / param(params, "epo.halfLife");
     this.renalFunction = param(params, "epo.renalFunction") * param(params, "epo.androgenFactor");
-    this.marrowClearance = param(params, "epo.marrowClearanceFraction");
-  }
-
-  /**
-   * EPO clearance relative to health for a marrow of `marrowSize` × the healthy erythroid mass:
-   * part of EPO is removed by receptor-mediated uptake into erythroid progenitors, so an expanded
-   * marrow clears EPO (endogenous and injected) faster and an empty one slower,
-   * (1 − f) + f·marrowSize (Widness et al. 2007 Clin Pharmacol Ther 81:873: clearance fell 36 %
-   * after myeloablation; Spivak: "increased catabolism by an expanded erythroid progenitor pool").
-   */
-  clearanceFactor(marrowSize: number): number {
-    return 1 - this.marrowClearance + this.marrowClearance * Math.max(0, marrowSize);
   }
 
   /** EPO the kidney would settle at for a sensed hemoglobin (g/dL). `blunting` ≤ 1 for inflammation. */
@@ -57,10 +42,8 @@ export class Kidney implements PhysiologyModule<KidneySignals> {
   }
 
   step(dtH: number, s: KidneySignals): void {
-    // Plasma EPO = production / clearance: the Hb–EPO relation is that of a healthy marrow's clearance.
-    const k = s.clearanceFactor ?? 1;
-    const target = this.steadyEpo(s.sensedHbGPerDl, s.blunting) / k;
-    this.epoMuPerMl = target + (this.epoMuPerMl - target) * Math.exp(-this.rate * k * dtH);
+    const target = this.steadyEpo(s.sensedHbGPerDl, s.blunting);
+    this.epoMuPerMl = target + (this.epoMuPerMl - target) * Math.exp(-this.rate * dtH);
   }
 }
 
@@ -122,17 +105,6 @@ export const EPO_PARAMETERS = defineParameters({
     min: 0,
     max: 6,
     provenance: { kind: "calibrated", targets: ["eckardt-1989-4000m-epo"] },
-  },
-  "epo.marrowClearanceFraction": {
-    unit: "",
-    default: 0.36,
-    description:
-      "fraction of EPO clearance that is receptor-mediated uptake by the erythroid marrow in health: clearance = (1 − f) + f × marrow size relative to health, for kidney EPO and injected epoetin alike",
-    source:
-      "EPO clearance fell 36 % after myeloablation and returned to baseline on engraftment (Widness JA et al. 2007 Clin Pharmacol Ther 81:873, 8 patients, IV rhEPO 92 U/kg); marrow-mediated EPO elimination (Chapel SH et al. 2001 J Pharmacol Exp Ther 298:820)",
-    min: 0,
-    max: 1,
-    provenance: { kind: "measured" },
   },
   "erythropoiesis.epoResponseExponent": {
     unit: "",

@@ -46,16 +46,12 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
   private releaseHead = 0;
   private releaseDt = 0;
 
-  /** Weight the reference erythroblast count was computed for, kg. */
-  private readonly refWeightKg: number;
-
   constructor(
     params: ParameterValues<Reads>,
     subject: Subject,
     private weightKg: number,
   ) {
     this.erythroblastRef = referenceErythroblasts(subject);
-    this.refWeightKg = subject.weightKg;
     this.bind(params);
   }
 
@@ -108,11 +104,6 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
     this.releaseRing[this.releaseHead] = epo;
     this.releaseHead = (this.releaseHead + 1) % n;
     return old;
-  }
-
-  /** Nucleated erythroid cells relative to a healthy marrow of the body's present size (1 = healthy). */
-  marrowSizeRelative(erythroblastCount: number): number {
-    return (erythroblastCount / this.erythroblastRef) * (this.refWeightKg / this.weightKg);
   }
 
   /** Founder influx now, cells/day: the set point × the drive × the progenitors' factor (inflammation, uremia, room). */

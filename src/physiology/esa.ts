@@ -12,13 +12,7 @@ import type { PhysiologyModule } from "./module.js";
 /** The parameters this module reads. */
 type Reads = EsaParameter;
 
-/** What the epoetin compartments read each step. */
-export interface EpoetinSignals {
-  /** Elimination relative to health (an expanded erythroid marrow takes up more; 1 = healthy). */
-  clearanceFactor: number;
-}
-
-export class Epoetin implements PhysiologyModule<EpoetinSignals> {
+export class Epoetin implements PhysiologyModule {
   depotIu = 0;
   plasmaIu = 0;
   private ka = 0; // per h
@@ -51,19 +45,16 @@ export class Epoetin implements PhysiologyModule<EpoetinSignals> {
     return this.plasmaIu / this.volumeL;
   }
 
-  /**
-   * Exact solution of the linear depot → plasma → elimination chain over dt hours.
-   * `clearanceFactor` scales elimination (an expanded erythroid marrow takes up more: Kidney.clearanceFactor).
-   */
-  step(dtH: number, s: EpoetinSignals = { clearanceFactor: 1 }): void {
-    const clearanceFactor = s.clearanceFactor;
+  /** Exact solution of the linear depot → plasma → elimination chain over dt hours. */
+  step(dtH: number): void {
     if (this.depotIu === 0 && this.plasmaIu === 0) return;
-    const ke = this.ke * clearanceFactor;
     const ea = Math.exp(-this.ka * dtH);
-    const ee = Math.exp(-ke * dtH);
+    const ee = Math.exp(-this.ke * dtH);
     const d0 = this.depotIu;
     const fromDepot =
-      Math.abs(this.ka - ke) > 1e-12 ? ((d0 * this.ka) / (ke - this.ka)) * (ea - ee) : d0 * this.ka * dtH * ee;
+      Math.abs(this.ka - this.ke) > 1e-12
+        ? ((d0 * this.ka) / (this.ke - this.ka)) * (ea - ee)
+        : d0 * this.ka * dtH * ee;
     this.plasmaIu = this.plasmaIu * ee + fromDepot;
     this.depotIu = d0 * ea;
     if (this.depotIu < 1e-9) this.depotIu = 0;
