@@ -67,9 +67,7 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
     this.ironRestrictionHalf = p("erythropoiesis.ironRestrictionTsatHalf");
     this.expansionIronHalf = p("erythropoiesis.expansionIronTsatHalf");
     this.tsatRef = p("hepcidin.referenceTsat");
-    // The last EPO-responsive erythroblasts (polychromatic) divide once more, then mature
-    // through the orthochromatic stage before enucleating.
-    this.releaseDelayH = p("erythropoiesis.cycleTime") + p("erythropoiesis.orthochromaticTime");
+    this.releaseDelayH = p("erythropoiesis.orthochromaticTime");
   }
 
   /** The body now weighs `weightKg` (a growing child): the marrow's set point follows. */
@@ -86,12 +84,11 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
   /**
    * EPO that sets the marrow reticulocytes' release now: the EPO of `releaseDelayH` hours ago.
    * Early-released ("shift", stress) reticulocytes are the progeny of erythroblasts that matured
-   * under high EPO. EPO receptors are lost as erythroblasts mature (Broudy et al. 1991 Blood
-   * 77:2583; EPO acts on CFU-E to polychromatic cells: Koury & Bondurant 1990 Science 248:378), so
-   * the first cells to have seen a rise divide once more (one cycle) and pass the orthochromatic
-   * stage before they reach the marrow reticulocyte pool (~2.5 days). Single SC doses of epoetin
-   * in healthy men leave retic % unchanged for two days and raise it from days 3–4 (Cheung 1998
-   * Clin Pharmacol Ther 64:412). Call once per step with the EPO of that step.
+   * under high EPO: EPO acts on erythroid cells up to the polychromatic stage (the receptor is lost
+   * at the orthochromatic stage; Koury & Bondurant 1990 Science 248:378), so the first of them
+   * reach the marrow reticulocyte pool one orthochromatic stage after EPO rises. Single SC doses of
+   * epoetin in healthy men leave retic % unchanged for two days and raise it from days 3–4
+   * (Cheung 1998 Clin Pharmacol Ther 64:412). Call once per step with the EPO of that step.
    */
   releaseEpo(epo: number, dtH: number): number {
     const n = Math.max(1, Math.round(this.releaseDelayH / dtH));
