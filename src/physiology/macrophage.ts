@@ -39,17 +39,17 @@ export class MacrophageFerroportin implements Bound {
 export const MACROPHAGE_PARAMETERS = defineParameters({
   "macrophage.ferroportinStoreReference": {
     unit: "mg",
-    default: 300,
+    default: 400,
     description: "macrophage ferritin iron above which iron loading raises macrophage ferroportin",
     source:
-      "macrophage share (~35 %) of ~0.8 g storage iron in a healthy man (ref §2.1): a healthy body is at or below it",
+      "above the macrophage store of a healthy man (~35 % of ~0.8 g storage iron, ref §2.1; ~300 mg where deposit meets mobilisation in iron.ts), so health and iron deficiency are untouched",
     min: 1,
     max: 100000,
     provenance: { kind: "assumed" },
   },
   "macrophage.ferroportinStoreExponent": {
     unit: "",
-    default: 0.5,
+    default: 0.7,
     description: "log–log slope of macrophage ferroportin made against the macrophage iron store above the reference",
     source:
       "iron loading and erythrophagocytosis raise macrophage ferroportin (Knutson 2003 Blood 102:4191; Delaby 2005 Blood 106:3979); calibrated: ACD TSAT 10–20 % over months (Weiss & Goodnough 2005)",
