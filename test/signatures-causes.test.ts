@@ -2,8 +2,11 @@
  * Signatures of inflammation, TMPRSS6 loss and lead on the shipped scenarios
  * (../shared/validation/signatures.md), and the iron balance of every shipped scenario.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseScenario } from "../src/scenario/load.js";
+import { simulate } from "../src/simulate.js";
 import { at, firstDay, peak, shipped } from "./shipped.js";
 
 describe("inflammation (ref §4.2, §4.3, §5a)", () => {
@@ -66,7 +69,10 @@ describe("inflammation (ref §4.2, §4.3, §5a)", () => {
     // …and stays down while inflammation lasts, not back near baseline within a week (serum iron still
     // low 10 and 28 days after major surgery: van Iperen 1998 Br J Surg 85:41; −65 % at week 4 of daily
     // IL-6: Nieken 1995 Blood 86:900; ACD TSAT 10–20 %: Weiss & Goodnough 2005 NEJM 352:1011).
-    for (let day = 1; day <= 14; day++) expect(at(run, "tsat_pct", day)).toBeLessThan(0.8 * tsat0);
+    const days = Array.from({ length: 14 }, (_, i) => i + 1);
+    for (const day of days) expect(at(run, "tsat_pct", day)).toBeLessThan(0.85 * tsat0);
+    const mean14 = days.reduce((a, d) => a + at(run, "tsat_pct", d), 0) / days.length;
+    expect(mean14).toBeLessThan(0.67 * tsat0); // ~20 % from ~30 %: the ACD range 10–20 % (Weiss & Goodnough 2005)
     // The withheld iron is in the macrophage stores already in these weeks (reticuloendothelial
     // retention: Fillet, Cook & Finch 1974 J Clin Invest 53:1527), not only as acute-phase ferritin.
     expect(at(run, "storage_iron_mg", 14)).toBeGreaterThan(at(run, "storage_iron_mg", 0) + 100);
@@ -133,9 +139,26 @@ describe("lead (ref §5c)", () => {
     );
     // Iron reaches the mitochondria but is not used: ring sideroblasts, with normal or high serum iron,
     // TSAT and ferritin (signatures.md, lead; ref §5c). Normal: TSAT ≥ 20 %, ferritin ≥ 30 ng/mL (WHO 2020).
-    expect(at(run, "ring_sideroblast_pct", 250)).toBeGreaterThan(10);
+    // Averaged over days 240–260: the marrow smear's ring-sideroblast share carries ±5 points of daily
+    // sampling noise (single days range 6–22 % at a steady blood lead).
+    const rs = run.column("ring_sideroblast_pct").slice(240, 261);
+    expect(rs.reduce((a, b) => a + b, 0) / rs.length).toBeGreaterThan(10);
     expect(at(run, "tsat_pct", 250)).toBeGreaterThan(20);
     expect(at(run, "ferritin_ng_ml", 250)).toBeGreaterThan(30);
+  });
+
+  it("adult, severe exposure: anemia moderate, not marrow failure (ATSDR 2007: Hb ~8–11 g/dL at blood lead 100–200)", async () => {
+    // The shipped worker at twice the intake (5000 µg/day, the lead notebook's highest), for 200 days.
+    const text = readFileSync(join("scenarios", "lead-occupational-adult.yaml"), "utf8")
+      .replace("intake: 2500 ug/day", "intake: 5000 ug/day")
+      .replace("duration: 420 days", "duration: 200 days")
+      .replace(/ {2}histograms: .*\n/, "");
+    expect(text).toContain("5000 ug/day");
+    const heavy = simulate(parseScenario(text, "lead-heavy.yaml"));
+    expect(at(heavy, "blood_lead_ug_dl", 200)).toBeGreaterThan(150);
+    expect(at(heavy, "hb_g_dl", 200)).toBeGreaterThan(7);
+    expect(at(heavy, "hb_g_dl", 200)).toBeLessThan(12);
+    expect(at(heavy, "mcv_fl", 200)).toBeLessThan(80); // microcytic, hypochromic (ref §5c)
   });
 
   it("adult: after removal blood lead falls with a half-life of about a month (Rabinowitz 1976)", async () => {
