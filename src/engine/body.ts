@@ -41,7 +41,6 @@ import { PlasmaHeme } from "../physiology/hemolysis.js";
 import { Liver, Transferrin } from "../physiology/hepcidin.js";
 import { Hypoxia } from "../physiology/hypoxia.js";
 import { Inflammation } from "../physiology/inflammation.js";
-import { MacrophageFerroportin } from "../physiology/macrophage.js";
 import {
   IronExchange,
   type IronLedger,
@@ -53,6 +52,7 @@ import {
   SerumFerritin,
 } from "../physiology/iron.js";
 import { LeadKinetics } from "../physiology/lead.js";
+import { MacrophageFerroportin } from "../physiology/macrophage.js";
 import { Menses } from "../physiology/menses.js";
 import type { Bound } from "../physiology/module.js";
 import { Pregnancy, type PregnancyOptions } from "../physiology/pregnancy.js";
