@@ -663,7 +663,7 @@ export class Body {
       dietHemeMgPerDay: x.dietHemeMgPerDay ?? this.dietHeme,
       oralDoseMg: this.interventions.oralDoseMg,
       macrophageRetention: c.macrophageRetention,
-      macrophageFerroportin: this.macrophage.factor(this.pools.macrophageStore),
+      macrophageFerroportin: this.macrophage.factor(this.pools.macrophageStore, c.ferroportinCapacity),
     };
   }
 

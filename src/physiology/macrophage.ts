@@ -28,10 +28,15 @@ export class MacrophageFerroportin implements Bound {
     this.exponent = param(params, "macrophage.ferroportinStoreExponent");
   }
 
-  /** Ferroportin macrophages make relative to health, from their ferritin store (mg). */
-  factor(storeMg: number): number {
+  /**
+   * Ferroportin macrophages make relative to health, from their ferritin store (mg). With a
+   * loss-of-function SLC40A1 allele (capacity < 1) the extra protein is made from both alleles and
+   * the mutant holds the wild type back in the cell (dominant negative: De Domenico et al. PNAS
+   * 2005;102:8955), so only the capacity's share of the extra reaches the membrane (assumed).
+   */
+  factor(storeMg: number, capacity = 1): number {
     if (this.exponent === 0 || !(storeMg > this.storeRef)) return 1;
-    return (storeMg / this.storeRef) ** this.exponent;
+    return 1 + ((storeMg / this.storeRef) ** this.exponent - 1) * capacity;
   }
 }
 
