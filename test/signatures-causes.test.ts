@@ -79,7 +79,7 @@ describe("inflammation (ref §4.2, §4.3, §5a)", () => {
   });
 
   // Formerly a known shortfall (mean sTfR 2.2 mg/L): with macrophage retention following IL-6 within
-  // hours and iron-loaded macrophages exporting more (macrophage.ts), TSAT settles without the early
+  // a day and iron-loaded macrophages exporting more (macrophage.ts), TSAT settles without the early
   // collapse-and-rebound that starved the erythroblasts, and sTfR stays normal as in patients
   // (Punnonen 1997 Blood 89:1052; assay range 0.76–1.76 mg/L, ref §1.3).
   it("chronic: sTfR within the normal range (Punnonen 1997)", async () => {

@@ -11,7 +11,7 @@
  *   red-cell destruction   + d_max·s per day  activated macrophages
  *   macrophage ferritin    × (1 + a_ret·m²)   IL-1/TNF-α raise ferritin synthesis, so macrophages
  *                                             lock recycled iron away (iron retention of ACD);
- *                                             m follows s within hours (endotoxin diverts recycled
+ *                                             m follows s within a day (endotoxin diverts recycled
  *                                             iron to ferritin at once: Fillet 1974, Torrance 1978)
  *
  * Weeks of retention load the macrophages, and iron-loaded macrophages make more
@@ -85,7 +85,7 @@ export class Inflammation implements PhysiologyModule<InflammationSignals> {
       epoBlunting: 1 - this.epoBlunt * s,
       progenitorFactor: 1 - this.progSuppress * s,
       randomDestructionPerDay: this.destruction * s,
-      // Macrophage ferritin synthesis follows IL-6 within hours (macrophageActivation): after
+      // Macrophage ferritin synthesis follows IL-6 within a day (macrophageActivation): after
       // endotoxin, recycled iron is diverted into ferritin at once (Fillet 1974; Torrance 1978),
       // long before the acute-phase serum ferritin rises. Squared: mild inflammation (uremia,
       // IL-6 ~10 pg/mL) barely locks iron away; sustained IL-6 of active disease (~50 pg/mL) does.
@@ -198,24 +198,24 @@ export const INFLAMMATION_PARAMETERS = defineParameters({
     description:
       "largest extra macrophage ferritin synthesis (deposit of labile iron into stores) with inflammation, relative to health",
     source:
-      "IL-1/TNF-α raise ferritin translation and macrophages retain iron in inflammation (Rogers et al. 1990; Weiss & Goodnough NEJM 2005); endotoxin shifts recycled iron from early release to ferritin (Fillet 1974 J Clin Invest 53:1527; Torrance 1978); calibrated (6 → 20 when the retention came to follow IL-6 within hours and iron-loaded macrophages to make more ferroportin, macrophage.ts): serum iron fall 9 h after LPS (van Eijk 2014) with ACD TSAT 10–20 % over months (Weiss & Goodnough 2005)",
+      "IL-1/TNF-α raise ferritin translation and macrophages retain iron in inflammation (Rogers et al. 1990; Weiss & Goodnough NEJM 2005); endotoxin shifts recycled iron from early release to ferritin (Fillet 1974 J Clin Invest 53:1527; Torrance 1978); calibrated (6 → 20 when the retention came to follow IL-6 within a day and iron-loaded macrophages to make more ferroportin, macrophage.ts): with macrophage.ferroportinStoreExponent on ACD TSAT 10–20 % over months (Weiss & Goodnough 2005); its level was chosen while diagnosing the early ACD window, so acd-2005-tsat-first-two-weeks is not a clean held-out check",
     min: 0,
     max: 100,
     provenance: {
       kind: "calibrated",
-      targets: ["acd-2005-tsat-chronic", "chronic-inflammation.tsat", "van-eijk-2014-lps-serum-iron-9h"],
+      targets: ["acd-2005-tsat-chronic", "chronic-inflammation.tsat"],
     },
   },
   "inflammation.macrophageResponseTime": {
     unit: "h",
-    default: 6,
+    default: 20,
     description:
-      "time constant of macrophage iron retention (cytokine-induced ferritin synthesis) following IL-6: hours, not the days of the acute-phase serum ferritin",
+      "time constant of macrophage iron retention (cytokine-induced ferritin synthesis) following IL-6: about a day, not the days of the acute-phase serum ferritin",
     source:
-      "endotoxin diverts erythrocyte iron into reticuloendothelial ferritin within hours (rat, Torrance et al. 1978 Scand J Haematol 21:403; dog, Fillet, Cook & Finch 1974 J Clin Invest 53:1527: 'prompt and marked increase in the fraction of iron stored'); calibrated: serum iron −8.3 µmol/L 9 h after 2 ng/kg LPS (van Eijk et al. 2014 Blood 124:2643, placebo arm)",
+      "endotoxin diverts erythrocyte iron into reticuloendothelial ferritin, more when given 18 h than 0–2 h before the labelled cells (rat, Torrance et al. 1978 Scand J Haematol 21:403); 'prompt' in the dog (Fillet, Cook & Finch 1974 J Clin Invest 53:1527). Long enough that a 6-h endotoxin IL-6 pulse lowers serum iron by a third to a half, not more, by 22 h (Kemna 2005, test/iron-kinetics.test.ts)",
     min: 0.5,
     max: 720,
-    provenance: { kind: "calibrated", targets: ["van-eijk-2014-lps-serum-iron-9h"] },
+    provenance: { kind: "assumed" },
   },
   "inflammation.maxDestructionRate": {
     unit: "1/day",
