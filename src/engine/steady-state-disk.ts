@@ -48,11 +48,21 @@ export function steadyStateCacheDir(env: NodeJS.ProcessEnv = process.env): strin
 
 let fingerprint: string | undefined;
 
-/** Hash of the running engine: the version and the text of every module in this package's code tree. */
+/**
+ * Hash of the running engine: the version and the text of every module in this package's code tree
+ * (in dist/, the build wrote that hash to dist/build-id: read, not recomputed at every start).
+ */
 function codeFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const root = dirname(dirname(fileURLToPath(import.meta.url))); // src/ or dist/
   const hash = createHash("sha256").update(VERSION);
+  try {
+    const id = readFileSync(join(root, "build-id"), "utf8").trim();
+    if (/^[0-9a-f]{64}$/.test(id)) {
+      fingerprint = hash.update(`build ${id}`).digest("hex");
+      return fingerprint;
+    }
+  } catch {}
   const walk = (dir: string): void => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const e of entries) {
