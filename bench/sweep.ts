@@ -8,14 +8,21 @@
  * sweep length) and the time 10,000 such runs would take at the measured rate
  * (CPU-bound: runs per CPU-minute × the machine's CPUs). Never part of
  * pass/fail tests.
- *   npm run bench:sweep   (BENCH_RUNS=12 BENCH_DAYS=365 BENCH_WORKERS=1,2;
+ *   npm run bench:sweep   (runs dist/ when built, BENCH_SOURCE=1 the sources; BENCH_RUNS=12 BENCH_DAYS=365 BENCH_WORKERS=1,2;
  *                          BENCH_VARY=events (default: the bleed varies, one equilibrium)
  *                          or subject (storage iron varies: an equilibrium per run))
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { sweep } from "../src/sweep/sweep.js";
+import type * as SweepModule from "../src/sweep/sweep.js";
+
+// The compiled sweep (dist/, as users run it: bundled worker threads) when built and
+// BENCH_SOURCE is not 1; else the TypeScript sources (each worker thread then compiles them).
+const fromDist = process.env.BENCH_SOURCE !== "1" && existsSync(new URL("../dist/.built", import.meta.url));
+const { sweep } = (await import(
+  fromDist ? new URL("../dist/sweep/sweep.js", import.meta.url).href : "../src/sweep/sweep.js"
+)) as typeof SweepModule;
 
 const runs = Number(process.env.BENCH_RUNS ?? 12);
 const days = Number(process.env.BENCH_DAYS ?? 365);
@@ -42,7 +49,7 @@ writeFileSync(
 
 const cpus = availableParallelism();
 console.log(
-  `sweep benchmark: ${runs} runs of a ${days}-day scenario at default resolution (${path} varies); ${cpus} CPUs; Node ${process.version}`,
+  `sweep benchmark: ${runs} runs of a ${days}-day scenario at default resolution (${path} varies); ${cpus} CPUs; Node ${process.version}; ${fromDist ? "dist/" : "src/ (tsx)"}`,
 );
 const mb = (x: number) => `${(x / 2 ** 20).toFixed(0)} MB`;
 const perCpuMinute: Record<number, number> = {};

@@ -18,7 +18,16 @@
  *   built; at most MAX_FILES are kept (least recently written dropped).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir, platform } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -79,11 +88,69 @@ function codeFingerprint(): string {
   return fingerprint;
 }
 
-/** A store of equilibria as files in `dir`. */
+/** Longest wait for another thread's or process's build of the same equilibrium, ms (then build here). */
+const CLAIM_WAIT_MS = 10 * 60_000;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** A lock left by a process that is gone (or older than the longest wait). */
+function staleLock(lock: string): boolean {
+  try {
+    const [pid] = readFileSync(lock, "utf8").split(/\s+/);
+    if (Date.now() - statSync(lock).mtimeMs > CLAIM_WAIT_MS) return true;
+    const n = Number(pid);
+    if (!Number.isSafeInteger(n) || n <= 0) return true;
+    if (n === process.pid) return false; // another thread of this process: it releases or times out
+    try {
+      process.kill(n, 0);
+      return false;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === "ESRCH";
+    }
+  } catch {
+    return false; // gone already, or being written: look again
+  }
+}
+
+/**
+ * A store of equilibria as files in `dir`. Threads and processes sharing the directory build each
+ * equilibrium once: the first to miss takes `<file>.lock` (claim), the others wait for the file.
+ */
 export function diskSteadyStateStore(dir: string): SteadyStateStore {
   const fileFor = (key: string): string =>
     join(dir, `${createHash("sha256").update(codeFingerprint()).update(key).digest("hex").slice(0, 32)}.v8`);
   return {
+    claim(key: string): boolean {
+      try {
+        const file = fileFor(key);
+        const lock = `${file}.lock`;
+        mkdirSync(dir, { recursive: true });
+        const deadline = Date.now() + CLAIM_WAIT_MS;
+        for (;;) {
+          if (existsSync(file)) return false;
+          try {
+            writeFileSync(lock, `${process.pid}\n`, { flag: "wx" });
+            return true;
+          } catch (e) {
+            if ((e as NodeJS.ErrnoException).code !== "EEXIST") return true; // cannot lock: build unlocked
+          }
+          if (Date.now() > deadline) return true;
+          if (staleLock(lock)) {
+            try {
+              unlinkSync(lock);
+            } catch {}
+            continue;
+          }
+          Atomics.wait(sleeper, 0, 0, 25);
+        }
+      } catch {
+        return true;
+      }
+    },
+    release(key: string): void {
+      try {
+        unlinkSync(`${fileFor(key)}.lock`);
+      } catch {}
+    },
     load(key: string): unknown {
       try {
         const kept = deserialize(readFileSync(fileFor(key))) as Record<string, unknown>;
@@ -131,8 +198,12 @@ function prune(dir: string): void {
     } catch {}
 }
 
-/** Use the on-disk cache for equilibria built in this process (unless it is off). */
-export function installDiskSteadyStateCache(env: NodeJS.ProcessEnv = process.env): void {
-  const dir = steadyStateCacheDir(env);
+/**
+ * Use the on-disk cache for equilibria built in this process (unless it is off). `sharedDir`: a
+ * directory to use when the cache is off (a sweep's private one, so its workers build each
+ * equilibrium once).
+ */
+export function installDiskSteadyStateCache(env: NodeJS.ProcessEnv = process.env, sharedDir?: string): void {
+  const dir = steadyStateCacheDir(env) ?? sharedDir;
   steadyStateStore.current = dir === undefined ? undefined : diskSteadyStateStore(dir);
 }

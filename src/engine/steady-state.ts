@@ -134,25 +134,36 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
     body = copyInto(new Body(subject, overrides, { ...opts, seed: buildSeed }, opts.genotype ?? {}), kept);
   } else {
     const store = steadyStateStore.current;
-    const restored = store ? restore(store.load(key), subject, overrides, { ...opts, seed: buildSeed }) : undefined;
+    const load = () => (store ? restore(store.load(key), subject, overrides, { ...opts, seed: buildSeed }) : undefined);
+    let restored = load();
+    // A shared store: one thread builds, the others wait for its file (a sweep's workers build once).
+    let claimed = false;
+    if (!restored && store?.claim) {
+      if (store.claim(key)) claimed = true;
+      else restored = load();
+    }
     if (restored) {
       steadyStateStats.restored++;
       cache.set(key, restored);
       body = copyInto(new Body(subject, overrides, { ...opts, seed: buildSeed }, opts.genotype ?? {}), restored);
     } else {
-      body = buildSteadyBodyFresh(subject, overrides, { ...opts, seed: buildSeed });
-      steadyStateStats.built++;
-      const pristine = deepClone(body); // never stepped
-      // Only copied from: no spare capacity (the blood's arrays have room for 10⁵ cells), so the kept
-      // copies and the files stay small; a run's copy grows its arrays when it needs to.
-      pristine.marrow.cells.trim();
-      pristine.marrow.retics.trim();
-      pristine.blood.cells.trim();
-      cache.set(key, pristine);
-      store?.save(
-        key,
-        toPlain(pristine, (s) => streamState(s as RandomStream)),
-      );
+      try {
+        body = buildSteadyBodyFresh(subject, overrides, { ...opts, seed: buildSeed });
+        steadyStateStats.built++;
+        const pristine = deepClone(body); // never stepped
+        // Only copied from: no spare capacity (the blood's arrays have room for 10⁵ cells), so the kept
+        // copies and the files stay small; a run's copy grows its arrays when it needs to.
+        pristine.marrow.cells.trim();
+        pristine.marrow.retics.trim();
+        pristine.blood.cells.trim();
+        cache.set(key, pristine);
+        store?.save(
+          key,
+          toPlain(pristine, (s) => streamState(s as RandomStream)),
+        );
+      } finally {
+        if (claimed) store?.release?.(key);
+      }
     }
     while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }
