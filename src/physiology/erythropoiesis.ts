@@ -131,6 +131,8 @@ export class Marrow implements Bound {
   private founderDebt = 0;
   /** Receptor mass and erythroblast count as of the end of the last step. */
   private cached: { receptorMass: number; erythroblasts: number } | undefined;
+  /** Σ w·(h·feHb + m + mt) over erythroblasts in index order as of the end of the last step, pg (NaN: not known). */
+  private cellsIronPg = Number.NaN;
 
   // Bound once from parameters (d3-force style).
   private growthLogPerCycle = 0;
@@ -184,6 +186,7 @@ export class Marrow implements Bound {
   /** Derive constants from parameters (again whenever they change); cells keep their state. */
   bind(params: ParameterValues<Reads>): void {
     const p = (k: Reads) => param(params, k);
+    this.cellsIronPg = Number.NaN; // feHb may change
     this.growthLogPerCycle = Math.log(p("erythropoiesis.growthPerCycle"));
     this.hriCoupling = p("erythropoiesis.hriGrowthCoupling");
     this.cycleTime = p("erythropoiesis.cycleTime");
@@ -243,6 +246,7 @@ export class Marrow implements Bound {
   /** Weights changed from outside (the steady-state builder): recompute cached sums. */
   invalidate(): void {
     this.cached = undefined;
+    this.cellsIronPg = Number.NaN;
   }
 
   /** Multiply every agent's weight by `scale` (the steady-state builder's production level). */
@@ -252,6 +256,7 @@ export class Marrow implements Bound {
     const rw = this.retics.f.w;
     for (let i = this.reticHead; i < this.retics.count; i++) rw[i] = (rw[i] as number) * scale;
     this.cached = undefined;
+    this.cellsIronPg = Number.NaN;
   }
 
   /** Agents now: nucleated erythroblasts and marrow reticulocytes. */
@@ -275,10 +280,15 @@ export class Marrow implements Bound {
 
   /** Iron held in marrow cells (Hb iron + labile iron), mg. */
   ironMg(): number {
-    const { w, h, m, mt } = this.cells.f;
-    let s = 0;
-    for (let i = 0; i < this.cells.count; i++)
-      s += (w[i] as number) * ((h[i] as number) * this.feHb + (m[i] as number) + (mt[i] as number));
+    // The erythroblasts' sum is taken by the step as it goes (the same terms in the same order;
+    // agents emptied since, whose terms were +0, are gone), else here.
+    let s = this.cellsIronPg;
+    if (Number.isNaN(s)) {
+      const { w, h, m, mt } = this.cells.f;
+      s = 0;
+      for (let i = 0; i < this.cells.count; i++)
+        s += (w[i] as number) * ((h[i] as number) * this.feHb + (m[i] as number) + (mt[i] as number));
+    }
     const q = this.retics.f;
     for (let i = this.reticHead; i < this.retics.count; i++) s += (q.w[i] as number) * (q.h[i] as number) * this.feHb;
     return s / PG_PER_MG;
@@ -396,6 +406,7 @@ export class Marrow implements Bound {
     // Σ w·r and Σ w over nucleated cells at the end of the step, summed in index order.
     let receptorMass = 0;
     let erythroblasts = 0;
+    let cellsIron = 0; // ironMg()'s sum over erythroblasts: agents with w = 0 add +0 there
     let empty = 0;
     let stepped = 0;
     for (let i = 0; i <= n0; i++) {
@@ -405,6 +416,7 @@ export class Marrow implements Bound {
         if (wp > 0) {
           receptorMass += wp * (r[i - 1] as number);
           erythroblasts += wp;
+          cellsIron += wp * ((h[i - 1] as number) * feHb + (m[i - 1] as number) + (mt[i - 1] as number));
         } else empty++;
       }
       if (i === n0) break;
@@ -557,9 +569,11 @@ export class Marrow implements Bound {
       if (wj > 0) {
         receptorMass += wj * (r[j] as number);
         erythroblasts += wj;
+        cellsIron += wj * ((h[j] as number) * feHb + (m[j] as number) + (mt[j] as number));
       } else empty++;
     }
     this.updates += stepped;
+    this.cellsIronPg = cellsIron;
     this.compactAndSum(receptorMass, erythroblasts, empty);
     return {
       ironToMacrophagesMg: (ironToMac + uncounted) / PG_PER_MG,
