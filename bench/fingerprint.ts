@@ -7,8 +7,8 @@
  *   npx tsx bench/fingerprint.ts [days=30] [scenario names…]   (FP_DT=0.25: another time step, h)
  */
 import { createHash } from "node:crypto";
-import { formatTrajectoryCsv } from "../src/io/outputs.js";
 import { clearSteadyStateCache } from "../src/engine/steady-state.js";
+import { formatTrajectoryCsv } from "../src/io/outputs.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
 
