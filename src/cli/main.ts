@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { Command, CommanderError, InvalidArgumentError } from "@commander-js/extra-typings";
 import { formatDays, formatWithUnit, QuantityError } from "../core/quantity-text.js";
 import { PARAMETERS } from "../engine/parameters.js";
@@ -17,7 +18,6 @@ import { GENES } from "../physiology/genotype.js";
 import type { Run, SimulateOptions } from "../run.js";
 import { ACTIONS, type ActionSpec, type FieldSpec, mainField } from "../scenario/actions.js";
 import { escapeText, ScenarioError } from "../scenario/errors.js";
-import { rulesListing } from "../scenario/rules.js";
 import { SCENARIOS_DIR, shippedScenarioFiles } from "../scenario/shipped.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
@@ -37,6 +37,18 @@ const loader = () => import("../scenario/load.js");
 
 async function loadScenario(path: string): Promise<Scenario> {
   return (await loader()).loadScenario(path);
+}
+
+/**
+ * Turn V8's optimising compiler back on if bin/erythron.js kept it off for start-up (see there):
+ * before a command's work, and in `run` once the scenario is read (the simulation's loops need it).
+ */
+function optimiseFromHere(): void {
+  const key = Symbol.for("erythron.deferredOptimisation");
+  const g = globalThis as unknown as Record<symbol, unknown>;
+  if (g[key] !== true) return;
+  g[key] = false;
+  setFlagsFromString("--turbofan");
 }
 
 /** Bad input from the user: exit code 2. */
@@ -151,6 +163,7 @@ async function runCommand(scenarioPath: string, flags: RunFlags): Promise<void> 
   // The output location is checked (and made) before the work, so a bad --out is known at once.
   const outDir = flags.out === undefined ? undefined : await prepareOut(flags.out);
 
+  optimiseFromHere();
   const { simulateAsync, RunInterrupted } = await import("../simulate.js").catch((e: unknown) => {
     throw new RunFailure(`cannot load the simulator: ${e instanceof Error ? e.message : String(e)}`);
   });
@@ -397,6 +410,8 @@ async function listCommand(flags: { json?: boolean }): Promise<void> {
     description: g.description,
   }));
   const parameters = [...PARAMETERS.values()].map((p) => ({ ...p }));
+  // Rules parse quantities and conditions (units, mathjs): loaded here, not at every start.
+  const { rulesListing } = await import("../scenario/rules.js");
   if (flags.json) {
     const rules = rulesListing().json;
     process.stdout.write(`${JSON.stringify({ scenarios, actions, rules, genes, parameters }, null, 2)}\n`);
@@ -470,6 +485,11 @@ function buildProgram(): Command {
             .map(escapeText)
             .join("\n")}`,
         ),
+    })
+    // Commands that compute work optimised; run turns it on once its scenario is read; check and
+    // list only load.
+    .hook("preAction", (_program, action) => {
+      if (!["run", "check", "list"].includes(action.name())) optimiseFromHere();
     });
 
   program
