@@ -6,16 +6,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
-
-// Start-up runs most of its code once (module bodies, mathjs's unit tables, the scenario schema),
-// so V8's optimising compiler (TurboFan) spends CPU there that never pays back: about a fifth of a
-// one-day run. It is off while the command loads and back on for the command's own work (cli/main.ts,
-// optimiseFromHere). Results do not depend on it. ERYTHRON_OPTIMISE_AT_START=1 leaves it on throughout.
-if (process.env.ERYTHRON_OPTIMISE_AT_START !== "1") {
-  setFlagsFromString("--no-turbofan");
-  globalThis[Symbol.for("erythron.deferredOptimisation")] = true;
-}
 
 const root = new URL("../", import.meta.url);
 const built = fileURLToPath(new URL("dist/.built", root));

@@ -8,7 +8,6 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
 import { Command, CommanderError, InvalidArgumentError } from "@commander-js/extra-typings";
 import { formatDays, formatWithUnit, QuantityError } from "../core/quantity-text.js";
 import { PARAMETERS } from "../engine/parameters.js";
@@ -37,18 +36,6 @@ const loader = () => import("../scenario/load.js");
 
 async function loadScenario(path: string): Promise<Scenario> {
   return (await loader()).loadScenario(path);
-}
-
-/**
- * Turn V8's optimising compiler back on if bin/erythron.js kept it off for start-up (see there):
- * before a command's work, and in `run` once the scenario is read (the simulation's loops need it).
- */
-function optimiseFromHere(): void {
-  const key = Symbol.for("erythron.deferredOptimisation");
-  const g = globalThis as unknown as Record<symbol, unknown>;
-  if (g[key] !== true) return;
-  g[key] = false;
-  setFlagsFromString("--turbofan");
 }
 
 /** Bad input from the user: exit code 2. */
@@ -163,7 +150,6 @@ async function runCommand(scenarioPath: string, flags: RunFlags): Promise<void> 
   // The output location is checked (and made) before the work, so a bad --out is known at once.
   const outDir = flags.out === undefined ? undefined : await prepareOut(flags.out);
 
-  optimiseFromHere();
   const { simulateAsync, RunInterrupted } = await import("../simulate.js").catch((e: unknown) => {
     throw new RunFailure(`cannot load the simulator: ${e instanceof Error ? e.message : String(e)}`);
   });
@@ -485,11 +471,6 @@ function buildProgram(): Command {
             .map(escapeText)
             .join("\n")}`,
         ),
-    })
-    // Commands that compute work optimised; run turns it on once its scenario is read; check and
-    // list only load.
-    .hook("preAction", (_program, action) => {
-      if (!["run", "check", "list"].includes(action.name())) optimiseFromHere();
     });
 
   program
