@@ -31,7 +31,9 @@ describe("parseQuantity: conversions", () => {
     expect(parseQuantity("0.5 per day", "1/day")).toBe(0.5);
     expect(parseQuantity("1 1/h", "1/day")).toBe(24);
     expect(parseQuantity("1.5e8 1/day/kg", "1/day/kg")).toBe(1.5e8);
-    expect(() => parseQuantity("3 kg", "1/day")).toThrow(/found "3 kg" \(a mass\); expected a rate per time such as "1 1\/day"/);
+    expect(() => parseQuantity("3 kg", "1/day")).toThrow(
+      /found "3 kg" \(a mass\); expected a rate per time such as "1 1\/day"/,
+    );
   });
 
   it("removes floating-point noise of unit conversion exactly", () => {

@@ -103,9 +103,7 @@ function mathjsUnitName(unitName: string): string {
  * "4.5 per day" mean "4.5 /day".
  */
 function mathjsQuantityText(text: string): string {
-  return text
-    .replace(/^([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*1\s*\//, "$1 /")
-    .replace(/\s+per\s+/gi, " /");
+  return text.replace(/^([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*1\s*\//, "$1 /").replace(/\s+per\s+/gi, " /");
 }
 
 function sameDimensions(a: Unit, b: Unit): boolean {
