@@ -8,27 +8,27 @@
  * Every evaluation runs with the same seed (common random numbers), so the
  * objective is a deterministic function of the free values.
  *
- * Search: a Sobol' design over the box, then Nelder–Mead from the best point,
- * in unit-cube coordinates (linear or log per path) so the box is never left.
- * Intervals: profile likelihood (Venzon & Moolgavkar 1988, Appl Stat 37:87;
- * Raue 2009, Bioinformatics 25:1923): each path is moved away from its best
- * value, the others re-fitted, until −log L rises by χ²₁(0.95)/2 = 1.92. A
- * path whose profile stays below that up to both ends of its range is not
- * identifiable from the labs given, and is reported so.
+ * Search and intervals (src/fit/estimate.ts), in unit-cube coordinates (linear
+ * or log per path): a Sobol' design over the box, Levenberg–Marquardt from the
+ * best point(s), then profile-likelihood 95 % intervals (Venzon & Moolgavkar
+ * 1988, Appl Stat 37:87; Raue 2009, Bioinformatics 25:1923): each path is
+ * moved away from its best value, the others re-fitted, until −log L rises by
+ * χ²₁(0.95)/2 = 1.92. A path whose profile stays below that up to both ends
+ * of its range is not identifiable from the labs given, and is reported so;
+ * one whose interval spans more than a factor of 2 is reported as weakly
+ * identifiable.
  *
  * Pure computation apart from the optional evaluation cache callbacks.
  */
-import jstat from "jstat";
 import { formatWithUnit } from "../core/quantity-text.js";
 import { parseQuantity } from "../core/units.js";
-import { sobolPoints } from "../sensitivity/sobol-sequence.js";
 import { resolvePath } from "../sweep/paths.js";
 import { createRunner } from "../sweep/run-one.js";
 import type { MetricSpec, SweepPlan, SweptPath } from "../sweep/types.js";
 import { VERSION } from "../version.js";
-import { residualSquaredHalf } from "./error-model.js";
+import { standardizedResidual } from "./error-model.js";
+import { estimate, type PathInterval } from "./estimate.js";
 import type { LabPoint } from "./labs.js";
-import { minimize } from "./nelder-mead.js";
 
 export class FitInputError extends Error {
   override name = "FitInputError";
@@ -127,7 +127,8 @@ export interface FitResult {
   holdout?: { afterDay: number; points: HoldoutPoint[]; rmse: Record<string, number> };
 }
 
-function fromUnit(p: FreePath, u: number): number {
+function fromUnit(p: FreePath, unit: number): number {
+  const u = Math.min(1, Math.max(0, unit));
   if (p.scale === "log") return Math.exp(Math.log(p.low) + (Math.log(p.high) - Math.log(p.low)) * u);
   return p.low + (p.high - p.low) * u;
 }
@@ -177,110 +178,52 @@ export function fitVirtualPatient(options: FitOptions): FitResult {
     }
     return got;
   };
-  const nll = (values: number[]): number => {
-    const pred = predictions(values);
-    let s = 0;
-    labs.forEach((l, i) => {
-      if (options.holdoutAfterDays !== undefined && l.day > options.holdoutAfterDays) return;
-      const v = pred[i];
-      s += v === null || v === undefined || !Number.isFinite(v) ? 1e6 : residualSquaredHalf(l.column, l.value, v);
-    });
-    return s;
-  };
+  const fittingIndex = labs.flatMap((l, i) =>
+    options.holdoutAfterDays === undefined || l.day <= options.holdoutAfterDays ? [i] : [],
+  );
   const valuesOfU = (u: readonly number[]) => free.map((p, i) => fromUnit(p, u[i] as number));
-  const nllOfU = (u: number[]) => nll(valuesOfU(u));
-
-  // 1. A space-filling start: Sobol' points inside the box.
+  /** Standardized residuals of the fitted labs; a run that failed counts as 30 SD off on every lab. */
+  const residuals = (u: number[]): Float64Array => {
+    const pred = predictions(valuesOfU(u));
+    return Float64Array.from(fittingIndex, (i) => {
+      const l = labs[i] as LabPoint;
+      const v = pred[i];
+      return v === null || v === undefined || !Number.isFinite(v) ? 30 : standardizedResidual(l.column, l.value, v);
+    });
+  };
+  const centre = residuals(free.map(() => 0.5));
+  if (centre.every((r) => r === 30) && lastError)
+    options.onProgress?.(`fit: the run at the centre of the range failed: ${lastError}`);
   const k = free.length;
-  const n0 = 4 * k + 4;
-  const design = sobolPoints(n0 + 1, k);
-  let bestU: number[] = free.map(() => 0.5);
-  let bestF = nll(valuesOfU(bestU));
-  for (let j = 1; j <= n0; j++) {
-    const u = Array.from({ length: k }, (_, d) => Math.min(0.98, Math.max(0.02, design[j * k + d] as number)));
-    const f = nll(valuesOfU(u));
-    if (f < bestF) {
-      bestF = f;
-      bestU = u;
-    }
-  }
-  options.onProgress?.(`fit: start design done (${runs} runs), −log L ${bestF.toFixed(2)}`);
-  if (!Number.isFinite(bestF) || bestF >= 1e6)
+  const found = estimate({
+    residuals,
+    dimensions: k,
+    ...(options.onProgress ? { onProgress: (m: string) => options.onProgress?.(`${m} (${runs} runs)`) } : {}),
+  });
+  const bestF = found.negLogLikelihood;
+  const bestU = found.u;
+  if (!Number.isFinite(bestF) || bestF >= 450 * fitting.length)
     throw new FitInputError(`no run in the range could be compared with the labs${lastError ? `: ${lastError}` : ""}`);
-
-  // 2. Nelder–Mead from there.
-  const nm = minimize(nllOfU, bestU, { maxEvaluations: 25 * k + 15, step: 0.1 });
-  if (nm.fx < bestF) {
-    bestF = nm.fx;
-    bestU = nm.x;
-  }
-  const uBest = [...bestU];
-  options.onProgress?.(`fit: optimum −log L ${bestF.toFixed(2)} after ${runs} runs`);
-
-  // 3. Profile likelihood for each path.
-  const threshold = jstat.chisquare.inv(0.95, 1) / 2;
+  const threshold = found.threshold95;
   const estimates: Record<string, Estimate> = {};
   free.forEach((p, i) => {
-    /** The profile at u_i: the other paths re-fitted, starting from `start`. */
-    const others = (ui: number, start: number[]): { f: number; u: number[] } => {
-      const full = (rest: number[]) => {
-        const u = [...rest];
-        u.splice(i, 0, ui);
-        return u;
-      };
-      if (k === 1) return { f: nllOfU([ui]), u: [ui] };
-      const res = minimize(
-        (rest) => nllOfU(full(rest)),
-        start.filter((_, d) => d !== i),
-        {
-          maxEvaluations: 4 * (k - 1) + 6,
-          step: 0.05,
-          fTolerance: 1e-2,
-        },
-      );
-      return { f: res.fx, u: full(res.x) };
-    };
-    const bound = (direction: -1 | 1): { value: number; crossed: boolean } => {
-      const u0 = bestU[i] as number;
-      let inside = u0;
-      let uStart = [...uBest];
-      for (const step of [0.03, 0.08, 0.16, 0.3, 0.5, 1]) {
-        const u = Math.min(0.999, Math.max(0.001, u0 + direction * step));
-        const { f, u: uAt } = others(u, uStart);
-        if (f - bestF > threshold) {
-          // Bisect between the last point inside and this one.
-          let lo = inside;
-          let hi = u;
-          for (let b = 0; b < 3; b++) {
-            const mid = (lo + hi) / 2;
-            const r = others(mid, uAt);
-            if (r.f - bestF > threshold) hi = mid;
-            else lo = mid;
-          }
-          return { value: fromUnit(p, (lo + hi) / 2), crossed: true };
-        }
-        inside = u;
-        uStart = uAt;
-        if (u === 0.001 || u === 0.999) break;
-      }
-      return { value: direction < 0 ? p.low : p.high, crossed: false };
-    };
-    const lower = bound(-1);
-    const upper = bound(1);
+    const iv = found.intervals[i] as PathInterval;
     const est: Estimate = {
-      value: fromUnit(p, bestU[i] as number),
-      lower: lower.value,
-      upper: upper.value,
+      value: fromUnit(p, iv.u),
+      lower: fromUnit(p, iv.lower),
+      upper: fromUnit(p, iv.upper),
       unit: p.unit,
-      identifiable: lower.crossed && upper.crossed,
+      identifiable: iv.lowerCrossed && iv.upperCrossed,
     };
-    if (!lower.crossed && !upper.crossed)
-      est.note = `not identifiable from these labs: every value from ${formatWithUnit(p.low, p.unit)} to ${formatWithUnit(p.high, p.unit)} fits within the 95 % threshold`;
-    else if (!lower.crossed || !upper.crossed)
-      est.note = `bounded on one side only: the interval runs to the ${lower.crossed ? "top" : "bottom"} of the range given`;
+    if (!iv.lowerCrossed && !iv.upperCrossed)
+      est.note = `not identifiable from these labs: every value from ${formatWithUnit(est.lower, p.unit)} to ${formatWithUnit(est.upper, p.unit)} fits within the 95 % threshold`;
+    else if (!iv.lowerCrossed || !iv.upperCrossed)
+      est.note = `bounded on one side only: the interval runs to the ${iv.lowerCrossed ? "top" : "bottom"} of the range given`;
+    else if (est.upper / est.lower > 2)
+      est.note = `weakly identifiable from these labs: the 95 % interval spans a factor of ${(est.upper / est.lower).toFixed(1)}`;
     estimates[p.path] = est;
-    options.onProgress?.(`fit: ${p.path} profiled (${runs} runs)`);
   });
+  options.onProgress?.(`fit: done after ${runs} runs`);
 
   const best = valuesOfU(bestU);
   const result: FitResult = {
