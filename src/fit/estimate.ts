@@ -19,20 +19,27 @@
  *    numbers the objective is deterministic but not smooth at small steps)
  *    does not drive the Jacobian.
  * 3. Intervals: profile likelihood (Venzon & Moolgavkar 1988, Appl Stat 37:87;
- *    Raue 2009, Bioinformatics 25:1923). The 95 % bound of path i is where
- *    the profile −log L, the other paths re-fitted, rises by χ²₁(0.95)/2 =
- *    1.92 above the optimum; equivalently where the signed root
- *    z = √(2 Δ) reaches 1.96. z is nearly linear in u for a near-Gaussian
- *    likelihood, so the search starts at the Wald bound (Fisher information
- *    JᵀJ at the optimum), then rescales and brackets on z (regula falsi).
- *    The other paths are re-fitted by Gauss–Newton steps with the Jacobian of
- *    the optimum (the chord method), started on the quadratic profile trace
- *    δu₋ᵢ = −F₋ᵢ₋ᵢ⁻¹ F₋ᵢᵢ δuᵢ. A profile that stays below the threshold to
- *    the end of the range means the path is not identifiable on that side.
+ *    Raue 2009, Bioinformatics 25:1923). The 95 % bound of path i is where the
+ *    profile −log L (the other paths re-fitted) rises by χ²₁(0.95)/2 = 1.92
+ *    above the optimum. The profiles are taken on a quadratic response
+ *    surface (Box & Wilson 1951, J R Stat Soc B 13:1) of every standardized
+ *    residual, fitted by least squares to runs spread (Sobol') over a region of
+ *    ± 3 Wald standard errors around the optimum (Fisher information JᵀJ),
+ *    together with the runs of the search that fall inside it; the surrogate
+ *    −log L is minimised on a fine grid, so each profile is exact for the
+ *    surrogate, and the other paths are truly re-fitted even along a curved
+ *    ridge (a slow bleed on small stores against a faster one on larger
+ *    stores), which local re-fits from the optimum miss. The surrogate also
+ *    smooths the agent-based model's small-step roughness. Where a profile
+ *    reaches the edge of the region without crossing, the region grows (up
+ *    to three times); a profile that stays below the threshold to the end of
+ *    the range means the path is not identifiable on that side. The optimum
+ *    of the surrogate is checked with a run and kept when that run fits at
+ *    least about as well as the search's best; the root-mean-square error of
+ *    the surrogate's −log L at its runs is reported.
  */
 import jstat from "jstat";
-import { levenbergMarquardt } from "ml-levenberg-marquardt";
-import { Matrix, pseudoInverse, solve } from "ml-matrix";
+import { Matrix, solve } from "ml-matrix";
 import { sobolPoints } from "../sensitivity/sobol-sequence.js";
 
 export interface EstimateOptions {
@@ -70,8 +77,6 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 export function estimate(options: EstimateOptions): EstimateResult {
   const k = options.dimensions;
-  const h = options.step ?? 0.02;
-  const maxSteps = options.maxSteps ?? 8;
   const evaluated: { u: number[]; r: Float64Array }[] = [];
   const seen = new Map<string, Float64Array>();
   /** Residuals at u (clamped into the box), each point run once and kept for the surrogate. */
@@ -86,11 +91,19 @@ export function estimate(options: EstimateOptions): EstimateResult {
     }
     return r;
   };
-  const nll = (u: number[]) => {
-    const r = residuals(u);
+  const nllOf = (r: Float64Array) => {
     let s = 0;
     for (const x of r) s += x * x;
     return 0.5 * s;
+  };
+  const nll = (u: number[]) => nllOf(residuals(u));
+  const bestEvaluated = () => {
+    let b = { u: evaluated[0]?.u ?? [], f: Number.POSITIVE_INFINITY };
+    for (const e of evaluated) {
+      const f = nllOf(e.r);
+      if (f < b.f) b = { u: e.u, f };
+    }
+    return b;
   };
   const threshold = jstat.chisquare.inv(0.95, 1) / 2;
 
@@ -104,79 +117,22 @@ export function estimate(options: EstimateOptions): EstimateResult {
   }
   starts.sort((a, b) => a.f - b.f);
   const first = starts[0] as { u: number[]; f: number };
-  const distance = (a: number[], b: number[]) => Math.max(...a.map((x, i) => Math.abs(x - (b[i] as number))));
-  const second = starts.find((s) => distance(s.u, first.u) > 0.3 && s.f < first.f + threshold);
   options.onProgress?.(`fit: start design done, −log L ${first.f.toFixed(2)}`);
+  const n = residuals(first.u).length;
 
-  // 2. Levenberg–Marquardt, one library step per call.
-  const localSearch = (start: { u: number[]; f: number }) => {
-    let u = [...start.u];
-    let f = start.f;
-    let damping = 1e-2;
-    const n = residuals(u).length;
-    const x = Array.from({ length: n }, (_, i) => i);
-    const y = new Array(n).fill(0);
-    for (let s = 0; s < maxSteps && damping < 1e4; s++) {
-      // Model = −residual, data = 0: the library minimises Σ (0 − (−r))² = Σ r².
-      const model = (p: number[]) => {
-        const r = residuals(p);
-        return (i: number) => -(r[i] as number);
-      };
-      const step = levenbergMarquardt({ x, y }, model, {
-        initialValues: u,
-        damping,
-        maxIterations: 1,
-        errorTolerance: 0.02,
-        gradientDifference: u.map((ui) => (ui + h <= 1 ? h : -h)),
-        minValues: Array(k).fill(0),
-        maxValues: Array(k).fill(1),
-      });
-      const fNew = 0.5 * step.parameterError;
-      if (fNew < f - 0.01) {
-        const gain = f - fNew;
-        u = step.parameterValues;
-        f = fNew;
-        damping = Math.max(damping / 9, 1e-7);
-        if (gain < 0.1) break; // the surrogate below refines the optimum
-      } else damping *= 11;
-    }
-    return { u, f };
-  };
-  let best = localSearch(first);
-  if (second) {
-    const other = localSearch(second);
-    if (other.f < best.f) best = other;
-  }
-  options.onProgress?.(`fit: optimum −log L ${best.f.toFixed(2)}`);
-
-  // 3. Wald standard errors at the optimum (forward differences), to size the region of the profiles.
-  const r0 = residuals(best.u);
-  const n = r0.length;
-  const jac = new Matrix(n, k);
-  for (let d = 0; d < k; d++) {
-    const up = [...best.u];
-    const delta = (best.u[d] as number) + h <= 1 ? h : -h;
-    up[d] = (up[d] as number) + delta;
-    const r1 = residuals(up);
-    for (let j = 0; j < n; j++) jac.set(j, d, -((r1[j] as number) - (r0[j] as number)) / delta);
-  }
-  const fisher = jac.transpose().mmul(jac);
-  const cov = pseudoInverse(fisher);
-  const se = Array.from({ length: k }, (_, d) => {
-    const fdd = fisher.get(d, d);
-    return fdd > 1e-9 ? Math.sqrt(Math.max(cov.get(d, d), 1 / fdd)) : Number.POSITIVE_INFINITY;
-  });
-
-  // 4. Profiles on a quadratic surrogate of the residuals, fitted to runs spread over a region around the
-  //    optimum (± 3 Wald SE to start), grown where a profile has not crossed the threshold inside it.
-  const lo = best.u.map((u, d) => clamp01(u - Math.max(3 * (se[d] as number), 0.05)));
-  const hi = best.u.map((u, d) => clamp01(u + Math.max(3 * (se[d] as number), 0.05)));
+  // 2. Response-surface search and profiles: a quadratic surface of the residuals in a region, first
+  //    ± 0.2 around the best design point, then re-centred on the surface's optimum and sized to its
+  //    intervals, grown where a profile has not crossed the threshold inside it.
+  const lo = first.u.map((u) => clamp01(u - 0.2));
+  const hi = first.u.map((u) => clamp01(u + 0.2));
   const nFeatures = 1 + k + (k * (k + 1)) / 2;
   const wanted = 2 * nFeatures + 2;
   let sobolIndex = n0 + 1;
   const grid = k === 1 ? 401 : k === 2 ? 121 : k === 3 ? 41 : 15;
-  let outcome: { u: number[]; fSurrogate: number; intervals: PathInterval[]; rmsError: number } | undefined;
-  for (let attempt = 0; attempt < 4; attempt++) {
+  let outcome:
+    | { u: number[]; fSurrogate: number; intervals: PathInterval[]; rmsError: number; fAt: number }
+    | undefined;
+  for (let attempt = 0; attempt < 6; attempt++) {
     const inside = (u: number[]) => u.every((x, d) => x >= (lo[d] as number) - 1e-12 && x <= (hi[d] as number) + 1e-12);
     // Fresh runs spread over the region (Sobol'), at least half of the wanted number each time.
     let spread = evaluated.filter((e) => inside(e.u)).length;
@@ -201,7 +157,14 @@ export function estimate(options: EstimateOptions): EstimateResult {
       for (let a = 0; a < k; a++) for (let b = a; b < k; b++) f.push((t[a] as number) * (t[b] as number));
       return f;
     };
-    const points = evaluated.filter((e) => inside(e.u));
+    // The surface is fitted where it matters: runs inside the region within 12 of the best −log L (z ≲ 5).
+    const bestRun = bestEvaluated();
+    const inRegion = evaluated.filter((e) => inside(e.u));
+    const relevant = inRegion.filter((e) => nllOf(e.r) <= bestRun.f + 12);
+    const points =
+      relevant.length >= nFeatures + 3
+        ? relevant
+        : [...inRegion].sort((a, b) => nllOf(a.r) - nllOf(b.r)).slice(0, Math.max(nFeatures + 3, relevant.length));
     const coefficients = solve(
       new Matrix(points.map((e) => features(e.u))),
       new Matrix(points.map((e) => Array.from(e.r))),
@@ -218,7 +181,7 @@ export function estimate(options: EstimateOptions): EstimateResult {
       return 0.5 * s;
     };
     let rms = 0;
-    for (const e of points) rms += (surrogateNll(e.u) - 0.5 * e.r.reduce((t, x) => t + x * x, 0)) ** 2;
+    for (const e of points) rms += (surrogateNll(e.u) - nllOf(e.r)) ** 2;
     rms = Math.sqrt(rms / points.length);
     // The surrogate −log L on a grid over the region; each path's profile is the minimum over the others.
     const axis = (d: number) =>
@@ -229,7 +192,7 @@ export function estimate(options: EstimateOptions): EstimateResult {
     const axes = Array.from({ length: k }, (_, d) => axis(d));
     const profiles = Array.from({ length: k }, () => new Float64Array(grid).fill(Number.POSITIVE_INFINITY));
     let fMin = Number.POSITIVE_INFINITY;
-    let uMin = best.u;
+    let uMin = first.u;
     const index = new Array(k).fill(0);
     for (let cell = 0; cell < grid ** k; cell++) {
       let rest = cell;
@@ -270,6 +233,8 @@ export function estimate(options: EstimateOptions): EstimateResult {
       };
       const lower = side(-1);
       const upper = side(1);
+      const seFromProfile =
+        lower.crossed && upper.crossed ? (upper.value - lower.value) / (2 * 1.959964) : Number.POSITIVE_INFINITY;
       // Grow the region where the profile ran to its edge without crossing (or the optimum sits at it).
       const width = (hi[d] as number) - (lo[d] as number);
       if (!lower.crossed || (ax[at] as number) - (lo[d] as number) < 0.1 * width)
@@ -282,24 +247,57 @@ export function estimate(options: EstimateOptions): EstimateResult {
         upper: upper.value,
         lowerCrossed: lower.crossed,
         upperCrossed: upper.crossed,
-        se: se[d] as number,
+        se: seFromProfile,
       };
     });
-    outcome = { u: uMin, fSurrogate: fMin, intervals, rmsError: rms };
+    // The surrogate's optimum, checked with a run. If a run already fits clearly better than it, the
+    // surface misleads: re-centre the region on the best run, at half the width, and fit again.
+    const fAt = nll(uMin);
+    const bestNow = bestEvaluated();
+    // (Within the surface's own error of the best run, the difference is the model's noise, not a miss.)
+    const tolerance = Math.max(1, 2 * rms);
+    const misleads = fAt > bestNow.f + tolerance;
+    outcome = { u: misleads ? bestNow.u : uMin, fSurrogate: fMin, intervals, rmsError: rms, fAt };
     options.onProgress?.(
-      `fit: profiles on a surrogate of ${points.length} runs (error of −log L ${rms.toFixed(2)})${grow ? "; growing the region" : ""}`,
+      `fit: profiles on a surrogate of ${points.length} runs (error of −log L ${rms.toFixed(2)})${misleads ? `; its optimum fits worse than a run (${fAt.toFixed(2)} against ${bestNow.f.toFixed(2)}): re-centring` : grow ? "; growing the region" : ""}`,
     );
-    if (!grow) break;
+    if (misleads) {
+      for (let d = 0; d < k; d++) {
+        const w = ((hi[d] as number) - (lo[d] as number)) / 4;
+        lo[d] = clamp01((bestNow.u[d] as number) - w);
+        hi[d] = clamp01((bestNow.u[d] as number) + w);
+      }
+      continue;
+    }
+    if (grow) continue;
+    // A region much wider than the intervals fits the surface where it does not matter, and one whose
+    // optimum is off-centre fits it badly where it does: re-size to 1.5× each interval around the optimum.
+    let resize = false;
+    intervals.forEach((iv, d) => {
+      if (!(iv.lowerCrossed && iv.upperCrossed)) return;
+      const want = Math.min(0.5, Math.max(0.03, 1.5 * Math.max(iv.upper - iv.u, iv.u - iv.lower)));
+      const halfNow = ((hi[d] as number) - (lo[d] as number)) / 2;
+      const offCentre = Math.abs(iv.u - ((hi[d] as number) + (lo[d] as number)) / 2) > 0.3 * halfNow;
+      if (halfNow > 2 * want || offCentre) {
+        resize = true;
+        lo[d] = clamp01(iv.u - want);
+        hi[d] = clamp01(iv.u + want);
+      }
+    });
+    if (resize && attempt < 4) {
+      options.onProgress?.("fit: re-sizing the region around the surface's optimum");
+      continue;
+    }
+    break;
   }
   const found = outcome as NonNullable<typeof outcome>;
-  // The surrogate's optimum, checked with a run: kept when the run agrees it is at least as good.
-  const fAt = nll(found.u);
-  const useSurrogate = fAt <= best.f + 0.5;
+  const bestRun = bestEvaluated();
+  const onSurface = found.fAt <= bestRun.f + Math.max(1, 2 * found.rmsError);
   return {
-    u: useSurrogate ? found.u : best.u,
-    negLogLikelihood: useSurrogate ? fAt : best.f,
+    u: onSurface ? found.u : bestRun.u,
+    negLogLikelihood: onSurface ? found.fAt : bestRun.f,
     threshold95: threshold,
-    intervals: found.intervals.map((iv, d) => (useSurrogate ? iv : { ...iv, u: best.u[d] as number })),
+    intervals: found.intervals.map((iv, d) => (onSurface ? iv : { ...iv, u: bestRun.u[d] as number })),
     surrogateError: found.rmsError,
   };
 }

@@ -90,6 +90,8 @@ export interface FitOptions {
   /** Step and resolution of every run. */
   dtHours?: number;
   foundersPerDay?: number;
+  /** Runs with other seeds at the centre of the box, to measure the model's own spread (default 3). */
+  modelNoiseReplicates?: number;
   /** Earlier evaluations (resuming): key → lab-point predictions. */
   cache?: Map<string, (number | null)[]>;
   /** Told of each new evaluation, to journal it. */
@@ -121,7 +123,15 @@ export interface FitResult {
   estimates: Record<string, Estimate>;
   /** Best values in path order, canonical units. */
   best: number[];
-  objective: { negLogLikelihood: number; measurements: number; threshold95: number };
+  objective: {
+    negLogLikelihood: number;
+    measurements: number;
+    threshold95: number;
+    /** RMS error of the response surface's −log L at its runs (the profiles are taken on it). */
+    surrogateError: number;
+    /** The model's seed-to-seed spread per lab column, in measurement SDs, added in quadrature. */
+    modelNoise: Record<string, number>;
+  };
   runs: number;
   seed: number;
   holdout?: { afterDay: number; points: HoldoutPoint[]; rmse: Record<string, number> };
@@ -165,11 +175,11 @@ export function fitVirtualPatient(options: FitOptions): FitResult {
   let runs = 0;
   let lastError = "";
 
-  const predictions = (values: number[]): (number | null)[] => {
-    const key = JSON.stringify(values.map((v) => Number(v.toPrecision(12))));
+  const predictions = (values: number[], runSeed = seed): (number | null)[] => {
+    const key = `${JSON.stringify(values.map((v) => Number(v.toPrecision(12))))}${runSeed === seed ? "" : `@${runSeed}`}`;
     let got = cache.get(key);
     if (!got) {
-      const { row } = runner({ point: runs, replicate: 0, seed, values });
+      const { row } = runner({ point: runs, replicate: 0, seed: runSeed, values });
       runs++;
       if (row.error) lastError = row.error;
       got = row.error ? labs.map(() => null) : row.metrics;
@@ -182,18 +192,48 @@ export function fitVirtualPatient(options: FitOptions): FitResult {
     options.holdoutAfterDays === undefined || l.day <= options.holdoutAfterDays ? [i] : [],
   );
   const valuesOfU = (u: readonly number[]) => free.map((p, i) => fromUnit(p, u[i] as number));
-  /** Standardized residuals of the fitted labs; a run that failed counts as 30 SD off on every lab. */
+  const z = (i: number, pred: (number | null)[]) => {
+    const l = labs[i] as LabPoint;
+    const v = pred[i];
+    return v === null || v === undefined || !Number.isFinite(v) ? 30 : standardizedResidual(l.column, l.value, v);
+  };
+  // The model's own randomness: an agent-based body run with another seed gives other labs (ferritin
+  // ~3–5 %, TSAT ~8–10 % at 12 founder agents a day), and a change of a free value by a few per cent
+  // reshuffles the draws as a new seed would, so the fitted trajectory carries that spread, as does the
+  // patient, whose body is not the model's seed. Measured at the centre of the box with a few more seeds
+  // (in measurement SDs, pooled per lab column) and added to the measurement error in quadrature.
+  const centreValues = valuesOfU(free.map(() => 0.5));
+  const replicates = [seed, ...Array.from({ length: options.modelNoiseReplicates ?? 3 }, (_, r) => seed + 1 + r)].map(
+    (s) => predictions(centreValues, s),
+  );
+  const spreadSquares = new Map<string, number[]>();
+  for (const i of fittingIndex) {
+    const zs = replicates.map((pred) => z(i, pred)).filter((x) => x !== 30);
+    if (zs.length < 2) continue;
+    const mean = zs.reduce((a, b) => a + b, 0) / zs.length;
+    const v = zs.reduce((a, b) => a + (b - mean) ** 2, 0) / (zs.length - 1);
+    const column = (labs[i] as LabPoint).column;
+    spreadSquares.set(column, [...(spreadSquares.get(column) ?? []), v]);
+  }
+  const modelNoise: Record<string, number> = {};
+  for (const [column, vs] of spreadSquares) modelNoise[column] = Math.sqrt(vs.reduce((a, b) => a + b, 0) / vs.length);
+  const inflation = fittingIndex.map((i) => 1 / Math.sqrt(1 + (modelNoise[(labs[i] as LabPoint).column] ?? 0) ** 2));
+  /** Standardized residuals of the fitted labs (measurement and model error); a failed run counts as 30 SD off. */
   const residuals = (u: number[]): Float64Array => {
     const pred = predictions(valuesOfU(u));
-    return Float64Array.from(fittingIndex, (i) => {
-      const l = labs[i] as LabPoint;
-      const v = pred[i];
-      return v === null || v === undefined || !Number.isFinite(v) ? 30 : standardizedResidual(l.column, l.value, v);
+    return Float64Array.from(fittingIndex, (i, j) => {
+      const r = z(i, pred);
+      return r === 30 ? 30 : r * (inflation[j] as number);
     });
   };
   const centre = residuals(free.map(() => 0.5));
   if (centre.every((r) => r === 30) && lastError)
     options.onProgress?.(`fit: the run at the centre of the range failed: ${lastError}`);
+  options.onProgress?.(
+    `fit: the model's own spread, in measurement SDs: ${Object.entries(modelNoise)
+      .map(([c, v]) => `${c} ${v.toFixed(2)}`)
+      .join(", ")}`,
+  );
   const k = free.length;
   const found = estimate({
     residuals,
@@ -230,7 +270,13 @@ export function fitVirtualPatient(options: FitOptions): FitResult {
     version: VERSION,
     estimates,
     best,
-    objective: { negLogLikelihood: bestF, measurements: fitting.length, threshold95: threshold },
+    objective: {
+      negLogLikelihood: bestF,
+      measurements: fitting.length,
+      threshold95: threshold,
+      surrogateError: found.surrogateError,
+      modelNoise,
+    },
     runs,
     seed,
   };

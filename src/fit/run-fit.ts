@@ -144,7 +144,9 @@ export async function fit(given: FitRequest): Promise<FitOutcome> {
       runsReused: cache.size - result.runs,
       seeds: [result.seed],
       measurementErrorModel: "analytical + within-person biological variation per lab (src/fit/error-model.ts)",
-      interval: "95 % profile likelihood (−log L within χ²₁(0.95)/2 of the optimum)",
+      search: "Sobol' design, then Levenberg–Marquardt (ml-levenberg-marquardt), common random numbers (one seed)",
+      interval:
+        "95 % profile likelihood (−log L within χ²₁(0.95)/2 of the optimum), profiles on a quadratic response surface of the residuals around the optimum (src/fit/estimate.ts)",
       ...(result.holdout ? { holdout: result.holdout } : {}),
     };
     const put = async (name: string, content: string | Uint8Array) => {
