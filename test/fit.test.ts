@@ -84,7 +84,7 @@ describe("estimation on a problem with a known answer (src/fit/estimate.ts)", ()
     return Float64Array.from(y, (yj, j) => (yj - (m[j] as number)) / (sd[j] as number));
   };
 
-  it("95 % profile intervals cover the truth in 88–99 % of 60 noisy datasets (binomial 95 % range for p = 0.95)", () => {
+  it("95 % profile intervals cover the truth in at least 85 % of 60 noisy datasets (400 datasets gave 94–95 %)", () => {
     const covered = [0, 0];
     const errors: number[] = [];
     const n = 60;
@@ -140,6 +140,12 @@ describe("fit a synthetic patient (known bleed of 12 mL/day)", { timeout: 900_00
     await outcome;
     const json = JSON.parse(readFileSync(join(out, "fit.json"), "utf8"));
     expect(json.estimates["events[0].chronicBleed"].unit).toBe("mL/day");
+    // The model's own seed-to-seed spread is measured per lab column and reported, in measurement SDs.
+    for (const c of ["hb_g_dl", "ferritin_ng_ml", "mcv_fl"]) {
+      expect(json.objective.modelNoise[c]).toBeGreaterThan(0);
+      expect(json.objective.modelNoise[c]).toBeLessThan(1);
+    }
+    expect(json.objective.surrogateError).toBeGreaterThanOrEqual(0);
     const fitted = await loadScenario(join(out, "fitted.yaml"));
     const rate = fitted.events[0]?.action.kind === "chronicBleed" ? fitted.events[0].action.rateMlPerDay : Number.NaN;
     expect(rate).toBeCloseTo(json.estimates["events[0].chronicBleed"].value, 3);

@@ -7,36 +7,35 @@
  * residuals), so it is tested on problems with a known answer
  * (test/fit.test.ts).
  *
- * 1. Start: a Sobol' design over the box (4k + 4 points); the best point starts
- *    the local search, and a second start far from it is refined too when it
- *    fits nearly as well (a ridge or two valleys).
- * 2. Local search: Levenberg–Marquardt (Levenberg 1944; Marquardt 1963, J Soc
- *    Ind Appl Math 11:431) from the maintained `ml-levenberg-marquardt` (mljs),
- *    one step per call so the search stops as soon as a step gains less than
- *    0.01 in −log L (the library's own stop is an absolute error, which noisy
- *    labs never reach). Forward differences of 0.02 in unit coordinates:
- *    wide enough that the agent-based model's discreteness (with common random
- *    numbers the objective is deterministic but not smooth at small steps)
- *    does not drive the Jacobian.
+ * The objective of an agent-based model is rough: with common random numbers
+ * it is deterministic, but a change of a free value by a few per cent
+ * reshuffles the agents' draws as a new seed would (−log L jumps by ~±0.7
+ * between neighbouring values of a synthetic patient's bleed). Derivative-
+ * based search chases that noise (finite-difference Levenberg–Marquardt,
+ * tried first, stopped on it and left the other path un-refitted along the
+ * bleed–stores ridge), so the estimation is a response-surface method (Box &
+ * Wilson 1951, J R Stat Soc B 13:1), whose least-squares fit averages the
+ * noise out:
+ *
+ * 1. Start: a Sobol' design over the box (4k + 4 points and the centre).
+ * 2. Surface: every standardized residual is fitted by least squares (ml-matrix,
+ *    SVD) by a full quadratic in u over a region, from runs spread (Sobol') over
+ *    it (2 × the number of quadratic terms + 2, at least half of them new each
+ *    time) together with earlier runs inside it within 12 of the best −log L.
+ *    The first region is ± 0.2 around the best design point; the surface's
+ *    −log L is minimised on a fine grid, and the region re-centred on that
+ *    optimum and sized to 1.5 × its intervals, and fitted again, until the
+ *    optimum sits near the centre. If a run fits clearly better (by more than
+ *    max(1, 2 × the surface's RMS error)) than the run at the surface's
+ *    optimum, the surface misleads: the region is re-centred on that run.
  * 3. Intervals: profile likelihood (Venzon & Moolgavkar 1988, Appl Stat 37:87;
- *    Raue 2009, Bioinformatics 25:1923). The 95 % bound of path i is where the
- *    profile −log L (the other paths re-fitted) rises by χ²₁(0.95)/2 = 1.92
- *    above the optimum. The profiles are taken on a quadratic response
- *    surface (Box & Wilson 1951, J R Stat Soc B 13:1) of every standardized
- *    residual, fitted by least squares to runs spread (Sobol') over a region of
- *    ± 3 Wald standard errors around the optimum (Fisher information JᵀJ),
- *    together with the runs of the search that fall inside it; the surrogate
- *    −log L is minimised on a fine grid, so each profile is exact for the
- *    surrogate, and the other paths are truly re-fitted even along a curved
- *    ridge (a slow bleed on small stores against a faster one on larger
- *    stores), which local re-fits from the optimum miss. The surrogate also
- *    smooths the agent-based model's small-step roughness. Where a profile
- *    reaches the edge of the region without crossing, the region grows (up
- *    to three times); a profile that stays below the threshold to the end of
- *    the range means the path is not identifiable on that side. The optimum
- *    of the surrogate is checked with a run and kept when that run fits at
- *    least about as well as the search's best; the root-mean-square error of
- *    the surrogate's −log L at its runs is reported.
+ *    Raue 2009, Bioinformatics 25:1923) on the surface: the 95 % bound of path
+ *    i is where the profile −log L, the other paths re-fitted (a minimum over
+ *    the grid, so truly re-fitted even along a curved ridge), rises by
+ *    χ²₁(0.95)/2 = 1.92 above the optimum. Where a profile reaches the edge of
+ *    the region without crossing, the region grows; one that stays below the
+ *    threshold to the end of the range means the path is not identifiable on
+ *    that side. The RMS error of the surface's −log L at its runs is reported.
  */
 import jstat from "jstat";
 import { Matrix, solve } from "ml-matrix";
@@ -46,10 +45,6 @@ export interface EstimateOptions {
   /** Standardized residuals at a point of the unit cube (fixed length). */
   residuals: (u: number[]) => Float64Array;
   dimensions: number;
-  /** Forward-difference step in unit coordinates (default 0.02). */
-  step?: number;
-  /** Most Levenberg–Marquardt steps per start (default 8). */
-  maxSteps?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -60,7 +55,7 @@ export interface PathInterval {
   upper: number;
   lowerCrossed: boolean;
   upperCrossed: boolean;
-  /** Wald standard error in unit coordinates (Infinity when the labs carry no information on the path). */
+  /** Standard error in unit coordinates from the profile interval (Infinity when it is open). */
   se: number;
 }
 

@@ -9,14 +9,15 @@
  * objective is a deterministic function of the free values.
  *
  * Search and intervals (src/fit/estimate.ts), in unit-cube coordinates (linear
- * or log per path): a Sobol' design over the box, Levenberg–Marquardt from the
- * best point(s), then profile-likelihood 95 % intervals (Venzon & Moolgavkar
- * 1988, Appl Stat 37:87; Raue 2009, Bioinformatics 25:1923): each path is
- * moved away from its best value, the others re-fitted, until −log L rises by
- * χ²₁(0.95)/2 = 1.92. A path whose profile stays below that up to both ends
- * of its range is not identifiable from the labs given, and is reported so;
- * one whose interval spans more than a factor of 2 is reported as weakly
- * identifiable.
+ * or log per path): a Sobol' design over the box, then a quadratic response
+ * surface of the residuals, re-centred on its optimum, on which each path's
+ * profile-likelihood 95 % interval is taken (Venzon & Moolgavkar 1988, Appl
+ * Stat 37:87; Raue 2009, Bioinformatics 25:1923): −log L within χ²₁(0.95)/2 =
+ * 1.92 of the optimum, the other paths re-fitted. A path whose profile stays
+ * below that up to both ends of its range is not identifiable from the labs
+ * given, and is reported so; one whose interval spans more than a factor of
+ * 2 is reported as weakly identifiable. The model's own seed-to-seed spread
+ * is added to the measurement error (see below).
  *
  * Pure computation apart from the optional evaluation cache callbacks.
  */
