@@ -63,6 +63,8 @@ export interface EstimateResult {
   u: number[];
   /** Root-mean-square error of the surrogate's −log L at the runs it was fitted to. */
   surrogateError: number;
+  /** False when the region was still moving or growing after the last attempt: the bounds are its edges. */
+  settled: boolean;
   negLogLikelihood: number;
   threshold95: number;
   intervals: PathInterval[];
@@ -127,6 +129,7 @@ export function estimate(options: EstimateOptions): EstimateResult {
   let outcome:
     | { u: number[]; fSurrogate: number; intervals: PathInterval[]; rmsError: number; fAt: number }
     | undefined;
+  let settled = false;
   for (let attempt = 0; attempt < 6; attempt++) {
     const inside = (u: number[]) => u.every((x, d) => x >= (lo[d] as number) - 1e-12 && x <= (hi[d] as number) + 1e-12);
     // Fresh runs spread over the region (Sobol'), at least half of the wanted number each time.
@@ -283,6 +286,7 @@ export function estimate(options: EstimateOptions): EstimateResult {
       options.onProgress?.("fit: re-sizing the region around the surface's optimum");
       continue;
     }
+    settled = true;
     break;
   }
   const found = outcome as NonNullable<typeof outcome>;
@@ -294,5 +298,6 @@ export function estimate(options: EstimateOptions): EstimateResult {
     threshold95: threshold,
     intervals: found.intervals.map((iv, d) => (onSurface ? iv : { ...iv, u: bestRun.u[d] as number })),
     surrogateError: found.rmsError,
+    settled,
   };
 }

@@ -256,7 +256,9 @@ export function fitVirtualPatient(options: FitOptions): FitResult {
       unit: p.unit,
       identifiable: iv.lowerCrossed && iv.upperCrossed,
     };
-    if (!iv.lowerCrossed && !iv.upperCrossed)
+    if (!found.settled && !(iv.lowerCrossed && iv.upperCrossed))
+      est.note = `the search did not settle: the interval is the edge of the region searched, not where the profile crosses (fit again with a narrower range around ${formatWithUnit(est.value, p.unit)})`;
+    else if (!iv.lowerCrossed && !iv.upperCrossed)
       est.note = `not identifiable from these labs: every value from ${formatWithUnit(est.lower, p.unit)} to ${formatWithUnit(est.upper, p.unit)} fits within the 95 % threshold`;
     else if (!iv.lowerCrossed || !iv.upperCrossed)
       est.note = `bounded on one side only: the interval runs to the ${iv.lowerCrossed ? "top" : "bottom"} of the range given`;
