@@ -12,13 +12,25 @@
  *    every start of the command line. The bundle is self-contained (mathjs is
  *    a development dependency); the bundled packages' licences are written to
  *    dist/core/math.LICENSES.txt.
- * 4. dist/.built marks a finished build; bin/erythron.js runs dist/ only when
+ * 4. The command line is bundled (esbuild, code splitting): dist/cli/main.js
+ *    and the chunks beside it replace ~130 modules and the pure-JavaScript
+ *    packages it loads at every start (commander, yaml, zod, seedrandom), so a
+ *    command reads a few files instead of hundreds; each command's own code
+ *    (figures, sweeps, fits, Parquet) stays in chunks loaded when it is used.
+ *    The sweep worker (dist/sweep/worker.js) is bundled in place the same way.
+ *    Every module keeps its own import.meta.url (paths to scenarios/, fonts,
+ *    workers resolve as before); the library (dist/index.js) stays unbundled.
+ *    Licences of the bundled packages: dist/cli/LICENSES.txt.
+ * 5. dist/build-id holds a hash of every .js file in dist/: the steady-state
+ *    cache keys its files with it instead of hashing the code at each start.
+ * 6. dist/.built marks a finished build; bin/erythron.js runs dist/ only when
  *    it is newer than every file in src/.
  */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
@@ -63,20 +75,26 @@ const bundled = await build({
   nodePaths: [join(root, "node_modules")],
 });
 
-// The bundled packages' licences (mathjs is Apache-2.0; its dependencies MIT) go beside the bundle.
-const packages = new Map(); // name → directory
-for (const input of Object.keys(bundled.metafile.inputs)) {
-  const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
-  if (m) packages.set(m[2], join(root, m[1]));
+/** The packages (name → directory) an esbuild metafile's inputs come from, and their licence notices. */
+function bundledPackages(metafile) {
+  const packages = new Map();
+  for (const input of Object.keys(metafile.inputs)) {
+    const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+    if (m) packages.set(m[2], resolve(root, m[1]));
+  }
+  const names = [...packages.keys()].sort();
+  const notices = names.map((name) => {
+    const dir = packages.get(name);
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = file ? readFileSync(join(dir, file), "utf8").trim() : `License: ${pkg.license}`;
+    return `${pkg.name} ${pkg.version} (${pkg.license})\n${"-".repeat(60)}\n${text}\n`;
+  });
+  return { names, notices };
 }
-const names = [...packages.keys()].sort();
-const notices = names.map((name) => {
-  const dir = packages.get(name);
-  const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-  const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
-  const text = file ? readFileSync(join(dir, file), "utf8").trim() : `License: ${pkg.license}`;
-  return `${pkg.name} ${pkg.version} (${pkg.license})\n${"-".repeat(60)}\n${text}\n`;
-});
+
+// The bundled packages' licences (mathjs is Apache-2.0; its dependencies MIT) go beside the bundle.
+const { names, notices } = bundledPackages(bundled.metafile);
 const banner = `/*! Parts of ${names.join(", ")}, bundled from node_modules by scripts/build.mjs; licences in math.LICENSES.txt */\n`;
 writeFileSync(mathFile, banner + readFileSync(mathFile, "utf8"));
 writeFileSync(
@@ -98,6 +116,100 @@ walk(dist);
 if (strays.length > 0) {
   process.stderr.write(`build: import mathjs only through src/core/math.ts; found in ${strays.join(", ")}\n`);
   process.exit(1);
+}
+
+// The command line and the sweep worker, bundled (see 4. above).
+/** Packages bundled into the command line: pure JavaScript, loaded at every start. The rest stay imports. */
+const BUNDLED = new Set(["commander", "@commander-js/extra-typings", "yaml", "zod", "seedrandom"]);
+const snapshot = new Map(); // dist file → its tsc output (the bundles overwrite some of them)
+const readDist = (path) => {
+  if (!snapshot.has(path)) snapshot.set(path, readFileSync(path, "utf8"));
+  return snapshot.get(path);
+};
+/** esbuild plugin: packages outside BUNDLED stay imports; each module keeps its own import.meta.url. */
+const keepPlaces = (outDir) => ({
+  name: "erythron-keep-places",
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith("node:")) return { external: true };
+      const m = /^((?:@[^/]+\/)?[^/]+)/.exec(args.path);
+      return m && BUNDLED.has(m[1]) ? undefined : { external: true };
+    });
+    b.onLoad({ filter: /\.js$/ }, (args) => {
+      if (!args.path.startsWith(join(dist, "/"))) return undefined;
+      let contents = readDist(args.path);
+      if (contents.includes("import.meta.url")) {
+        // Every output file sits in outDir, so the module's own URL is this path from there.
+        const rel = relative(outDir, args.path).split("\\").join("/");
+        contents = contents.replaceAll("import.meta.url", `new URL(${JSON.stringify(rel)}, import.meta.url).href`);
+      }
+      return { contents, loader: "js" };
+    });
+  },
+});
+// CommonJS packages (commander) call require() for Node's modules: give each output file one.
+const requireBanner =
+  'import { createRequire as __erythronCreateRequire } from "node:module";\nconst require = __erythronCreateRequire(import.meta.url);';
+const common = {
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  metafile: true,
+  logLevel: "warning",
+  legalComments: "eof",
+  banner: { js: requireBanner },
+  nodePaths: [join(root, "node_modules")],
+};
+const cliDir = join(dist, "cli");
+const cli = await build({
+  ...common,
+  entryPoints: [join(cliDir, "main.js")],
+  outdir: cliDir,
+  allowOverwrite: true,
+  splitting: true,
+  chunkNames: "chunk-[hash]",
+  plugins: [keepPlaces(cliDir)],
+});
+const workerFile = join(dist, "sweep", "worker.js");
+const worker = await build({
+  ...common,
+  entryPoints: [workerFile],
+  outfile: workerFile,
+  allowOverwrite: true,
+  plugins: [keepPlaces(dirname(workerFile))],
+});
+{
+  const a = bundledPackages(cli.metafile);
+  const b = bundledPackages(worker.metafile);
+  const seen = new Set();
+  const all = [];
+  for (const [i, n] of [...a.names, ...b.names].entries()) {
+    if (seen.has(n)) continue;
+    seen.add(n);
+    all.push(i < a.names.length ? a.notices[i] : b.notices[i - a.names.length]);
+  }
+  writeFileSync(
+    join(cliDir, "LICENSES.txt"),
+    `dist/cli/*.js and dist/sweep/worker.js bundle parts of these packages (and dist/core/math.js, whose licences are in dist/core/math.LICENSES.txt):\n\n${all.join("\n")}`,
+  );
+}
+
+// The build's identity: a hash of every module in dist/ (the steady-state cache keys its files with it).
+{
+  const hash = createHash("sha256");
+  const files = [];
+  const list = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) list(p);
+      else if (p.endsWith(".js")) files.push(p);
+    }
+  };
+  list(dist);
+  files.sort();
+  for (const f of files) hash.update(relative(dist, f)).update(readFileSync(f));
+  writeFileSync(join(dist, "build-id"), `${hash.digest("hex")}\n`);
 }
 
 writeFileSync(join(dist, ".built"), `${new Date().toISOString()}\n`);

@@ -278,6 +278,15 @@ describe("rendering", () => {
     }
   });
 
+  it("a scenario name with XML's special characters (& < > \" ') still renders: the SVG is well-formed", () => {
+    // "Hillman & Henderson 1969" once made every figure fail (linkedom left & bare in aria-label).
+    const name = `Hillman & Henderson <1969> "phlebotomy" 'anemia' &amp;`;
+    for (const svg of runFigures({ ...fixtureRun(), name }).map((f) => f.svg)) {
+      expect(() => svgToPng(svg)).not.toThrow();
+      expect(svg).toContain("Hillman &amp; Henderson &lt;1969");
+    }
+  });
+
   it("PNG: several distinct colours, mostly white, text drawn with the committed font", () => {
     const { width, height, pixels } = svgToRgba(FIGURES.cbc as string);
     const colours = new Set<number>();

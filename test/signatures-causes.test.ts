@@ -2,30 +2,40 @@
  * Signatures of inflammation, TMPRSS6 loss and lead on the shipped scenarios
  * (../shared/validation/signatures.md), and the iron balance of every shipped scenario.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseScenario } from "../src/scenario/load.js";
+import { simulate } from "../src/simulate.js";
 import { at, firstDay, peak, shipped } from "./shipped.js";
 
 describe("inflammation (ref §4.2, §4.3, §5a)", () => {
   it("acute: hepcidin up within hours, iron down within the day, ferritin up over days, Hb barely moves", async () => {
     const run = await shipped("acute-inflammation");
     const hep0 = at(run, "hepcidin_ng_ml", 2);
+    // Urinary hepcidin peaks within 6 h of endotoxin, several-fold (Kemna 2005 Blood 106:1864).
     expect(at(run, "hepcidin_ng_ml", 2.5)).toBeGreaterThan(2 * hep0);
+    // An IL-6 surge of ~200 pg/mL (as after major surgery) takes serum iron to 23 % of its earlier
+    // level by the next day (van Iperen 1998 Br J Surg 85:41; 46 % after minor surgery).
     expect(at(run, "serum_iron_ug_dl", 3)).toBeLessThan(0.5 * at(run, "serum_iron_ug_dl", 2));
     const fer = peak(run, "ferritin_ng_ml", 2, 28);
     expect(fer.value).toBeGreaterThan(1.5 * at(run, "ferritin_ng_ml", 2));
     expect(fer.day - 2).toBeGreaterThanOrEqual(1); // rises over 1–2 days, peaks at 3–5 (Krause 2013 quoted)
     expect(fer.day - 2).toBeLessThanOrEqual(7);
+    // Hb barely moves (signatures.md, acute inflammation): red cells live ~120 days (Shrestha 2016
+    // Am J Hematol 91:825; ICSH 1971), so two weeks of blunted production remove little of them.
     expect(Math.abs(at(run, "hb_g_dl", 16) - at(run, "hb_g_dl", 2))).toBeLessThan(0.7);
   });
 
   it("chronic: hepcidin high, iron low, TIBC not high, ferritin high with iron retained, sTfR normal, hypoproliferative normocytic anemia", async () => {
     const run = await shipped("chronic-inflammation");
     const f = run.summary.final as Record<string, number>;
+    // Hepcidin raised in ACD (Theurl 2009 Blood 113:5277: several-fold above controls; sepsis 17.9 nM
+    // vs ~4.5 nM in health: van Eijk 2011 Crit Care 15:R9; ref §1.3, §4.2).
     expect(f.hepcidin_ng_ml).toBeGreaterThan(2 * at(run, "hepcidin_ng_ml", 0));
-    expect(f.tsat_pct).toBeLessThan(0.8 * at(run, "tsat_pct", 0));
+    expect(f.tsat_pct).toBeLessThan(0.8 * at(run, "tsat_pct", 0)); // TSAT 10–20 % in ACD (Weiss & Goodnough 2005)
     expect(f.tibc_ug_dl).toBeLessThan(300); // TIBC < 300 in ACD (Weiss & Goodnough 2005)
-    expect(f.ferritin_ng_ml).toBeGreaterThan(100);
+    expect(f.ferritin_ng_ml).toBeGreaterThan(100); // > 100 ng/mL in ACD (Weiss & Goodnough 2005 Table 2)
     // …and not only as an acute-phase protein: iron is retained in the stores (reticuloendothelial
     // retention, Weiss & Goodnough 2005 NEJM 352:1011), so storage iron itself rises.
     expect(f.storage_iron_mg).toBeGreaterThan(1.3 * at(run, "storage_iron_mg", 0));
@@ -35,9 +45,11 @@ describe("inflammation (ref §4.2, §4.3, §5a)", () => {
     const stfrMean = stfr.reduce((a, b) => a + b, 0) / stfr.length;
     const ida = await shipped("gi-bleed-iron-deficiency");
     expect(stfrMean).toBeLessThan(0.6 * (ida.summary.final.stfr_mg_l as number));
+    // Mild to moderate anemia, Hb typically 9.5–11 g/dL, normocytic at first (Weiss & Goodnough 2005;
+    // signatures.md); the upper bound leaves room for the year-one Hb of a man starting at 14.7.
     expect(f.hb_g_dl).toBeLessThan(12.5);
     expect(f.hb_g_dl).toBeGreaterThan(9.5);
-    expect(f.mcv_fl).toBeGreaterThan(80);
+    expect(f.mcv_fl).toBeGreaterThan(80); // MCV 80–90 fL in most (ASH Education 2010, ref §5a)
     // EPO below the Symeonidis 2016 line is not asserted: in the model that is the blunting factor
     // (inflammation.epoMaxBlunting) itself. Its consequence is: the marrow does not answer the anemia,
     // a reticulocyte production index < 2 (hypoproliferative; Hillman & Finch maturation correction;
@@ -47,10 +59,30 @@ describe("inflammation (ref §4.2, §4.3, §5a)", () => {
     expect(((f.retic_pct as number) * (hct / 45)) / maturation).toBeLessThan(2);
   });
 
-  // Known shortfall (issue 10): with TSAT now held at ~14 % (Weiss & Goodnough 2005: 10-20 %), the
-  // model's erythroblasts raise their receptors as in iron deficiency, and mean sTfR is 2.2 mg/L, just
-  // above the assay range (0.76-1.76, ref §1.3); in patients the suppressed marrow keeps it normal
-  // (Punnonen 1997 Blood 89:1052). Make this a plain `it` when the marrow's receptor drive sees inflammation.
+  it("chronic: the hypoferremia sets in within a day and holds through the first two weeks, with the iron going to stores", async () => {
+    const run = await shipped("chronic-inflammation");
+    const tsat0 = at(run, "tsat_pct", 0);
+    // Serum iron falls within a day of the IL-6 rise: to 46 % (minor) and 23 % (major surgery) of the
+    // preoperative level on day 1 (van Iperen 1998 Br J Surg 85:41); −8.3 µmol/L, about −40 %, 9 h
+    // after endotoxin (van Eijk 2014 Blood 124:2643); IL-6 infusion alone does it (Nemeth 2004 JCI 113:1271)…
+    expect(at(run, "tsat_pct", 1)).toBeLessThan(0.67 * tsat0);
+    // …and stays down while inflammation lasts, not back near baseline within a week (serum iron still
+    // low 10 and 28 days after major surgery: van Iperen 1998 Br J Surg 85:41; −65 % at week 4 of daily
+    // IL-6: Nieken 1995 Blood 86:900; ACD TSAT 10–20 %: Weiss & Goodnough 2005 NEJM 352:1011).
+    const days = Array.from({ length: 14 }, (_, i) => i + 1);
+    for (const day of days) expect(at(run, "tsat_pct", day)).toBeLessThan(0.85 * tsat0);
+    const mean14 = days.reduce((a, d) => a + at(run, "tsat_pct", d), 0) / days.length;
+    expect(mean14).toBeLessThan(0.67 * tsat0); // ~20 % from ~30 %: the ACD range 10–20 % (Weiss & Goodnough 2005)
+    // The withheld iron is in the macrophage stores already in these weeks (reticuloendothelial
+    // retention: Fillet, Cook & Finch 1974 J Clin Invest 53:1527), not only as acute-phase ferritin.
+    expect(at(run, "storage_iron_mg", 14)).toBeGreaterThan(at(run, "storage_iron_mg", 0) + 100);
+  });
+
+  // Known shortfall (issue 10): with TSAT held at ~15 % (Weiss & Goodnough 2005: 10-20 %), the
+  // model's erythroblasts raise their receptors as in iron deficiency, and mean sTfR is 2.0 mg/L (2.2
+  // before macrophage retention followed IL-6 within a day), above the assay range (0.76-1.76, ref
+  // §1.3); in patients the suppressed marrow keeps it normal (Punnonen 1997 Blood 89:1052). Make this
+  // a plain `it` when the marrow's receptor drive sees inflammation.
   it.fails("chronic: sTfR within the normal range (Punnonen 1997)", async () => {
     const run = await shipped("chronic-inflammation");
     const stfr = run.column("stfr_mg_l").slice(-120);
@@ -98,15 +130,36 @@ describe("IRIDA, TMPRSS6 homozygous loss (ref §5b: Finberg 2008; De Falco 2013)
 describe("lead (ref §5c)", () => {
   it("adult: ZPP rises steeply with blood lead and lags it; ring sideroblasts with normal iron studies", async () => {
     const run = await shipped("lead-occupational-adult");
+    // Occupational exposure: blood lead in the range where adults become anemic (> 50 µg/dL, ATSDR 2007),
+    // and ZPP far up (EP rises exponentially above ~25–30 µg/dL in adults, ATSDR 2007; Lamola 1975; ref §5c).
     expect(peak(run, "blood_lead_ug_dl", 0, 300).value).toBeGreaterThan(60);
     expect(at(run, "zpp_umol_mol", 300)).toBeGreaterThan(5 * at(run, "zpp_umol_mol", 0));
     // ZPP keeps rising after blood lead has levelled off: it lives in the red cells.
     expect(firstDay(run, "zpp_umol_mol", (v) => v > 0.9 * at(run, "zpp_umol_mol", 300))).toBeGreaterThan(
       firstDay(run, "blood_lead_ug_dl", (v) => v > 0.9 * at(run, "blood_lead_ug_dl", 300)),
     );
-    expect(at(run, "ring_sideroblast_pct", 250)).toBeGreaterThan(10);
+    // Iron reaches the mitochondria but is not used: ring sideroblasts, with normal or high serum iron,
+    // TSAT and ferritin (signatures.md, lead; ref §5c). Normal: TSAT ≥ 20 %, ferritin ≥ 30 ng/mL (WHO 2020).
+    // Averaged over days 240–260: the marrow smear's ring-sideroblast share carries ±5 points of daily
+    // sampling noise (single days range 6–22 % at a steady blood lead).
+    const rs = run.column("ring_sideroblast_pct").slice(240, 261);
+    expect(rs.reduce((a, b) => a + b, 0) / rs.length).toBeGreaterThan(10);
     expect(at(run, "tsat_pct", 250)).toBeGreaterThan(20);
     expect(at(run, "ferritin_ng_ml", 250)).toBeGreaterThan(30);
+  });
+
+  it("adult, severe exposure: anemia moderate, not marrow failure (ATSDR 2007: Hb ~8–11 g/dL at blood lead 100–200)", async () => {
+    // The shipped worker at twice the intake (5000 µg/day, the lead notebook's highest), for 200 days.
+    const text = readFileSync(join("scenarios", "lead-occupational-adult.yaml"), "utf8")
+      .replace("intake: 2500 ug/day", "intake: 5000 ug/day")
+      .replace("duration: 420 days", "duration: 200 days")
+      .replace(/ {2}histograms: .*\n/, "");
+    expect(text).toContain("5000 ug/day");
+    const heavy = simulate(parseScenario(text, "lead-heavy.yaml"));
+    expect(at(heavy, "blood_lead_ug_dl", 200)).toBeGreaterThan(150);
+    expect(at(heavy, "hb_g_dl", 200)).toBeGreaterThan(7);
+    expect(at(heavy, "hb_g_dl", 200)).toBeLessThan(12);
+    expect(at(heavy, "mcv_fl", 200)).toBeLessThan(80); // microcytic, hypochromic (ref §5c)
   });
 
   it("adult: after removal blood lead falls with a half-life of about a month (Rabinowitz 1976)", async () => {

@@ -94,8 +94,10 @@ describe("ferroportin disease (Pietrangelo 2004, 2017)", () => {
     const run = await shipped("ferroportin-disease-a");
     // Iron is trapped in macrophages and serum ferritin climbs with it over the years (Pietrangelo 2004
     // Haematologica 89:1165). Serum ferritin is secreted, so it follows the stores with a lag: its
-    // five-year rise (×1.6) trails the stores' own.
-    expect(last(run, "ferritin_ng_ml")).toBeGreaterThan(1.5 * at(run, "ferritin_ng_ml", 0));
+    // five-year rise trails the stores' own (×2.3). The paper gives the direction, not a five-year
+    // factor; the former bound ×1.5 was the model's own earlier output (×1.6), and iron-loaded
+    // macrophages now make more ferroportin (macrophage.ts), so the model gives ×1.5: bound ×1.3.
+    expect(last(run, "ferritin_ng_ml")).toBeGreaterThan(1.3 * at(run, "ferritin_ng_ml", 0));
     expect(last(run, "storage_iron_mg")).toBeGreaterThan(1.5 * at(run, "storage_iron_mg", 0));
     expect(last(run, "tsat_pct")).toBeLessThan(35);
     expect(last(run, "hb_g_dl")).toBeGreaterThan(13);

@@ -9,7 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { clearSteadyStateCache, steadyStateStats } from "../src/engine/steady-state.js";
-import { installDiskSteadyStateCache, steadyStateCacheDir } from "../src/engine/steady-state-disk.js";
+import {
+  diskSteadyStateStore,
+  installDiskSteadyStateCache,
+  steadyStateCacheDir,
+} from "../src/engine/steady-state-disk.js";
 import { steadyStateStore } from "../src/engine/steady-state-store.js";
 import { simulate } from "../src/simulate.js";
 import { MAN, scenario } from "./helpers.js";
@@ -67,5 +71,32 @@ describe("on-disk steady-state cache", () => {
     expect(steadyStateCacheDir({ VITEST: "true" })).toBeUndefined();
     expect(steadyStateCacheDir({ VITEST: "true", ERYTHRON_CACHE_DIR: root })).toBe(dir);
     expect(steadyStateCacheDir({ XDG_CACHE_HOME: "/x" })).toMatch(/erythron[/\\]steady-state$/);
+  });
+});
+
+describe("a steady-state store shared by threads (a sweep's workers build each equilibrium once)", () => {
+  const shared = mkdtempSync(join(tmpdir(), "erythron-steady-shared-"));
+  afterAll(() => rmSync(shared, { recursive: true, force: true }));
+  const locks = () => readdirSync(shared).filter((f) => f.endsWith(".lock"));
+
+  it("the first to miss claims the build; once it is saved, others load it instead of building", () => {
+    const a = diskSteadyStateStore(shared);
+    const b = diskSteadyStateStore(shared);
+    expect(a.claim?.("k1")).toBe(true);
+    expect(locks()).toHaveLength(1);
+    a.save("k1", { x: new Float64Array([1, 2]) });
+    a.release?.("k1");
+    expect(locks()).toEqual([]);
+    expect(b.claim?.("k1")).toBe(false); // built meanwhile: load it
+    expect(b.load("k1")).toEqual({ x: new Float64Array([1, 2]) });
+  });
+  it("a lock left by a process that is gone is taken over", () => {
+    const a = diskSteadyStateStore(shared);
+    expect(a.claim?.("k2")).toBe(true);
+    const [lock] = locks();
+    // pid 2^22 + 1 is above Linux's pid_max default and macOS's limit: no such process.
+    writeFileSync(join(shared, lock as string), `${2 ** 22 + 1}\n`);
+    expect(diskSteadyStateStore(shared).claim?.("k2")).toBe(true);
+    a.release?.("k2");
   });
 });

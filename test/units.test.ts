@@ -23,6 +23,19 @@ describe("parseQuantity: conversions", () => {
     expect(parseQuantity(input, unit)).toBe(expected);
   });
 
+  it("rates per time in every spelling the messages suggest: 1/day, /day, per day (reciprocal canonical units)", () => {
+    // The error message's own example, "1 1/day", must parse (it once did not: mathjs reads "1/day" as a number).
+    expect(parseQuantity("1 1/day", "1/day")).toBe(1);
+    expect(parseQuantity("0.0125 /day", "1/day")).toBe(0.0125);
+    expect(parseQuantity("4.5/day", "1/day")).toBe(4.5);
+    expect(parseQuantity("0.5 per day", "1/day")).toBe(0.5);
+    expect(parseQuantity("1 1/h", "1/day")).toBe(24);
+    expect(parseQuantity("1.5e8 1/day/kg", "1/day/kg")).toBe(1.5e8);
+    expect(() => parseQuantity("3 kg", "1/day")).toThrow(
+      /found "3 kg" \(a mass\); expected a rate per time such as "1 1\/day"/,
+    );
+  });
+
   it("removes floating-point noise of unit conversion exactly", () => {
     // mathjs alone gives 500.00000000000006 here.
     expect(parseQuantity("500 mL", "mL")).toBe(500);

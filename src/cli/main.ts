@@ -17,7 +17,6 @@ import { GENES } from "../physiology/genotype.js";
 import type { Run, SimulateOptions } from "../run.js";
 import { ACTIONS, type ActionSpec, type FieldSpec, mainField } from "../scenario/actions.js";
 import { escapeText, ScenarioError } from "../scenario/errors.js";
-import { rulesListing } from "../scenario/rules.js";
 import { SCENARIOS_DIR, shippedScenarioFiles } from "../scenario/shipped.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
@@ -397,6 +396,8 @@ async function listCommand(flags: { json?: boolean }): Promise<void> {
     description: g.description,
   }));
   const parameters = [...PARAMETERS.values()].map((p) => ({ ...p }));
+  // Rules parse quantities and conditions (units, mathjs): loaded here, not at every start.
+  const { rulesListing } = await import("../scenario/rules.js");
   if (flags.json) {
     const rules = rulesListing().json;
     process.stdout.write(`${JSON.stringify({ scenarios, actions, rules, genes, parameters }, null, 2)}\n`);

@@ -10,6 +10,8 @@ export class Columns<K extends string> {
   /** The same arrays in field order (hot loops index this, not the record by name). */
   private arrays: Float64Array[] = [];
   private keepMask = new Uint8Array(0);
+  /** Scratch: rows kept by a compaction. */
+  private keep = new Int32Array(0);
 
   constructor(
     private readonly names: readonly K[],
@@ -42,14 +44,15 @@ export class Columns<K extends string> {
   compactWherePositive(key: K): void {
     const n = this.count;
     const src = this.f[key];
-    let kept = 0;
-    // The key column last: it is the mask for all the others.
-    const order = [...this.arrays.filter((a) => a !== src), src];
-    for (const a of order) {
-      let w = 0;
-      for (let r = 0; r < n; r++) if ((src[r] as number) > 0) a[w++] = a[r] as number;
-      kept = w;
-    }
+    // The kept rows from the first hole on, found once; agents before it stay where they are.
+    let first = 0;
+    while (first < n && (src[first] as number) > 0) first++;
+    if (first === n) return;
+    if (this.keep.length < n) this.keep = new Int32Array(this.capacity);
+    const keep = this.keep;
+    let kept = first;
+    for (let r = first + 1; r < n; r++) if ((src[r] as number) > 0) keep[kept++] = r;
+    for (const a of this.arrays) for (let k = first; k < kept; k++) a[k] = a[keep[k] as number] as number;
     this.count = kept;
   }
 

@@ -79,10 +79,31 @@ const unitCache = new Map<string, Unit>();
 function referenceUnit(unitName: string): Unit {
   let u = unitCache.get(unitName);
   if (!u) {
-    u = math.unit(unitName);
+    u = math.unit(mathjsUnitName(unitName));
     unitCache.set(unitName, u);
   }
   return u;
+}
+
+/**
+ * A unit name as mathjs's unit parser takes it: a reciprocal unit is written "1/day" (or "1/day/kg")
+ * in erythron, which mathjs reads as a number with a unit; it wants "day^-1 kg^-1".
+ */
+function mathjsUnitName(unitName: string): string {
+  if (!unitName.startsWith("1/")) return unitName;
+  return unitName
+    .slice(2)
+    .split("/")
+    .map((part) => `${part.trim()}^-1`)
+    .join(" ");
+}
+
+/**
+ * Quantity text as mathjs reads it: "4.5 1/day" (the way erythron writes a rate per time) and
+ * "4.5 per day" mean "4.5 /day".
+ */
+function mathjsQuantityText(text: string): string {
+  return text.replace(/^([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*1\s*\//, "$1 /").replace(/\s+per\s+/gi, " /");
 }
 
 function sameDimensions(a: Unit, b: Unit): boolean {
@@ -147,7 +168,7 @@ export function parseQuantity(input: unknown, canonicalUnit: string): number {
   }
   let u: Unit;
   try {
-    u = math.unit(text);
+    u = math.unit(mathjsQuantityText(text));
   } catch (e) {
     const why = e instanceof Error ? e.message.replace(/\.$/, "") : String(e);
     throw new QuantityError(`found ${showValue(input)} (${why}); expected ${expectedText(canonicalUnit)}`);
@@ -161,7 +182,7 @@ export function parseQuantity(input: unknown, canonicalUnit: string): number {
     const found = u.units.length === 0 ? "a bare number" : describeFoundFamily(u);
     throw new QuantityError(`found ${showValue(input)} (${found}); expected ${expectedText(canonicalUnit)}`);
   }
-  const value = clean(u.toNumber(canonicalUnit));
+  const value = clean(u.toNumber(mathjsUnitName(canonicalUnit)));
   if (!Number.isFinite(value)) {
     throw new QuantityError(`found ${showValue(input)} (not a finite number); expected ${expectedText(canonicalUnit)}`);
   }

@@ -52,6 +52,7 @@ import {
   SerumFerritin,
 } from "../physiology/iron.js";
 import { LeadKinetics } from "../physiology/lead.js";
+import { MacrophageFerroportin } from "../physiology/macrophage.js";
 import { Menses } from "../physiology/menses.js";
 import type { Bound } from "../physiology/module.js";
 import { Pregnancy, type PregnancyOptions } from "../physiology/pregnancy.js";
@@ -101,6 +102,8 @@ export class Body {
   readonly transferrin: Transferrin;
   readonly iron: IronExchange;
   readonly inflammation: Inflammation;
+  /** Iron-loaded macrophages make more ferroportin (physiology/macrophage.ts). */
+  readonly macrophage: MacrophageFerroportin;
   /** Ferritin secreted into plasma by macrophages (the serum ferritin the lab measures). */
   readonly serumFerritin: SerumFerritin;
   readonly lead: LeadKinetics;
@@ -184,6 +187,7 @@ export class Body {
     this.liver = this.use(new Liver(params));
     this.iron = this.use(new IronExchange(params, subject.weightKg));
     this.inflammation = this.use(new Inflammation(params));
+    this.macrophage = this.use(new MacrophageFerroportin(params));
     this.serumFerritin = this.use(new SerumFerritin(params));
     this.lead = this.use(new LeadKinetics(params, subject.weightKg, subject.ageYears));
     this.epoetin = this.use(new Epoetin(params, subject.weightKg));
@@ -659,6 +663,7 @@ export class Body {
       dietHemeMgPerDay: x.dietHemeMgPerDay ?? this.dietHeme,
       oralDoseMg: this.interventions.oralDoseMg,
       macrophageRetention: c.macrophageRetention,
+      macrophageFerroportin: this.macrophage.factor(this.pools.macrophageStore, c.ferroportinCapacity),
     };
   }
 

@@ -25,6 +25,7 @@ import { HYPOXIA_PARAMETERS } from "../physiology/hypoxia.js";
 import { INFLAMMATION_PARAMETERS } from "../physiology/inflammation.js";
 import { IRON_PARAMETERS, SERUM_MARKER_PARAMETERS } from "../physiology/iron.parameters.js";
 import { LEAD_PARAMETERS } from "../physiology/lead.js";
+import { MACROPHAGE_PARAMETERS } from "../physiology/macrophage.js";
 import { MEALS_PARAMETERS } from "../physiology/meals.js";
 import { MENSES_PARAMETERS } from "../physiology/menses.js";
 import { PREGNANCY_PARAMETERS } from "../physiology/pregnancy.js";
@@ -45,6 +46,7 @@ const BLOCKS = [
   HEPCIDIN_PARAMETERS,
   EPO_PARAMETERS,
   INFLAMMATION_PARAMETERS,
+  MACROPHAGE_PARAMETERS,
   SERUM_MARKER_PARAMETERS,
   GENOTYPE_PARAMETERS,
   LEAD_PARAMETERS,

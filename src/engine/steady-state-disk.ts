@@ -18,7 +18,16 @@
  *   built; at most MAX_FILES are kept (least recently written dropped).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir, platform } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48,11 +57,21 @@ export function steadyStateCacheDir(env: NodeJS.ProcessEnv = process.env): strin
 
 let fingerprint: string | undefined;
 
-/** Hash of the running engine: the version and the text of every module in this package's code tree. */
+/**
+ * Hash of the running engine: the version and the text of every module in this package's code tree
+ * (in dist/, the build wrote that hash to dist/build-id: read, not recomputed at every start).
+ */
 function codeFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const root = dirname(dirname(fileURLToPath(import.meta.url))); // src/ or dist/
   const hash = createHash("sha256").update(VERSION);
+  try {
+    const id = readFileSync(join(root, "build-id"), "utf8").trim();
+    if (/^[0-9a-f]{64}$/.test(id)) {
+      fingerprint = hash.update(`build ${id}`).digest("hex");
+      return fingerprint;
+    }
+  } catch {}
   const walk = (dir: string): void => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const e of entries) {
@@ -69,11 +88,69 @@ function codeFingerprint(): string {
   return fingerprint;
 }
 
-/** A store of equilibria as files in `dir`. */
+/** Longest wait for another thread's or process's build of the same equilibrium, ms (then build here). */
+const CLAIM_WAIT_MS = 10 * 60_000;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** A lock left by a process that is gone (or older than the longest wait). */
+function staleLock(lock: string): boolean {
+  try {
+    const [pid] = readFileSync(lock, "utf8").split(/\s+/);
+    if (Date.now() - statSync(lock).mtimeMs > CLAIM_WAIT_MS) return true;
+    const n = Number(pid);
+    if (!Number.isSafeInteger(n) || n <= 0) return true;
+    if (n === process.pid) return false; // another thread of this process: it releases or times out
+    try {
+      process.kill(n, 0);
+      return false;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === "ESRCH";
+    }
+  } catch {
+    return false; // gone already, or being written: look again
+  }
+}
+
+/**
+ * A store of equilibria as files in `dir`. Threads and processes sharing the directory build each
+ * equilibrium once: the first to miss takes `<file>.lock` (claim), the others wait for the file.
+ */
 export function diskSteadyStateStore(dir: string): SteadyStateStore {
   const fileFor = (key: string): string =>
     join(dir, `${createHash("sha256").update(codeFingerprint()).update(key).digest("hex").slice(0, 32)}.v8`);
   return {
+    claim(key: string): boolean {
+      try {
+        const file = fileFor(key);
+        const lock = `${file}.lock`;
+        mkdirSync(dir, { recursive: true });
+        const deadline = Date.now() + CLAIM_WAIT_MS;
+        for (;;) {
+          if (existsSync(file)) return false;
+          try {
+            writeFileSync(lock, `${process.pid}\n`, { flag: "wx" });
+            return true;
+          } catch (e) {
+            if ((e as NodeJS.ErrnoException).code !== "EEXIST") return true; // cannot lock: build unlocked
+          }
+          if (Date.now() > deadline) return true;
+          if (staleLock(lock)) {
+            try {
+              unlinkSync(lock);
+            } catch {}
+            continue;
+          }
+          Atomics.wait(sleeper, 0, 0, 25);
+        }
+      } catch {
+        return true;
+      }
+    },
+    release(key: string): void {
+      try {
+        unlinkSync(`${fileFor(key)}.lock`);
+      } catch {}
+    },
     load(key: string): unknown {
       try {
         const kept = deserialize(readFileSync(fileFor(key))) as Record<string, unknown>;
@@ -121,8 +198,12 @@ function prune(dir: string): void {
     } catch {}
 }
 
-/** Use the on-disk cache for equilibria built in this process (unless it is off). */
-export function installDiskSteadyStateCache(env: NodeJS.ProcessEnv = process.env): void {
-  const dir = steadyStateCacheDir(env);
+/**
+ * Use the on-disk cache for equilibria built in this process (unless it is off). `sharedDir`: a
+ * directory to use when the cache is off (a sweep's private one, so its workers build each
+ * equilibrium once).
+ */
+export function installDiskSteadyStateCache(env: NodeJS.ProcessEnv = process.env, sharedDir?: string): void {
+  const dir = steadyStateCacheDir(env) ?? sharedDir;
   steadyStateStore.current = dir === undefined ? undefined : diskSteadyStateStore(dir);
 }

@@ -96,7 +96,13 @@ export const BUILD_SEED = 1;
 export const steadyStateReuse = { acrossSeeds: true };
 /** Equilibria kept per process (least recently used dropped first). */
 const CACHE_SIZE = 8;
-const cache = new Map<string, Body>();
+/**
+ * A kept equilibrium: a body never stepped, or ON_DISK for one read from the persistent store,
+ * whose file is read again when another run of this process needs it (a command that runs once
+ * then steps the body it read, without a copy kept beside it).
+ */
+const ON_DISK = Symbol("on disk");
+const cache = new Map<string, Body | typeof ON_DISK>();
 
 /** Equilibria built from scratch and read back from the persistent store in this process. */
 export const steadyStateStats = { built: 0, restored: 0 };
@@ -125,34 +131,52 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
     steadyStateReuse.acrossSeeds ? null : opts.seed,
   ]);
   const buildSeed = steadyStateReuse.acrossSeeds ? BUILD_SEED : opts.seed;
-  let body: Body;
+  let body: Body | undefined;
   const kept = cache.get(key);
-  if (kept) {
+  const store = steadyStateStore.current;
+  const load = () => (store ? restore(store.load(key), subject, overrides, { ...opts, seed: buildSeed }) : undefined);
+  if (kept instanceof Body) {
     cache.delete(key);
     cache.set(key, kept); // most recently used last
     // A body made by its constructor, then given the kept state: its objects keep their usual shapes.
     body = copyInto(new Body(subject, overrides, { ...opts, seed: buildSeed }, opts.genotype ?? {}), kept);
-  } else {
-    const store = steadyStateStore.current;
-    const restored = store ? restore(store.load(key), subject, overrides, { ...opts, seed: buildSeed }) : undefined;
+  } else if (kept === ON_DISK) {
+    // Read again (the same bits); gone or replaced meanwhile: built below.
+    body = load();
+    cache.delete(key);
+    if (body) cache.set(key, ON_DISK);
+  }
+  if (!body) {
+    let restored = load();
+    // A shared store: one thread builds, the others wait for its file (a sweep's workers build once).
+    let claimed = false;
+    if (!restored && store?.claim) {
+      if (store.claim(key)) claimed = true;
+      else restored = load();
+    }
     if (restored) {
       steadyStateStats.restored++;
-      cache.set(key, restored);
-      body = copyInto(new Body(subject, overrides, { ...opts, seed: buildSeed }, opts.genotype ?? {}), restored);
+      // The restored body (filled in place, shapes as built) is this run's; later runs read the file again.
+      cache.set(key, ON_DISK);
+      body = restored;
     } else {
-      body = buildSteadyBodyFresh(subject, overrides, { ...opts, seed: buildSeed });
-      steadyStateStats.built++;
-      const pristine = deepClone(body); // never stepped
-      // Only copied from: no spare capacity (the blood's arrays have room for 10⁵ cells), so the kept
-      // copies and the files stay small; a run's copy grows its arrays when it needs to.
-      pristine.marrow.cells.trim();
-      pristine.marrow.retics.trim();
-      pristine.blood.cells.trim();
-      cache.set(key, pristine);
-      store?.save(
-        key,
-        toPlain(pristine, (s) => streamState(s as RandomStream)),
-      );
+      try {
+        body = buildSteadyBodyFresh(subject, overrides, { ...opts, seed: buildSeed });
+        steadyStateStats.built++;
+        const pristine = deepClone(body); // never stepped
+        // Only copied from: no spare capacity (the blood's arrays have room for 10⁵ cells), so the kept
+        // copies and the files stay small; a run's copy grows its arrays when it needs to.
+        pristine.marrow.cells.trim();
+        pristine.marrow.retics.trim();
+        pristine.blood.cells.trim();
+        cache.set(key, pristine);
+        store?.save(
+          key,
+          toPlain(pristine, (s) => streamState(s as RandomStream)),
+        );
+      } finally {
+        if (claimed) store?.release?.(key);
+      }
     }
     while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }

@@ -64,6 +64,8 @@ export const MARROW_RETIC_FIELDS = [
 export type MarrowReticField = (typeof MARROW_RETIC_FIELDS)[number];
 
 const CYCLING = 0;
+/** 1 + 2⁻⁵⁰: above the relative rounding of potential · feHb, so the replete test never errs (see step). */
+const REPLETE_MARGIN = 1 + 2 ** -50;
 const POSTMITOTIC = 1;
 const PG_PER_MG = 1e9;
 
@@ -129,6 +131,8 @@ export class Marrow implements Bound {
   private founderDebt = 0;
   /** Receptor mass and erythroblast count as of the end of the last step. */
   private cached: { receptorMass: number; erythroblasts: number } | undefined;
+  /** Σ w·(h·feHb + m + mt) over erythroblasts in index order as of the end of the last step, pg (NaN: not known). */
+  private cellsIronPg = Number.NaN;
 
   // Bound once from parameters (d3-force style).
   private growthLogPerCycle = 0;
@@ -182,6 +186,7 @@ export class Marrow implements Bound {
   /** Derive constants from parameters (again whenever they change); cells keep their state. */
   bind(params: ParameterValues<Reads>): void {
     const p = (k: Reads) => param(params, k);
+    this.cellsIronPg = Number.NaN; // feHb may change
     this.growthLogPerCycle = Math.log(p("erythropoiesis.growthPerCycle"));
     this.hriCoupling = p("erythropoiesis.hriGrowthCoupling");
     this.cycleTime = p("erythropoiesis.cycleTime");
@@ -241,6 +246,7 @@ export class Marrow implements Bound {
   /** Weights changed from outside (the steady-state builder): recompute cached sums. */
   invalidate(): void {
     this.cached = undefined;
+    this.cellsIronPg = Number.NaN;
   }
 
   /** Multiply every agent's weight by `scale` (the steady-state builder's production level). */
@@ -250,6 +256,7 @@ export class Marrow implements Bound {
     const rw = this.retics.f.w;
     for (let i = this.reticHead; i < this.retics.count; i++) rw[i] = (rw[i] as number) * scale;
     this.cached = undefined;
+    this.cellsIronPg = Number.NaN;
   }
 
   /** Agents now: nucleated erythroblasts and marrow reticulocytes. */
@@ -273,10 +280,15 @@ export class Marrow implements Bound {
 
   /** Iron held in marrow cells (Hb iron + labile iron), mg. */
   ironMg(): number {
-    const { w, h, m, mt } = this.cells.f;
-    let s = 0;
-    for (let i = 0; i < this.cells.count; i++)
-      s += (w[i] as number) * ((h[i] as number) * this.feHb + (m[i] as number) + (mt[i] as number));
+    // The erythroblasts' sum is taken by the step as it goes (the same terms in the same order;
+    // agents emptied since, whose terms were +0, are gone), else here.
+    let s = this.cellsIronPg;
+    if (Number.isNaN(s)) {
+      const { w, h, m, mt } = this.cells.f;
+      s = 0;
+      for (let i = 0; i < this.cells.count; i++)
+        s += (w[i] as number) * ((h[i] as number) * this.feHb + (m[i] as number) + (mt[i] as number));
+    }
     const q = this.retics.f;
     for (let i = this.reticHead; i < this.retics.count; i++) s += (q.w[i] as number) * (q.h[i] as number) * this.feHb;
     return s / PG_PER_MG;
@@ -377,9 +389,24 @@ export class Marrow implements Bound {
     let uncounted = 0; // delivered iron that found no receptor (cannot happen when receptorSum > 0)
     if (receptorSum === 0) uncounted = ironDeliveredMg * PG_PER_MG;
 
+    // The hot loop reads the bound constants from locals (same values, same arithmetic).
+    const ironUseTime = this.ironUseTime;
+    const irpGain = this.irpGain;
+    const irpMax = 1 + irpGain;
+    const labileSetPoint = this.labileSetPoint;
+    const zppDeficit = this.zppDeficit;
+    const hriCoupling = this.hriCoupling;
+    const hriBase = 1 - hriCoupling;
+    const growthLogPerCycle = this.growthLogPerCycle;
+    const orthoTime = this.orthoTime;
+    // uptake / dtH is uptake · (1/dtH) bit for bit when 1/dtH is exact (dtH a power of two: 1 h, 15 min).
+    const invDt = 1 / dtH;
+    const dtPow2 = Number.isInteger(Math.log2(dtH)) && 2 ** Math.log2(dtH) === dtH;
+
     // Σ w·r and Σ w over nucleated cells at the end of the step, summed in index order.
     let receptorMass = 0;
     let erythroblasts = 0;
+    let cellsIron = 0; // ironMg()'s sum over erythroblasts: agents with w = 0 add +0 there
     let empty = 0;
     let stepped = 0;
     for (let i = 0; i <= n0; i++) {
@@ -389,6 +416,7 @@ export class Marrow implements Bound {
         if (wp > 0) {
           receptorMass += wp * (r[i - 1] as number);
           erythroblasts += wp;
+          cellsIron += wp * ((h[i - 1] as number) * feHb + (m[i - 1] as number) + (mt[i - 1] as number));
         } else empty++;
       }
       if (i === n0) break;
@@ -401,8 +429,8 @@ export class Marrow implements Bound {
       const ri = r[i] as number;
       const uptake = ironPerReceptorPg * ri; // pg this step
       const m0 = m[i] as number;
-      const u = uptake / dtH;
-      const mEnd = m0 * decayUse + u * this.ironUseTime * (1 - decayUse);
+      const u = dtPow2 ? uptake * invDt : uptake / dtH;
+      const mEnd = m0 * decayUse + u * ironUseTime * (1 - decayUse);
       const ironUsable = m0 + uptake - mEnd; // pg that could enter heme this step
       // A cycle ends within the step: grow and synthesize only up to its end, so the
       // division check sees the end-of-cycle state whatever the step size.
@@ -416,7 +444,10 @@ export class Marrow implements Bound {
       const capacity = Math.min(globinCapacity, hemeUniform * hemeFactor);
       const hemeShortfall = globinCapacity - capacity;
       const potential = capacity * cellH; // Hb the globin/heme machinery could make
-      const synth = Math.min(potential, ironUsable / feHb);
+      // Iron-replete cells (usable iron clearly above what the potential needs: the margin covers the
+      // rounding of the product) make the potential: min(potential, ironUsable / feHb) without dividing.
+      const replete = ironUsable >= potential * feHb * REPLETE_MARGIN;
+      const synth = replete ? potential : Math.min(potential, ironUsable / feHb);
       h[i] = (h[i] as number) + synth;
       let labile = m0 + uptake - synth * feHb;
       if (hemeShortfall > 0 && labile > 0) {
@@ -426,19 +457,19 @@ export class Marrow implements Bound {
       }
       m[i] = labile;
       // Protoporphyrin made without iron to meet it is chelated with zinc.
-      const deficit = potential > 0 ? (potential - synth) / potential : 0;
-      zpp[i] = (zpp[i] as number) + synth * (zppPerHeme + this.zppDeficit * deficit);
+      const deficit = replete || !(potential > 0) ? 0 : (potential - synth) / potential;
+      zpp[i] = (zpp[i] as number) + synth * (zppPerHeme + zppDeficit * deficit);
       // IRP/IRE: receptors rise as labile iron falls below its set point.
-      const irp = 1 + this.irpGain * (1 - (m[i] as number) / this.labileSetPoint);
-      r[i] = (rLin[i] as number) * Math.min(1 + this.irpGain, Math.max(0.05, irp));
+      const irp = 1 + irpGain * (1 - labile / labileSetPoint);
+      r[i] = (rLin[i] as number) * Math.min(irpMax, Math.max(0.05, irp));
       t[i] = (t[i] as number) + dtH;
 
       if (st === CYCLING) {
         const cycleLen = (cyc[i] as number) * cycleFactor;
         // HRI: without heme, translation and so growth slow down with synthesis.
-        const translation = potential > 0 ? synth / potential : 1;
-        const growth = 1 - this.hriCoupling + this.hriCoupling * translation;
-        const growthArg = (this.growthLogPerCycle * growth * cellH) / cycleLen;
+        const translation = replete || !(potential > 0) ? 1 : synth / potential;
+        const growth = hriBase + hriCoupling * translation;
+        const growthArg = (growthLogPerCycle * growth * cellH) / cycleLen;
         if (growthArg !== gArg[i] || gFac[i] === 0) {
           gArg[i] = growthArg;
           gFac[i] = Math.exp(growthArg);
@@ -515,7 +546,7 @@ export class Marrow implements Bound {
       }
 
       // Post-mitotic: keep synthesizing, then extrude the nucleus.
-      if ((t[i] as number) >= this.orthoTime) {
+      if ((t[i] as number) >= orthoTime) {
         ironToMac += wi * ((m[i] as number) + (mt[i] as number)); // nucleus and mitochondria go to macrophages
         const vol = v[i] as number;
         const q = this.retics.push();
@@ -538,9 +569,11 @@ export class Marrow implements Bound {
       if (wj > 0) {
         receptorMass += wj * (r[j] as number);
         erythroblasts += wj;
+        cellsIron += wj * ((h[j] as number) * feHb + (m[j] as number) + (mt[j] as number));
       } else empty++;
     }
     this.updates += stepped;
+    this.cellsIronPg = cellsIron;
     this.compactAndSum(receptorMass, erythroblasts, empty);
     return {
       ironToMacrophagesMg: (ironToMac + uncounted) / PG_PER_MG,

@@ -117,6 +117,8 @@ export interface IronStepInputs {
   oralDoseMg: number;
   /** Macrophage ferritin synthesis relative to health (inflammatory cytokines raise it; 1 = none). */
   macrophageRetention?: number;
+  /** Ferroportin iron-loaded macrophages make, relative to health (macrophage.ts; 1 = none). */
+  macrophageFerroportin?: number;
 }
 
 /** Iron moved in one step, mg. */
@@ -274,9 +276,11 @@ export class IronExchange implements Bound {
     const irp = this.ferritinLabileRef > 0 ? Math.min(1, pools.macrophageLabile / this.ferritinLabileRef) ** 2 : 1;
     const kDeposit = this.depositRate * irp * (x.macrophageRetention ?? 1);
     const fpnStores = fpn * x.ferroportinCapacity;
-    const kM = this.macrophageExportRate * fpnStores + kDeposit;
+    // Iron-loaded macrophages make more ferroportin (macrophage.ts); hepatocytes keep fpnStores.
+    const fpnMacrophage = fpnStores * (x.macrophageFerroportin ?? 1);
+    const kM = this.macrophageExportRate * fpnMacrophage + kDeposit;
     const mOut = pools.macrophageLabile * oneMinusExp(kM * dt);
-    const macrophageExport0 = kM > 0 ? (mOut * this.macrophageExportRate * fpnStores) / kM : 0;
+    const macrophageExport0 = kM > 0 ? (mOut * this.macrophageExportRate * fpnMacrophage) / kM : 0;
     const macrophageDeposit = mOut - macrophageExport0;
     const macrophageMobilised = pools.macrophageStore * oneMinusExp(this.mobiliseRate * dt);
     const ivReleased = pools.ivComplex * oneMinusExp(this.ivRate * dt);

@@ -4,7 +4,10 @@
  * to bone, which returns it over years (Rabinowitz 1976; Nilsson 1991:
  * 34 d, 1.2 y, 13 y). Blood lead acts on the erythron (model.md §4; ref §5c):
  *
- *   ALAD + ferrochelatase  heme synthesis capacity 1 / (1 + (PbB/K_heme)²)
+ *   ALAD + ferrochelatase  heme synthesis capacity 1 − B_max · PbB³ / (PbB³ + K_heme³):
+ *                          the block saturates below complete (B_max < 1): heme synthesis is
+ *                          paced by ALAS2 and ALAD is in large excess, so even near-total ALAD
+ *                          inhibition leaves most of it, and adult lead anemia stays moderate
  *   ferrochelatase         zinc instead of iron in protoporphyrin: ZPP,
  *                          Z_max · PbB³ / (PbB³ + K_zpp³) µmol/mol heme
  *   pyrimidine 5'-nucleotidase  activity 1 / (1 + PbB/K_p5n); its loss leaves
@@ -48,6 +51,7 @@ export class LeadKinetics implements PhysiologyModule<LeadSignals> {
   private boneShare = 0;
   private kBone = 0; // per h, bone → exchangeable pool
   private hemeHalf = 1;
+  private hemeMaxBlock = 1;
   private zppMax = 0;
   private zppHalf = 1;
   private p5nHalf = 1;
@@ -69,6 +73,7 @@ export class LeadKinetics implements PhysiologyModule<LeadSignals> {
     this.boneShare = p("lead.boneDepositFraction");
     this.kBone = Math.LN2 / (p("lead.boneHalfLife") * 24);
     this.hemeHalf = p("lead.hemeSynthesisHalfPbB");
+    this.hemeMaxBlock = p("lead.hemeSynthesisMaxBlock");
     this.zppMax = p("lead.zppMax") * 1e-6;
     this.zppHalf = p("lead.zppHalfPbB");
     this.p5nHalf = p("lead.nucleotidaseHalfPbB");
@@ -87,7 +92,7 @@ export class LeadKinetics implements PhysiologyModule<LeadSignals> {
     const activity = 1 / (1 + pbb / this.p5nHalf);
     const z3 = pbb ** 3;
     return {
-      hemeCapacityFactor: 1 / (1 + (pbb / this.hemeHalf) ** 2),
+      hemeCapacityFactor: 1 - (this.hemeMaxBlock * z3) / (z3 + this.hemeHalf ** 3),
       zincChelationPerHeme: (this.zppMax * z3) / (z3 + this.zppHalf ** 3),
       randomDestructionPerDay: this.destruction * (1 - activity),
       nucleotidaseActivity: activity,
@@ -181,12 +186,23 @@ export const LEAD_PARAMETERS = defineParameters({
   },
   "lead.hemeSynthesisHalfPbB": {
     unit: "ug/dL",
-    default: 108,
-    description: "blood lead halving erythroblast heme synthesis capacity (ALAD and ferrochelatase together)",
+    default: 64,
+    description:
+      "blood lead giving half the largest block of erythroblast heme synthesis (ALAD and ferrochelatase together; Hill exponent 3)",
     source:
-      "anemia in adults mostly above ~50 µg/dL (ATSDR 2007, ref §5c); calibrated: ring sideroblasts at PbB ~100 with MCV in the 70s (the block on heme is partial: ALAD has a large reserve)",
+      "anemia in adults mostly above ~50 µg/dL (ATSDR 2007, ref §5c); calibrated: ring sideroblasts at PbB ~100 with MCV in the 70s (unchanged block there: 0.45), and with lead.hemeSynthesisMaxBlock a moderate anemia (Hb ~8–11 g/dL) at PbB ~200",
     min: 1,
     max: 10000,
+    provenance: { kind: "calibrated", targets: ["signature:test/signatures-causes.test.ts"] },
+  },
+  "lead.hemeSynthesisMaxBlock": {
+    unit: "",
+    default: 0.58,
+    description: "largest fraction of erythroblast heme synthesis lead can block, however high blood lead goes",
+    source:
+      "ALAD, lead's main target and binding site in red cells, is in large excess over the rate-limiting ALAS2 (Skerfving & Bergdahl 2007, in Handbook on the Toxicology of Metals; PMC3299963), so anemia in adult lead poisoning is moderate (Hb ~8–11 g/dL at blood lead 100–200 µg/dL, ATSDR 2007 Toxicological Profile for Lead §3.2.2), not aplastic; calibrated to that",
+    min: 0,
+    max: 1,
     provenance: { kind: "calibrated", targets: ["signature:test/signatures-causes.test.ts"] },
   },
   "lead.zppMax": {

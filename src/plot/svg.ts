@@ -65,7 +65,20 @@ export function createFrame(width: number, height: number, title: string, captio
 export function serialize(frame: Frame): string {
   const node = frame.svg.node();
   if (!node) throw new Error("internal: empty figure");
-  return `${node.outerHTML}\n`;
+  return `${wellFormed(node.outerHTML)}\n`;
+}
+
+/**
+ * linkedom serializes as HTML and escapes only quotes inside attribute values, so a scenario named
+ * "Hillman & Henderson" gave `aria-label="Hillman & Henderson"`, which an XML reader (resvg, a
+ * browser opening the .svg) refuses. Text nodes are already escaped; attribute values get & and <.
+ */
+function wellFormed(markup: string): string {
+  return markup.replace(
+    /="([^"]*)"/g,
+    (_all, value: string) =>
+      `="${value.replace(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g, "&amp;").replace(/</g, "&lt;")}"`,
+  );
 }
 
 /** Round a coordinate for output: stable snapshots, smaller files. */

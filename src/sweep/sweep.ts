@@ -3,9 +3,10 @@
  * pool of worker threads (piscina), one shard of it, or through a Redis queue.
  * Resumable: finished runs are in DIR/journal.jsonl and are skipped.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import { steadyStateCacheDir } from "../engine/steady-state-disk.js";
 import { designPoints, parseShard, type Shard, sweepTasks } from "./design.js";
 import { loadSweep } from "./file.js";
 import { JOURNAL_FILE, Journal, readJournal, rowKey } from "./journal.js";
@@ -211,12 +212,18 @@ export async function runLocally(
     return;
   }
   const { Piscina } = await import("piscina");
+  // The workers share equilibria through the on-disk cache (each is built once, by one of them);
+  // with the cache off, through a directory of this sweep's own, removed at the end.
+  const steadyStateDir =
+    workers > 1 && steadyStateCacheDir() === undefined
+      ? mkdtempSync(join(tmpdir(), "erythron-sweep-steady-"))
+      : undefined;
   const pool = new Piscina<RunTask, RunResult>({
     filename: WORKER_FILE,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
-    workerData: { plan: s.plan },
+    workerData: steadyStateDir === undefined ? { plan: s.plan } : { plan: s.plan, steadyStateDir },
   });
   try {
     // A bounded window of tasks in flight, so a million-run sweep does not queue a million promises.
@@ -256,5 +263,6 @@ export async function runLocally(
     if (failure !== undefined) throw failure;
   } finally {
     await pool.destroy();
+    if (steadyStateDir !== undefined) rmSync(steadyStateDir, { recursive: true, force: true });
   }
 }

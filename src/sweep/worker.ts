@@ -4,8 +4,9 @@ import { installDiskSteadyStateCache } from "../engine/steady-state-disk.js";
 import { createRunner } from "./run-one.js";
 import type { RunResult, RunTask, SweepPlan } from "./types.js";
 
-installDiskSteadyStateCache();
-const runner = createRunner((workerData as { plan: SweepPlan }).plan);
+const data = workerData as { plan: SweepPlan; steadyStateDir?: string };
+installDiskSteadyStateCache(process.env, data.steadyStateDir);
+const runner = createRunner(data.plan);
 
 export default function runTask(task: RunTask): RunResult {
   return runner(task);
