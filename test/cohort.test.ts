@@ -4,7 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cohort } from "../src/cohort/cohort.js";
-import { drawPopulation, PopulationError, parsePopulation } from "../src/cohort/population.js";
+import {
+  drawPopulation,
+  type PopulationDistribution,
+  PopulationError,
+  type PopulationPath,
+  parsePopulation,
+  populationQuantile,
+  type QuantileTable,
+} from "../src/cohort/population.js";
 import { quantile } from "../src/sweep/distributions.js";
 
 describe("population distributions", () => {
@@ -19,6 +27,40 @@ describe("population distributions", () => {
       expect(v).toBeGreaterThanOrEqual(4);
       expect(v).toBeLessThanOrEqual(20);
     }
+  });
+
+  it("a quantile table passes through its published quantiles, log-normal between them, and truncates", () => {
+    const [p] = parsePopulation(
+      {
+        population: {
+          "subject.storageIron": { quantiles: { "0.05": "40 mg", "0.5": "0.38 g", "0.95": "1611 mg" }, min: "5 mg" },
+        },
+      },
+      "x.yaml",
+    );
+    const truncated = p?.distribution as PopulationDistribution;
+    const d = { ...(truncated as QuantileTable), min: undefined } as unknown as QuantileTable;
+    delete d.min;
+    expect(populationQuantile(d, 0.05)).toBeCloseTo(40, 6);
+    expect(populationQuantile(d, 0.5)).toBeCloseTo(380, 6);
+    expect(populationQuantile(d, 0.95)).toBeCloseTo(1611, 6);
+    // Between P50 and P95 it is the log-normal through them: P75 = P50 · (P95/P50)^(z75/z95).
+    expect(populationQuantile(d, 0.75)).toBeCloseTo(380 * (1611 / 380) ** (0.6744898 / 1.6448536), 3);
+    expect(populationQuantile(truncated, 1e-9)).toBeGreaterThanOrEqual(5);
+    // Truncation rescales the CDF, as for the other kinds: P5 moves by the mass below 5 mg (~0.1 %).
+    expect(Math.abs(populationQuantile(truncated, 0.05) / 40 - 1)).toBeLessThan(0.02);
+    // Drawn quantiles of a 2000-member Latin hypercube land on the table.
+    const draws = drawPopulation([p as PopulationPath], 2000, 3)
+      .map((m) => m[0] as number)
+      .sort((a, b) => a - b);
+    expect(draws[100] as number).toBeCloseTo(40, -1);
+    expect(Math.abs((draws[1000] as number) / 380 - 1)).toBeLessThan(0.01);
+    expect(() =>
+      parsePopulation(
+        { population: { "subject.storageIron": { quantiles: { "0.5": "900 mg", "0.9": "100 mg" } } } },
+        "x.yaml",
+      ),
+    ).toThrow(/rise/);
   });
 
   it("reads units and says what is wrong", () => {

@@ -8,7 +8,20 @@
  *
  * becomes swept paths with canonical units and distributions; members are
  * drawn by inverse CDF from a Latin hypercube (src/sweep/distributions.ts).
+ *
+ * A published quantile table can be given directly, for a distribution that
+ * no single log-normal fits (a skewed left tail, such as the iron-deficient
+ * women below a population's 5th percentile of ferritin):
+ *
+ *   subject.storageIron:
+ *     quantiles: { 0.05: 30 mg, 0.5: 380 mg, 0.95: 1600 mg }
+ *
+ * Between the given quantiles log(value) is linear in the normal score
+ * z = Φ⁻¹(p) — a log-normal piece between each pair, so two quantiles give an
+ * ordinary log-normal and three a two-piece log-normal — and the first and
+ * last pieces extend to the tails. Bounds (min, max) truncate as elsewhere.
  */
+import jstat from "jstat";
 import { parseQuantity } from "../core/units.js";
 import { latinHypercube } from "../sensitivity/latin-hypercube.js";
 import { uniformStream } from "../sensitivity/random.js";
@@ -20,9 +33,51 @@ export class PopulationError extends Error {
   override name = "PopulationError";
 }
 
+/** Log-normal pieces through published quantiles (probabilities rising, values rising and above 0). */
+export interface QuantileTable {
+  kind: "quantiles";
+  points: { p: number; value: number }[];
+  min?: number;
+  max?: number;
+}
+
+export type PopulationDistribution = Distribution | QuantileTable;
+
+/** The value of a quantile table at cumulative probability u, before truncation. */
+function tableValue(d: QuantileTable, u: number): number {
+  const z = jstat.normal.inv(Math.min(1 - 1e-12, Math.max(1e-12, u)), 0, 1);
+  const pts = d.points.map((q) => ({ z: jstat.normal.inv(q.p, 0, 1), y: Math.log(q.value) }));
+  let j = 0;
+  while (j < pts.length - 2 && z > (pts[j + 1] as { z: number }).z) j++;
+  const a = pts[j] as { z: number; y: number };
+  const b = pts[j + 1] as { z: number; y: number };
+  return Math.exp(a.y + ((z - a.z) * (b.y - a.y)) / (b.z - a.z));
+}
+
+/** Cumulative probability of a value under a quantile table (the inverse of tableValue). */
+function tableCdf(d: QuantileTable, x: number): number {
+  if (!(x > 0)) return 0;
+  const y = Math.log(x);
+  const pts = d.points.map((q) => ({ z: jstat.normal.inv(q.p, 0, 1), y: Math.log(q.value) }));
+  let j = 0;
+  while (j < pts.length - 2 && y > (pts[j + 1] as { y: number }).y) j++;
+  const a = pts[j] as { z: number; y: number };
+  const b = pts[j + 1] as { z: number; y: number };
+  return jstat.normal.cdf(a.z + ((y - a.y) * (b.z - a.z)) / (b.y - a.y), 0, 1);
+}
+
+/** The value at cumulative probability u ∈ (0, 1) of any population distribution, truncated to [min, max]. */
+export function populationQuantile(d: PopulationDistribution, u: number): number {
+  if (d.kind !== "quantiles") return quantile(d, u);
+  const lo = d.min !== undefined ? tableCdf(d, d.min) : 0;
+  const hi = d.max !== undefined ? tableCdf(d, d.max) : 1;
+  const v = tableValue(d, lo + (hi - lo) * u);
+  return Math.min(d.max ?? Number.POSITIVE_INFINITY, Math.max(d.min ?? Number.NEGATIVE_INFINITY, v));
+}
+
 export interface PopulationPath {
   path: SweptPath;
-  distribution: Distribution;
+  distribution: PopulationDistribution;
   source?: string;
   /**
    * Solved per member rather than drawn: the draw is only a first guess, then the value is set so
@@ -53,12 +108,25 @@ export function parsePopulation(doc: Record<string, unknown>, file: string): Pop
         throw new PopulationError(`${where}.${what}: ${e instanceof Error ? e.message : String(e)}`);
       }
     };
-    const kinds = ["normal", "lognormal", "uniform"].filter((k) => raw[k] !== undefined);
+    const kinds = ["normal", "lognormal", "uniform", "quantiles"].filter((k) => raw[k] !== undefined);
     if (kinds.length !== 1)
-      throw new PopulationError(`${where}: expected exactly one of normal, lognormal, uniform (found ${kinds.length})`);
-    let d: Distribution;
+      throw new PopulationError(
+        `${where}: expected exactly one of normal, lognormal, uniform, quantiles (found ${kinds.length})`,
+      );
+    let d: PopulationDistribution;
     const spec = raw[kinds[0] as string] as Record<string, unknown>;
-    if (kinds[0] === "normal") {
+    if (kinds[0] === "quantiles") {
+      if (!isMapping(spec))
+        throw new PopulationError(`${where}.quantiles: expected a mapping such as { 0.05: 30 mg, 0.5: 380 mg }`);
+      const points = Object.entries(spec)
+        .map(([p, v]) => ({ p: Number(p), value: q(v, `quantiles.${p}`) }))
+        .sort((a, b) => a.p - b.p);
+      if (points.length < 2 || points.some((x) => !(x.p > 0 && x.p < 1)))
+        throw new PopulationError(`${where}.quantiles: give at least two probabilities strictly between 0 and 1`);
+      if (points.some((x, i) => !(x.value > 0) || (i > 0 && !(x.value > (points[i - 1] as { value: number }).value))))
+        throw new PopulationError(`${where}.quantiles: values must be above 0 and rise with the probability`);
+      d = { kind: "quantiles", points };
+    } else if (kinds[0] === "normal") {
       d = { kind: "normal", mean: q(spec.mean, "normal.mean"), sd: q(spec.sd, "normal.sd") };
       if (!(d.sd > 0)) throw new PopulationError(`${where}.normal.sd: must be above 0`);
     } else if (kinds[0] === "lognormal") {
@@ -99,6 +167,7 @@ export function drawPopulation(paths: readonly PopulationPath[], size: number, s
   const k = paths.length;
   const unit = latinHypercube(size, k, uniformStream(seed, "population"));
   const values: number[][] = [];
-  for (let i = 0; i < size; i++) values.push(paths.map((p, j) => quantile(p.distribution, unit[i * k + j] as number)));
+  for (let i = 0; i < size; i++)
+    values.push(paths.map((p, j) => populationQuantile(p.distribution, unit[i * k + j] as number)));
   return values;
 }

@@ -74,21 +74,32 @@ export function totalCv(e: LabError): number {
 }
 
 /**
- * −log-likelihood of one measurement given the model's value (up to a
- * constant): half the squared standardized residual. Linear labs use an SD of
- * CV × measured value; log labs compare logarithms with SD ≈ CV.
+ * Standardized residual of one measurement given the model's value: linear
+ * labs use an SD of CV × measured value; log labs compare logarithms with SD
+ * ≈ CV.
  */
-export function residualSquaredHalf(column: string, measured: number, modelled: number): number {
+export function standardizedResidual(column: string, measured: number, modelled: number): number {
   const e = labError(column);
   const cv = totalCv(e);
   if (e.log) {
     const floor = 1e-6;
-    const z = (Math.log(Math.max(measured, floor)) - Math.log(Math.max(modelled, floor))) / cv;
-    return 0.5 * z * z;
+    return (Math.log(Math.max(measured, floor)) - Math.log(Math.max(modelled, floor))) / cv;
   }
   const sd = cv * Math.max(Math.abs(measured), 1e-9);
-  const z = (measured - modelled) / sd;
+  return (measured - modelled) / sd;
+}
+
+/** −log-likelihood of one measurement given the model's value (up to a constant): half the squared standardized residual. */
+export function residualSquaredHalf(column: string, measured: number, modelled: number): number {
+  const z = standardizedResidual(column, measured, modelled);
   return 0.5 * z * z;
+}
+
+/** A measurement drawn from the error model around a true value, from a standard normal deviate. */
+export function noisyMeasurement(column: string, truth: number, normalDeviate: number): number {
+  const e = labError(column);
+  const cv = totalCv(e);
+  return e.log ? truth * Math.exp(cv * normalDeviate) : truth * (1 + cv * normalDeviate);
 }
 
 /** The band a measurement of a modelled value falls in 95 % of the time. */

@@ -8,27 +8,28 @@
  * Every evaluation runs with the same seed (common random numbers), so the
  * objective is a deterministic function of the free values.
  *
- * Search: a Sobol' design over the box, then Nelder–Mead from the best point,
- * in unit-cube coordinates (linear or log per path) so the box is never left.
- * Intervals: profile likelihood (Venzon & Moolgavkar 1988, Appl Stat 37:87;
- * Raue 2009, Bioinformatics 25:1923): each path is moved away from its best
- * value, the others re-fitted, until −log L rises by χ²₁(0.95)/2 = 1.92. A
- * path whose profile stays below that up to both ends of its range is not
- * identifiable from the labs given, and is reported so.
+ * Search and intervals (src/fit/estimate.ts), in unit-cube coordinates (linear
+ * or log per path): a Sobol' design over the box, then a quadratic response
+ * surface of the residuals, re-centred on its optimum, on which each path's
+ * profile-likelihood 95 % interval is taken (Venzon & Moolgavkar 1988, Appl
+ * Stat 37:87; Raue 2009, Bioinformatics 25:1923): −log L within χ²₁(0.95)/2 =
+ * 1.92 of the optimum, the other paths re-fitted. A path whose profile stays
+ * below that up to both ends of its range is not identifiable from the labs
+ * given, and is reported so; one whose interval spans more than a factor of
+ * 2 is reported as weakly identifiable. The model's own seed-to-seed spread
+ * is added to the measurement error (see below).
  *
  * Pure computation apart from the optional evaluation cache callbacks.
  */
-import jstat from "jstat";
 import { formatWithUnit } from "../core/quantity-text.js";
 import { parseQuantity } from "../core/units.js";
-import { sobolPoints } from "../sensitivity/sobol-sequence.js";
 import { resolvePath } from "../sweep/paths.js";
 import { createRunner } from "../sweep/run-one.js";
 import type { MetricSpec, SweepPlan, SweptPath } from "../sweep/types.js";
 import { VERSION } from "../version.js";
-import { residualSquaredHalf } from "./error-model.js";
+import { standardizedResidual } from "./error-model.js";
+import { estimate, type PathInterval } from "./estimate.js";
 import type { LabPoint } from "./labs.js";
-import { minimize } from "./nelder-mead.js";
 
 export class FitInputError extends Error {
   override name = "FitInputError";
@@ -90,6 +91,8 @@ export interface FitOptions {
   /** Step and resolution of every run. */
   dtHours?: number;
   foundersPerDay?: number;
+  /** Runs with other seeds at the centre of the box, to measure the model's own spread (default 3). */
+  modelNoiseReplicates?: number;
   /** Earlier evaluations (resuming): key → lab-point predictions. */
   cache?: Map<string, (number | null)[]>;
   /** Told of each new evaluation, to journal it. */
@@ -121,13 +124,22 @@ export interface FitResult {
   estimates: Record<string, Estimate>;
   /** Best values in path order, canonical units. */
   best: number[];
-  objective: { negLogLikelihood: number; measurements: number; threshold95: number };
+  objective: {
+    negLogLikelihood: number;
+    measurements: number;
+    threshold95: number;
+    /** RMS error of the response surface's −log L at its runs (the profiles are taken on it). */
+    surrogateError: number;
+    /** The model's seed-to-seed spread per lab column, in measurement SDs, added in quadrature. */
+    modelNoise: Record<string, number>;
+  };
   runs: number;
   seed: number;
   holdout?: { afterDay: number; points: HoldoutPoint[]; rmse: Record<string, number> };
 }
 
-function fromUnit(p: FreePath, u: number): number {
+function fromUnit(p: FreePath, unit: number): number {
+  const u = Math.min(1, Math.max(0, unit));
   if (p.scale === "log") return Math.exp(Math.log(p.low) + (Math.log(p.high) - Math.log(p.low)) * u);
   return p.low + (p.high - p.low) * u;
 }
@@ -164,11 +176,11 @@ export function fitVirtualPatient(options: FitOptions): FitResult {
   let runs = 0;
   let lastError = "";
 
-  const predictions = (values: number[]): (number | null)[] => {
-    const key = JSON.stringify(values.map((v) => Number(v.toPrecision(12))));
+  const predictions = (values: number[], runSeed = seed): (number | null)[] => {
+    const key = `${JSON.stringify(values.map((v) => Number(v.toPrecision(12))))}${runSeed === seed ? "" : `@${runSeed}`}`;
     let got = cache.get(key);
     if (!got) {
-      const { row } = runner({ point: runs, replicate: 0, seed, values });
+      const { row } = runner({ point: runs, replicate: 0, seed: runSeed, values });
       runs++;
       if (row.error) lastError = row.error;
       got = row.error ? labs.map(() => null) : row.metrics;
@@ -177,117 +189,97 @@ export function fitVirtualPatient(options: FitOptions): FitResult {
     }
     return got;
   };
-  const nll = (values: number[]): number => {
-    const pred = predictions(values);
-    let s = 0;
-    labs.forEach((l, i) => {
-      if (options.holdoutAfterDays !== undefined && l.day > options.holdoutAfterDays) return;
-      const v = pred[i];
-      s += v === null || v === undefined || !Number.isFinite(v) ? 1e6 : residualSquaredHalf(l.column, l.value, v);
-    });
-    return s;
-  };
+  const fittingIndex = labs.flatMap((l, i) =>
+    options.holdoutAfterDays === undefined || l.day <= options.holdoutAfterDays ? [i] : [],
+  );
   const valuesOfU = (u: readonly number[]) => free.map((p, i) => fromUnit(p, u[i] as number));
-  const nllOfU = (u: number[]) => nll(valuesOfU(u));
-
-  // 1. A space-filling start: Sobol' points inside the box.
+  const z = (i: number, pred: (number | null)[]) => {
+    const l = labs[i] as LabPoint;
+    const v = pred[i];
+    return v === null || v === undefined || !Number.isFinite(v) ? 30 : standardizedResidual(l.column, l.value, v);
+  };
+  // The model's own randomness: an agent-based body run with another seed gives other labs (ferritin
+  // ~3–5 %, TSAT ~8–10 % at 12 founder agents a day), and a change of a free value by a few per cent
+  // reshuffles the draws as a new seed would, so the fitted trajectory carries that spread, as does the
+  // patient, whose body is not the model's seed. Measured at the centre of the box with a few more seeds
+  // (in measurement SDs, pooled per lab column) and added to the measurement error in quadrature.
+  const centreValues = valuesOfU(free.map(() => 0.5));
+  const replicates = [seed, ...Array.from({ length: options.modelNoiseReplicates ?? 3 }, (_, r) => seed + 1 + r)].map(
+    (s) => predictions(centreValues, s),
+  );
+  const spreadSquares = new Map<string, number[]>();
+  for (const i of fittingIndex) {
+    const zs = replicates.map((pred) => z(i, pred)).filter((x) => x !== 30);
+    if (zs.length < 2) continue;
+    const mean = zs.reduce((a, b) => a + b, 0) / zs.length;
+    const v = zs.reduce((a, b) => a + (b - mean) ** 2, 0) / (zs.length - 1);
+    const column = (labs[i] as LabPoint).column;
+    spreadSquares.set(column, [...(spreadSquares.get(column) ?? []), v]);
+  }
+  const modelNoise: Record<string, number> = {};
+  for (const [column, vs] of spreadSquares) modelNoise[column] = Math.sqrt(vs.reduce((a, b) => a + b, 0) / vs.length);
+  const inflation = fittingIndex.map((i) => 1 / Math.sqrt(1 + (modelNoise[(labs[i] as LabPoint).column] ?? 0) ** 2));
+  /** Standardized residuals of the fitted labs (measurement and model error); a failed run counts as 30 SD off. */
+  const residuals = (u: number[]): Float64Array => {
+    const pred = predictions(valuesOfU(u));
+    return Float64Array.from(fittingIndex, (i, j) => {
+      const r = z(i, pred);
+      return r === 30 ? 30 : r * (inflation[j] as number);
+    });
+  };
+  const centre = residuals(free.map(() => 0.5));
+  if (centre.every((r) => r === 30) && lastError)
+    options.onProgress?.(`fit: the run at the centre of the range failed: ${lastError}`);
+  options.onProgress?.(
+    `fit: the model's own spread, in measurement SDs: ${Object.entries(modelNoise)
+      .map(([c, v]) => `${c} ${v.toFixed(2)}`)
+      .join(", ")}`,
+  );
   const k = free.length;
-  const n0 = 4 * k + 4;
-  const design = sobolPoints(n0 + 1, k);
-  let bestU: number[] = free.map(() => 0.5);
-  let bestF = nll(valuesOfU(bestU));
-  for (let j = 1; j <= n0; j++) {
-    const u = Array.from({ length: k }, (_, d) => Math.min(0.98, Math.max(0.02, design[j * k + d] as number)));
-    const f = nll(valuesOfU(u));
-    if (f < bestF) {
-      bestF = f;
-      bestU = u;
-    }
-  }
-  options.onProgress?.(`fit: start design done (${runs} runs), −log L ${bestF.toFixed(2)}`);
-  if (!Number.isFinite(bestF) || bestF >= 1e6)
+  const found = estimate({
+    residuals,
+    dimensions: k,
+    ...(options.onProgress ? { onProgress: (m: string) => options.onProgress?.(`${m} (${runs} runs)`) } : {}),
+  });
+  const bestF = found.negLogLikelihood;
+  const bestU = found.u;
+  if (!Number.isFinite(bestF) || bestF >= 450 * fitting.length)
     throw new FitInputError(`no run in the range could be compared with the labs${lastError ? `: ${lastError}` : ""}`);
-
-  // 2. Nelder–Mead from there.
-  const nm = minimize(nllOfU, bestU, { maxEvaluations: 25 * k + 15, step: 0.1 });
-  if (nm.fx < bestF) {
-    bestF = nm.fx;
-    bestU = nm.x;
-  }
-  const uBest = [...bestU];
-  options.onProgress?.(`fit: optimum −log L ${bestF.toFixed(2)} after ${runs} runs`);
-
-  // 3. Profile likelihood for each path.
-  const threshold = jstat.chisquare.inv(0.95, 1) / 2;
+  const threshold = found.threshold95;
   const estimates: Record<string, Estimate> = {};
   free.forEach((p, i) => {
-    /** The profile at u_i: the other paths re-fitted, starting from `start`. */
-    const others = (ui: number, start: number[]): { f: number; u: number[] } => {
-      const full = (rest: number[]) => {
-        const u = [...rest];
-        u.splice(i, 0, ui);
-        return u;
-      };
-      if (k === 1) return { f: nllOfU([ui]), u: [ui] };
-      const res = minimize(
-        (rest) => nllOfU(full(rest)),
-        start.filter((_, d) => d !== i),
-        {
-          maxEvaluations: 4 * (k - 1) + 6,
-          step: 0.05,
-          fTolerance: 1e-2,
-        },
-      );
-      return { f: res.fx, u: full(res.x) };
-    };
-    const bound = (direction: -1 | 1): { value: number; crossed: boolean } => {
-      const u0 = bestU[i] as number;
-      let inside = u0;
-      let uStart = [...uBest];
-      for (const step of [0.03, 0.08, 0.16, 0.3, 0.5, 1]) {
-        const u = Math.min(0.999, Math.max(0.001, u0 + direction * step));
-        const { f, u: uAt } = others(u, uStart);
-        if (f - bestF > threshold) {
-          // Bisect between the last point inside and this one.
-          let lo = inside;
-          let hi = u;
-          for (let b = 0; b < 3; b++) {
-            const mid = (lo + hi) / 2;
-            const r = others(mid, uAt);
-            if (r.f - bestF > threshold) hi = mid;
-            else lo = mid;
-          }
-          return { value: fromUnit(p, (lo + hi) / 2), crossed: true };
-        }
-        inside = u;
-        uStart = uAt;
-        if (u === 0.001 || u === 0.999) break;
-      }
-      return { value: direction < 0 ? p.low : p.high, crossed: false };
-    };
-    const lower = bound(-1);
-    const upper = bound(1);
+    const iv = found.intervals[i] as PathInterval;
     const est: Estimate = {
-      value: fromUnit(p, bestU[i] as number),
-      lower: lower.value,
-      upper: upper.value,
+      value: fromUnit(p, iv.u),
+      lower: fromUnit(p, iv.lower),
+      upper: fromUnit(p, iv.upper),
       unit: p.unit,
-      identifiable: lower.crossed && upper.crossed,
+      identifiable: iv.lowerCrossed && iv.upperCrossed,
     };
-    if (!lower.crossed && !upper.crossed)
-      est.note = `not identifiable from these labs: every value from ${formatWithUnit(p.low, p.unit)} to ${formatWithUnit(p.high, p.unit)} fits within the 95 % threshold`;
-    else if (!lower.crossed || !upper.crossed)
-      est.note = `bounded on one side only: the interval runs to the ${lower.crossed ? "top" : "bottom"} of the range given`;
+    if (!found.settled && !(iv.lowerCrossed && iv.upperCrossed))
+      est.note = `the search did not settle: the interval is the edge of the region searched, not where the profile crosses (fit again with a narrower range around ${formatWithUnit(est.value, p.unit)})`;
+    else if (!iv.lowerCrossed && !iv.upperCrossed)
+      est.note = `not identifiable from these labs: every value from ${formatWithUnit(est.lower, p.unit)} to ${formatWithUnit(est.upper, p.unit)} fits within the 95 % threshold`;
+    else if (!iv.lowerCrossed || !iv.upperCrossed)
+      est.note = `bounded on one side only: the interval runs to the ${iv.lowerCrossed ? "top" : "bottom"} of the range given`;
+    else if (est.upper / est.lower > 2)
+      est.note = `weakly identifiable from these labs: the 95 % interval spans a factor of ${(est.upper / est.lower).toFixed(1)}`;
     estimates[p.path] = est;
-    options.onProgress?.(`fit: ${p.path} profiled (${runs} runs)`);
   });
+  options.onProgress?.(`fit: done after ${runs} runs`);
 
   const best = valuesOfU(bestU);
   const result: FitResult = {
     version: VERSION,
     estimates,
     best,
-    objective: { negLogLikelihood: bestF, measurements: fitting.length, threshold95: threshold },
+    objective: {
+      negLogLikelihood: bestF,
+      measurements: fitting.length,
+      threshold95: threshold,
+      surrogateError: found.surrogateError,
+      modelNoise,
+    },
     runs,
     seed,
   };

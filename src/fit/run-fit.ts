@@ -143,8 +143,12 @@ export async function fit(given: FitRequest): Promise<FitOutcome> {
       runs: result.runs,
       runsReused: cache.size - result.runs,
       seeds: [result.seed],
+      modelNoiseSeeds: [1, 2, 3].map((r) => result.seed + r),
       measurementErrorModel: "analytical + within-person biological variation per lab (src/fit/error-model.ts)",
-      interval: "95 % profile likelihood (−log L within χ²₁(0.95)/2 of the optimum)",
+      search:
+        "Sobol' design, then a quadratic response surface of the residuals re-centred on its optimum; common random numbers (one seed), the model's seed-to-seed spread (objective.modelNoise) added to the measurement error",
+      interval:
+        "95 % profile likelihood (−log L within χ²₁(0.95)/2 of the optimum), profiles on a quadratic response surface of the residuals around the optimum (src/fit/estimate.ts)",
       ...(result.holdout ? { holdout: result.holdout } : {}),
     };
     const put = async (name: string, content: string | Uint8Array) => {

@@ -679,6 +679,8 @@ export function scenarioSchema(locate: Locate) {
           normal: z.object({ mean: scalar, sd: scalar }).strict().optional(),
           lognormal: z.object({ median: scalar, cv: scalar }).strict().optional(),
           uniform: z.object({ from: scalar, to: scalar }).strict().optional(),
+          // Published quantiles, probability → value, log-normal between them (src/cohort/population.ts).
+          quantiles: z.record(z.string(), scalar).optional(),
           min: scalar.optional(),
           max: scalar.optional(),
           source: z.string().optional(),
@@ -689,7 +691,7 @@ export function scenarioSchema(locate: Locate) {
     )
     .meta({
       description:
-        "a virtual population for `erythron cohort`: per sweepable path, one distribution (normal, lognormal or uniform), optional min/max and source; `run` uses the scenario's own values",
+        "a virtual population for `erythron cohort`: per sweepable path, one distribution (normal, lognormal, uniform, or quantiles: a published quantile table such as { 0.05: 40 mg, 0.5: 380 mg, 0.95: 1611 mg }, log-normal between its points), optional min/max and source; `run` uses the scenario's own values",
     });
 
   return z
