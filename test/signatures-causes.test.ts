@@ -86,7 +86,9 @@ describe("inflammation (ref §4.2, §4.3, §5a)", () => {
   it.fails("chronic: sTfR within the normal range (Punnonen 1997)", async () => {
     const run = await shipped("chronic-inflammation");
     const stfr = run.column("stfr_mg_l").slice(-120);
-    expect(stfr.reduce((a, b) => a + b, 0) / stfr.length).toBeLessThan(2);
+    // The assay's normal range is 0.76-1.76 mg/L (ref §1.3); the model's mean sits near 2.0, on either
+    // side of 2 by the random path alone, so the bound is the range's top, not a round 2.
+    expect(stfr.reduce((a, b) => a + b, 0) / stfr.length).toBeLessThan(1.76);
   });
 });
 

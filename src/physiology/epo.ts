@@ -112,7 +112,7 @@ export const EPO_PARAMETERS = defineParameters({
     description:
       "exponent n of the marrow's answer to EPO, h(e) = eⁿ/(eⁿ + Kⁿ) with K = erythropoiesis.epoHalfMaximal (1: Michaelis–Menten); n < 1 spreads the response over a wide EPO range (CFU-E differ in their EPO need), so a 1.5–2× rise of endogenous EPO raises production less while pharmacological levels still reach the ceiling (keep the ceiling (e_refⁿ + Kⁿ)/e_refⁿ when changing n)",
     source:
-      "1 (Michaelis–Menten) as before. Shallower candidates: CFU-E survival rises over a ~100-fold EPO range in vitro (Koury & Bondurant 1990 Science 248:378); epoetin PK/PD finds a high half-maximal concentration with a 3–4× ceiling (Ramakrishnan et al. 2003 J Pharmacol Exp Ther 306:324: Smax 3.13, SC50 842 IU/L); not yet calibrated",
+      "1 (Michaelis–Menten) as before. Shallower candidates: CFU-E survival rises over a ~100-fold EPO range in vitro (Koury & Bondurant 1990 Science 248:378); epoetin PK/PD finds a high half-maximal concentration with a 3–4× ceiling (Ramakrishnan et al. 2003 J Pharmacol Exp Ther 306:324: Smax 3.13, SC50 842 IU/L); kept at 1 until a calibration study fixes it",
     min: 0.1,
     max: 4,
     provenance: { kind: "assumed" },
