@@ -43,10 +43,15 @@ export interface QuantileTable {
 
 export type PopulationDistribution = Distribution | QuantileTable;
 
+/** The table's points as (normal score, log value): the line between two of them is a log-normal piece. */
+function scorePoints(d: QuantileTable): { z: number; y: number }[] {
+  return d.points.map((q) => ({ z: jstat.normal.inv(q.p, 0, 1), y: Math.log(q.value) }));
+}
+
 /** The value of a quantile table at cumulative probability u, before truncation. */
 function tableValue(d: QuantileTable, u: number): number {
   const z = jstat.normal.inv(Math.min(1 - 1e-12, Math.max(1e-12, u)), 0, 1);
-  const pts = d.points.map((q) => ({ z: jstat.normal.inv(q.p, 0, 1), y: Math.log(q.value) }));
+  const pts = scorePoints(d);
   let j = 0;
   while (j < pts.length - 2 && z > (pts[j + 1] as { z: number }).z) j++;
   const a = pts[j] as { z: number; y: number };
@@ -58,7 +63,7 @@ function tableValue(d: QuantileTable, u: number): number {
 function tableCdf(d: QuantileTable, x: number): number {
   if (!(x > 0)) return 0;
   const y = Math.log(x);
-  const pts = d.points.map((q) => ({ z: jstat.normal.inv(q.p, 0, 1), y: Math.log(q.value) }));
+  const pts = scorePoints(d);
   let j = 0;
   while (j < pts.length - 2 && y > (pts[j + 1] as { y: number }).y) j++;
   const a = pts[j] as { z: number; y: number };

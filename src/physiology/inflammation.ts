@@ -100,9 +100,9 @@ export class Inflammation implements PhysiologyModule<InflammationSignals> {
 
   /** Acute-phase ferritin follows IL-6 over days; macrophage activation over hours. */
   step(dtH: number, s: InflammationSignals): void {
-    const target = 1 + this.ferritinMax * this.activity(s.il6PgPerMl);
-    this.ferritinAcutePhase = target + (this.ferritinAcutePhase - target) * Math.exp(-this.ferritinRate * dtH);
     const a = this.activity(s.il6PgPerMl);
+    const target = 1 + this.ferritinMax * a;
+    this.ferritinAcutePhase = target + (this.ferritinAcutePhase - target) * Math.exp(-this.ferritinRate * dtH);
     this.macrophageActivation = a + (this.macrophageActivation - a) * Math.exp(-this.macrophageRate * dtH);
   }
 }
