@@ -168,6 +168,11 @@ export function cohortSweep(options: CohortOptions): {
         seed,
         ...(options.dtHours !== undefined ? { dtHours: options.dtHours } : {}),
         ...(options.foundersPerDay !== undefined ? { foundersPerDay: options.foundersPerDay } : {}),
+        // The probes take minutes for a large cohort: say how far they are, about every tenth.
+        onProgress: (done, total) => {
+          if (done === total || done % Math.max(1, Math.round(total / 10)) === 0)
+            options.onMessage?.(`cohort: ${done} of ${total} members balanced`);
+        },
       });
     }
   }
