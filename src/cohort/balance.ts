@@ -47,14 +47,15 @@ export interface BalanceOptions {
 export interface BalanceReport {
   path: string;
   /**
-   * Per member: the drawn first guess, the solved value, the net balance (gain − loss, mg/day) at the
-   * drawn value and at the last value probed, the number of probes, and whether a bound clipped it.
+   * Per member: the drawn first guess, the solved value (the probed value closest to balance), the net
+   * balance (gain − loss, mg/day) at the drawn and at the solved value, the number of probes, and whether
+   * the balance lies beyond a bound of the path.
    */
   members: {
     drawn: number;
     solved: number;
     balanceAtDrawn: number;
-    balanceAtLastProbe: number;
+    balanceAtSolved: number;
     probes: number;
     clipped: boolean;
   }[];
@@ -98,7 +99,8 @@ const BALANCE_TOLERANCE = 0.03;
  * for it. The path must scale what the gut takes in (dietary non-heme iron or its absorption efficiency).
  * Net absorption is then nearly proportional to it: the first probe, at the drawn value, gives
  * value × losses / net absorption; a second probe there measures what is left (the body's own feedback
- * makes absorption less than proportional to the path), and the secant through the two probes refines it.
+ * makes absorption less than proportional to the path), and the secant through the two probes refines it;
+ * the probed value closest to balance is kept.
  */
 export function balanceMembers(values: number[][], options: BalanceOptions): BalanceReport | undefined {
   const at = options.population.findIndex((p) => p.balance);
@@ -121,10 +123,8 @@ export function balanceMembers(values: number[][], options: BalanceOptions): Bal
     for (;;) {
       const last = probes[probes.length - 1] as ReturnType<typeof probeAt>;
       const before = probes[probes.length - 2];
-      if (Math.abs(last.net) <= BALANCE_TOLERANCE * last.loss) {
-        next = last.x;
-        break;
-      }
+      next = last.x;
+      if (Math.abs(last.net) <= BALANCE_TOLERANCE * last.loss) break;
       // The secant through the last two probes where it is usable, else the proportional solution.
       const secant =
         before && last.net !== before.net
@@ -135,14 +135,17 @@ export function balanceMembers(values: number[][], options: BalanceOptions): Bal
       if (probes.length >= maxProbes || bounded === last.x) break;
       probes.push(probeAt(bounded));
     }
+    // The solved value is the probed one closest to balance: a 28-day probe's balance is not smooth in the
+    // path (the agents' draws reshuffle; neighbouring values differed by up to ~0.2 mg/day in men), so an
+    // unprobed secant step is not surely better than the probes behind it.
+    const best = probes.reduce((a, b) => (Math.abs(b.net) < Math.abs(a.net) ? b : a));
     const clipped = !(next >= lo && next <= hi);
-    const solved = Math.min(hi, Math.max(lo, next));
-    member[at] = solved;
+    member[at] = best.x;
     members.push({
       drawn,
-      solved,
+      solved: best.x,
       balanceAtDrawn: (probes[0] as ReturnType<typeof probeAt>).net,
-      balanceAtLastProbe: (probes[probes.length - 1] as ReturnType<typeof probeAt>).net,
+      balanceAtSolved: best.net,
       probes: probes.length,
       clipped,
     });

@@ -140,9 +140,9 @@ export function cohortSweep(options: CohortOptions): {
   const scenarioSha256 = sha(text);
   const paths = population.map((p) => p.path);
   const numerics = `${options.dtHours ?? ""}/${options.foundersPerDay ?? ""}`;
-  // (balance-2: members balanced by the secant through two or three probes; earlier balance.json is not reused)
+  // (balance-3: members balanced by up to three probes, the best kept; an earlier balance.json is not reused)
   const id = sha(
-    `${VERSION}\ncohort balance-2\n${scenarioSha256}\n${options.size}\n${seed}\n${metrics.map((m) => m.name).join(",")}\n${numerics}`,
+    `${VERSION}\ncohort balance-3\n${scenarioSha256}\n${options.size}\n${seed}\n${metrics.map((m) => m.name).join(",")}\n${numerics}`,
   ).slice(0, 16);
   // Members solved into iron balance: probes are reused from DIR/balance.json when it belongs to this cohort.
   let balance: BalanceReport | undefined;
