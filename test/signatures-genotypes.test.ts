@@ -52,7 +52,10 @@ describe("thalassemia traits against iron deficiency (ref §5e; Mentzer 1973; En
     expect(last(run, "mcv_fl")).toBeLessThan(70);
     expect(last(run, "hb_g_dl")).toBeLessThan(12);
     expect(last(run, "hb_g_dl")).toBeGreaterThan(7);
-    expect(last(run, "retic_pct")).toBeGreaterThan(2.5);
+    // HbH disease: reticulocytes ~3-6 % (Chui, Fucharoen & Chan 2003 Blood 101:791); mean of the last 30
+    // days, as a single day's count swings by a fraction of a percent.
+    const retic = run.column("retic_pct").slice(-30);
+    expect(retic.reduce((a, b) => a + b, 0) / retic.length).toBeGreaterThan(2.5);
   });
 });
 
