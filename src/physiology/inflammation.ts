@@ -14,7 +14,7 @@
  *                                             m follows s within a day (endotoxin diverts recycled
  *                                             iron to ferritin at once: Fillet 1974, Torrance 1978)
  *
- *   macrophage ferroportin × (1 − a_fpn·x/(x + K_fpn))  hepcidin-independent: microbial (TLR) signals cut
+ *   macrophage ferroportin × (1 − a_fpn·x²/(x² + K_fpn²))  hepcidin-independent: microbial (TLR) signals cut
  *                                             ferroportin transcription in macrophages within hours
  *                                             (Guida 2015); followed over hours, K_fpn of the acute
  *                                             microbial response, so chronic sterile IL-6 barely acts
@@ -90,8 +90,10 @@ export class Inflammation implements PhysiologyModule<InflammationSignals> {
 
   /** Macrophage ferroportin transcription the inflammatory (TLR) signal drives toward (0–1). */
   ferroportinTranscriptionTarget(il6PgPerMl: number): number {
-    const x = Math.max(0, il6PgPerMl - this.baseline);
-    return 1 - (this.fpnFall * x) / (x + this.fpnHalf);
+    // Squared: the microbial signal of endotoxemia or sepsis (IL-6 hundreds of pg/mL) acts, while
+    // the tens of pg/mL of sterile chronic disease barely do (hepcidin and retention carry ACD).
+    const x = (Math.max(0, il6PgPerMl - this.baseline) / this.fpnHalf) ** 2;
+    return 1 - (this.fpnFall * x) / (x + 1);
   }
 
   /** Saturating activity 0..1 of the IL-6 excess over baseline. */
@@ -254,11 +256,11 @@ export const INFLAMMATION_PARAMETERS = defineParameters({
   },
   "inflammation.ferroportinTranscriptionHalfIl6": {
     unit: "pg/mL",
-    default: 200,
+    default: 300,
     description:
       "IL-6 above baseline (the proxy for the microbial TLR signal) giving half the fall of macrophage ferroportin transcription",
     source:
-      "a first-line response to microbial products (Guida 2015 Blood 125:2265): IL-6 reaches ~1000 pg/mL within 2 h of 2 ng/kg endotoxin (Copeland et al. 2005 Clin Diagn Lab Immunol 12:60) and ~125 pg/mL in sepsis (van Eijk 2011 Crit Care 15:R9), against tens of pg/mL in sterile chronic disease (Weiss & Goodnough 2005 NEJM 352:1011), where hepcidin and retention carry the hypoferremia; assumed",
+      "a first-line response to microbial products (Guida 2015 Blood 125:2265): IL-6 reaches ~1000 pg/mL within 2 h of 2 ng/kg endotoxin (Copeland et al. 2005 Clin Diagn Lab Immunol 12:60) and ~125 pg/mL in sepsis (van Eijk 2011 Crit Care 15:R9), against tens of pg/mL in sterile chronic disease (Weiss & Goodnough 2005 NEJM 352:1011), where hepcidin and retention carry the hypoferremia; squared (as the retention), so IL-6 50 pg/mL cuts it ~1 %, endotoxemia's ~1000 pg/mL by ~90 % of the largest fall; assumed",
     min: 1,
     max: 100000,
     provenance: { kind: "assumed" },
