@@ -268,7 +268,8 @@ export const INFLAMMATION_PARAMETERS = defineParameters({
   "inflammation.ferroportinTranscriptionTime": {
     unit: "h",
     default: 3,
-    description: "time constant of macrophage ferroportin following the inflammatory (TLR) signal (mRNA fall and protein turnover)",
+    description:
+      "time constant of macrophage ferroportin following the inflammatory (TLR) signal (mRNA fall and protein turnover)",
     source:
       "ferroportin mRNA and protein fall within hours of TLR stimulation in mouse macrophages, spleen and liver, with serum iron down within 6 h (Guida et al. 2015 Blood 125:2265); assumed",
     min: 0.1,
