@@ -109,7 +109,7 @@ describe("pernicious anemia: B12 stores last years (Snow 1999; Savage 1994, ref 
     const f = run.summary.final;
     expect(f.hb_g_dl).toBeLessThan(10);
     expect(f.mcv_fl).toBeGreaterThan(110); // MCV 110–130 when the anemia is marked (ref §5h)
-    expect(f.mcv_fl).toBeLessThan(145);
+    expect(f.mcv_fl).toBeLessThan(130);
     expect(peak(run, "rdw_cv_pct", 0, 6 * 365).value).toBeGreaterThan(14.5);
     expect(divisions(run)).toBeLessThan(divisions(healthy) - 0.4);
     // Hypoproliferative: reticulocyte production index < 2 despite the anemia (ARUP).
@@ -118,6 +118,21 @@ describe("pernicious anemia: B12 stores last years (Snow 1999; Savage 1994, ref 
     expect(run.summary.meanFluxes.ineffectiveCellsPerDay).toBeGreaterThan(
       2 * (healthy.summary.meanFluxes.ineffectiveCellsPerDay as number),
     );
+  });
+});
+
+describe("pernicious anemia: normochromic macrocytes (issue 10, item 9)", () => {
+  // Known shortfall: over the anemic years MCHC sits at ~31.6 g/dL (MCV ~117, MCH ~37), just under the
+  // reference 32–36 (Merck; ref §1); megaloblastic cells are large but normally filled (normochromic;
+  // ref §5h). It is the erythroblast's hemoglobin filling after its last division (erythropoiesis.ts),
+  // not B12 kinetics. `it.fails` turns into a failure once it holds: then make it a plain `it`.
+  it.fails("MCHC stays in the reference range while the cells are large", async () => {
+    const run = await shipped("pernicious-anemia");
+    const day = run.column("day");
+    const mchc = run.column("mchc_g_dl");
+    const xs: number[] = [];
+    for (let i = 0; i < run.rows; i++) if ((day[i] as number) >= 4 * 365) xs.push(mchc[i] as number);
+    expect(xs.reduce((a, b) => a + b, 0) / xs.length).toBeGreaterThanOrEqual(32);
   });
 });
 

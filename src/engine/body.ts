@@ -672,7 +672,10 @@ export class Body {
       dietHemeMgPerDay: x.dietHemeMgPerDay ?? this.dietHeme,
       oralDoseMg: this.interventions.oralDoseMg,
       macrophageRetention: c.macrophageRetention,
-      macrophageFerroportin: this.macrophage.factor(this.pools.macrophageStore, c.ferroportinCapacity),
+      // Times the hepcidin-independent inflammatory (TLR) cut of its transcription (inflammation.ts).
+      macrophageFerroportin:
+        this.macrophage.factor(this.pools.macrophageStore, c.ferroportinCapacity) *
+        this.inflammation.ferroportinTranscription,
     };
   }
 
