@@ -23,7 +23,10 @@ function mean(run: Run, column: string, from: number, to: number): number {
   return s / n;
 }
 
-async function run(file: string, overrides: Record<string, number> = {}): Promise<Run> {
+/** The calibrated iron sensing (src/physiology/epo.ts: off by default until iron-restricted erythropoiesis). */
+const SENSING = { "epo.ironSensingExponent": 0.3 };
+
+async function run(file: string, overrides: Record<string, number> = SENSING): Promise<Run> {
   return simulate(await loadScenario(join(import.meta.dirname, "..", file)), { overrides });
 }
 
@@ -52,7 +55,7 @@ describe("iron-dependent EPO production (Ren 2000; Milman 1997)", () => {
     const r = await run("validation/ijh-1992-phlebotomy-men/scenario.yaml");
     const early = mean(r, "epo_mu_ml", 3, 4); // day 1–2 after the bleed on day 2
     const week = mean(r, "epo_mu_ml", 9, 12); // day 7–10 after
-    expect(week).toBeGreaterThan(early);
+    expect(week).toBeGreaterThan(1.03 * early);
     expect(mean(r, "tsat_pct", 9, 12)).toBeLessThan(mean(r, "tsat_pct", 0, 2));
   }, 120_000);
 });
