@@ -7,7 +7,7 @@
  * already at the surface stays until it turns over: the receptor count follows the IRP target
  * with the protein's time constant, it does not jump with each hour's iron (Müllner & Kühn, Cell
  * 1988;53:815 and Müllner, Neupert & Kühn, Cell 1989;58:373: after iron chelation or loading TfR1
- * number changes over about a day). A cell that receives a pulse of iron (an oral dose's
+ * * number changes over about a day). A cell that receives a pulse of iron (an oral dose's
  * saturation spike) therefore keeps taking iron for hours instead of shutting its receptors
  * within the hour and leaving the pulse to the liver.
  *

@@ -242,7 +242,7 @@ export const IRON_PARAMETERS = defineParameters({
   },
   "iron.erythroblastReceptorTime": {
     unit: "h",
-    default: 24,
+    default: 18,
     description:
       "time constant of an erythroblast's transferrin receptor count following its IRP target (TfR1 protein turnover; 0 = at once)",
     source:
