@@ -242,11 +242,11 @@ export const IRON_PARAMETERS = defineParameters({
   },
   "iron.erythroblastReceptorTime": {
     unit: "h",
-    default: 18,
+    default: 12,
     description:
       "time constant of an erythroblast's transferrin receptor count following its IRP target (TfR1 protein turnover; 0 = at once)",
     source:
-      "IRP stabilises TfR1 mRNA; receptor number changes over about a day after iron chelation or loading (Müllner & Kühn, Cell 1988;53:815; Müllner, Neupert & Kühn, Cell 1989;58:373)",
+      "IRP stabilises TfR1 mRNA; receptor number changes over about a day after iron chelation or loading (Müllner & Kühn, Cell 1988;53:815; Müllner, Neupert & Kühn, Cell 1989;58:373): 12 h moves it ~86 % of the way in a day",
     min: 0,
     max: 240,
     provenance: { kind: "measured" },
