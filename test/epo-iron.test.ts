@@ -40,13 +40,15 @@ describe("iron-dependent EPO production (Ren 2000; Milman 1997)", () => {
     const ratio = mean(placebo, "epo_mu_ml", 252, 262) / mean(iron, "epo_mu_ml", 252, 262);
     expect(ratio).toBeGreaterThan(1.1);
     expect(ratio).toBeLessThan(1.3);
-    // Without the iron sensing the ratio is only what the (small) Hb difference gives.
+    // Without the iron sensing the ratio is only what the (small) Hb difference gives, short of Milman's
+    // 1.17 and below the range asserted above: the Hb difference alone does not explain it.
     const placebo0 = await run("validation/milman-1991-pregnancy-placebo/scenario.yaml", {
       "epo.ironSensingExponent": 0,
     });
     const iron0 = await run("scenarios/pregnancy-iron-supplement.yaml", { "epo.ironSensingExponent": 0 });
     const ratio0 = mean(placebo0, "epo_mu_ml", 252, 262) / mean(iron0, "epo_mu_ml", 252, 262);
-    expect(ratio).toBeGreaterThan(ratio0 + 0.05);
+    expect(ratio0).toBeLessThan(1.1);
+    expect(ratio).toBeGreaterThan(ratio0);
   }, 240_000);
 
   it("after a 400 mL donation EPO keeps rising for a week as the stores are mobilised", async () => {

@@ -93,12 +93,12 @@ export const DIURNAL_PARAMETERS = defineParameters({
     unit: "",
     default: 0,
     description:
-      "amplitude of the daily cosine of iron export by ferroportin (macrophage release above all) around its mean (0 = none, the default); the published rhythm is 0.15",
+      "amplitude of the daily cosine of iron export by ferroportin (macrophage release above all) around its mean (0 = none, the default); the published rhythm is 0.4",
     source:
-      "off by default with diurnal.hepcidinAmplitude; 0.15 reproduces: serum iron ~20–30 % higher in the morning than in the evening (Hamilton 1950 Blood 5:432; Wiltink 1973 Clin Chim Acta 49:99); hepcidin's own rhythm moves it only a few per cent through the 6-h hepcidin and 24-h ferroportin time constants, so the rest is the release rhythm of the reticuloendothelial system (assumed)",
+      "off by default with diurnal.hepcidinAmplitude; 0.4 reproduces (1.23 against the same body without the rhythm; 0.15 did before erythroblast transferrin receptors followed IRP with their ~12 h lag, iron.erythroblastReceptorTime, which lets the marrow take a morning rise of saturation instead of shutting it out): serum iron ~20–30 % higher in the morning than in the evening (Hamilton 1950 Blood 5:432; Wiltink 1973 Clin Chim Acta 49:99); hepcidin's own rhythm moves it only a few per cent through the 6-h hepcidin and 24-h ferroportin time constants, so the rest is the release rhythm of the reticuloendothelial system",
     min: 0,
     max: 0.9,
-    provenance: { kind: "assumed" },
+    provenance: { kind: "calibrated", targets: ["signature:test/meals-diurnal.test.ts"] },
   },
   "diurnal.ironReleasePeakClock": {
     unit: "h",
