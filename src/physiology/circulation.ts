@@ -19,7 +19,7 @@
  * members' values and the scales only when a histogram is asked for.
  */
 import { Columns } from "../core/columns.js";
-import { gamma } from "../core/math.js";
+import { gamma } from "../core/gamma.js";
 import { type ParameterValues, param } from "../parameters/spec.js";
 import type { CirculationParameter } from "./circulation.parameters.js";
 import type { ReleaseSink } from "./erythropoiesis.js";
