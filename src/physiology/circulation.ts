@@ -156,6 +156,8 @@ export class Circulation implements ReleaseSink, Bound {
   /** ln survival at whole hours of age, up to the age where survival is e^-HAZARD_CUTOFF. */
   private logSurvival = new Float64Array(0);
   private maxAgeH = 0;
+  /** meanSurvivalDays's last answer and its inputs. */
+  private survivalKept = { table: new Float64Array(0), factor: Number.NaN, r: Number.NaN, days: 0 };
   /** Σ w·V (fL) and Σ w·H (pg) over circulating cells: recomputed at every ageing pass, updated exactly in between. */
   volumeSumFl = 0;
   hbSumPg = 0;
@@ -602,6 +604,9 @@ export class Circulation implements ReleaseSink, Bound {
   meanSurvivalDays(signals: CirculationSignals): number {
     const r = (signals.randomDestructionPerDay + (signals.hemolysisPerDay ?? 0)) / 24;
     const t = this.logSurvival;
+    // The labs ask at every sample; the hazards seldom change: the last answer is kept for its inputs.
+    const kept = this.survivalKept;
+    if (kept.table === t && kept.factor === signals.clearanceHazardFactor && kept.r === r) return kept.days;
     let sum = 0;
     let prev = 1;
     for (let a = 1; a < t.length; a++) {
@@ -610,6 +615,7 @@ export class Circulation implements ReleaseSink, Bound {
       prev = s;
       if (s < 1e-12) break;
     }
+    this.survivalKept = { table: t, factor: signals.clearanceHazardFactor, r, days: sum / 24 };
     return sum / 24;
   }
 
