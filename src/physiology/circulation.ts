@@ -25,14 +25,7 @@ import type { ReleaseSink } from "./erythropoiesis.js";
 import type { IronParameter } from "./iron.parameters.js";
 import type { Bound } from "./module.js";
 import { BLOOD_FIELDS, type BloodField, mergeArrivals } from "./red-cell-arrivals.js";
-import {
-  type AgeingPass,
-  ageCohorts,
-  ageingFactors,
-  type Cohort,
-  formCohort,
-  type PendingCohort,
-} from "./red-cell-cohorts.js";
+import { type AgeingPass, ageCohorts, type Cohort, formCohort, type PendingCohort } from "./red-cell-cohorts.js";
 import { Lifespan } from "./red-cell-lifespan.js";
 import {
   type BloodIndices,
@@ -256,6 +249,8 @@ export class Circulation implements ReleaseSink, Bound {
     };
     ageCohorts(list, p);
     let { ironPg: ironPgCells, dVolume, hemolyzedPg, updates } = p;
+    // The cohorts' last ageing factors carry over (reused for an interval within 1e-9 of theirs).
+    let { dt: cachedDt, fV, fX, fH } = p;
     let emptied = 0;
 
     // Individual cells: reticulocytes and young cells at every pass, the rest on their stripe.
@@ -279,8 +274,12 @@ export class Circulation implements ReleaseSink, Bound {
       }
       const dt = a1 - a0;
       if (dt <= 0) continue;
-      ageingFactors(p, dt);
-      const { fV, fX, fH } = p;
+      if (!(Math.abs(dt - cachedDt) <= 1e-9)) {
+        cachedDt = dt;
+        fV = Math.exp(-this.ageVolumeRate * dt);
+        fX = fV * Math.exp(-dt / this.shrinkTime);
+        fH = Math.exp(-this.ageHbRate * dt);
+      }
       const logS = lifespan.logSurvivalAt(a1) - lifespan.logSurvivalAt(a0);
       const survival = plainHazard ? Math.exp(logS) : Math.exp(hazardFactor * logS - randomPerH * dt);
       const w1 = w0 * survival;
