@@ -180,6 +180,10 @@ describe("the fast unit table (core/unit-table.ts) is mathjs, bit for bit", () =
     expect(fastQuantity("4.5 1/day", "1/day")).toBeUndefined();
     expect(fastQuantity("2 m^2", "m")).toBeUndefined();
     expect(fastQuantity("5 kg", "1/day")).toBeUndefined();
+    // mathjs skips spaces and tabs, not line breaks.
+    expect(fastQuantity("5\tkg", "kg")).toBe(5);
+    expect(fastQuantity("5\nkg", "kg")).toBeUndefined();
+    expect(() => mathjs().unit("5\nkg")).toThrow();
   });
 
   it("same dimensions as mathjs's equalBase decides, for every pair of names and compound units", () => {

@@ -102,8 +102,8 @@ function sameDimensions(a: Parsed, b: Parsed): boolean {
   return true;
 }
 
-/** An unsigned decimal number, then units joined by "/": the only shape read here. */
-const SIMPLE = /^((?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([A-Za-z]+(?:\s*\/\s*[A-Za-z]+)*)$/;
+/** An unsigned decimal number, then units joined by "/", spaces and tabs between (as mathjs skips them): the only shape read here. */
+const SIMPLE = /^((?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)[ \t]*([A-Za-z]+(?:[ \t]*\/[ \t]*[A-Za-z]+)*)$/;
 
 /**
  * `text` (trimmed, µ written u) in `canonicalUnit`, before erythron's rounding (core/quantity-text.ts
