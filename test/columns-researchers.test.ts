@@ -79,17 +79,27 @@ describe("reticulocyte production index (Hillman & Finch)", () => {
     }
   });
 
-  it("rises above 2 one to three weeks after a large bleed with iron stores (an adequate marrow response)", async () => {
-    // Hillman RS 1969, J Clin Invest 48:443: after phlebotomy with normal stores, production rises 2–3× by
-    // the second week; Hillman & Finch: RPI > 2 is a marrow answering blood loss or hemolysis.
-    const s = await loadScenario("acute-hemorrhage"); // 1500 mL on day 2, 800 mg of storage iron
-    const run = simulate({ ...s, durationDays: 25 });
-    const rpi = col(run, "rpi");
-    const base = mean(Float64Array.from(rpi.slice(0, 2)));
-    const peak = Math.max(...rpi.slice(9, 24));
-    expect(peak).toBeGreaterThan(2);
+  it("rises 2–3× its own baseline one to three weeks after a large bleed with iron stores (an adequate marrow response)", async () => {
+    // Hillman RS & Henderson PA 1969, J Clin Invest 48:454: with iron from normal reticuloendothelial
+    // stores the marrow's production rises to two to three times the subject's normal (4–8× only with
+    // hemolysis or iron dextran); Hillman RS 1969, J Clin Invest 48:443: the rise comes in the second week.
+    // The index reads one day's reticulocyte count, so it is read as a physiology, not a draw: the bleed
+    // is moved 12 days later to give 12 days of baseline, three seeds are averaged day by day (the marrow's
+    // response, not one random path), the peak is a 3-day mean, and it is compared with that baseline
+    // (the model's healthy index is ~0.85-1, so "×2–3 normal" is a ratio to the subject's own normal).
+    const s = await loadScenario("acute-hemorrhage"); // 1500 mL, 800 mg of storage iron
+    const LEAD = 12;
+    const events = s.events.map((e) => ({ ...e, atDays: e.atDays + LEAD }));
+    const bleedDay = (s.events[0]?.atDays ?? 0) + LEAD;
+    const runs = [1, 2, 3].map((seed) => col(simulate({ ...s, events, durationDays: bleedDay + 24 }, { seed }), "rpi"));
+    const rpi = (runs[0] as number[]).map((_, d) => mean(runs.map((r) => r[d] as number)));
+    const base = mean(rpi.slice(0, bleedDay));
+    const smooth = (d: number) => mean(rpi.slice(d - 1, d + 2));
+    let peak = 0;
+    for (let d = bleedDay + 7; d <= bleedDay + 21; d++) peak = Math.max(peak, smooth(d));
     expect(peak / base).toBeGreaterThan(2);
-  });
+    expect(peak / base).toBeLessThan(3);
+  }, 60_000);
 
   it("stays below 2 in iron-deficiency anemia (a hypoproliferative marrow)", async () => {
     // Hillman & Finch: iron-deficient erythropoiesis cannot raise production much above 1.5–2× however anemic.

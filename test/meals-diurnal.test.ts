@@ -63,29 +63,36 @@ describe("meals", () => {
 });
 
 describe("daily rhythm (the published amplitudes; off by default)", () => {
-  const hourly = () => {
-    const s = scenario({ sex: "male", weightKg: 75, heightCm: 178, storageIronMg: 800 }, 4, { parameters: RHYTHM });
+  const hourly = (parameters: Record<string, number>) => {
+    const s = scenario({ sex: "male", weightKg: 75, heightCm: 178, storageIronMg: 800 }, 4, { parameters });
     s.record = { everyDays: 1 / 24, histogramDays: [0] };
     return simulate(s);
   };
+  // Rows are hourly from 08:00 (diurnal.clockAtStart); average days 1–3 at each clock hour.
+  const atClock = (x: Float64Array, clock: number) => {
+    let sum = 0;
+    for (let d = 1; d <= 3; d++) sum += x[d * 24 + ((clock - 8 + 24) % 24)] as number;
+    return sum / 3;
+  };
+  // The same body without the rhythm (same seed): the t = 0 population, built from one day's releases,
+  // carries a small daily pattern of its own (serum iron 08:00/20:00 0.87–0.98 over random paths), which
+  // the paired run takes out, so the rhythm is read as the published one, not plus that draw.
+  const rhythm = hourly(RHYTHM);
+  const flat = hourly({});
 
   it("hepcidin lowest in the morning and higher at 16:00 and 20:00; serum iron higher in the morning than the evening", () => {
-    const run = hourly();
-    const hep = run.column("hepcidin_ng_ml");
-    const fe = run.column("serum_iron_ug_dl");
-    // Rows are hourly from 08:00 (diurnal.clockAtStart); average days 1–3 at each clock hour.
-    const atClock = (x: Float64Array, clock: number) => {
-      let sum = 0;
-      for (let d = 1; d <= 3; d++) sum += x[d * 24 + ((clock - 8 + 24) % 24)] as number;
-      return sum / 3;
-    };
+    const hep = rhythm.column("hepcidin_ng_ml");
     // Ganz 2008 Blood 112:4292: higher at noon and 8 pm than at 8 am; 12.2 → 16.5 ug/L from 08:00 to 16:30
     // in 100 adults (Clin Lab 2015;61:1135).
     expect(atClock(hep, 16)).toBeGreaterThan(1.2 * atClock(hep, 8));
     expect(atClock(hep, 20)).toBeGreaterThan(1.3 * atClock(hep, 8));
-    // Serum iron ~20–30 % higher in the morning than in the evening (Hamilton 1950 Blood 5:432).
-    expect(atClock(fe, 8) / atClock(fe, 20)).toBeGreaterThan(1.1);
-    expect(atClock(fe, 8) / atClock(fe, 20)).toBeLessThan(1.6);
+    // Serum iron ~20–30 % higher in the morning than in the evening (Hamilton 1950 Blood 5:432), against the
+    // same body without the rhythm (measured 1.22 on three random paths).
+    const morningOverEvening = (run: typeof rhythm) =>
+      atClock(run.column("serum_iron_ug_dl"), 8) / atClock(run.column("serum_iron_ug_dl"), 20);
+    const fe = morningOverEvening(rhythm) / morningOverEvening(flat);
+    expect(fe).toBeGreaterThan(1.1);
+    expect(fe).toBeLessThan(1.6);
   });
 
   it("a morning dose is absorbed better than the same dose in the evening, when hepcidin is high (Moretti 2015 Blood 126:1981: a dose later the same day was absorbed less)", () => {
@@ -94,10 +101,13 @@ describe("daily rhythm (the published amplitudes; off by default)", () => {
     expect(morning).toBeGreaterThan(evening);
   });
 
-  it("by default (amplitudes 0) there is no rhythm: hourly values are flat", () => {
-    const s = scenario({ sex: "male", weightKg: 75, heightCm: 178, storageIronMg: 800 }, 2);
-    s.record = { everyDays: 1 / 24, histogramDays: [0] };
-    const hep = simulate(s).column("hepcidin_ng_ml").slice(24);
-    expect(Math.max(...hep) / Math.min(...hep)).toBeLessThan(1.1);
+  it("by default (amplitudes 0) there is no rhythm: hepcidin the same at 08:00, 16:00 and 20:00", () => {
+    // Clock-hour means, not the hourly extremes, which carry hour-to-hour noise: far from the published
+    // rhythm's 1.35 (Clin Lab 2015;61:1135); measured 0.97–1.02 over three random paths.
+    const hep = flat.column("hepcidin_ng_ml");
+    for (const clock of [16, 20]) {
+      expect(atClock(hep, clock) / atClock(hep, 8)).toBeGreaterThan(0.9);
+      expect(atClock(hep, clock) / atClock(hep, 8)).toBeLessThan(1.1);
+    }
   });
 });

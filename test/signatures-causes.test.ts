@@ -112,7 +112,9 @@ describe("IRIDA, TMPRSS6 homozygous loss (ref §5b: Finberg 2008; De Falco 2013)
   it.fails("untreated, the stores stay depleted over months, not only at day 0", async () => {
     const run = await shipped("irida");
     expect(at(run, "storage_iron_mg", 180)).toBeLessThan(2 * at(run, "storage_iron_mg", 0) + 20);
-    expect(at(run, "ferritin_ng_ml", 180)).toBeLessThan(15);
+    // Ferritin stays where it started (low-normal, ~27 ng/mL here at day 0; < 15 could never hold, as it
+    // starts above it): now 27 → 52 by day 180, with absorption ~1.6 mg/day against ~1 mg/day of losses.
+    expect(at(run, "ferritin_ng_ml", 180)).toBeLessThan(1.5 * at(run, "ferritin_ng_ml", 0));
   });
 
   it("hepcidin stays far above that of ordinary iron deficiency given the same oral iron", async () => {

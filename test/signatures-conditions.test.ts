@@ -109,7 +109,7 @@ describe("pernicious anemia: B12 stores last years (Snow 1999; Savage 1994, ref 
     const f = run.summary.final;
     expect(f.hb_g_dl).toBeLessThan(10);
     expect(f.mcv_fl).toBeGreaterThan(110); // MCV 110–130 when the anemia is marked (ref §5h)
-    expect(f.mcv_fl).toBeLessThan(145);
+    expect(f.mcv_fl).toBeLessThan(130);
     expect(peak(run, "rdw_cv_pct", 0, 6 * 365).value).toBeGreaterThan(14.5);
     expect(divisions(run)).toBeLessThan(divisions(healthy) - 0.4);
     // Hypoproliferative: reticulocyte production index < 2 despite the anemia (ARUP).
@@ -118,6 +118,21 @@ describe("pernicious anemia: B12 stores last years (Snow 1999; Savage 1994, ref 
     expect(run.summary.meanFluxes.ineffectiveCellsPerDay).toBeGreaterThan(
       2 * (healthy.summary.meanFluxes.ineffectiveCellsPerDay as number),
     );
+  });
+});
+
+describe("pernicious anemia: normochromic macrocytes (issue 10, item 9)", () => {
+  // Known shortfall: over the anemic years MCHC sits at ~31.6 g/dL (MCV ~117, MCH ~37), just under the
+  // reference 32–36 (Merck; ref §1); megaloblastic cells are large but normally filled (normochromic;
+  // ref §5h). It is the erythroblast's hemoglobin filling after its last division (erythropoiesis.ts),
+  // not B12 kinetics. `it.fails` turns into a failure once it holds: then make it a plain `it`.
+  it.fails("MCHC stays in the reference range while the cells are large", async () => {
+    const run = await shipped("pernicious-anemia");
+    const day = run.column("day");
+    const mchc = run.column("mchc_g_dl");
+    const xs: number[] = [];
+    for (let i = 0; i < run.rows; i++) if ((day[i] as number) >= 4 * 365) xs.push(mchc[i] as number);
+    expect(xs.reduce((a, b) => a + b, 0) / xs.length).toBeGreaterThanOrEqual(32);
   });
 });
 
@@ -187,12 +202,18 @@ describe("chronic kidney disease (Hsu 2002; Gowanlock 2016; KDOQI, ref §5g)", (
     expect(lifeRatio).toBeLessThan(0.95);
   });
 
-  it("an ESA raises Hb (StatPearls epoetin; KDIGO 2012)", async () => {
+  it("an ESA raises Hb (StatPearls epoetin; KDIGO 2012; Spinowitz 2008)", async () => {
+    // A response as the non-dialysis CKD epoetin trials define it: Hb up by >= 1 g/dL from baseline and
+    // above 11 g/dL (Spinowitz B et al. 2008, Clin J Am Soc Nephrol 3:1015: 75-90 % of subjects by 16
+    // weeks, mean rise 1.1-1.2 g/dL on 5,000-10,000 IU/week; KDIGO 2012 ch. 3: no rise after the first
+    // month is hyporesponsiveness). Baseline is the two weeks before the first dose, not one day's Hb.
     for (const name of ["ckd-esa", "ckd-esa-iv-iron"]) {
       const run = await shipped(name);
-      const before = at(run, "hb_g_dl", 120);
+      const before = mean(run, "hb_g_dl", 106, 120);
       expect(before).toBeLessThan(11.5);
-      expect(mean(run, "hb_g_dl", 240, 365)).toBeGreaterThan(before + 1.5);
+      const after = mean(run, "hb_g_dl", 240, 365);
+      expect(after).toBeGreaterThan(11);
+      expect(after).toBeGreaterThan(before + 1);
     }
   });
 

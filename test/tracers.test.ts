@@ -7,6 +7,7 @@
  * because 51Cr elutes (~1 %/day, Eadie & Brown 1955 J Clin Invest 34:629).
  */
 import { describe, expect, it } from "vitest";
+import { steadyStateReuse } from "../src/engine/steady-state.js";
 import type { EventAction, Scenario, ScenarioEvent } from "../src/scenario/types.js";
 import { simulate } from "../src/simulate.js";
 import { MAN, scenario } from "./helpers.js";
@@ -69,17 +70,33 @@ describe("59Fe in red cells (Finch 1970)", () => {
 
 describe("oral labelled iron", () => {
   // Red-cell incorporation 14 days after an oral dose measures absorption (e.g. Hallberg; Cook):
-  // iron-deficient subjects absorb several times more than replete ones.
-  const replete = simulate(study(800, 16, [fe59("oral", 5)]), FAST);
-  const deficient = simulate(study(0, 16, [fe59("oral", 5)]), FAST);
+  // iron-deficient subjects absorb several times more than replete ones (log absorption falls with log
+  // marrow iron and log ferritin: Bezwoda WR et al. 1979, Scand J Haematol 22:113).
+  // The replete man's absorption sits on the steep part of the hepcidin curve, so at this coarse
+  // resolution it moves with the random t = 0 equilibrium (hepcidin 9.7-12.7 ng/mL, incorporation
+  // 3.3-8.3 % over build seeds 1-5) that every seed of a run shares: the ratio is read over three
+  // equilibria (each seed builds its own), not one.
+  const EQUILIBRIA = [1, 2, 3];
+  const runs = (storageIronMg: number) => {
+    steadyStateReuse.acrossSeeds = false;
+    try {
+      return EQUILIBRIA.map((seed) => simulate(study(storageIronMg, 16, [fe59("oral", 5)]), { ...FAST, seed }));
+    } finally {
+      steadyStateReuse.acrossSeeds = true;
+    }
+  };
+  const replete = runs(800);
+  const deficient = runs(0);
+  const incorporated = (rs: ReturnType<typeof simulate>[]) =>
+    rs.reduce((sum, run) => sum + valueAt(run, "tracer_rbc_fraction", 15), 0) / rs.length;
   it("is absorbed several times more in iron deficiency", () => {
-    const r = valueAt(replete, "tracer_rbc_fraction", 15);
-    const d = valueAt(deficient, "tracer_rbc_fraction", 15);
+    const r = incorporated(replete);
+    const d = incorporated(deficient);
     expect(r).toBeGreaterThan(0);
     expect(d / r).toBeGreaterThan(3);
   });
   it("keeps the labelled ledger balanced to 1e-9 (unabsorbed label never enters)", () => {
-    expect(replete.summary.labelledIronBalanceMaxRelError).toBeLessThan(1e-9);
+    for (const run of replete) expect(run.summary.labelledIronBalanceMaxRelError).toBeLessThan(1e-9);
   });
 });
 

@@ -129,7 +129,7 @@ export class Body {
   readonly causes: Causes;
   /** Set by the scenario driver; healthy by default. */
   exposures: Exposures;
-  readonly random: { marrow: RandomStream; menses: RandomStream };
+  readonly random: { marrow: RandomStream; division: RandomStream; menses: RandomStream };
 
   bloodVolumeTargetDl = 0;
   /** Body weight now, kg: a child grows during the run (the subject's weight at the start). */
@@ -177,10 +177,17 @@ export class Body {
     this.dtH = opts.dtH;
     this.random = {
       marrow: createStream(opts.seed, "erythropoiesis"),
+      division: createStream(opts.seed, "erythroblast-division"),
       menses: createStream(opts.seed, "menses"),
     };
     this.marrow = this.use(
-      new Marrow(params, opts.foundersPerDay, this.random.marrow, createStream(opts.seed, "heme-lineage")),
+      new Marrow(
+        params,
+        opts.foundersPerDay,
+        this.random.marrow,
+        createStream(opts.seed, "heme-lineage"),
+        this.random.division,
+      ),
     );
     this.blood = this.use(new Circulation(params));
     this.kidney = this.use(new Kidney(params));
@@ -239,6 +246,7 @@ export class Body {
    */
   reseedRun(seed: number): void {
     this.random.marrow.reseed?.(seed);
+    this.random.division.reseed?.(seed);
     this.random.menses.reseed?.(seed);
     this.menses.redrawPhase();
   }
@@ -664,7 +672,10 @@ export class Body {
       dietHemeMgPerDay: x.dietHemeMgPerDay ?? this.dietHeme,
       oralDoseMg: this.interventions.oralDoseMg,
       macrophageRetention: c.macrophageRetention,
-      macrophageFerroportin: this.macrophage.factor(this.pools.macrophageStore, c.ferroportinCapacity),
+      // Times the hepcidin-independent inflammatory (TLR) cut of its transcription (inflammation.ts).
+      macrophageFerroportin:
+        this.macrophage.factor(this.pools.macrophageStore, c.ferroportinCapacity) *
+        this.inflammation.ferroportinTranscription,
     };
   }
 

