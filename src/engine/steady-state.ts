@@ -167,7 +167,7 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
         // Only copied from: no spare capacity (the blood's arrays have room for 10⁵ cells), so the kept
         // copies and the files stay small; a run's copy grows its arrays when it needs to.
         pristine.marrow.cells.trim();
-        pristine.marrow.reticulocytes.cells.trim();
+        pristine.marrow.retics.trim();
         pristine.blood.cells.trim();
         cache.set(key, pristine);
         store?.save(

@@ -21,12 +21,9 @@ import type { CirculationParameter } from "./circulation.parameters.js";
 import type { ErythropoiesisParameter } from "./erythropoiesis.parameters.js";
 import type { MarrowSignals, MarrowStepOutput, ReleaseSink } from "./erythropoiesis.types.js";
 import type { IronParameter, SerumMarkerParameter } from "./iron.parameters.js";
-import { MarrowReticulocytes } from "./marrow-reticulocytes.js";
 import type { Bound } from "./module.js";
 
 export type { MarrowSignals, MarrowStepOutput, ReleaseSink } from "./erythropoiesis.types.js";
-export type { MarrowReticField } from "./marrow-reticulocytes.js";
-export { MARROW_RETIC_FIELDS } from "./marrow-reticulocytes.js";
 
 /** The parameters this module reads. */
 type Reads = CirculationParameter | ErythropoiesisParameter | IronParameter | SerumMarkerParameter;
@@ -51,6 +48,24 @@ export const MARROW_FIELDS = [
 ] as const;
 export type MarrowField = (typeof MARROW_FIELDS)[number];
 
+/**
+ * Marrow reticulocytes make nothing: each only shrinks toward its mature volume,
+ * v ← vT + (v − vT)·e^(−dt/τ) per step, and waits out its residence. They are kept
+ * in a queue in order of enucleation and brought up to date once, when they leave
+ * for the blood (the same per-step arithmetic, so runs are unchanged bit for bit).
+ */
+export const MARROW_RETIC_FIELDS = [
+  "w", // cells represented
+  "v0", // volume at enucleation, fL
+  "vT", // volume the cell will shrink to, fL
+  "h", // hemoglobin, pg
+  "zpp", // zinc protoporphyrin, pg-Hb equivalents
+  "div", // divisions done
+  "entry", // marrow step at which the nucleus was extruded
+  "seq", // the erythroblast's order of creation
+] as const;
+export type MarrowReticField = (typeof MARROW_RETIC_FIELDS)[number];
+
 const CYCLING = 0;
 /** 1 + 2⁻⁵⁰: above the relative rounding of potential · feHb, so the replete test never errs (see step). */
 const REPLETE_MARGIN = 1 + 2 ** -50;
@@ -60,12 +75,18 @@ const PG_PER_MG = 1e9;
 export class Marrow implements Bound {
   /** Nucleated erythroblasts (cycling and post-mitotic). */
   readonly cells: Columns<MarrowField>;
-  /** Marrow reticulocytes, waiting for release (marrow-reticulocytes.ts). */
-  readonly reticulocytes = new MarrowReticulocytes();
+  /** Marrow reticulocytes, oldest first from `reticHead` on. */
+  readonly retics: Columns<MarrowReticField>;
+  private reticHead = 0;
   /** Steps taken (the reticulocytes' clock). */
   private stepIndex = 0;
   /** Agents created so far (their `seq`). */
   private created = 0;
+  /** Hours in the marrow after k steps, summed step by step as a cell's clock would be. */
+  private reticClock = new Float64Array(1);
+  private reticClockDt = 0;
+  /** Scratch: the reticulocytes leaving in one step, in creation order when they entered in different steps. */
+  private leaving: number[] = [];
   /** Agent states brought up to date so far (benchmark counting). */
   updates = 0;
   /** Fractional founder agents owed (resolution accumulator). */
@@ -126,6 +147,7 @@ export class Marrow implements Bound {
     private readonly divisionRandom: RandomStream = random,
   ) {
     this.cells = new Columns(MARROW_FIELDS, 4096);
+    this.retics = new Columns(MARROW_RETIC_FIELDS, 2048);
     this.bind(params);
   }
 
@@ -199,14 +221,15 @@ export class Marrow implements Bound {
   scaleWeights(scale: number): void {
     const w = this.cells.f.w;
     for (let i = 0; i < this.cells.count; i++) w[i] = (w[i] as number) * scale;
-    this.reticulocytes.scaleWeights(scale);
+    const rw = this.retics.f.w;
+    for (let i = this.reticHead; i < this.retics.count; i++) rw[i] = (rw[i] as number) * scale;
     this.cached = undefined;
     this.cellsIronPg = Number.NaN;
   }
 
   /** Agents now: nucleated erythroblasts and marrow reticulocytes. */
   agentCount(): { erythroblasts: number; reticulocytes: number } {
-    return { erythroblasts: this.cells.count, reticulocytes: this.reticulocytes.count() };
+    return { erythroblasts: this.cells.count, reticulocytes: this.retics.count - this.reticHead };
   }
 
   private sums(): { receptorMass: number; erythroblasts: number } {
@@ -234,7 +257,9 @@ export class Marrow implements Bound {
       for (let i = 0; i < this.cells.count; i++)
         s += (w[i] as number) * ((h[i] as number) * this.feHb + (m[i] as number) + (mt[i] as number));
     }
-    return this.reticulocytes.addIronPg(s, this.feHb) / PG_PER_MG;
+    const q = this.retics.f;
+    for (let i = this.reticHead; i < this.retics.count; i++) s += (q.w[i] as number) * (q.h[i] as number) * this.feHb;
+    return s / PG_PER_MG;
   }
 
   /** Percentage of nucleated erythroblasts whose mitochondrial iron exceeds the ring-sideroblast level. */
@@ -276,19 +301,51 @@ export class Marrow implements Bound {
     else this.residenceH = residenceTarget + (this.residenceH - residenceTarget) * Math.exp(-this.shiftRate * dtH);
     const marrowReticTime = this.residenceH;
 
-    // Marrow reticulocytes whose residence is over leave for the blood.
-    const out = this.reticulocytes.release(
-      this.stepIndex,
-      dtH,
-      marrowReticTime,
-      this.marrowReticTime,
-      this.bloodReticTime,
-      this.shrinkTime,
-      blood,
-    );
-    this.updates += out.agents;
-    const released = out.cells;
-    const divisionsReleased = out.divisions;
+    // Marrow reticulocytes whose residence is over leave for the blood (oldest first; all
+    // share the residence, so they leave as a prefix of the queue).
+    let released = 0;
+    let divisionsReleased = 0;
+    {
+      const q = this.retics.f;
+      const end = this.retics.count;
+      const start = this.reticHead;
+      let head = start;
+      while (head < end) {
+        const k = this.stepIndex - (q.entry[head] as number);
+        if (this.reticHours(k, dtH) < marrowReticTime) break;
+        head++;
+      }
+      if (head > start) {
+        // In creation order, as the erythroblast array held them.
+        const order = this.leaving;
+        order.length = 0;
+        for (let i = start; i < head; i++) order.push(i);
+        if ((q.entry[start] as number) !== (q.entry[head - 1] as number))
+          order.sort((a, b) => (q.seq[a] as number) - (q.seq[b] as number));
+        const shrinkDecay = Math.exp(-dtH / this.shrinkTime);
+        for (const i of order) {
+          const k = this.stepIndex - (q.entry[i] as number);
+          const wq = q.w[i] as number;
+          const target = q.vT[i] as number;
+          let vol = q.v0[i] as number;
+          for (let s = 0; s < k; s++) vol = target + (vol - target) * shrinkDecay;
+          const tH = this.reticHours(k, dtH);
+          const bloodRetic = (this.bloodReticTime + Math.max(0, this.marrowReticTime - tH)) / 24;
+          blood.receive(wq, vol, target, q.h[i] as number, q.zpp[i] as number, bloodRetic);
+          released += wq;
+          divisionsReleased += wq * (q.div[i] as number);
+        }
+      }
+      this.updates += head - start;
+      this.reticHead = head;
+      if (head === end) {
+        this.retics.count = 0;
+        this.reticHead = 0;
+      } else if (head * 2 > end) {
+        this.retics.dropFront(head);
+        this.reticHead = 0;
+      }
+    }
 
     const cells = this.cells;
     const n0 = cells.count;
@@ -460,17 +517,16 @@ export class Marrow implements Bound {
       if ((t[i] as number) >= orthoTime) {
         ironToMac += wi * ((m[i] as number) + (mt[i] as number)); // nucleus and mitochondria go to macrophages
         const vol = v[i] as number;
-        const vT = Math.max((h[i] as number) / this.matureMchc, vol * (1 - this.maxShrink));
-        this.reticulocytes.enter(
-          wi,
-          vol,
-          vT,
-          h[i] as number,
-          zpp[i] as number,
-          div[i] as number,
-          this.stepIndex,
-          seq[i] as number,
-        );
+        const q = this.retics.push();
+        const rf = this.retics.f;
+        rf.w[q] = wi;
+        rf.v0[q] = vol;
+        rf.vT[q] = Math.max((h[i] as number) / this.matureMchc, vol * (1 - this.maxShrink));
+        rf.h[q] = h[i] as number;
+        rf.zpp[q] = zpp[i] as number;
+        rf.div[q] = div[i] as number;
+        rf.entry[q] = this.stepIndex;
+        rf.seq[q] = seq[i] as number;
         w[i] = 0; // now a reticulocyte: removed from the erythroblasts at compaction
         r[i] = 0;
       }
@@ -493,6 +549,22 @@ export class Marrow implements Bound {
       cellsReleased: released,
       divisionsReleased,
     };
+  }
+
+  /** A marrow reticulocyte's hours after k steps of dt: 0 + dt + dt + … as its clock ran. */
+  private reticHours(k: number, dtH: number): number {
+    if (dtH !== this.reticClockDt) {
+      this.reticClock = new Float64Array(1);
+      this.reticClockDt = dtH;
+    }
+    if (k >= this.reticClock.length) {
+      const old = this.reticClock;
+      const grown = new Float64Array(Math.max(k + 1, old.length * 2));
+      grown.set(old);
+      for (let j = old.length; j < grown.length; j++) grown[j] = (grown[j - 1] as number) + dtH;
+      this.reticClock = grown;
+    }
+    return this.reticClock[k] as number;
   }
 
   /** Cache the step's sums; drop empty agents (released, dead) once they are an eighth of the arrays. */
