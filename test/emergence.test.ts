@@ -18,7 +18,9 @@ describe("starving the marrow of iron (macrophage iron trapped: ferroportin expo
   const divisionsBefore = body.fluxes.divisionsReleased / body.fluxes.redCellsReleased;
   const released0 = body.fluxes.redCellsReleased;
   const divisions0 = body.fluxes.divisionsReleased;
-  body.setParameters({ "iron.macrophageExportRate": 0.1 });
+  // Ferroportin export cut on both storage cells (4.5 → 0.1/day on macrophages, the same 45-fold cut on
+  // hepatocytes): with hepatocyte ferritinophagy (iron.ts) an open liver would otherwise feed the marrow.
+  body.setParameters({ "iron.macrophageExportRate": 0.1, "iron.hepatocyteExportRate": 0.025 / 45 });
   const rows = dailyLabs(body, 120);
   const late = rows[119];
   if (!base || !late) throw new Error("no labs");

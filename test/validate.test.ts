@@ -96,6 +96,37 @@ describe("targets.yaml is checked strictly", () => {
   });
 });
 
+describe("targets moved from test to calibration", () => {
+  it("carry their reason into the report; a reason on a target still held out is an error", async () => {
+    const moved = GOOD.replace(
+      "    role: test\n",
+      '    role: calibration\n    movedFromTest: "tuned with it in view"\n',
+    );
+    expect(parseTargets(moved, "t.yaml").targets[0]?.movedFromTest).toBe("tuned with it in view");
+    const wrong = GOOD.replace("    role: test\n", '    role: test\n    movedFromTest: "tuned with it in view"\n');
+    expect(() => parseTargets(wrong, "t.yaml")).toThrow(/movedFromTest is for a target whose role is now calibration/);
+    const { formatMarkdown } = await import("../src/validation/report.js");
+    const target = {
+      id: "x-1",
+      role: "calibration" as const,
+      study: "x",
+      source: "X 2000",
+      column: "hb_g_dl",
+      measure: "value",
+      observed: 14,
+      expected: { value: 14 },
+      unit: "g/dL",
+      grade: "green" as const,
+      error: 0,
+      dynamic: false,
+    };
+    const md = (t: object) =>
+      formatMarkdown({ targets: [{ ...target, ...t }], curves: [], ironBalanceMaxRelError: 0 } as never, "v");
+    expect(md({ movedFromTest: "tuned with it in view" })).toContain("- x-1: tuned with it in view");
+    expect(md({})).toContain("Targets moved from test to calibration: none.");
+  });
+});
+
 describe("measures and grades", () => {
   const days = [0, 1, 2, 3, 4, 5, 6, 7, 8];
   const hb = [15, 15, 13, 12.5, 13, 13.5, 14, 14.5, 15];

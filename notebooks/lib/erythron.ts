@@ -7,9 +7,9 @@
 import "@observablehq/inputs/dist/index.css";
 import * as Plot from "@observablehq/plot";
 import { ANEMIA_HB_G_DL, anemiaThreshold, type Range, REFERENCE, THRESHOLDS } from "../../src/plot/theme.js";
-import type { SimRequest, SimResponse, SimResult } from "./protocol.js";
+import type { FitRequest, FitResponse, FitResult, SimRequest, SimResponse, SimResult } from "./protocol.js";
 
-export type { ScenarioEdit, SimHistogram, SimRequest, SimResult } from "./protocol.js";
+export type { FitRequest, FitResult, ScenarioEdit, SimHistogram, SimRequest, SimResult } from "./protocol.js";
 export { replaceOnce, SCENARIOS } from "./scenarios.js";
 
 // ── Running ────────────────────────────────────────────────────────────────
@@ -110,6 +110,35 @@ export function simulateMany(
       workers.push(w);
       launch(w);
     }
+  });
+}
+
+/**
+ * Fit a chronic-bleed rate to measured labs in a worker (fit.worker.ts: the estimation of
+ * `erythron fit`); counted as a running simulation for the "computing…" note.
+ */
+export function fitInWorker(request: FitRequest, invalidation?: Promise<unknown>): Promise<FitResult> {
+  const worker = new Worker(new URL("./fit.worker.ts", import.meta.url), { type: "module", name: "erythron-fit" });
+  let done = false;
+  setBusy(1);
+  const finish = () => {
+    if (done) return;
+    done = true;
+    setBusy(-1);
+    worker.terminate();
+  };
+  invalidation?.then(finish);
+  return new Promise<FitResult>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<FitResponse>) => {
+      finish();
+      if (event.data.ok) resolve(event.data.result);
+      else reject(new Error(`fit: ${event.data.error}`));
+    };
+    worker.onerror = (event) => {
+      finish();
+      reject(new Error(`fit worker failed: ${event.message}`));
+    };
+    worker.postMessage(request);
   });
 }
 

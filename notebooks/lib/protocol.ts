@@ -48,3 +48,37 @@ export interface SimResult {
 }
 
 export type SimResponse = { ok: true; result: SimResult } | { ok: false; error: string };
+
+/** A fit of one chronic-bleed rate to measured labs (fit.worker.ts). */
+export interface FitRequest {
+  yaml: string;
+  fileName: string;
+  /** Measured labs: day (from the scenario's start), trajectory column, value. */
+  labs: { day: number; column: string; value: number }[];
+  /** Range of the bleeding rate searched, mL/day (log scale). */
+  range: { low: number; high: number };
+  seed: number;
+  foundersPerDay: number;
+  /** Length of the fitted trajectory returned (default: the scenario's). */
+  extendDays?: number;
+}
+
+export interface FitResult {
+  /** Best bleeding rate and its 95 % profile-likelihood interval, mL/day. */
+  value: number;
+  lower: number;
+  upper: number;
+  identifiable: boolean;
+  settled: boolean;
+  negLogL: number;
+  /** −log L rise that bounds the 95 % interval (χ²₁(0.95)/2). */
+  threshold: number;
+  /** Every run of the fit: the rate tried and its −log L. */
+  runs: { rate: number; negLogL: number }[];
+  /** The model's own spread per lab column, in measurement SDs. */
+  modelNoise: Record<string, number>;
+  /** The fitted trajectory (day and the fitted columns). */
+  columns: Record<string, Float64Array>;
+}
+
+export type FitResponse = { ok: true; result: FitResult } | { ok: false; error: string };

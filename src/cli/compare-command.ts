@@ -7,7 +7,7 @@
 import { mkdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "@commander-js/extra-typings";
-import { wholeNumber } from "./guard.js";
+import { parseResolution, wholeNumber } from "./guard.js";
 import { createProgress } from "./progress.js";
 import type { ErrorKinds } from "./sweep-commands.js";
 
@@ -51,6 +51,7 @@ export function registerCompareCommand(program: Command, kinds: ErrorKinds): voi
       `comma-separated columns to draw (default ${DEFAULT_PLOT_COLUMNS.join(",")}); "none" for none`,
     )
     .option("--independent", "seed each arm independently instead of pairing (to see what pairing saves)")
+    .option("--resolution <n>", "founder agents per day of every run, as for run (default 24)", parseResolution)
     .action(
       async (
         files: string[],
@@ -61,6 +62,7 @@ export function registerCompareCommand(program: Command, kinds: ErrorKinds): voi
           columns?: string;
           plot?: string;
           independent?: boolean;
+          resolution?: number;
         },
       ) => {
         const { loadScenario } = await import("../scenario/load.js");
@@ -93,6 +95,7 @@ export function registerCompareCommand(program: Command, kinds: ErrorKinds): voi
             ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
             ...(columns ? { columns } : {}),
             independent: opts.independent === true,
+            ...(opts.resolution !== undefined ? { simulate: { foundersPerDay: opts.resolution } } : {}),
             onProgress: progress.update,
           });
         } catch (e) {

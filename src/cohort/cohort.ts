@@ -140,8 +140,9 @@ export function cohortSweep(options: CohortOptions): {
   const scenarioSha256 = sha(text);
   const paths = population.map((p) => p.path);
   const numerics = `${options.dtHours ?? ""}/${options.foundersPerDay ?? ""}`;
+  // (balance-3: members balanced by up to three probes, the best kept; an earlier balance.json is not reused)
   const id = sha(
-    `${VERSION}\ncohort\n${scenarioSha256}\n${options.size}\n${seed}\n${metrics.map((m) => m.name).join(",")}\n${numerics}`,
+    `${VERSION}\ncohort balance-3\n${scenarioSha256}\n${options.size}\n${seed}\n${metrics.map((m) => m.name).join(",")}\n${numerics}`,
   ).slice(0, 16);
   // Members solved into iron balance: probes are reused from DIR/balance.json when it belongs to this cohort.
   let balance: BalanceReport | undefined;
@@ -158,7 +159,7 @@ export function cohortSweep(options: CohortOptions): {
       });
     } else {
       options.onMessage?.(
-        `cohort: solving ${population[at]?.path.path} for iron balance (a 28-day probe run per member)`,
+        `cohort: solving ${population[at]?.path.path} for iron balance (two or three 28-day probe runs per member)`,
       );
       balance = balanceMembers(values, {
         scenarioDoc: doc,
@@ -167,6 +168,11 @@ export function cohortSweep(options: CohortOptions): {
         seed,
         ...(options.dtHours !== undefined ? { dtHours: options.dtHours } : {}),
         ...(options.foundersPerDay !== undefined ? { foundersPerDay: options.foundersPerDay } : {}),
+        // The probes take minutes for a large cohort: say how far they are, about every tenth.
+        onProgress: (done, total) => {
+          if (done === total || done % Math.max(1, Math.round(total / 10)) === 0)
+            options.onMessage?.(`cohort: ${done} of ${total} members balanced`);
+        },
       });
     }
   }

@@ -445,6 +445,7 @@ export class Body {
     this.kidney.step(dt, {
       sensedHbGPerDl: this.hypoxia.sensedHb(this.sensedHb()) * this.pregnancy.renalOxygenFactor(this.absoluteH),
       blunting: c.epoBlunting,
+      tsat,
     });
     const epo = this.epoMuPerMl();
     this.drive.step(dt, { erythroblastCount: this.marrow.erythroblastCount(), epo });

@@ -50,6 +50,9 @@ export const TRAJECTORY_COLUMNS = [
   "tracer_plasma_fraction",
   "tracer_rbc_fraction",
   "cr51_survival_fraction",
+  // Body iron estimated from serum ferritin and sTfR (Cook et al. Blood 2003), as donor and
+  // supplementation trials report it: stores when positive, a tissue iron deficit when negative.
+  "body_iron_cook_mg",
 ] as const;
 
 export type TrajectoryColumn = (typeof TRAJECTORY_COLUMNS)[number];

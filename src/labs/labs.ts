@@ -24,6 +24,27 @@ export function reticulocyteProductionIndex(reticPct: number, hctPct: number): n
   return (reticPct * (hctPct / 45)) / reticMaturationDays(hctPct);
 }
 
+/**
+ * Sample-to-sample factor from the sTfR reported here (R&D Systems scale, healthy ~1.2 mg/L,
+ * labs.stfrPerReceptorMass) to the Ramco assay Cook's equation was derived on (healthy
+ * 5.6 ± 1.1 mg/L, Flowers et al. J Lab Clin Med 1989;114:368). A proportional factor: it only
+ * shifts the estimate by a constant, so changes in body iron do not depend on it.
+ */
+const STFR_RAMCO_PER_RND = 5.6 / 1.2;
+
+/**
+ * Body iron from the serum transferrin receptor to ferritin ratio (Cook, Flowers & Skikne,
+ * Blood 2003;101:3359): mg/kg = −(log10(sTfR µg/L / ferritin µg/L) − 2.8229) / 0.1207, times
+ * body weight. It reads storage iron when positive and the tissue (functional) iron deficit when
+ * negative; hemoglobin iron is not in it. Trials of donors and supplements report their
+ * "total body iron" this way (Cable et al. Transfusion 2016).
+ */
+export function cookBodyIronMg(stfrMgL: number, ferritinNgMl: number, weightKg: number): number {
+  if (!(stfrMgL > 0) || !(ferritinNgMl > 0)) return Number.NaN;
+  const ratio = (stfrMgL * STFR_RAMCO_PER_RND * 1000) / ferritinNgMl;
+  return (-(Math.log10(ratio) - 2.8229) / 0.1207) * weightKg;
+}
+
 export type LabRow = Record<(typeof TRAJECTORY_COLUMNS)[number], number>;
 
 export function measureLabs(body: Body): LabRow {
@@ -97,5 +118,10 @@ export function measureLabs(body: Body): LabRow {
     tracer_plasma_fraction: body.tracer.plasmaFraction(),
     tracer_rbc_fraction: body.tracer.redCellFraction(),
     cr51_survival_fraction: body.tracer.cr51Survival(body.blood, body.timeH),
+    body_iron_cook_mg: cookBodyIronMg(
+      (p("labs.stfrPerReceptorMass") * body.marrow.receptorMass()) / body.erythroblastRef,
+      body.serumFerritin.ngPerMl,
+      body.weightKg,
+    ),
   };
 }

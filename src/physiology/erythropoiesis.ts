@@ -18,6 +18,7 @@ import { Columns } from "../core/columns.js";
 import type { RandomStream } from "../core/rng.js";
 import { type ParameterValues, param } from "../parameters/spec.js";
 import type { CirculationParameter } from "./circulation.parameters.js";
+import { ErythroblastIron } from "./erythroblast-iron.js";
 import type { ErythropoiesisParameter } from "./erythropoiesis.parameters.js";
 import type { MarrowSignals, MarrowStepOutput, ReleaseSink } from "./erythropoiesis.types.js";
 import type { IronParameter, SerumMarkerParameter } from "./iron.parameters.js";
@@ -132,6 +133,8 @@ export class Marrow implements Bound {
   private ringSideroblastIron = 0; // pg of mitochondrial iron
   private ringSideroblastDeath = 0; // extra death per cycle of a ring sideroblast
   private hemeCv = 0;
+  /** TfR1 answer to each cell's labile iron (IRP), erythroblast-iron.ts. */
+  private erythroblastIron!: ErythroblastIron;
 
   constructor(
     params: ParameterValues<Reads>,
@@ -191,6 +194,7 @@ export class Marrow implements Bound {
     this.ringSideroblastIron = p("erythropoiesis.ringSideroblastIron");
     this.ringSideroblastDeath = p("erythropoiesis.ringSideroblastDeathPerCycle");
     this.hemeCv = p("erythropoiesis.hemeCapacityCv");
+    this.erythroblastIron = new ErythroblastIron(params);
   }
 
   /**
@@ -359,8 +363,8 @@ export class Marrow implements Bound {
 
     // The hot loop reads the bound constants from locals (same values, same arithmetic).
     const ironUseTime = this.ironUseTime;
-    const irpGain = this.irpGain;
-    const irpMax = 1 + irpGain;
+    const erythroblastIron = this.erythroblastIron;
+    erythroblastIron.beginStep(dtH);
     const labileSetPoint = this.labileSetPoint;
     const zppDeficit = this.zppDeficit;
     const hriCoupling = this.hriCoupling;
@@ -428,8 +432,7 @@ export class Marrow implements Bound {
       const deficit = replete || !(potential > 0) ? 0 : (potential - synth) / potential;
       zpp[i] = (zpp[i] as number) + synth * (zppPerHeme + zppDeficit * deficit);
       // IRP/IRE: receptors rise as labile iron falls below its set point.
-      const irp = 1 + irpGain * (1 - labile / labileSetPoint);
-      r[i] = (rLin[i] as number) * Math.min(irpMax, Math.max(0.05, irp));
+      r[i] = erythroblastIron.receptors(r[i] as number, rLin[i] as number, labile, labileSetPoint);
       t[i] = (t[i] as number) + dtH;
 
       if (st === CYCLING) {

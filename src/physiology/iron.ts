@@ -173,6 +173,11 @@ export class IronExchange implements Bound {
   private ferritinLabileRef = 0; // mg
   private ivToFerritin = 0;
   private ivRate = 0; // per h
+  private ncoa4Max = 0; // extra fold of hepatocyte ferritinophagy when the cell's labile iron is low
+  private ncoa4Half = 1; // labile-iron index at half induction
+  private ncoa4Hill = 2;
+  private ncoa4AtRef = 0; // induction at the reference labile-iron index (1)
+  private fpnRef = 1; // ferroportin left at the reference hepcidin
 
   constructor(
     params: ParameterValues<Reads>,
@@ -209,6 +214,34 @@ export class IronExchange implements Bound {
     this.ferritinLabileRef = p("iron.macrophageFerritinLabileRef");
     this.ivToFerritin = p("iron.ivToFerritinFraction");
     this.ivRate = 1 / (p("iron.ivProcessingTime") * 24);
+    this.ncoa4Max = p("iron.hepatocyteFerritinophagyMax");
+    this.ncoa4Half = p("iron.hepatocyteFerritinophagyHalf");
+    this.ncoa4Hill = p("iron.hepatocyteFerritinophagyHill");
+    this.ncoa4AtRef = this.ncoa4Induction(1);
+    this.fpnRef = 1 / (1 + (p("hepcidin.reference") / p("hepcidin.ferroportinHalf")) ** p("hepcidin.ferroportinHill"));
+  }
+
+  /** NCOA4 induction (0–1) at a hepatocyte labile-iron index λ (1 = healthy reference). */
+  private ncoa4Induction(lambda: number): number {
+    const h = this.ncoa4Half ** this.ncoa4Hill;
+    return h / (h + Math.max(lambda, 0) ** this.ncoa4Hill);
+  }
+
+  /**
+   * Hepatocyte ferritinophagy relative to health (1 at the reference; up to 1 + max).
+   * The hepatocyte's labile iron pool turns over in hours (Kakhlon & Cabantchik 2002), so it is
+   * taken at quasi-steady state: fed by transferrin iron through TfR1/TfR2 (∝ TSAT^exponent, the
+   * uptake below) and drained by ferroportin. Its level relative to health, λ = uptake / export
+   * capacity, is what NCOA4 reads: iron-replete cells degrade NCOA4 (HERC2), iron-starved cells
+   * keep it and send ferritin to the lysosome (Mancias et al. Nature 2014; Mancias et al. eLife
+   * 2015). So when saturation falls and hepcidin opens ferroportin, ferritin iron is mobilised
+   * faster, as stores must be to feed an expanded marrow (Hillman & Henderson J Clin Invest 1969).
+   */
+  hepatocyteFerritinophagy(tsat: number, fpnStores: number): number {
+    if (this.ncoa4Max <= 0) return 1;
+    const uptake = (Math.max(tsat, 0) / this.tsatRef) ** this.hepatocyteTsatExp;
+    const lambda = uptake / Math.max(fpnStores / this.fpnRef, 1e-6);
+    return (1 + this.ncoa4Max * this.ncoa4Induction(lambda)) / (1 + this.ncoa4Max * this.ncoa4AtRef);
   }
 
   /**
@@ -285,7 +318,9 @@ export class IronExchange implements Bound {
     const macrophageMobilised = pools.macrophageStore * oneMinusExp(this.mobiliseRate * dt);
     const ivReleased = pools.ivComplex * oneMinusExp(this.ivRate * dt);
 
-    const hepatocyteExport0 = pools.hepatocyte * oneMinusExp(this.hepatocyteExportRate * fpnStores * dt);
+    // Hepatocyte ferritin reaches ferroportin through the labile pool; ferritinophagy sets the pace.
+    const ncoa4 = this.hepatocyteFerritinophagy(x.tsat, fpnStores);
+    const hepatocyteExport0 = pools.hepatocyte * oneMinusExp(this.hepatocyteExportRate * fpnStores * ncoa4 * dt);
 
     // Plasma: exact solution of dP/dt = I − κP with constant input over the step.
     const tibc = Math.max(x.tibcMg, 1e-9);

@@ -116,6 +116,7 @@ export function formatMarkdown(result: SuiteResult, version: string, figureDir?:
     `${s[2]?.green ?? 0} of ${result.targets.length} targets met (green).`,
     `Largest iron-balance error over the study runs: ${fmt(result.ironBalanceMaxRelError)}.`,
     "",
+    ...movedMarkdown(result.targets),
     "| | id | role | study | source | measure | simulated | published | unit | note |",
     "|---|---|---|---|---|---|---|---|---|---|",
   ];
@@ -130,6 +131,17 @@ export function formatMarkdown(result: SuiteResult, version: string, figureDir?:
     for (const c of result.curves) lines.push(`![${c.study}: ${c.column}](${figureDir}/${figureFile(c)})`, "");
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Targets moved from test to calibration, each with its reason (held-out checks spent on tuning). */
+function moved(targets: GradedTarget[]): GradedTarget[] {
+  return targets.filter((t) => t.movedFromTest !== undefined);
+}
+
+function movedMarkdown(targets: GradedTarget[]): string[] {
+  const m = moved(targets);
+  const head = `Targets moved from test to calibration: ${m.length === 0 ? "none." : ""}`;
+  return [head, ...m.map((t) => `- ${t.id}: ${mdEscape(t.movedFromTest ?? "")}`), ""];
 }
 
 function esc(s: string): string {
@@ -289,6 +301,13 @@ figure{display:inline-block;margin:6px}
 Calibration targets are those the model was tuned on; test targets were held out.</p>
 <table><tr><th>role</th><th>targets</th><th>green</th><th>yellow</th><th>red</th><th>dynamic</th></tr>${summary}</table>
 <p>Largest iron-balance error over the study runs: ${esc(fmt(result.ironBalanceMaxRelError))}.</p>
+<p>Targets moved from test to calibration: ${moved(result.targets).length === 0 ? "none." : ""}</p>${
+    moved(result.targets).length === 0
+      ? ""
+      : `<ul>${moved(result.targets)
+          .map((t) => `<li>${esc(t.id)}: ${esc(t.movedFromTest ?? "")}</li>`)
+          .join("")}</ul>`
+  }
 <h2>Time courses</h2>
 ${figures || "<p>(none selected)</p>"}
 <h2>Targets</h2>

@@ -91,6 +91,8 @@ export interface StudyTarget {
   /** What the points are: column values (default), ratios to baseline or changes from it. */
   pointsAs: "value" | "ratioToBaseline" | "changeFromBaseline";
   note?: string;
+  /** Why a target once held out (role: test) is now calibration: listed in the report. */
+  movedFromTest?: string;
 }
 
 export interface Study {
@@ -125,7 +127,7 @@ const expectedSchema = z
     message: "expected.low must not exceed expected.high",
   });
 
-const targetSchema = z
+const targetObject = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "expected an id of lower-case letters, digits, '-' and '.'"),
     role: z.enum(ROLES),
@@ -143,8 +145,13 @@ const targetSchema = z
     points: z.array(pointSchema).optional(),
     pointsAs: z.enum(["value", "ratioToBaseline", "changeFromBaseline"]).optional(),
     note: z.string().optional(),
+    movedFromTest: z.string().min(3, "expected the reason the target moved from test to calibration").optional(),
   })
   .strict();
+
+const targetSchema = targetObject.refine((t) => t.movedFromTest === undefined || t.role === "calibration", {
+  message: "movedFromTest is for a target whose role is now calibration",
+});
 
 const fileSchema = z
   .object({
@@ -156,7 +163,7 @@ const fileSchema = z
   })
   .strict();
 
-const TARGET_KEYS = Object.keys(targetSchema.shape);
+const TARGET_KEYS = Object.keys(targetObject.shape);
 const FILE_KEYS = Object.keys(fileSchema.shape);
 
 /** Position of the node at `path` in the document (or of its nearest existing ancestor). */
@@ -236,7 +243,7 @@ export function parseTargets(
       expected: t.expected,
       pointsAs: t.pointsAs ?? "value",
     };
-    for (const k of ["day", "from", "to", "threshold", "fraction", "since", "unit", "note"] as const)
+    for (const k of ["day", "from", "to", "threshold", "fraction", "since", "unit", "note", "movedFromTest"] as const)
       if (t[k] !== undefined) (target as unknown as Record<string, unknown>)[k] = t[k];
     if (t.points) target.points = t.points.map((p) => [p[0] as number, p[1] as number, p[2]]);
     return target;

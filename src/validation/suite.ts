@@ -29,6 +29,8 @@ export interface GradedTarget {
   /** Reads a response to an event (not a value in an undisturbed steady state). */
   dynamic: boolean;
   note?: string;
+  /** Why this target, once held out, is now calibration. */
+  movedFromTest?: string;
   /** Legacy signature targets keep the fields validation.json had before studies (scenario, claim, min, max). */
   scenario?: string;
   claim?: string;
@@ -144,6 +146,7 @@ export function gradeSuite(plan: Plan, results: readonly JobResult[]): SuiteResu
       };
       if (bySeed.length > 1) g.observedBySeed = bySeed;
       if (t.note !== undefined) g.note = t.note;
+      if (t.movedFromTest !== undefined) g.movedFromTest = t.movedFromTest;
       out.push(g);
     }
     for (const column of new Set(targets.map((t) => t.column))) {
