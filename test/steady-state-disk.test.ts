@@ -4,12 +4,13 @@
  * bit; a corrupted file is ignored (built again and rewritten); the cache can
  * be turned off and stays off under vitest unless a directory is named.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { clearSteadyStateCache, steadyStateStats } from "../src/engine/steady-state.js";
 import {
+  CLAIM_STALE_MS,
   diskSteadyStateStore,
   installDiskSteadyStateCache,
   steadyStateCacheDir,
@@ -90,12 +91,13 @@ describe("a steady-state store shared by threads (a sweep's workers build each e
     expect(b.claim?.("k1")).toBe(false); // built meanwhile: load it
     expect(b.load("k1")).toEqual({ x: new Float64Array([1, 2]) });
   });
-  it("a lock left by a process that is gone is taken over", () => {
+  it("a claim older than the stale time (a process that died mid-build) is taken over", () => {
     const a = diskSteadyStateStore(shared);
     expect(a.claim?.("k2")).toBe(true);
     const [lock] = locks();
-    // pid 2^22 + 1 is above Linux's pid_max default and macOS's limit: no such process.
-    writeFileSync(join(shared, lock as string), `${2 ** 22 + 1}\n`);
+    // As if taken CLAIM_STALE_MS + 1 s ago and never released.
+    const then = new Date(Date.now() - CLAIM_STALE_MS - 1000);
+    utimesSync(join(shared, lock as string), then, then);
     expect(diskSteadyStateStore(shared).claim?.("k2")).toBe(true);
     a.release?.("k2");
   });

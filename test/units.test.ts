@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { gamma } from "../src/core/gamma.js";
+import { mathjs } from "../src/core/math.js";
+import { FAST_UNITS, fastQuantity, fastSameDimensions } from "../src/core/unit-table.js";
 import { describeUnitFamily, parseQuantity, QuantityError } from "../src/core/units.js";
 
 describe("parseQuantity: conversions", () => {
@@ -84,5 +87,116 @@ describe("parseQuantity: errors name what was expected", () => {
     expect(describeUnitFamily("fL")).toBe("a volume");
     expect(describeUnitFamily("mg/day")).toBe("a mass rate");
     expect(describeUnitFamily("")).toBe("a plain number");
+  });
+});
+
+describe("the fast unit table (core/unit-table.ts) is mathjs, bit for bit", () => {
+  /** mathjs's own reading of `text` in `unit` (its reciprocal spelling for "1/…"), before erythron's rounding. */
+  const viaMathjs = (text: string, unit: string) =>
+    mathjs()
+      .unit(text)
+      .toNumber(
+        unit.startsWith("1/")
+          ? unit
+              .slice(2)
+              .split("/")
+              .map((p) => `${p}^-1`)
+              .join(" ")
+          : unit,
+      );
+
+  it("each entry is the unit, prefix and dimensions mathjs finds for the name", () => {
+    for (const [name, [unitValue, prefixValue, dims]] of Object.entries(FAST_UNITS)) {
+      const u = mathjs().unit(name);
+      expect(u.units.length, name).toBe(1);
+      const e = u.units[0] as unknown as { unit: { value: number }; prefix: { value: number } };
+      expect([e.unit.value, e.prefix.value], name).toEqual([unitValue, prefixValue]);
+      const d = (u as unknown as { dimensions: number[] }).dimensions;
+      expect(d.length, name).toBe(dims.length);
+      expect([...d], name).toEqual([...dims]);
+    }
+  });
+
+  it("conversions give mathjs's double exactly (before clean), over many values and unit pairs", () => {
+    const pairs: [string, string][] = [
+      ["kg", "kg"],
+      ["cm", "m"],
+      ["cm", "cm"],
+      ["mg", "mg"],
+      ["g", "mg"],
+      ["mcg", "ug"],
+      ["ug", "mg"],
+      ["days", "day"],
+      ["weeks", "day"],
+      ["years", "day"],
+      ["months", "day"],
+      ["hours", "h"],
+      ["min", "h"],
+      ["day", "h"],
+      ["mL", "mL"],
+      ["L", "mL"],
+      ["dL", "mL"],
+      ["g/dL", "g/dL"],
+      ["mg/day", "mg/day"],
+      ["ug/day", "mg/day"],
+      ["pg/mL", "ng/L"],
+      ["ng/mL", "ng/mL"],
+      ["mL/min", "mL/min"],
+      ["mL/day", "mL/day"],
+      ["IU", "IU"],
+      ["kU", "IU"],
+      ["mU/mL", "mU/mL"],
+      ["IU/kg", "IU/kg"],
+      ["umol/L", "umol/L"],
+      ["mg/kg", "mg/kg"],
+      ["ug/day/kg", "ug/day/kg"],
+      ["fL", "fL"],
+    ];
+    const values = [
+      "1",
+      "0.1",
+      "0.3",
+      "2.5",
+      "75",
+      "178",
+      "365",
+      "1e3",
+      "3.7e-2",
+      ".5",
+      "123.456789",
+      "800",
+      "1.",
+      "7",
+    ];
+    for (const [from, to] of pairs)
+      for (const v of values) {
+        const text = `${v} ${from}`;
+        expect(Object.is(fastQuantity(text, to), viaMathjs(text, to)), `${text} in ${to}`).toBe(true);
+      }
+    // Reciprocal canonical units, and text it leaves to mathjs (undefined: not read here).
+    expect(fastQuantity("3 mg/day", "mg/day")).toBe(viaMathjs("3 mg/day", "mg/day"));
+    expect(fastQuantity("75 kg", "m")).toBeUndefined();
+    expect(fastQuantity("-1 kg", "kg")).toBeUndefined();
+    expect(fastQuantity("4.5 1/day", "1/day")).toBeUndefined();
+    expect(fastQuantity("2 m^2", "m")).toBeUndefined();
+    expect(fastQuantity("5 kg", "1/day")).toBeUndefined();
+    // mathjs skips spaces and tabs, not line breaks.
+    expect(fastQuantity("5\tkg", "kg")).toBe(5);
+    expect(fastQuantity("5\nkg", "kg")).toBeUndefined();
+    expect(() => mathjs().unit("5\nkg")).toThrow();
+  });
+
+  it("same dimensions as mathjs's equalBase decides, for every pair of names and compound units", () => {
+    const names = [...Object.keys(FAST_UNITS), "kg/s", "L/s", "kg/L", "mol/L", "U/L", "L/kg", "kg/kg", "mg/day"];
+    const mathjsName = (u: string) => (u.startsWith("1/") ? `${u.slice(2)}^-1` : u);
+    for (const a of [...names, "1/s", "1/day"])
+      for (const b of names)
+        expect(fastSameDimensions(a, b), `${a} ~ ${b}`).toBe(mathjs().unit(mathjsName(a)).equalBase(mathjs().unit(b)));
+  });
+
+  it("Γ without mathjs (core/gamma.ts) is mathjs's Γ bit for bit", () => {
+    const xs = [0.3, 0.5, 1, 1.5, 2, 2.2, 3, 4.5, 7, 10.25, 20, 50.5, 86.5, 100.5, 171.2, 172, -0.5, -1.5, 0];
+    for (let k = 1; k <= 400; k++) xs.push(1 + 1 / (0.2 + k * 0.124), 1 + 2 / (0.2 + k * 0.124));
+    for (const x of xs) expect(Object.is(gamma(x), mathjs().gamma(x) as number), `Γ(${x})`).toBe(true);
   });
 });

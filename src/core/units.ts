@@ -1,25 +1,18 @@
 /**
- * Quantities with units, parsed with erythron's private mathjs instance (core/math.ts).
+ * Quantities with units, parsed with erythron's private mathjs instance (core/math.ts),
+ * or, for the common simple ones ("75 kg", "60 mg/day"), by the fast table of
+ * core/unit-table.ts with the same result bit for bit, without building mathjs.
  *
  * Only `unit()` parsing is used here: a scenario string is never evaluated as
  * an expression (sandboxed expressions in `t` are src/scenario/expression.ts).
  */
-import type { MathJsInstance, Unit } from "mathjs";
-import { math } from "./math.js";
+import type { Unit } from "mathjs";
+import { mathjs } from "./math.js";
 import { clean, QuantityError } from "./quantity-text.js";
+import { fastQuantity, fastSameDimensions } from "./unit-table.js";
 
-/**
- * Units that physiology uses and mathjs lacks. "U" is an enzyme/hormone unit
- * (EPO in mU/mL, epoetin in IU); it gets its own dimension so it never
- * converts to anything else. Shared with the expression sandbox.
- */
-export function addCustomUnits(instance: MathJsInstance): void {
-  instance.createUnit("U", { prefixes: "short", aliases: ["IU"] });
-  instance.createUnit("mcg", "1 ug");
-}
-
-// The instance is shared with the expression sandbox, which adds no units of its own.
-addCustomUnits(math);
+// Units that physiology uses and mathjs lacks ("U", "IU", "mcg") are added where the instance is built
+// (core/math.ts); it is shared with the expression sandbox, which adds no units of its own.
 
 export { clean, formatDays, formatWithUnit, QuantityError } from "./quantity-text.js";
 
@@ -79,7 +72,7 @@ const unitCache = new Map<string, Unit>();
 function referenceUnit(unitName: string): Unit {
   let u = unitCache.get(unitName);
   if (!u) {
-    u = math.unit(mathjsUnitName(unitName));
+    u = mathjs().unit(mathjsUnitName(unitName));
     unitCache.set(unitName, u);
   }
   return u;
@@ -113,6 +106,9 @@ function sameDimensions(a: Unit, b: Unit): boolean {
 /** "a mass", "a volume", … or a generic description of the unit's dimension. */
 export function describeUnitFamily(unitName: string): string {
   if (unitName === "") return "a plain number";
+  // Names in the fast table are described without building mathjs (the same answer: test/units.test.ts).
+  if (fastSameDimensions(unitName, unitName) !== undefined)
+    return FAMILIES.find((f) => fastSameDimensions(unitName, f.ref))?.name ?? `a quantity in ${unitName}`;
   const u = referenceUnit(unitName);
   for (const f of FAMILIES) if (sameDimensions(u, referenceUnit(f.ref))) return f.name;
   return `a quantity in ${unitName}`;
@@ -150,6 +146,13 @@ export function showValue(input: unknown): string {
 export function parseQuantity(input: unknown, canonicalUnit: string): number {
   if (canonicalUnit === "") return parseDimensionless(input);
 
+  if (typeof input === "string") {
+    const fast = fastQuantity(input.trim().replace(/[µμ]/g, "u"), canonicalUnit);
+    if (fast !== undefined) {
+      const value = clean(fast);
+      if (Number.isFinite(value)) return value;
+    }
+  }
   const expected = referenceUnit(canonicalUnit);
   if (typeof input === "number") {
     throw new QuantityError(
@@ -168,7 +171,7 @@ export function parseQuantity(input: unknown, canonicalUnit: string): number {
   }
   let u: Unit;
   try {
-    u = math.unit(mathjsQuantityText(text));
+    u = mathjs().unit(mathjsQuantityText(text));
   } catch (e) {
     const why = e instanceof Error ? e.message.replace(/\.$/, "") : String(e);
     throw new QuantityError(`found ${showValue(input)} (${why}); expected ${expectedText(canonicalUnit)}`);
@@ -207,7 +210,7 @@ function parseDimensionless(input: unknown): number {
     if (pct?.[1] !== undefined) return clean(Number(pct[1]) / 100);
     let found = "";
     try {
-      const u = math.unit(text.replace(/[µμ]/g, "u"));
+      const u = mathjs().unit(text.replace(/[µμ]/g, "u"));
       if (u.units.length > 0) found = ` (${describeFoundFamily(u)})`;
     } catch {
       // not a unit either; the generic message suffices

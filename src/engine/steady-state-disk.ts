@@ -13,6 +13,8 @@
  *   (every module beside this one), so an edited or rebuilt engine never reads
  *   an equilibrium another engine made. The key is stored in the file and
  *   checked on reading.
+ * - A build is claimed with a lock (proper-lockfile: `<file>.lock`, a directory made atomically), so
+ *   threads and processes sharing the directory build each equilibrium once.
  * - Files are written to a temporary name and renamed (atomic); a missing,
  *   unreadable, corrupted or foreign file is ignored and the equilibrium is
  *   built; at most MAX_FILES are kept (least recently written dropped).
@@ -28,6 +30,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
+import { createRequire } from "node:module";
 import { homedir, platform } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -90,25 +93,21 @@ function codeFingerprint(): string {
 
 /** Longest wait for another thread's or process's build of the same equilibrium, ms (then build here). */
 const CLAIM_WAIT_MS = 10 * 60_000;
+/**
+ * Age (mtime) after which a claim is taken as abandoned, ms. The build runs synchronously, so the lock's
+ * mtime is not refreshed while it runs: a claim is honoured for this long from when it was taken (a
+ * build takes seconds; a slower one is at worst built twice, each written atomically), and a claim left
+ * by a process that died (killed mid-build) holds the others back no longer than this.
+ */
+export const CLAIM_STALE_MS = 60_000;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-/** A lock left by a process that is gone (or older than the longest wait). */
-function staleLock(lock: string): boolean {
-  try {
-    const [pid] = readFileSync(lock, "utf8").split(/\s+/);
-    if (Date.now() - statSync(lock).mtimeMs > CLAIM_WAIT_MS) return true;
-    const n = Number(pid);
-    if (!Number.isSafeInteger(n) || n <= 0) return true;
-    if (n === process.pid) return false; // another thread of this process: it releases or times out
-    try {
-      process.kill(n, 0);
-      return false;
-    } catch (e) {
-      return (e as NodeJS.ErrnoException).code === "ESRCH";
-    }
-  } catch {
-    return false; // gone already, or being written: look again
-  }
+type Lockfile = typeof import("proper-lockfile");
+let lockfile: Lockfile | undefined;
+/** proper-lockfile (mkdir locks, safe on network file systems), loaded on the first claim only. */
+function lockfileModule(): Lockfile {
+  lockfile ??= createRequire(import.meta.url)("proper-lockfile") as Lockfile;
+  return lockfile;
 }
 
 /**
@@ -118,28 +117,30 @@ function staleLock(lock: string): boolean {
 export function diskSteadyStateStore(dir: string): SteadyStateStore {
   const fileFor = (key: string): string =>
     join(dir, `${createHash("sha256").update(codeFingerprint()).update(key).digest("hex").slice(0, 32)}.v8`);
+  /** Releases of the claims this store holds, by key. */
+  const held = new Map<string, () => void>();
   return {
     claim(key: string): boolean {
       try {
         const file = fileFor(key);
-        const lock = `${file}.lock`;
         mkdirSync(dir, { recursive: true });
+        const { lockSync } = lockfileModule();
         const deadline = Date.now() + CLAIM_WAIT_MS;
         for (;;) {
           if (existsSync(file)) return false;
           try {
-            writeFileSync(lock, `${process.pid}\n`, { flag: "wx" });
+            // The lock is `<file>.lock` (a directory); a stale one (older than CLAIM_STALE_MS) is taken over.
+            const release = lockSync(file, {
+              realpath: false,
+              stale: CLAIM_STALE_MS,
+              onCompromised: () => {}, // advisory: at worst the equilibrium is built twice
+            });
+            held.set(key, release);
             return true;
           } catch (e) {
-            if ((e as NodeJS.ErrnoException).code !== "EEXIST") return true; // cannot lock: build unlocked
+            if ((e as NodeJS.ErrnoException).code !== "ELOCKED") return true; // cannot lock: build unlocked
           }
           if (Date.now() > deadline) return true;
-          if (staleLock(lock)) {
-            try {
-              unlinkSync(lock);
-            } catch {}
-            continue;
-          }
           Atomics.wait(sleeper, 0, 0, 25);
         }
       } catch {
@@ -147,8 +148,10 @@ export function diskSteadyStateStore(dir: string): SteadyStateStore {
       }
     },
     release(key: string): void {
+      const release = held.get(key);
+      held.delete(key);
       try {
-        unlinkSync(`${fileFor(key)}.lock`);
+        release?.();
       } catch {}
     },
     load(key: string): unknown {

@@ -20,8 +20,11 @@ import { type ParameterValues, param } from "../parameters/spec.js";
 import type { CirculationParameter } from "./circulation.parameters.js";
 import { ErythroblastIron } from "./erythroblast-iron.js";
 import type { ErythropoiesisParameter } from "./erythropoiesis.parameters.js";
+import type { MarrowSignals, MarrowStepOutput, ReleaseSink } from "./erythropoiesis.types.js";
 import type { IronParameter, SerumMarkerParameter } from "./iron.parameters.js";
 import type { Bound } from "./module.js";
+
+export type { MarrowSignals, MarrowStepOutput, ReleaseSink } from "./erythropoiesis.types.js";
 
 /** The parameters this module reads. */
 type Reads = CirculationParameter | ErythropoiesisParameter | IronParameter | SerumMarkerParameter;
@@ -69,47 +72,6 @@ const CYCLING = 0;
 const REPLETE_MARGIN = 1 + 2 ** -50;
 const POSTMITOTIC = 1;
 const PG_PER_MG = 1e9;
-
-/** Released reticulocyte, handed to the circulation. */
-export interface ReleaseSink {
-  receive(
-    w: number,
-    volumeFl: number,
-    targetVolumeFl: number,
-    hbPg: number,
-    zppHbEq: number,
-    bloodReticDays: number,
-  ): void;
-}
-
-/** Signals the marrow reads each step (computed from the body at the start of the step). */
-export interface MarrowSignals {
-  /** EPO, mU/mL. */
-  epo: number;
-  /** Physiological founder influx now, cells/day. */
-  founderFluxPerDay: number;
-  /** Multipliers on capacities: genotype, toxins, vitamins (1 = normal). Later issues set them. */
-  globinCapacityFactor: number;
-  hemeCapacityFactor: number;
-  /** Part of the heme block that differs between lineages (lead: F^s per lineage); 1 = none. */
-  gradedHemeFactor?: number;
-  cycleTimeFactor: number;
-  /** Extra zinc protoporphyrin per heme from ferrochelatase inhibition (lead), mol/mol. */
-  zincChelationPerHeme: number;
-  /** Erythroblast death per cycle beyond the basal rate (unpaired globin chains, B12/folate lack), fraction. */
-  extraDeathPerCycle: number;
-}
-
-export interface MarrowStepOutput {
-  /** Iron returned to macrophages by cells dying in the marrow and by extruded nuclei, mg. */
-  ironToMacrophagesMg: number;
-  /** Cells that died in the marrow this step. */
-  cellsDied: number;
-  /** Cells released to blood this step. */
-  cellsReleased: number;
-  /** Σ cells × divisions done, over cells released this step. */
-  divisionsReleased: number;
-}
 
 export class Marrow implements Bound {
   /** Nucleated erythroblasts (cycling and post-mitotic). */

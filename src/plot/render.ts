@@ -2,17 +2,23 @@
  * PNG rendering through resvg with the committed DejaVu Sans (no system
  * fonts, so the same SVG gives byte-identical PNGs on every machine). Node
  * only (a native module): the library's index leaves it out so pages can
- * import erythron in a browser.
+ * import erythron in a browser. The native module is loaded on the first
+ * render, not on import: `erythron run --no-plots` writes its files through
+ * plot/write.ts without paying for it at start-up.
  */
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Resvg } from "@resvg/resvg-js";
+import type { Resvg } from "@resvg/resvg-js";
 import { FONT_FAMILY } from "./theme.js";
+
+let ResvgClass: typeof Resvg | undefined;
 
 const FONT_DIR = fileURLToPath(new URL("../../assets/fonts/", import.meta.url));
 export const FONT_FILES = [`${FONT_DIR}DejaVuSans.ttf`, `${FONT_DIR}DejaVuSans-Bold.ttf`];
 
 function renderer(svg: string, scale: number): Resvg {
-  return new Resvg(svg, {
+  ResvgClass ??= (createRequire(import.meta.url)("@resvg/resvg-js") as typeof import("@resvg/resvg-js")).Resvg;
+  return new ResvgClass(svg, {
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
     fitTo: scale === 1 ? { mode: "original" } : { mode: "zoom", value: scale },
     background: "#ffffff",

@@ -14,8 +14,8 @@
  *    assignments, function definitions, objects, arrays, blocks, ranges and
  *    any other function are refused with a message naming what was found.
  */
-import type { MathNode, SymbolNode } from "mathjs";
-import { math } from "../core/math.js";
+import type { MathJsInstance, MathNode, SymbolNode, Unit } from "mathjs";
+import { mathjs } from "../core/math.js";
 import { describeFoundFamily, describeUnitFamily } from "../core/units.js";
 import type { TimeExpression, TimeValue } from "./types.js";
 
@@ -68,9 +68,12 @@ export class ExpressionError extends Error {
 
 // ── The private, locked-down instance ───────────────────────────────────────
 
-// erythron's private instance (core/math.ts), its custom units already added by core/units.ts.
-// Kept before the lock-down: the only way in.
-const parse = math.parse;
+// erythron's private instance (core/math.ts, with its custom units), built and locked down on the
+// first use of an expression (a scenario without expressions never builds mathjs: core/math.ts).
+let math: MathJsInstance;
+/** The parser, kept before the lock-down: the only way in. */
+let parse: MathJsInstance["parse"];
+let UNIT_DAY: Unit;
 
 /**
  * Functions that change the instance or turn text into new trees. `config` and
@@ -98,19 +101,27 @@ const DISABLED_FUNCTIONS: readonly string[] = [
   "chain",
   "help",
 ];
-math.import(
-  Object.fromEntries(
-    DISABLED_FUNCTIONS.map((name) => [
-      name,
-      () => {
-        throw new ExpressionError(`function ${name} is disabled in scenario expressions`);
-      },
-    ]),
-  ),
-  { override: true },
-);
 
-const UNIT_DAY = math.unit(1, "day");
+/** Build the instance and lock it down, once (every entry point of this module calls it first). */
+function sandbox(): void {
+  if (math !== undefined) return;
+  const instance = mathjs();
+  parse = instance.parse;
+  instance.import(
+    Object.fromEntries(
+      DISABLED_FUNCTIONS.map((name) => [
+        name,
+        () => {
+          throw new ExpressionError(`function ${name} is disabled in scenario expressions`);
+        },
+      ]),
+    ),
+    { override: true },
+  );
+  UNIT_DAY = instance.unit(1, "day");
+  math = instance;
+}
+
 const SECONDS_PER_DAY = 86400;
 
 // ── Vetting a tree ──────────────────────────────────────────────────────────
@@ -211,6 +222,7 @@ export type ExpressionReading =
  * error, refused (with why), or acceptable (and whether it mentions `t`).
  */
 export function readExpression(text: string): ExpressionReading {
+  sandbox();
   if (text.length > MAX_EXPRESSION_LENGTH) {
     return {
       kind: "refused",
@@ -244,6 +256,7 @@ interface Compiled {
  * evaluation only does the arithmetic that involves t.
  */
 function compileExpression(text: string): Compiled {
+  sandbox();
   const reading = readExpression(text);
   if (reading.kind === "syntax") throw new ExpressionError(`cannot read expression "${text}": ${reading.message}`);
   if (reading.kind === "refused") throw new ExpressionError(`expression "${shorten(text)}": ${reading.message}`);
@@ -296,6 +309,7 @@ export interface TimeEvaluator {
 
 /** Compile an expression into an evaluator (throws ExpressionError if it is refused). */
 export function compileTimeExpression(expr: TimeExpression): TimeEvaluator {
+  sandbox();
   const { code, scope } = compileExpression(expr.expression);
   const dimensionless = expr.unit === "";
   const target = math.unit(1, dimensionless ? "m/m" : expr.unit);
@@ -361,6 +375,7 @@ export function compileTimeValue(v: TimeValue): (tDays: number) => number {
 
 /** True if the sandbox instance's own function `name` is disabled (throws when called): the second layer, for tests. */
 export function isDisabledInSandbox(name: string): boolean {
+  sandbox();
   const fn: unknown = Reflect.get(math, name);
   if (typeof fn !== "function") return false;
   try {
@@ -443,6 +458,7 @@ export type ConditionReading = { ok: false; message: string; unknown?: string } 
 
 /** Read a condition over `names` (trajectory columns) without evaluating it. */
 export function readCondition(text: string, names: ReadonlySet<string>): ConditionReading {
+  sandbox();
   if (text.length > MAX_EXPRESSION_LENGTH)
     return { ok: false, message: `a condition may have at most ${MAX_EXPRESSION_LENGTH} characters` };
   let node: MathNode;
@@ -464,6 +480,7 @@ export type ConditionEvaluator = (row: Readonly<Record<string, number>>) => bool
 
 /** Compile a condition over trajectory columns (throws ExpressionError if it is refused). */
 export function compileCondition(text: string, names: ReadonlySet<string>): ConditionEvaluator {
+  sandbox();
   const reading = readCondition(text, names);
   if (!reading.ok) throw new ExpressionError(`condition "${shorten(text)}": ${reading.message}`);
   const columns = reading.columns;
