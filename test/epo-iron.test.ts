@@ -7,21 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { Run } from "../src/run.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
-
-function mean(run: Run, column: string, from: number, to: number): number {
-  const d = run.column("day");
-  const y = run.column(column);
-  let s = 0;
-  let n = 0;
-  for (let i = 0; i < d.length; i++) {
-    const t = d[i] as number;
-    if (t >= from && t <= to) {
-      s += y[i] as number;
-      n++;
-    }
-  }
-  return s / n;
-}
+import { meanOver as mean } from "./shipped.js";
 
 /** The calibrated iron sensing (src/physiology/epo.ts: off by default until iron-restricted erythropoiesis). */
 const SENSING = { "epo.ironSensingExponent": 0.3 };

@@ -6,20 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
-import { mean } from "./helpers.js";
-import { at, shipped } from "./shipped.js";
-
-/** Mean of a column over days [from, to] of a daily-recorded run (the smear's share is noisy day to day). */
-function meanDays(run: Awaited<ReturnType<typeof shipped>>, col: string, from: number, to: number): number {
-  const day = run.column("day");
-  const c = run.column(col);
-  const xs: number[] = [];
-  for (let i = 0; i < run.rows; i++) {
-    const d = day[i] as number;
-    if (d >= from && d <= to) xs.push(c[i] as number);
-  }
-  return mean(xs);
-}
+import { at, meanOver as meanDays, shipped } from "./shipped.js";
 
 describe("ring sideroblasts follow blood lead and the erythroid turnover (ref §5c)", () => {
   it("appear at sustained moderate blood lead (60–90 µg/dL), as in occupational poisoning", async () => {

@@ -15,6 +15,22 @@ export async function shipped(name: string): Promise<Run> {
   return run;
 }
 
+/** Mean of a column over the recorded rows of days [from, until] (a window, not one day's random draw). */
+export function meanOver(run: Run, column: string, from: number, until: number): number {
+  const days = run.column("day");
+  const col = run.column(column);
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i] as number;
+    if (d >= from && d <= until) {
+      s += col[i] as number;
+      n++;
+    }
+  }
+  return s / n;
+}
+
 // Looking things up in a trajectory: the same helpers `erythron validate` measures with.
 export {
   finalValue as last,

@@ -11,28 +11,12 @@ import { Marrow, type MarrowSignals, type ReleaseSink } from "../src/physiology/
 import type { Run } from "../src/run.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
-import { at, firstDay, peak, shipped } from "./shipped.js";
+import { at, firstDay, meanOver as mean, peak, shipped } from "./shipped.js";
 
 /** EPO a healthy kidney makes at this Hb (Symeonidis 2016, ref §4.1). */
 const symeonidis = (hb: number) => 10 ** (3.05 - 0.131 * hb);
 
 const divisions = (run: Run) => run.summary.meanFluxes.meanDivisionsOfReleasedCells as number;
-
-/** Mean of a column over [from, until] days. */
-function mean(run: Run, column: string, from: number, until: number): number {
-  const days = run.column("day");
-  const col = run.column(column);
-  let s = 0;
-  let n = 0;
-  for (let i = 0; i < days.length; i++) {
-    const d = days[i] as number;
-    if (d >= from && d <= until) {
-      s += col[i] as number;
-      n++;
-    }
-  }
-  return s / n;
-}
 
 /** Reticulocyte production index: retic % × Hct/45 over the blood maturation time (Hillman & Finch, ref §3.2). */
 function rpi(run: Run, day: number): number {
