@@ -64,6 +64,8 @@ export function measureLabs(body: Body): LabRow {
   const hctPct = bvDl > 0 ? (rcvDl / bvDl) * venous * 100 : 0;
   const reticPct = n > 0 ? (idx.reticCells / n) * 100 : 0;
   const storage = pools.macrophageLabile + pools.macrophageStore + pools.hepatocyte + pools.ivComplex;
+  // Soluble TfR is shed in proportion to erythroid receptor mass (cells × receptors per cell).
+  const stfrMgL = (p("labs.stfrPerReceptorMass") * body.marrow.receptorMass()) / body.erythroblastRef;
   return {
     day: body.timeH / 24,
     hb_g_dl: (hbG / bvDl) * venous,
@@ -84,8 +86,7 @@ export function measureLabs(body: Body): LabRow {
     ferritin_ng_ml: body.serumFerritin.ngPerMl,
     hepcidin_ng_ml: body.liver.hepcidinNmol * HEPCIDIN_NG_PER_NMOL,
     epo_mu_ml: body.epoMuPerMl(), // immunoassays measure injected epoetin too
-    // Soluble TfR is shed in proportion to erythroid receptor mass (cells × receptors per cell).
-    stfr_mg_l: (p("labs.stfrPerReceptorMass") * body.marrow.receptorMass()) / body.erythroblastRef,
+    stfr_mg_l: stfrMgL,
     zpp_umol_mol: idx.hbSumPg > 0 ? (idx.zppSumHbEq / idx.hbSumPg) * 1e6 : 0,
     ring_sideroblast_pct: body.marrow.ringSideroblastPct(),
     blood_lead_ug_dl: body.lead.bloodLeadUgPerDl(),
@@ -118,10 +119,6 @@ export function measureLabs(body: Body): LabRow {
     tracer_plasma_fraction: body.tracer.plasmaFraction(),
     tracer_rbc_fraction: body.tracer.redCellFraction(),
     cr51_survival_fraction: body.tracer.cr51Survival(body.blood, body.timeH),
-    body_iron_cook_mg: cookBodyIronMg(
-      (p("labs.stfrPerReceptorMass") * body.marrow.receptorMass()) / body.erythroblastRef,
-      body.serumFerritin.ngPerMl,
-      body.weightKg,
-    ),
+    body_iron_cook_mg: cookBodyIronMg(stfrMgL, body.serumFerritin.ngPerMl, body.weightKg),
   };
 }

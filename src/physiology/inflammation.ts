@@ -249,10 +249,10 @@ export const INFLAMMATION_PARAMETERS = defineParameters({
     description:
       "largest fractional fall of macrophage ferroportin made by the hepcidin-independent inflammatory (TLR) pathway",
     source:
-      "TLR2/6 ligands cut ferroportin mRNA and protein in macrophages, liver and spleen within hours without hepcidin, and lower serum iron in hepcidin-resistant C326S ferroportin mice (Guida et al. 2015 Blood 125:2265); LPS lowers splenic macrophage ferroportin mRNA within hours (Liu et al. 2005 Blood Cells Mol Dis 35:47); with hepcidin disrupted, LPS hypoferremia is 'evident but substantially blunted' (Armitage et al. 2016 J Innate Immun 8:517), so the hepcidin-independent arm is the smaller part: assumed half (the 9-h serum iron of the van Eijk 2014 scenario was in view when 0.5 was preferred to 0.7, so van-eijk-2014-lps-serum-iron-9h is not a fully clean held-out check)",
+      "TLR2/6 ligands cut ferroportin mRNA and protein in macrophages, liver and spleen within hours without hepcidin, and lower serum iron in hepcidin-resistant C326S ferroportin mice (Guida et al. 2015 Blood 125:2265); LPS lowers splenic macrophage ferroportin mRNA within hours (Liu et al. 2005 Blood Cells Mol Dis 35:47); with hepcidin disrupted, LPS hypoferremia is 'evident but substantially blunted' (Armitage et al. 2016 J Innate Immun 8:517), so the hepcidin-independent arm is the smaller part; calibrated: 0.5 rather than 0.7 on the serum iron 9 h after 2 ng/kg LPS (van Eijk et al. 2014 Blood 124:2643; the target moved from test to calibration for it)",
     min: 0,
     max: 0.95,
-    provenance: { kind: "assumed" },
+    provenance: { kind: "calibrated", targets: ["van-eijk-2014-lps-serum-iron-9h"] },
   },
   "inflammation.ferroportinTranscriptionHalfIl6": {
     unit: "pg/mL",
