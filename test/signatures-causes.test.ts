@@ -81,8 +81,8 @@ describe("inflammation (ref §4.2, §4.3, §5a)", () => {
   // With TSAT held at ~15-19 % (Weiss & Goodnough 2005: 10-20 %) the erythroblasts raise their receptors
   // as in iron deficiency; what keeps sTfR normal in patients (Punnonen 1997 Blood 89:1052) is a marrow
   // that answers EPO less when iron is restricted (erythropoiesis-drive.ts, the iron gate on the EPO-driven
-  // expansion; Bullock 2010 Blood 116:97). Before that gate the mean was ~1.9-2.0 mg/L; now ~1.74, just
-  // inside the assay range, so this holds narrowly.
+  // expansion; Bullock 2010 Blood 116:97). Before that gate the mean was ~1.9-2.0 mg/L; now just under
+  // the top of the assay range, so this holds narrowly.
   it("chronic: sTfR within the normal range (Punnonen 1997)", async () => {
     const run = await shipped("chronic-inflammation");
     const stfr = run.column("stfr_mg_l").slice(-120);

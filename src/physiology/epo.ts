@@ -65,10 +65,17 @@ export class Kidney implements PhysiologyModule<KidneySignals> {
     if (!Number.isNaN(this.ironSignal)) this.ironFactor = this.ironFactorAt(this.ironSignal, this.ironAdapted);
   }
 
-  /** Production multiplier: (adapted / sensed TSAT)^k, both floored at 2 %. */
+  /**
+   * Production multiplier: (adapted / sensed TSAT)^k, both taken between 2 % and 45 %: the prolyl
+   * hydroxylases are short of Fe²⁺ when the cells' iron falls, but above the top of the normal
+   * saturation range (45 %; ref §1.3) the cells are iron-replete and more iron does not lower EPO
+   * further (hemolysis and hemochromatosis sit on the Hb–EPO line; the human evidence is chelation and
+   * iron deficiency raising EPO: Ren et al. 2000; Milman et al. 1997).
+   */
   ironFactorAt(sensed: number, adapted: number): number {
     if (this.ironExponent === 0) return 1;
-    return (Math.max(adapted, IRON_SENSING_FLOOR) / Math.max(sensed, IRON_SENSING_FLOOR)) ** this.ironExponent;
+    const clamp = (t: number) => Math.min(IRON_SENSING_CEILING, Math.max(IRON_SENSING_FLOOR, t));
+    return (clamp(adapted) / clamp(sensed)) ** this.ironExponent;
   }
 
   /**
@@ -97,6 +104,8 @@ export class Kidney implements PhysiologyModule<KidneySignals> {
 
 /** TSAT below which the iron signal no longer grows (numerical guard; 2 % is below any measured TSAT). */
 const IRON_SENSING_FLOOR = 0.02;
+/** TSAT above which the EPO-producing cells' iron no longer matters: the top of the normal range (ref §1.3, 45 %). */
+const IRON_SENSING_CEILING = 0.45;
 
 // ── Parameters (gathered by src/engine/parameters.ts) ─────────────────────────
 export const EPO_PARAMETERS = defineParameters({
@@ -196,7 +205,7 @@ export const EPO_PARAMETERS = defineParameters({
     description:
       "transferrin saturation (fraction) at which the iron-dependent share of the EPO-driven expansion (founder drive above 1) is half carried out: 1 + (d − 1)·[φ + (1 − φ)·G(t)], G = tⁿ/(tⁿ+Kⁿ)·(t_refⁿ+Kⁿ)/t_refⁿ, n = erythropoiesis.epoResponseIronHill, φ = erythropoiesis.epoResponseIronFloor; the basal influx is untouched (0 = no gate)",
     source:
-      "iron restriction takes away the EPO response of erythroid progenitors (Bullock et al. 2010 Blood 116:97, aconitase pathway; TfR2–EPOR: Forejtnikovà et al. 2010 Blood 116:5357); iron-deficient erythropoiesis below TSAT ~16 % (IOM 2001); calibrated with the floor: the largest gate that keeps iron-deficiency anemia microcytic with sTfR > 2× (gi-bleed), the ESA response of CKD (> 1 g/dL) and a donation with oral iron ahead of one without",
+      "iron restriction takes away the EPO response of erythroid progenitors (Bullock et al. 2010 Blood 116:97, aconitase pathway; TfR2–EPOR: Forejtnikovà et al. 2010 Blood 116:5357); iron-deficient erythropoiesis below TSAT ~16 % (IOM 2001); calibrated with the floor: the largest gate that keeps iron-deficiency anemia microcytic with sTfR > 2× (gi-bleed), the ESA response of CKD (> 1 g/dL), a donation with oral iron ahead of one without, and the stores of a woman starting pregnancy with 150 mg exhausted (ferritin < 15) at term (Hill 4 left 15.3 ng/mL; K 0.13–0.17 put the donation without iron ahead at day 35)",
     min: 0,
     max: 1,
     provenance: {
@@ -206,18 +215,19 @@ export const EPO_PARAMETERS = defineParameters({
         "gi-bleed.mentzer",
         "signature:test/signatures-blood-loss.test.ts",
         "signature:test/signatures-conditions.test.ts",
+        "signature:test/pregnancy.test.ts",
       ],
     },
   },
   "erythropoiesis.epoResponseIronHill": {
     unit: "",
-    default: 4,
+    default: 3,
     description: "steepness n of the iron gate on the EPO-driven expansion (erythropoiesis.epoResponseIronTsatHalf)",
     source:
-      "assumed: switch-like between iron-restricted (TSAT < 16 %) and iron-replete (> 25 %) erythropoiesis (IOM 2001), so the healthy marrow at TSAT 30–35 % answers EPO in full",
+      "switch-like between iron-restricted (TSAT < 16 %) and iron-replete (> 25 %) erythropoiesis (IOM 2001), so the healthy marrow at TSAT 30–35 % answers EPO nearly in full; calibrated with epoResponseIronTsatHalf: 3 rather than 4 keeps a woman starting pregnancy with 150 mg stores exhausted (ferritin < 15) at term",
     min: 0.5,
     max: 10,
-    provenance: { kind: "assumed" },
+    provenance: { kind: "calibrated", targets: ["signature:test/pregnancy.test.ts"] },
   },
   "erythropoiesis.epoResponseIronFloor": {
     unit: "",
