@@ -10,15 +10,16 @@
  * this module decides each step which of them leave, brings them up to date and hands them to
  * the circulation.
  */
-import type { Columns } from "../core/columns.js";
 import { type ParameterValues, param } from "../parameters/spec.js";
 import type { CirculationParameter } from "./circulation.parameters.js";
-import type { MarrowReticField } from "./erythropoiesis.js";
 import type { ErythropoiesisParameter } from "./erythropoiesis.parameters.js";
 import type { ReleaseSink } from "./erythropoiesis.types.js";
 
 /** The parameters this module reads. */
 type Reads = CirculationParameter | ErythropoiesisParameter;
+
+/** The marrow reticulocyte queue's columns this module reads (erythropoiesis.ts MARROW_RETIC_FIELDS). */
+export type ReticQueue = Record<"w" | "v0" | "vT" | "h" | "zpp" | "div" | "entry" | "seq", Float64Array>;
 
 /** What one step's release did. */
 export interface ReleaseStep {
@@ -70,7 +71,7 @@ export class ReticulocyteRelease {
   step(
     dtH: number,
     epo: number,
-    q: Columns<MarrowReticField>["f"],
+    q: ReticQueue,
     start: number,
     end: number,
     stepIndex: number,
