@@ -65,6 +65,7 @@ export const MARROW_RETIC_FIELDS = [
   "div", // divisions done
   "entry", // marrow step at which the nucleus was extruded
   "seq", // the erythroblast's order of creation
+  "res", // residence programmed at enucleation, h (reticulocyte-release.ts)
 ] as const;
 export type MarrowReticField = (typeof MARROW_RETIC_FIELDS)[number];
 
@@ -291,7 +292,7 @@ export class Marrow implements Bound {
       released = out.released;
       divisionsReleased = out.divisionsReleased;
       const end = this.retics.count;
-      this.updates += head - start;
+      this.updates += out.updated;
       this.reticHead = head;
       if (head === end) {
         this.retics.count = 0;

@@ -4,11 +4,20 @@
  * After enucleation a reticulocyte waits in the marrow for its residence, then leaves for the
  * blood, where it still counts as a reticulocyte for the blood maturation time plus whatever of
  * its marrow residence it did not spend there. Under EPO the residence shortens (the "shift" of
- * Hillman & Finch): reticulocytes leave earlier and younger, and so count longer in blood.
+ * Hillman & Finch): reticulocytes leave younger, and so count longer in blood.
+ *
+ * The residence is a program each reticulocyte carries from its making, not a gate on the whole
+ * pool: it is set at enucleation from the EPO its erythroblast saw in the last EPO-dependent stage
+ * (the marrow's release EPO, one orthochromatic stage late, averaged over about a day). Cells
+ * already waiting keep their program, so an EPO rise brings no flush of the marrow pool: the first
+ * early cells reach the blood one residence after the first programmed ones enucleate (Cheung 1998
+ * Clin Pharmacol Ther 64:412: reticulocytes unchanged for two days after single epoetin doses, up
+ * from days 3-4), and the blood residence of reticulocytes rises over days after a bleed (2-2.6x,
+ * peaking ~6 days after phlebotomy in sheep; Chapel et al. 2010, PMC2882108).
  *
  * The marrow (erythropoiesis.ts) keeps the queue of marrow reticulocytes in order of enucleation;
- * this module decides each step which of them leave, brings them up to date and hands them to
- * the circulation.
+ * this module programs the newly enucleated, decides each step which of them leave, brings them
+ * up to date and hands them to the circulation.
  */
 import { type ParameterValues, param } from "../parameters/spec.js";
 import type { CirculationParameter } from "./circulation.parameters.js";
@@ -18,8 +27,8 @@ import type { ReleaseSink } from "./erythropoiesis.types.js";
 /** The parameters this module reads. */
 type Reads = CirculationParameter | ErythropoiesisParameter;
 
-/** The marrow reticulocyte queue's columns this module reads (erythropoiesis.ts MARROW_RETIC_FIELDS). */
-export type ReticQueue = Record<"w" | "v0" | "vT" | "h" | "zpp" | "div" | "entry" | "seq", Float64Array>;
+/** The marrow reticulocyte queue's columns this module reads and writes (erythropoiesis.ts MARROW_RETIC_FIELDS). */
+export type ReticQueue = Record<"w" | "v0" | "vT" | "h" | "zpp" | "div" | "entry" | "seq" | "res", Float64Array>;
 
 /** What one step's release did. */
 export interface ReleaseStep {
@@ -27,6 +36,8 @@ export interface ReleaseStep {
   head: number;
   /** Cells released to blood. */
   released: number;
+  /** Agents released (brought up to date). */
+  updated: number;
   /** Σ cells × divisions over the cells released. */
   divisionsReleased: number;
 }
@@ -39,8 +50,10 @@ export class ReticulocyteRelease {
   private shiftRate = 0; // per h
   private epoRef = 0;
   private bloodReticTime = 0; // h
-  /** Marrow reticulocyte residence now, h: follows EPO with a lag, never below the bound. */
+  /** Residence programmed into reticulocytes enucleating now, h: follows EPO with a lag, never below 0. */
   private residenceH = -1;
+  /** Last marrow step whose new reticulocytes have their program. */
+  private programmedStep = -1;
   /** Hours in the marrow after k steps, summed step by step as a cell's clock would be. */
   private reticClock = new Float64Array(1);
   private reticClockDt = 0;
@@ -63,10 +76,11 @@ export class ReticulocyteRelease {
   }
 
   /**
-   * One step: the residence follows EPO, and the reticulocytes of `q` from `start` on whose
-   * residence is over leave for `blood` (oldest first; all share the residence, so they leave as
-   * a prefix of the queue). `stepIndex` is the marrow's clock (reticulocytes store the step at
-   * which they entered).
+   * One step. Reticulocytes that enucleated in the last step (at the end of `q`) take the program
+   * of that step; the program then follows EPO; and the reticulocytes of `q` from `start` on whose
+   * own residence is over leave for `blood` (in the erythroblasts' order of creation). Released
+   * agents are emptied (w = 0) in place; the returned head is the first one still waiting.
+   * `stepIndex` is the marrow's clock (reticulocytes store the step at which they entered).
    */
   step(
     dtH: number,
@@ -78,29 +92,34 @@ export class ReticulocyteRelease {
     blood: ReleaseSink,
   ): ReleaseStep {
     const epoRatio = Math.max(epo / this.epoRef, 1);
-    // The shift: under EPO, marrow reticulocytes leave earlier, by a bounded amount, and the
-    // residence follows EPO over about a day (a release program, not a flush of the whole pool).
+    // The shift: under EPO, reticulocytes are made to leave earlier, by a bounded amount; the
+    // program follows EPO over about a day (the erythroblasts' last EPO-dependent stage).
     const shift = Math.min(this.maxShift, this.shiftPerDoubling * Math.log2(epoRatio));
     const residenceTarget = Math.max(0, this.marrowReticTime - shift);
     if (this.residenceH < 0) this.residenceH = residenceTarget;
-    else this.residenceH = residenceTarget + (this.residenceH - residenceTarget) * Math.exp(-this.shiftRate * dtH);
-    const marrowReticTime = this.residenceH;
+    // New reticulocytes (entered after the last programmed step) carry the program they were made under.
+    for (let i = end - 1; i >= start && (q.entry[i] as number) > this.programmedStep; i--) q.res[i] = this.residenceH;
+    this.programmedStep = stepIndex - 1;
+    this.residenceH = residenceTarget + (this.residenceH - residenceTarget) * Math.exp(-this.shiftRate * dtH);
 
     let released = 0;
     let divisionsReleased = 0;
-    let head = start;
-    while (head < end) {
-      const k = stepIndex - (q.entry[head] as number);
-      if (this.reticHours(k, dtH) < marrowReticTime) break;
-      head++;
+    const order = this.leaving;
+    order.length = 0;
+    let sorted = true;
+    let lastSeq = Number.NEGATIVE_INFINITY;
+    for (let i = start; i < end; i++) {
+      if ((q.w[i] as number) === 0) continue; // left earlier
+      const k = stepIndex - (q.entry[i] as number);
+      if (this.reticHours(k, dtH) < (q.res[i] as number)) continue;
+      order.push(i);
+      const sq = q.seq[i] as number;
+      if (sq < lastSeq) sorted = false;
+      lastSeq = sq;
     }
-    if (head > start) {
+    if (order.length > 0) {
       // In creation order, as the erythroblast array held them.
-      const order = this.leaving;
-      order.length = 0;
-      for (let i = start; i < head; i++) order.push(i);
-      if ((q.entry[start] as number) !== (q.entry[head - 1] as number))
-        order.sort((a, b) => (q.seq[a] as number) - (q.seq[b] as number));
+      if (!sorted) order.sort((a, b) => (q.seq[a] as number) - (q.seq[b] as number));
       const shrinkDecay = Math.exp(-dtH / this.shrinkTime);
       for (const i of order) {
         const k = stepIndex - (q.entry[i] as number);
@@ -113,9 +132,12 @@ export class ReticulocyteRelease {
         blood.receive(wq, vol, target, q.h[i] as number, q.zpp[i] as number, bloodRetic);
         released += wq;
         divisionsReleased += wq * (q.div[i] as number);
+        q.w[i] = 0;
       }
     }
-    return { head, released, divisionsReleased };
+    let head = start;
+    while (head < end && (q.w[head] as number) === 0) head++;
+    return { head, released, divisionsReleased, updated: order.length };
   }
 
   /** A marrow reticulocyte's hours after k steps of dt: 0 + dt + dt + … as its clock ran. */
