@@ -239,7 +239,8 @@ export const ERYTHROPOIESIS_PARAMETERS = defineParameters({
   "erythropoiesis.reticulocyteShiftPerEpoDoubling": {
     unit: "day",
     default: 0.414,
-    description: "earlier release of marrow reticulocytes per doubling of EPO (the 'shift'), programmed at their making",
+    description:
+      "earlier release of marrow reticulocytes per doubling of EPO (the 'shift'), programmed at their making",
     source:
       "Hillman 1969 J Clin Invest 48:443 (blood reticulocyte maturation 1.0/1.5/2.0/2.5 days at Hct 45/35/25/15: +50 % of the normal time per 10 points of Hct) with EPO doubling per 2.3 g/dL of Hb (Symeonidis 2016, epo.slope): 0.345 × circulation.bloodReticulocyteTime per doubling",
     min: 0,
