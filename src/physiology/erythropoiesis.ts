@@ -468,8 +468,10 @@ export class Marrow implements Bound {
         continue;
       }
 
-      // Post-mitotic: keep synthesizing, then extrude the nucleus.
-      if ((t[i] as number) >= orthoTime) {
+      // Post-mitotic: keep synthesizing, then extrude the nucleus. A nucleus whose DNA was made slowly
+      // condenses as slowly (nuclear-cytoplasmic asynchrony of megaloblasts), so the cytoplasm goes on
+      // filling with Hb for as much longer: megaloblastic macrocytes are normochromic (ref §5h).
+      if ((t[i] as number) >= orthoTime * cycleFactor) {
         ironToMac += wi * ((m[i] as number) + (mt[i] as number)); // nucleus and mitochondria go to macrophages
         const vol = v[i] as number;
         const q = this.retics.push();
