@@ -238,14 +238,14 @@ export const ERYTHROPOIESIS_PARAMETERS = defineParameters({
   },
   "erythropoiesis.reticulocyteShiftPerEpoDoubling": {
     unit: "day",
-    default: 0.414,
+    default: 0.36,
     description:
       "earlier release of marrow reticulocytes per doubling of EPO (the 'shift'), programmed at their making",
     source:
-      "Hillman 1969 J Clin Invest 48:443 (blood reticulocyte maturation 1.0/1.5/2.0/2.5 days at Hct 45/35/25/15: +50 % of the normal time per 10 points of Hct) with EPO doubling per 2.3 g/dL of Hb (Symeonidis 2016, epo.slope): 0.345 × circulation.bloodReticulocyteTime per doubling",
+      "Hillman 1969 J Clin Invest 48:443 (blood reticulocyte maturation 1.0/1.5/2.0/2.5 days at Hct 45/35/25/15, in half-day bands) with EPO doubling per 2.3 g/dL of Hb (Symeonidis 2016, epo.slope) gives 0.30–0.345 × circulation.bloodReticulocyteTime per doubling; calibrated within that range so the production index of a large bleed rises no more than the 2–3× of Hillman & Henderson 1969",
     min: 0,
     max: 2,
-    provenance: { kind: "measured" },
+    provenance: { kind: "calibrated", targets: ["signature:test/columns-researchers.test.ts"] },
   },
   "erythropoiesis.maxReticulocyteShift": {
     unit: "day",
@@ -259,10 +259,10 @@ export const ERYTHROPOIESIS_PARAMETERS = defineParameters({
   },
   "erythropoiesis.reticulocyteShiftTime": {
     unit: "day",
-    default: 1,
+    default: 0.5,
     description: "time constant with which the residence programmed into new reticulocytes follows EPO",
     source:
-      "assumed: the program averages the EPO an erythroblast sees over its last EPO-dependent stage, about one cycle (~1 day)",
+      "assumed: the program averages the EPO an erythroblast sees over its last EPO-dependent stage, one cycle (23.3 h, erythropoiesis.cycleTime); a first-order lag has the window's mean delay at half its length",
     min: 0.01,
     max: 10,
     provenance: { kind: "assumed" },
