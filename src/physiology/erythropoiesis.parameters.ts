@@ -259,10 +259,10 @@ export const ERYTHROPOIESIS_PARAMETERS = defineParameters({
   },
   "erythropoiesis.reticulocyteShiftTime": {
     unit: "day",
-    default: 0.5,
+    default: 1,
     description: "time constant with which the residence programmed into new reticulocytes follows EPO",
     source:
-      "assumed: the program averages the EPO an erythroblast sees over its last EPO-dependent stage, one cycle (23.3 h, erythropoiesis.cycleTime); a first-order lag has the window's mean delay at half its length",
+      "assumed: the program averages the EPO an erythroblast sees over its EPO-dependent stages (CFU-E to polychromatic, about two cycles of 23.3 h), whose mean delay is about a day",
     min: 0.01,
     max: 10,
     provenance: { kind: "assumed" },
