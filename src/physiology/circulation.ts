@@ -25,7 +25,14 @@ import type { ReleaseSink } from "./erythropoiesis.js";
 import type { IronParameter } from "./iron.parameters.js";
 import type { Bound } from "./module.js";
 import { BLOOD_FIELDS, type BloodField, mergeArrivals } from "./red-cell-arrivals.js";
-import { type AgeingPass, ageCohorts, type Cohort, formCohort, type PendingCohort } from "./red-cell-cohorts.js";
+import {
+  type AgeingPass,
+  ageCohorts,
+  type Cohort,
+  formCohort,
+  type PendingCohort,
+  reshapeCohort,
+} from "./red-cell-cohorts.js";
 import { Lifespan } from "./red-cell-lifespan.js";
 import {
   type BloodIndices,
@@ -332,6 +339,15 @@ export class Circulation implements ReleaseSink, Bound {
     this.hemolyzedIronMg = (hemolyzedPg * this.feHb) / PG_PER_MG;
     if (pass % (STRIPES * 7) === 0) this.resync(); // weekly, recompute the sums from the cells
     return (ironPgCells * this.feHb) / PG_PER_MG;
+  }
+
+  /**
+   * After the state was copied in from a kept equilibrium (a file or a deep copy): give the cohorts the
+   * shape the ageing pass forms them with (values unchanged), in arrays made here, so the hot loops stay
+   * monomorphic.
+   */
+  adoptShapes(): void {
+    this.cohorts = this.cohorts.map((list) => list.map(reshapeCohort));
   }
 
   /** Remove a fraction of all circulating cells (hemorrhage, menses). Returns iron lost, mg. */

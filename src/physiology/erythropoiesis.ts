@@ -221,6 +221,11 @@ export class Marrow implements Bound {
     this.cellsIronPg = Number.NaN;
   }
 
+  /** After the state was copied in from a kept equilibrium: the cached sums in the shape the step makes them. */
+  adoptShapes(): void {
+    if (this.cached) this.cached = { receptorMass: this.cached.receptorMass, erythroblasts: this.cached.erythroblasts };
+  }
+
   /** Multiply every agent's weight by `scale` (the steady-state builder's production level). */
   scaleWeights(scale: number): void {
     const w = this.cells.f.w;
