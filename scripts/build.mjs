@@ -20,7 +20,8 @@
  *    The sweep worker (dist/sweep/worker.js) is bundled in place the same way.
  *    Every module keeps its own import.meta.url (paths to scenarios/, fonts,
  *    workers resolve as before); the library (dist/index.js) stays unbundled.
- *    Licences of the bundled packages: dist/cli/LICENSES.txt.
+ *    Licences of the bundled packages: dist/cli/LICENSES.txt. Those packages are one CommonJS file,
+ *    dist/cli/vendor.cjs, compiled from V8's code cache after the first start (scripts/build-vendor.mjs).
  * 5. dist/build-id holds a hash of every .js file in dist/: the steady-state
  *    cache keys its files with it instead of hashing the code at each start.
  * 6. dist/.built marks a finished build; bin/erythron.js runs dist/ only when
@@ -32,6 +33,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildVendor } from "./build-vendor.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const flag = process.argv.indexOf("--out-dir");
@@ -126,12 +128,28 @@ const readDist = (path) => {
   if (!snapshot.has(path)) snapshot.set(path, readFileSync(path, "utf8"));
   return snapshot.get(path);
 };
+const cliDir = join(dist, "cli");
+// The bundled packages go into dist/cli/vendor.cjs, which starts from V8's code cache; the bundles
+// import them through one small module per package (scripts/build-vendor.mjs).
+const vendor = await buildVendor({
+  build,
+  dist,
+  cliDir,
+  packages: [...BUNDLED],
+  nodePaths: [join(root, "node_modules")],
+  skip: new Set([mathFile]),
+});
 /** esbuild plugin: packages outside BUNDLED stay imports; each module keeps its own import.meta.url. */
 const keepPlaces = (outDir) => ({
   name: "erythron-keep-places",
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith("node:")) return { external: true };
+      const shim = vendor.shims.get(args.path);
+      if (shim) {
+        const rel = relative(outDir, shim).split("\\").join("/");
+        return { path: rel.startsWith("../") ? rel : `./${rel}`, external: true };
+      }
       const m = /^((?:@[^/]+\/)?[^/]+)/.exec(args.path);
       return m && BUNDLED.has(m[1]) ? undefined : { external: true };
     });
@@ -161,7 +179,6 @@ const common = {
   banner: { js: requireBanner },
   nodePaths: [join(root, "node_modules")],
 };
-const cliDir = join(dist, "cli");
 const cli = await build({
   ...common,
   entryPoints: [join(cliDir, "main.js")],
@@ -180,18 +197,18 @@ const worker = await build({
   plugins: [keepPlaces(dirname(workerFile))],
 });
 {
-  const a = bundledPackages(cli.metafile);
-  const b = bundledPackages(worker.metafile);
+  const parts = [cli.metafile, worker.metafile, vendor.metafile].map(bundledPackages);
   const seen = new Set();
   const all = [];
-  for (const [i, n] of [...a.names, ...b.names].entries()) {
-    if (seen.has(n)) continue;
-    seen.add(n);
-    all.push(i < a.names.length ? a.notices[i] : b.notices[i - a.names.length]);
-  }
+  for (const part of parts)
+    part.names.forEach((n, i) => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      all.push(part.notices[i]);
+    });
   writeFileSync(
     join(cliDir, "LICENSES.txt"),
-    `dist/cli/*.js and dist/sweep/worker.js bundle parts of these packages (and dist/core/math.js, whose licences are in dist/core/math.LICENSES.txt):\n\n${all.join("\n")}`,
+    `dist/cli/*.js, dist/cli/vendor.cjs and dist/sweep/worker.js bundle parts of these packages (and dist/core/math.js, whose licences are in dist/core/math.LICENSES.txt):\n\n${all.join("\n")}`,
   );
 }
 
