@@ -355,7 +355,14 @@ export class Circulation implements ReleaseSink, Bound {
    * monomorphic.
    */
   adoptShapes(): void {
-    this.cohorts = this.cohorts.map((list) => list.map(reshapeCohort));
+    // Arrays filled by push (packed), as the pass keeps them: `map` would make holey ones, of another shape.
+    const stripes: Cohort[][] = [];
+    for (const list of this.cohorts) {
+      const copy: Cohort[] = [];
+      for (const c of list) copy.push(reshapeCohort(c));
+      stripes.push(copy);
+    }
+    this.cohorts = stripes;
   }
 
   /** Remove a fraction of all circulating cells (hemorrhage, menses). Returns iron lost, mg. */

@@ -76,8 +76,7 @@ function newCohort(born: number, aged: number, members: Float64Array): Cohort {
  * the cohorts it forms would run its cohort loops polymorphic, or deoptimise them, until they die out.
  */
 export function reshapeCohort(c: Cohort): Cohort {
-  // Members on a buffer of their own (a stored equilibrium's arrays are views into the file's one buffer).
-  const r = newCohort(c.born, c.aged, c.members.slice());
+  const r = newCohort(c.born, c.aged, c.members);
   r.sW = c.sW;
   r.sT = c.sT;
   r.sX = c.sX;
