@@ -27,7 +27,7 @@ import { join } from "node:path";
 const ident = (pkg) => pkg.replace(/^@/, "").replace(/[^A-Za-z0-9]/g, "_");
 
 /** The names each package is imported by in the .js files under `dir` (undefined: cannot be shimmed). */
-function importedNames(dir, packages, skip) {
+export function importedNames(dir, packages, skip) {
   const names = new Map(packages.map((p) => [p, { named: new Set(), default: false, ok: true }]));
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
