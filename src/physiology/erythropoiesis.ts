@@ -122,8 +122,8 @@ export class Marrow implements Bound {
   private ringSideroblastIron = 0; // pg of mitochondrial iron
   private ringSideroblastDeath = 0; // extra death per cycle of a ring sideroblast
   private hemeCv = 0;
-  /** What founders start with and draw (erythroblast-agents.ts). */
-  private founderDraws!: FounderDraws;
+  /** What founders start with and draw (erythroblast-agents.ts), from the bound constants. */
+  private founderDraws: FounderDraws | undefined;
   /** TfR1 answer to each cell's labile iron (IRP), erythroblast-iron.ts. */
   private erythroblastIron!: ErythroblastIron;
 
@@ -149,6 +149,7 @@ export class Marrow implements Bound {
   bind(params: ParameterValues<Reads>): void {
     const p = (k: Reads) => param(params, k);
     this.cellsIronPg = Number.NaN; // feHb may change
+    this.founderDraws = undefined; // made again from the fields below on the next founder
     this.growthLogPerCycle = Math.log(p("erythropoiesis.growthPerCycle"));
     this.hriCoupling = p("erythropoiesis.hriGrowthCoupling");
     this.cycleTime = p("erythropoiesis.cycleTime");
@@ -186,14 +187,6 @@ export class Marrow implements Bound {
     this.ringSideroblastDeath = p("erythropoiesis.ringSideroblastDeathPerCycle");
     this.hemeCv = p("erythropoiesis.hemeCapacityCv");
     this.erythroblastIron = new ErythroblastIron(params);
-    this.founderDraws = {
-      founderVolume: this.founderVolume,
-      cycleTime: this.cycleTime,
-      cycleCv: this.cycleCv,
-      receptorCv: this.receptorCv,
-      irpGain: this.irpGain,
-      hemeCv: this.hemeCv,
-    };
   }
 
   /**
@@ -561,9 +554,17 @@ export class Marrow implements Bound {
   private admitFounders(dtH: number, founderFluxPerDay: number): void {
     this.founderDebt += (this.foundersPerDay * dtH) / 24;
     const weight = founderFluxPerDay / this.foundersPerDay;
+    const draws = (this.founderDraws ??= {
+      founderVolume: this.founderVolume,
+      cycleTime: this.cycleTime,
+      cycleCv: this.cycleCv,
+      receptorCv: this.receptorCv,
+      irpGain: this.irpGain,
+      hemeCv: this.hemeCv,
+    });
     while (this.founderDebt >= 1) {
       this.founderDebt -= 1;
-      const i = admitFounder(this.cells, weight, this.created++, this.founderDraws, this.random, this.hemeRandom);
+      const i = admitFounder(this.cells, weight, this.created++, draws, this.random, this.hemeRandom);
       if (this.cached) {
         this.cached.receptorMass += weight * (this.cells.f.r[i] as number);
         this.cached.erythroblasts += weight;
