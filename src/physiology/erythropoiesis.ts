@@ -554,14 +554,15 @@ export class Marrow implements Bound {
   private admitFounders(dtH: number, founderFluxPerDay: number): void {
     this.founderDebt += (this.foundersPerDay * dtH) / 24;
     const weight = founderFluxPerDay / this.foundersPerDay;
-    const draws = (this.founderDraws ??= {
+    this.founderDraws ??= {
       founderVolume: this.founderVolume,
       cycleTime: this.cycleTime,
       cycleCv: this.cycleCv,
       receptorCv: this.receptorCv,
       irpGain: this.irpGain,
       hemeCv: this.hemeCv,
-    });
+    };
+    const draws = this.founderDraws;
     while (this.founderDebt >= 1) {
       this.founderDebt -= 1;
       const i = admitFounder(this.cells, weight, this.created++, draws, this.random, this.hemeRandom);
