@@ -203,14 +203,17 @@ export const INFLAMMATION_PARAMETERS = defineParameters({
   },
   "inflammation.progenitorMaxSuppression": {
     unit: "",
-    default: 0.5,
+    default: 0.65,
     description: "largest fractional cut of erythroid progenitor influx (IFN-γ, TNF-α)",
-    source: "cytokine suppression of CFU-E (Weiss & Goodnough 2005, R), calibrated",
+    source:
+      "IFN-γ, TNF-α and IL-1 inhibit CFU-E/BFU-E colony formation, reversibly with more EPO (Means & Krantz 1992 Blood 80:1639; Weiss & Goodnough 2005 NEJM 352:1011), so ACD has fewer erythroblasts, and sTfR stays within the healthy range where IDA's is high (Punnonen 1997 Blood 89:1052); calibrated 0.5 -> 0.65 on that sTfR (mean 2.0 -> 1.64 mg/L, range 0.76-1.76, ref §1.3) with the ACD TSAT 10-20 % kept; acd-2005-hb is a held-out check",
     min: 0,
     max: 0.99,
     provenance: {
       kind: "calibrated",
       targets: [
+        "signature:test/signatures-causes.test.ts",
+        "acd-2005-tsat-chronic",
         "acute-inflammation.hepcidin-rise",
         "chronic-inflammation.tsat",
         "chronic-inflammation.tibc",
