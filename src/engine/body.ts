@@ -548,7 +548,9 @@ export class Body {
       });
       this.tracer.checkBalance();
     }
-    this.serumFerritin.step(dt, { pools: this.pools, fluxes: flux, acutePhase: this.inflammation.ferritinAcutePhase });
+    // Pregnancy's extra plasma dilutes the secreted ferritin (pregnancy.ts serumDilution).
+    const ferritinScale = this.inflammation.ferritinAcutePhase * this.pregnancy.serumDilution(this.plasmaVolumeDl);
+    this.serumFerritin.step(dt, { pools: this.pools, fluxes: flux, acutePhase: ferritinScale });
     this.tick++;
 
     const f = this.fluxes;
