@@ -36,7 +36,13 @@ import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
 import { ErythropoiesisDrive } from "../physiology/erythropoiesis-drive.js";
 import { Epoetin } from "../physiology/esa.js";
 import { type GenotypeEffects, genotypeEffects, WILD_TYPE_EFFECTS } from "../physiology/genotype.js";
-import { ADULT_AGE_YEARS, ageNowYears, childOverrides, weightGainKgPerDay } from "../physiology/growth.js";
+import {
+  ADULT_AGE_YEARS,
+  ageNowYears,
+  childOverrides,
+  liverMassFactor,
+  weightGainKgPerDay,
+} from "../physiology/growth.js";
 import { PlasmaHeme } from "../physiology/hemolysis.js";
 import { Liver, Transferrin } from "../physiology/hepcidin.js";
 import { Hypoxia } from "../physiology/hypoxia.js";
@@ -461,6 +467,11 @@ export class Body {
         c.hepcidinClearanceFactor /
         (this.pregnancy.hepcidinFactor(this.absoluteH) * this.diurnal.hepcidinFactor(this.timeH)),
       hypoxiaFactor: this.hypoxia.hepcidinFactor(),
+      // A child's liver is smaller: it reads its iron per liver mass (growth.ts).
+      liverMassFactor:
+        this.subject.ageYears === undefined
+          ? 1
+          : liverMassFactor(ageNowYears(this.subject.ageYears, this.timeH), this.weightKg),
     });
     this.transferrin.step(dt, { hepatocyteIronMg: this.pools.hepatocyte, acutePhaseFactor: c.transferrinFactor });
 
