@@ -18,6 +18,15 @@ import { Columns } from "../core/columns.js";
 import type { RandomStream } from "../core/rng.js";
 import { type ParameterValues, param } from "../parameters/spec.js";
 import type { CirculationParameter } from "./circulation.parameters.js";
+import {
+  admitFounder,
+  CYCLING,
+  divideAgent,
+  type FounderDraws,
+  MARROW_FIELDS,
+  type MarrowField,
+  POSTMITOTIC,
+} from "./erythroblast-agents.js";
 import { ErythroblastIron } from "./erythroblast-iron.js";
 import type { ErythropoiesisParameter } from "./erythropoiesis.parameters.js";
 import type { MarrowSignals, MarrowStepOutput, ReleaseSink } from "./erythropoiesis.types.js";
@@ -30,25 +39,7 @@ export type { MarrowSignals, MarrowStepOutput, ReleaseSink } from "./erythropoie
 /** The parameters this module reads. */
 type Reads = CirculationParameter | ErythropoiesisParameter | IronParameter | SerumMarkerParameter;
 
-export const MARROW_FIELDS = [
-  "w", // cells represented
-  "v", // cytoplasmic volume, fL
-  "h", // hemoglobin, pg
-  "m", // labile non-heme iron (the pool IRPs sense), pg
-  "mt", // iron stranded in mitochondria when heme synthesis is blocked, pg
-  "zpp", // zinc protoporphyrin, as pg-Hb equivalents
-  "div", // divisions done
-  "t", // hours spent in the current cycle or stage
-  "cyc", // this lineage's cycle time, h
-  "stage", // 0 cycling, 1 post-mitotic (orthochromatic)
-  "rLin", // lineage transferrin-receptor density factor
-  "r", // current receptor expression factor (lineage × IRP)
-  "hLin", // lineage sensitivity of heme synthesis to an acquired block (lead): exponent on the factor
-  "gArg", // exponent of the last hour's growth factor (a lineage's factor is reused while it stays the same)
-  "gFac", // that growth factor
-  "seq", // order of creation (the array's order: compaction keeps it)
-] as const;
-export type MarrowField = (typeof MARROW_FIELDS)[number];
+export { MARROW_FIELDS, type MarrowField } from "./erythroblast-agents.js";
 
 /**
  * Marrow reticulocytes make nothing: each only shrinks toward its mature volume,
@@ -69,10 +60,8 @@ export const MARROW_RETIC_FIELDS = [
 ] as const;
 export type MarrowReticField = (typeof MARROW_RETIC_FIELDS)[number];
 
-const CYCLING = 0;
 /** 1 + 2⁻⁵⁰: above the relative rounding of potential · feHb, so the replete test never errs (see step). */
 const REPLETE_MARGIN = 1 + 2 ** -50;
-const POSTMITOTIC = 1;
 const PG_PER_MG = 1e9;
 
 export class Marrow implements Bound {
@@ -123,6 +112,8 @@ export class Marrow implements Bound {
   private ringSideroblastIron = 0; // pg of mitochondrial iron
   private ringSideroblastDeath = 0; // extra death per cycle of a ring sideroblast
   private hemeCv = 0;
+  /** What founders start with and draw (erythroblast-agents.ts), from the bound constants. */
+  private founderDraws: FounderDraws | undefined;
   /** TfR1 answer to each cell's labile iron (IRP), erythroblast-iron.ts. */
   private erythroblastIron!: ErythroblastIron;
 
@@ -148,6 +139,7 @@ export class Marrow implements Bound {
   bind(params: ParameterValues<Reads>): void {
     const p = (k: Reads) => param(params, k);
     this.cellsIronPg = Number.NaN; // feHb may change
+    this.founderDraws = undefined; // made again from the fields below on the next founder
     this.growthLogPerCycle = Math.log(p("erythropoiesis.growthPerCycle"));
     this.hriCoupling = p("erythropoiesis.hriGrowthCoupling");
     this.cycleTime = p("erythropoiesis.cycleTime");
@@ -204,6 +196,11 @@ export class Marrow implements Bound {
   invalidate(): void {
     this.cached = undefined;
     this.cellsIronPg = Number.NaN;
+  }
+
+  /** After the state was copied in from a kept equilibrium: the cached sums in the shape the step makes them. */
+  adoptShapes(): void {
+    if (this.cached) this.cached = { receptorMass: this.cached.receptorMass, erythroblasts: this.cached.erythroblasts };
   }
 
   /** Multiply every agent's weight by `scale` (the steady-state builder's production level). */
@@ -441,30 +438,7 @@ export class Marrow implements Bound {
         // Divide: two agents, each standing for wSurv cells, with a random split.
         let a = 0.5 + this.asymmetrySd * this.divisionRandom.normal();
         a = Math.min(0.8, Math.max(0.2, a));
-        const j = cells.push();
-        w[j] = wSurv;
-        v[j] = (v[i] as number) * (1 - a);
-        h[j] = (h[i] as number) * (1 - a);
-        m[j] = (m[i] as number) * (1 - a);
-        mt[j] = (mt[i] as number) * (1 - a);
-        zpp[j] = (zpp[i] as number) * (1 - a);
-        div[j] = (div[i] as number) + 1;
-        t[j] = 0;
-        cyc[j] = cyc[i] as number;
-        stage[j] = CYCLING;
-        rLin[j] = rLin[i] as number;
-        hLin[j] = hLin[i] as number;
-        r[j] = r[i] as number;
-        gArg[j] = gArg[i] as number;
-        gFac[j] = gFac[i] as number;
-        seq[j] = this.created++;
-        w[i] = wSurv;
-        v[i] = (v[i] as number) * a;
-        h[i] = (h[i] as number) * a;
-        m[i] = (m[i] as number) * a;
-        mt[i] = (mt[i] as number) * a;
-        zpp[i] = (zpp[i] as number) * a;
-        div[i] = (div[i] as number) + 1;
+        divideAgent(cells, i, wSurv, a, this.created++);
         continue;
       }
 
@@ -518,27 +492,20 @@ export class Marrow implements Bound {
   private admitFounders(dtH: number, founderFluxPerDay: number): void {
     this.founderDebt += (this.foundersPerDay * dtH) / 24;
     const weight = founderFluxPerDay / this.foundersPerDay;
+    this.founderDraws ??= {
+      founderVolume: this.founderVolume,
+      cycleTime: this.cycleTime,
+      cycleCv: this.cycleCv,
+      receptorCv: this.receptorCv,
+      irpGain: this.irpGain,
+      hemeCv: this.hemeCv,
+    };
+    const draws = this.founderDraws;
     while (this.founderDebt >= 1) {
       this.founderDebt -= 1;
-      const i = this.cells.push();
-      const f = this.cells.f;
-      const rl = this.random.lognormalFactor(this.receptorCv);
-      f.w[i] = weight;
-      f.v[i] = this.founderVolume;
-      f.h[i] = 0;
-      f.m[i] = 0;
-      f.mt[i] = 0;
-      f.zpp[i] = 0;
-      f.div[i] = 0;
-      f.t[i] = 0;
-      f.cyc[i] = this.cycleTime * this.random.lognormalFactor(this.cycleCv);
-      f.stage[i] = CYCLING;
-      f.rLin[i] = rl;
-      f.r[i] = rl * (1 + this.irpGain); // an iron-empty cell shows its receptors fully
-      f.seq[i] = this.created++;
-      f.hLin[i] = this.hemeCv > 0 ? this.hemeRandom.lognormalFactor(this.hemeCv) : 1;
+      const i = admitFounder(this.cells, weight, this.created++, draws, this.random, this.hemeRandom);
       if (this.cached) {
-        this.cached.receptorMass += weight * (f.r[i] as number);
+        this.cached.receptorMass += weight * (this.cells.f.r[i] as number);
         this.cached.erythroblasts += weight;
       }
     }
