@@ -412,7 +412,7 @@ export class Circulation implements ReleaseSink, Bound {
 
   /** Sums for the blood count, over cells as they stand at the last update. */
   indices(): BloodIndices {
-    return bloodIndices(this.cells, this.cohorts);
+    return bloodIndices(this.cells, this.cohorts, this.nowH);
   }
 
   /** Fraction of red cells in each 1-fL bin from 0 to maxFl. */

@@ -32,6 +32,7 @@ import type { ErythropoiesisParameter } from "./erythropoiesis.parameters.js";
 import type { MarrowSignals, MarrowStepOutput, ReleaseSink } from "./erythropoiesis.types.js";
 import type { IronParameter, SerumMarkerParameter } from "./iron.parameters.js";
 import type { Bound } from "./module.js";
+import { ReticulocyteRelease } from "./reticulocyte-release.js";
 
 export type { MarrowSignals, MarrowStepOutput, ReleaseSink } from "./erythropoiesis.types.js";
 
@@ -55,6 +56,7 @@ export const MARROW_RETIC_FIELDS = [
   "div", // divisions done
   "entry", // marrow step at which the nucleus was extruded
   "seq", // the erythroblast's order of creation
+  "res", // residence programmed at enucleation, h (reticulocyte-release.ts)
 ] as const;
 export type MarrowReticField = (typeof MARROW_RETIC_FIELDS)[number];
 
@@ -72,11 +74,8 @@ export class Marrow implements Bound {
   private stepIndex = 0;
   /** Agents created so far (their `seq`). */
   private created = 0;
-  /** Hours in the marrow after k steps, summed step by step as a cell's clock would be. */
-  private reticClock = new Float64Array(1);
-  private reticClockDt = 0;
-  /** Scratch: the reticulocytes leaving in one step, in creation order when they entered in different steps. */
-  private leaving: number[] = [];
+  /** Which marrow reticulocytes leave for the blood each step (reticulocyte-release.ts). */
+  private release!: ReticulocyteRelease;
   /** Agent states brought up to date so far (benchmark counting). */
   updates = 0;
   /** Fractional founder agents owed (resolution accumulator). */
@@ -108,15 +107,6 @@ export class Marrow implements Bound {
   private labileSetPoint = 0; // pg Fe
   private matureMchc = 0; // pg/fL
   private maxShrink = 0;
-  private shrinkTime = 0; // h
-  private marrowReticTime = 0; // h
-  private shiftPerDoubling = 0; // h
-  private maxShift = 0; // h
-  private shiftRate = 0; // per h
-  /** Marrow reticulocyte residence now, h: follows EPO with a lag, never below the bound. */
-  private residenceH = -1;
-  private epoRef = 0;
-  private bloodReticTime = 0; // h
   private zppBase = 0; // Hb-eq per Hb
   private zppDeficit = 0;
   private ringSideroblastIron = 0; // pg of mitochondrial iron
@@ -174,19 +164,14 @@ export class Marrow implements Bound {
     this.labileSetPoint = 1.5 * demandFe * this.ironUseTime;
     this.matureMchc = p("circulation.matureMchc") / 100;
     this.maxShrink = p("circulation.maxReticulocyteShrink");
-    this.shrinkTime = p("circulation.reticulocyteShrinkTime") * 24;
-    this.marrowReticTime = p("erythropoiesis.marrowReticulocyteTime") * 24;
-    this.shiftPerDoubling = p("erythropoiesis.reticulocyteShiftPerEpoDoubling") * 24;
-    this.maxShift = p("erythropoiesis.maxReticulocyteShift") * 24;
-    this.shiftRate = 1 / (p("erythropoiesis.reticulocyteShiftTime") * 24);
-    this.epoRef = p("erythropoiesis.epoReference");
-    this.bloodReticTime = p("circulation.bloodReticulocyteTime") * 24;
     this.zppBase = p("labs.zppBaseline") * 1e-6;
     this.zppDeficit = p("labs.zppPerIronDeficit") * 1e-6;
     this.ringSideroblastIron = p("erythropoiesis.ringSideroblastIron");
     this.ringSideroblastDeath = p("erythropoiesis.ringSideroblastDeathPerCycle");
     this.hemeCv = p("erythropoiesis.hemeCapacityCv");
     this.erythroblastIron = new ErythroblastIron(params);
+    if (this.release) this.release.bind(params);
+    else this.release = new ReticulocyteRelease(params);
   }
 
   /**
@@ -293,51 +278,18 @@ export class Marrow implements Bound {
     const cycleFactor = signals.cycleTimeFactor;
     const feHb = this.feHb;
     const decayUse = Math.exp(-dtH / this.ironUseTime);
-    const epoRatio = Math.max(signals.epo / this.epoRef, 1);
-    // The shift: under EPO, marrow reticulocytes leave earlier, by a bounded amount, and the
-    // residence follows EPO over about a day (a release program, not a flush of the whole pool).
-    const shift = Math.min(this.maxShift, this.shiftPerDoubling * Math.log2(epoRatio));
-    const residenceTarget = Math.max(0, this.marrowReticTime - shift);
-    if (this.residenceH < 0) this.residenceH = residenceTarget;
-    else this.residenceH = residenceTarget + (this.residenceH - residenceTarget) * Math.exp(-this.shiftRate * dtH);
-    const marrowReticTime = this.residenceH;
 
-    // Marrow reticulocytes whose residence is over leave for the blood (oldest first; all
-    // share the residence, so they leave as a prefix of the queue).
+    // Marrow reticulocytes whose residence is over leave for the blood (reticulocyte-release.ts).
     let released = 0;
     let divisionsReleased = 0;
     {
-      const q = this.retics.f;
-      const end = this.retics.count;
       const start = this.reticHead;
-      let head = start;
-      while (head < end) {
-        const k = this.stepIndex - (q.entry[head] as number);
-        if (this.reticHours(k, dtH) < marrowReticTime) break;
-        head++;
-      }
-      if (head > start) {
-        // In creation order, as the erythroblast array held them.
-        const order = this.leaving;
-        order.length = 0;
-        for (let i = start; i < head; i++) order.push(i);
-        if ((q.entry[start] as number) !== (q.entry[head - 1] as number))
-          order.sort((a, b) => (q.seq[a] as number) - (q.seq[b] as number));
-        const shrinkDecay = Math.exp(-dtH / this.shrinkTime);
-        for (const i of order) {
-          const k = this.stepIndex - (q.entry[i] as number);
-          const wq = q.w[i] as number;
-          const target = q.vT[i] as number;
-          let vol = q.v0[i] as number;
-          for (let s = 0; s < k; s++) vol = target + (vol - target) * shrinkDecay;
-          const tH = this.reticHours(k, dtH);
-          const bloodRetic = (this.bloodReticTime + Math.max(0, this.marrowReticTime - tH)) / 24;
-          blood.receive(wq, vol, target, q.h[i] as number, q.zpp[i] as number, bloodRetic);
-          released += wq;
-          divisionsReleased += wq * (q.div[i] as number);
-        }
-      }
-      this.updates += head - start;
+      const out = this.release.step(dtH, signals.epo, this.retics.f, start, this.retics.count, this.stepIndex, blood);
+      const head = out.head;
+      released = out.released;
+      divisionsReleased = out.divisionsReleased;
+      const end = this.retics.count;
+      this.updates += out.updated;
       this.reticHead = head;
       if (head === end) {
         this.retics.count = 0;
@@ -490,8 +442,10 @@ export class Marrow implements Bound {
         continue;
       }
 
-      // Post-mitotic: keep synthesizing, then extrude the nucleus.
-      if ((t[i] as number) >= orthoTime) {
+      // Post-mitotic: keep synthesizing, then extrude the nucleus. A nucleus whose DNA was made slowly
+      // condenses as slowly (nuclear-cytoplasmic asynchrony of megaloblasts), so the cytoplasm goes on
+      // filling with Hb for as much longer: megaloblastic macrocytes are normochromic (ref §5h).
+      if ((t[i] as number) >= orthoTime * cycleFactor) {
         ironToMac += wi * ((m[i] as number) + (mt[i] as number)); // nucleus and mitochondria go to macrophages
         const vol = v[i] as number;
         const q = this.retics.push();
@@ -526,22 +480,6 @@ export class Marrow implements Bound {
       cellsReleased: released,
       divisionsReleased,
     };
-  }
-
-  /** A marrow reticulocyte's hours after k steps of dt: 0 + dt + dt + … as its clock ran. */
-  private reticHours(k: number, dtH: number): number {
-    if (dtH !== this.reticClockDt) {
-      this.reticClock = new Float64Array(1);
-      this.reticClockDt = dtH;
-    }
-    if (k >= this.reticClock.length) {
-      const old = this.reticClock;
-      const grown = new Float64Array(Math.max(k + 1, old.length * 2));
-      grown.set(old);
-      for (let j = old.length; j < grown.length; j++) grown[j] = (grown[j - 1] as number) + dtH;
-      this.reticClock = grown;
-    }
-    return this.reticClock[k] as number;
   }
 
   /** Cache the step's sums; drop empty agents (released, dead) once they are an eighth of the arrays. */
