@@ -81,7 +81,8 @@ describe("inflammation (ref §4.2, §4.3, §5a)", () => {
   // Issue 10: with TSAT held at ~15 % (Weiss & Goodnough 2005: 10-20 %) each erythroblast raises its
   // receptors as in iron deficiency, and sTfR once sat near 2.0 mg/L. In patients it stays normal
   // (Punnonen 1997 Blood 89:1052) because the cytokines (IFN-γ, TNF-α) cut erythroid progenitors
-  // (Means & Krantz 1992 Blood 80:1639): fewer erythroblasts carry the receptors.
+  // (Means & Krantz 1992 Blood 80:1639): fewer erythroblasts carry the receptors; the iron gate on the
+  // EPO-driven expansion (erythropoiesis-drive.ts; Bullock 2010 Blood 116:97) cuts them further.
   it("chronic: sTfR within the normal range (Punnonen 1997)", async () => {
     const run = await shipped("chronic-inflammation");
     const stfr = run.column("stfr_mg_l").slice(-120);
