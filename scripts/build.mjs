@@ -6,8 +6,8 @@
  *
  * 1. A clean output directory (no stale modules from renamed sources).
  * 2. tsc -p tsconfig.build.json.
- * 3. dist/core/math.js, the only module that imports mathjs, is replaced by a
- *    tree-shaken bundle of the mathjs factories it names: mathjs's entry point
+ * 3. dist/core/math.js, the only module that imports mathjs, becomes a tree-shaken
+ *    bundle (dist/core/math.cjs, loaded on the first call) of the mathjs factories it names: mathjs's entry point
  *    loads ~1,200 modules and builds every function, about a second of CPU on
  *    every start of the command line. The bundle is self-contained (mathjs is
  *    a development dependency); the bundled packages' licences are written to
@@ -20,7 +20,8 @@
  *    The sweep worker (dist/sweep/worker.js) is bundled in place the same way.
  *    Every module keeps its own import.meta.url (paths to scenarios/, fonts,
  *    workers resolve as before); the library (dist/index.js) stays unbundled.
- *    Licences of the bundled packages: dist/cli/LICENSES.txt.
+ *    Licences of the bundled packages: dist/cli/LICENSES.txt. Those packages are one CommonJS file,
+ *    dist/cli/vendor.cjs, compiled from V8's code cache after the first start (scripts/build-vendor.mjs).
  * 5. dist/build-id holds a hash of every .js file in dist/: the steady-state
  *    cache keys its files with it instead of hashing the code at each start.
  * 6. dist/.built marks a finished build; bin/erythron.js runs dist/ only when
@@ -32,6 +33,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildVendor } from "./build-vendor.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const flag = process.argv.indexOf("--out-dir");
@@ -59,12 +61,12 @@ if (tsc.status !== 0) {
 
 const { build } = await import("esbuild");
 const mathFile = join(dist, "core", "math.js");
+const mathCjs = join(dist, "core", "math.cjs");
 const bundled = await build({
   entryPoints: [mathFile],
-  outfile: mathFile,
-  allowOverwrite: true,
+  outfile: mathCjs,
   bundle: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
   minify: true,
@@ -96,10 +98,26 @@ function bundledPackages(metafile) {
 // The bundled packages' licences (mathjs is Apache-2.0; its dependencies MIT) go beside the bundle.
 const { names, notices } = bundledPackages(bundled.metafile);
 const banner = `/*! Parts of ${names.join(", ")}, bundled from node_modules by scripts/build.mjs; licences in math.LICENSES.txt */\n`;
-writeFileSync(mathFile, banner + readFileSync(mathFile, "utf8"));
+writeFileSync(mathCjs, banner + readFileSync(mathCjs, "utf8"));
 writeFileSync(
   join(dist, "core", "math.LICENSES.txt"),
-  `dist/core/math.js bundles parts of these packages:\n\n${notices.join("\n")}`,
+  `dist/core/math.cjs bundles parts of these packages:\n\n${notices.join("\n")}`,
+);
+// dist/core/math.js loads the bundle (CommonJS, so synchronously) on the first call: a command whose
+// scenario the fast unit table reads never parses its ~0.45 MB (~15 ms of CPU at every start).
+writeFileSync(
+  mathFile,
+  `// erythron's mathjs instance (src/core/math.ts), bundled in math.cjs and loaded on first use (scripts/build.mjs).
+import { createRequire } from "node:module";
+let bundle;
+const load = () => (bundle ??= createRequire(import.meta.url)("./math.cjs"));
+export function mathjs() {
+  return load().mathjs();
+}
+export function mathjsBuilt() {
+  return bundle !== undefined && bundle.mathjsBuilt();
+}
+`,
 );
 
 // Nothing else in dist/ may import mathjs (it would load the whole library again).
@@ -126,12 +144,28 @@ const readDist = (path) => {
   if (!snapshot.has(path)) snapshot.set(path, readFileSync(path, "utf8"));
   return snapshot.get(path);
 };
+const cliDir = join(dist, "cli");
+// The bundled packages go into dist/cli/vendor.cjs, which starts from V8's code cache; the bundles
+// import them through one small module per package (scripts/build-vendor.mjs).
+const vendor = await buildVendor({
+  build,
+  dist,
+  cliDir,
+  packages: [...BUNDLED],
+  nodePaths: [join(root, "node_modules")],
+  skip: new Set([mathFile]),
+});
 /** esbuild plugin: packages outside BUNDLED stay imports; each module keeps its own import.meta.url. */
 const keepPlaces = (outDir) => ({
   name: "erythron-keep-places",
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith("node:")) return { external: true };
+      const shim = vendor.shims.get(args.path);
+      if (shim) {
+        const rel = relative(outDir, shim).split("\\").join("/");
+        return { path: rel.startsWith("../") ? rel : `./${rel}`, external: true };
+      }
       const m = /^((?:@[^/]+\/)?[^/]+)/.exec(args.path);
       return m && BUNDLED.has(m[1]) ? undefined : { external: true };
     });
@@ -161,7 +195,6 @@ const common = {
   banner: { js: requireBanner },
   nodePaths: [join(root, "node_modules")],
 };
-const cliDir = join(dist, "cli");
 const cli = await build({
   ...common,
   entryPoints: [join(cliDir, "main.js")],
@@ -180,18 +213,18 @@ const worker = await build({
   plugins: [keepPlaces(dirname(workerFile))],
 });
 {
-  const a = bundledPackages(cli.metafile);
-  const b = bundledPackages(worker.metafile);
+  const parts = [cli.metafile, worker.metafile, vendor.metafile].map(bundledPackages);
   const seen = new Set();
   const all = [];
-  for (const [i, n] of [...a.names, ...b.names].entries()) {
-    if (seen.has(n)) continue;
-    seen.add(n);
-    all.push(i < a.names.length ? a.notices[i] : b.notices[i - a.names.length]);
-  }
+  for (const part of parts)
+    part.names.forEach((n, i) => {
+      if (seen.has(n)) return;
+      seen.add(n);
+      all.push(part.notices[i]);
+    });
   writeFileSync(
     join(cliDir, "LICENSES.txt"),
-    `dist/cli/*.js and dist/sweep/worker.js bundle parts of these packages (and dist/core/math.js, whose licences are in dist/core/math.LICENSES.txt):\n\n${all.join("\n")}`,
+    `dist/cli/*.js, dist/cli/vendor.cjs and dist/sweep/worker.js bundle parts of these packages (and dist/core/math.js, whose licences are in dist/core/math.LICENSES.txt):\n\n${all.join("\n")}`,
   );
 }
 
@@ -203,11 +236,12 @@ const worker = await build({
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) list(p);
-      else if (p.endsWith(".js")) files.push(p);
+      else if (/\.c?js$/.test(p)) files.push(p);
     }
   };
   list(dist);
   files.sort();
+  // (.js and .cjs: the bundles of mathjs and of the command line's packages are CommonJS)
   for (const f of files) hash.update(relative(dist, f)).update(readFileSync(f));
   writeFileSync(join(dist, "build-id"), `${hash.digest("hex")}\n`);
 }

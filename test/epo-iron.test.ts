@@ -9,7 +9,7 @@ import { loadScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
 import { meanOver as mean } from "./shipped.js";
 
-/** The calibrated iron sensing (src/physiology/epo.ts: off by default until iron-restricted erythropoiesis). */
+/** The calibrated iron sensing (src/physiology/epo.ts: the default since the marrow's EPO response is gated by iron). */
 const SENSING = { "epo.ironSensingExponent": 0.3 };
 
 async function run(file: string, overrides: Record<string, number> = SENSING): Promise<Run> {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { Body } from "../src/engine/body.js";
 import { anemiaThreshold, referenceRange } from "../src/labs/reference-ranges.js";
-import { weightGainKgPerYear } from "../src/physiology/growth.js";
+import { liverMassFactor, weightGainKgPerYear } from "../src/physiology/growth.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
 import { scenario } from "./helpers.js";
@@ -105,5 +105,19 @@ describe("children's reference ranges", () => {
     expect(referenceRange("mcv_fl", "female")?.low).toBe(80);
     // Columns the children's table does not have fall back to the adult range.
     expect(referenceRange("tsat_pct", "female", 4)).toEqual(referenceRange("tsat_pct", "female"));
+  });
+});
+
+describe("a child's liver reads its iron per liver mass", () => {
+  it("liver mass relative to an adult's follows the reference masses (ICRP Publication 89, 2002)", () => {
+    // ICRP 89 reference liver: 570 g at 5 years, 830 g at 10, ~1.6 kg in adults (1.8 men, 1.4 women);
+    // CDC 50th-centile weights 18.2 kg at 5 and 32.3 kg at 10 (Kuczmarski 2002).
+    expect(liverMassFactor(5, 18.2)).toBeGreaterThan(0.8 * (570 / 1600));
+    expect(liverMassFactor(5, 18.2)).toBeLessThan(1.25 * (570 / 1600));
+    expect(liverMassFactor(10, 32.3)).toBeGreaterThan(0.8 * (830 / 1600));
+    expect(liverMassFactor(10, 32.3)).toBeLessThan(1.25 * (830 / 1600));
+    // Adults (or no age given) are the reference: hepcidin reads their milligrams as before.
+    expect(liverMassFactor(30, 70)).toBe(1);
+    expect(liverMassFactor(undefined, 20)).toBe(1);
   });
 });

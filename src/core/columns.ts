@@ -52,7 +52,12 @@ export class Columns<K extends string> {
     const keep = this.keep;
     let kept = first;
     for (let r = first + 1; r < n; r++) if ((src[r] as number) > 0) keep[kept++] = r;
-    for (const a of this.arrays) for (let k = first; k < kept; k++) a[k] = a[keep[k] as number] as number;
+    // Indexed (not for…of): the iterator's exit path, reached only here and rarely, kept deoptimising the method.
+    const arrays = this.arrays;
+    for (let j = 0; j < arrays.length; j++) {
+      const a = arrays[j] as Float64Array;
+      for (let k = first; k < kept; k++) a[k] = a[keep[k] as number] as number;
+    }
     this.count = kept;
   }
 

@@ -36,7 +36,13 @@ import { Marrow, type MarrowSignals } from "../physiology/erythropoiesis.js";
 import { ErythropoiesisDrive } from "../physiology/erythropoiesis-drive.js";
 import { Epoetin } from "../physiology/esa.js";
 import { type GenotypeEffects, genotypeEffects, WILD_TYPE_EFFECTS } from "../physiology/genotype.js";
-import { ADULT_AGE_YEARS, ageNowYears, childOverrides, weightGainKgPerDay } from "../physiology/growth.js";
+import {
+  ADULT_AGE_YEARS,
+  ageNowYears,
+  childOverrides,
+  liverMassFactor,
+  weightGainKgPerDay,
+} from "../physiology/growth.js";
 import { PlasmaHeme } from "../physiology/hemolysis.js";
 import { Liver, Transferrin } from "../physiology/hepcidin.js";
 import { Hypoxia } from "../physiology/hypoxia.js";
@@ -461,6 +467,11 @@ export class Body {
         c.hepcidinClearanceFactor /
         (this.pregnancy.hepcidinFactor(this.absoluteH) * this.diurnal.hepcidinFactor(this.timeH)),
       hypoxiaFactor: this.hypoxia.hepcidinFactor(),
+      // A child's liver is smaller: it reads its iron per liver mass (growth.ts).
+      liverMassFactor:
+        this.subject.ageYears === undefined
+          ? 1
+          : liverMassFactor(ageNowYears(this.subject.ageYears, this.timeH), this.weightKg),
     });
     this.transferrin.step(dt, { hepatocyteIronMg: this.pools.hepatocyte, acutePhaseFactor: c.transferrinFactor });
 
@@ -548,7 +559,9 @@ export class Body {
       });
       this.tracer.checkBalance();
     }
-    this.serumFerritin.step(dt, { pools: this.pools, fluxes: flux, acutePhase: this.inflammation.ferritinAcutePhase });
+    // Pregnancy's extra plasma dilutes the secreted ferritin (pregnancy.ts serumDilution).
+    const ferritinScale = this.inflammation.ferritinAcutePhase * this.pregnancy.serumDilution(this.plasmaVolumeDl);
+    this.serumFerritin.step(dt, { pools: this.pools, fluxes: flux, acutePhase: ferritinScale });
     this.tick++;
 
     const f = this.fluxes;

@@ -140,6 +140,7 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
     cache.set(key, kept); // most recently used last
     // A body made by its constructor, then given the kept state: its objects keep their usual shapes.
     body = copyInto(new Body(subject, overrides, { ...opts, seed: buildSeed }, opts.genotype ?? {}), kept);
+    adoptShapes(body);
   } else if (kept === ON_DISK) {
     // Read again (the same bits); gone or replaced meanwhile: built below.
     body = load();
@@ -184,6 +185,16 @@ export function buildSteadyBody(subject: Subject, overrides: Record<string, numb
   return body;
 }
 
+/**
+ * Objects a copy took over whole (the cohorts, the marrow's cached sums) come with other hidden classes
+ * than the engine makes them with: remade in its shapes (values unchanged), so the first days of a run
+ * from a kept equilibrium do not run the hot loops deoptimised.
+ */
+function adoptShapes(body: Body): void {
+  body.blood.adoptShapes();
+  body.marrow.adoptShapes();
+}
+
 /** A body filled from a stored snapshot, or undefined when there is none or it does not fit. */
 function restore(
   snapshot: unknown,
@@ -195,6 +206,7 @@ function restore(
   try {
     const body = new Body(subject, overrides, opts, opts.genotype ?? {});
     fillFrom(body, snapshot, (s, state) => restoreStreamState(s as RandomStream, state));
+    adoptShapes(body);
     return body;
   } catch {
     return undefined;

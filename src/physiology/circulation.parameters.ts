@@ -8,12 +8,13 @@ export const CIRCULATION_PARAMETERS = defineParameters({
   // ── Circulation
   "circulation.bloodReticulocyteTime": {
     unit: "day",
-    default: 1,
+    default: 1.2,
     description: "time a released reticulocyte still counts as one in blood at reference EPO",
-    source: "Hillman & Finch: 1.0 day at Hct 36–45 %, ref §3.2",
+    source:
+      "calibrated: normal reticulocytes ~1 % of red cells (Hillman & Finch's production index of 1; 0.49–1.50 % in 691 healthy adults, Zhen et al. 2020 Clin Lab doi:10.7754/Clin.Lab.2020.191263) at a 115.6-day lifespan; Hillman & Finch round it to 1.0 day at Hct 36–45 %, ref §3.2",
     min: 0.1,
     max: 5,
-    provenance: { kind: "measured" },
+    provenance: { kind: "calibrated", targets: ["healthy-reticulocytes-retic-pct", "healthy-reticulocytes-rpi"] },
   },
   "circulation.reticulocyteShrinkTime": {
     unit: "day",

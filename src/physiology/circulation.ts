@@ -25,7 +25,14 @@ import type { ReleaseSink } from "./erythropoiesis.js";
 import type { IronParameter } from "./iron.parameters.js";
 import type { Bound } from "./module.js";
 import { BLOOD_FIELDS, type BloodField, mergeArrivals } from "./red-cell-arrivals.js";
-import { type AgeingPass, ageCohorts, type Cohort, formCohort, type PendingCohort } from "./red-cell-cohorts.js";
+import {
+  type AgeingPass,
+  ageCohorts,
+  type Cohort,
+  formCohort,
+  type PendingCohort,
+  reshapeCohort,
+} from "./red-cell-cohorts.js";
 import { Lifespan } from "./red-cell-lifespan.js";
 import {
   type BloodIndices,
@@ -207,6 +214,15 @@ export class Circulation implements ReleaseSink, Bound {
    * Returns the iron (mg) moved to macrophages.
    */
   age(signals: CirculationSignals): number {
+    const ironMg = this.agePass(signals);
+    // Weekly, recompute the sums from the cells. Here, not at the end of the pass: a branch first taken
+    // on day 7 made the compiled pass deoptimise and compile again (tens of ms of a cold run's CPU).
+    if (Math.round(this.nowH / this.updateIntervalH) % (STRIPES * 7) === 0) this.resync();
+    return ironMg;
+  }
+
+  /** One ageing pass (see `age`). */
+  private agePass(signals: CirculationSignals): number {
     mergeArrivals(this.cells, this.mergedUpTo);
     this.mergedUpTo = this.cells.count;
     const { w, vT, vX, h, born, aged, reticH, grp } = this.cells.f;
@@ -330,8 +346,23 @@ export class Circulation implements ReleaseSink, Bound {
     this.volumeSumFl += dVolume;
     this.hbSumPg -= ironPgCells;
     this.hemolyzedIronMg = (hemolyzedPg * this.feHb) / PG_PER_MG;
-    if (pass % (STRIPES * 7) === 0) this.resync(); // weekly, recompute the sums from the cells
     return (ironPgCells * this.feHb) / PG_PER_MG;
+  }
+
+  /**
+   * After the state was copied in from a kept equilibrium (a file or a deep copy): give the cohorts the
+   * shape the ageing pass forms them with (values unchanged), in arrays made here, so the hot loops stay
+   * monomorphic.
+   */
+  adoptShapes(): void {
+    // Arrays filled by push (packed), as the pass keeps them: `map` would make holey ones, of another shape.
+    const stripes: Cohort[][] = [];
+    for (const list of this.cohorts) {
+      const copy: Cohort[] = [];
+      for (const c of list) copy.push(reshapeCohort(c));
+      stripes.push(copy);
+    }
+    this.cohorts = stripes;
   }
 
   /** Remove a fraction of all circulating cells (hemorrhage, menses). Returns iron lost, mg. */
@@ -381,7 +412,7 @@ export class Circulation implements ReleaseSink, Bound {
 
   /** Sums for the blood count, over cells as they stand at the last update. */
   indices(): BloodIndices {
-    return bloodIndices(this.cells, this.cohorts);
+    return bloodIndices(this.cells, this.cohorts, this.nowH);
   }
 
   /** Fraction of red cells in each 1-fL bin from 0 to maxFl. */

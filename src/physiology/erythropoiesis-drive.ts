@@ -37,6 +37,11 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
   private erfeEpoExp = 0;
   private ironRestrictionHalf = 0;
   private expansionIronHalf = 0;
+  /** Iron gate of the EPO-driven expansion: K^n and the normaliser (t_ref^n + K^n)/t_ref^n. */
+  private gateKn = 0;
+  private gateN = 1;
+  private gateNorm = 1;
+  private gateFloor = 0;
   private tsatRef = 0.3;
   private founderFluxPerKg = 0;
   /** Hours from EPO reaching late erythroblasts to their reticulocytes entering the marrow pool. */
@@ -67,6 +72,10 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
     this.ironRestrictionHalf = p("erythropoiesis.ironRestrictionTsatHalf");
     this.expansionIronHalf = p("erythropoiesis.expansionIronTsatHalf");
     this.tsatRef = p("hepcidin.referenceTsat");
+    this.gateN = p("erythropoiesis.epoResponseIronHill");
+    this.gateKn = p("erythropoiesis.epoResponseIronTsatHalf") ** this.gateN;
+    this.gateFloor = p("erythropoiesis.epoResponseIronFloor");
+    this.gateNorm = this.gateKn > 0 ? (this.tsatRef ** this.gateN + this.gateKn) / this.tsatRef ** this.gateN : 1;
     this.releaseDelayH = p("erythropoiesis.orthochromaticTime");
   }
 
@@ -110,7 +119,8 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
 
   /**
    * Founder influx relative to reference, from EPO and transferrin saturation: EPO's drive
-   * d = [e/(e+K)]/[e_ref/(e_ref+K)] restricted as `ironRestriction`, and never above the
+   * d = [e/(e+K)]/[e_ref/(e_ref+K)], its part above 1 carried out as far as iron allows
+   * (`expansionIronGate`), restricted as `ironRestriction`, and never above the
    * expansion the iron supply allows, 1 + (d_max − 1)·g(t) with g(t) = t²/(t²+K_x²)·(1+K_x²)
    * (1 at full saturation; d_max is the drive at saturating EPO). A stimulated marrow reaches
    * ~3–4× normal with normal stores, 6–8× only with the high saturation of hemolysis, and no
@@ -118,12 +128,32 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
    * Finch 1982 Blood 60:1241; Goodnough, Skikne & Brugnara 2000 Blood 96:823).
    */
   founderDrive(epo: number, tsat: number): number {
-    const drive = this.epoResponse(epo) / this.hRef;
+    const d = this.epoResponse(epo) / this.hRef;
+    const drive = d > 1 ? 1 + (d - 1) * this.expansionIronGate(tsat) : d;
     const restricted = drive * this.ironRestriction(tsat);
     const k2 = this.expansionIronHalf ** 2;
     const t2 = Math.max(0, tsat) ** 2;
     const maxDrive = 1 / this.hRef;
     return Math.min(restricted, 1 + (maxDrive - 1) * ((t2 * (1 + k2)) / (t2 + k2)));
+  }
+
+  /**
+   * Share of the EPO-driven expansion (drive above 1) the progenitors carry out at this transferrin
+   * saturation, relative to the reference saturation: φ + (1 − φ)·G(t), G(t) = tⁿ/(tⁿ + Kⁿ)·(t_refⁿ + Kⁿ)/t_refⁿ
+   * (1 at the reference saturation, a little above it when iron is plentiful, φ when it is scarce).
+   * Iron deprivation takes away much of the erythroid progenitors' answer to EPO while leaving their
+   * basal survival: in iron-restricted CD34⁺ cultures EPO no longer expands erythroid progenitors and
+   * isocitrate restores it (aconitase pathway; Bullock et al. 2010 Blood 116:97), and holo-transferrin
+   * sensed through TfR2, the EPO receptor's partner, sets the EPO sensitivity of erythroid cells
+   * (Forejtnikovà et al. 2010 Blood 116:5357). The share φ that stays is the moderate erythroid
+   * hyperplasia of iron-deficiency anemia (sTfR 3–4×; Skikne, Flowers & Cook 1990 Blood 75:1870).
+   * So extra EPO at low saturation (iron-sensing kidney, ESA with functional iron deficiency) turns
+   * into fewer red cells than the same EPO with iron, while the healthy marrow answers in full.
+   */
+  expansionIronGate(tsat: number): number {
+    if (this.gateKn === 0) return 1;
+    const tn = Math.max(0, tsat) ** this.gateN;
+    return this.gateFloor + (1 - this.gateFloor) * (tn / (tn + this.gateKn)) * this.gateNorm;
   }
 
   /** The marrow's dose-response to EPO, h(e) = eⁿ/(eⁿ + Kⁿ) (0–1). */

@@ -238,28 +238,31 @@ export const ERYTHROPOIESIS_PARAMETERS = defineParameters({
   },
   "erythropoiesis.reticulocyteShiftPerEpoDoubling": {
     unit: "day",
-    default: 0.5,
-    description: "earlier release of marrow reticulocytes per doubling of EPO (the 'shift')",
-    source: "calibrated to Hillman & Finch maturation times (Hct 25 → 2 days in blood), ref §3.2",
+    default: 0.36,
+    description:
+      "earlier release of marrow reticulocytes per doubling of EPO (the 'shift'), programmed at their making",
+    source:
+      "Hillman 1969 J Clin Invest 48:443 (blood reticulocyte maturation 1.0/1.5/2.0/2.5 days at Hct 45/35/25/15, in half-day bands) with EPO doubling per 2.3 g/dL of Hb (Symeonidis 2016, epo.slope) gives 0.30–0.345 × circulation.bloodReticulocyteTime per doubling; calibrated within that range so the production index of a large bleed rises no more than the 2–3× of Hillman & Henderson 1969",
     min: 0,
     max: 2,
-    provenance: { kind: "calibrated", targets: ["acute-hemorrhage.retic-peak-day"] },
+    provenance: { kind: "calibrated", targets: ["signature:test/columns-researchers.test.ts"] },
   },
   "erythropoiesis.maxReticulocyteShift": {
     unit: "day",
-    default: 0.5,
+    default: 1.5,
     description: "largest shortening of the marrow reticulocyte residence under high EPO",
     source:
-      "bolus epoetin releases some immature reticulocytes at once (Major 1994 Br J Haematol) but retic % only begins to rise on days 3–4 after single SC doses of 300–2400 IU/kg (Cheung 1998 Clin Pharmacol Ther 64:412); calibrated to those targets",
+      "Hillman 1969 J Clin Invest 48:443: at Hct ≤ 15 % reticulocytes mature 2.5 days in blood, 1.5 days longer than normal; here the whole marrow residence (erythropoiesis.marrowReticulocyteTime)",
     min: 0,
     max: 5,
-    provenance: { kind: "calibrated", targets: ["signature:test/kinetics-marrow.test.ts"] },
+    provenance: { kind: "measured" },
   },
   "erythropoiesis.reticulocyteShiftTime": {
     unit: "day",
     default: 1,
-    description: "time constant with which the marrow reticulocyte residence follows EPO",
-    source: "assumed: the release program changes over about a day (Cheung 1998: no retic rise before day 3)",
+    description: "time constant with which the residence programmed into new reticulocytes follows EPO",
+    source:
+      "assumed: the program averages the EPO an erythroblast sees over its EPO-dependent stages (CFU-E to polychromatic, about two cycles of 23.3 h), whose mean delay is about a day",
     min: 0.01,
     max: 10,
     provenance: { kind: "assumed" },

@@ -18,36 +18,28 @@ import { Columns } from "../core/columns.js";
 import type { RandomStream } from "../core/rng.js";
 import { type ParameterValues, param } from "../parameters/spec.js";
 import type { CirculationParameter } from "./circulation.parameters.js";
+import {
+  admitFounder,
+  CYCLING,
+  divideAgent,
+  type FounderDraws,
+  MARROW_FIELDS,
+  type MarrowField,
+  POSTMITOTIC,
+} from "./erythroblast-agents.js";
 import { ErythroblastIron } from "./erythroblast-iron.js";
 import type { ErythropoiesisParameter } from "./erythropoiesis.parameters.js";
 import type { MarrowSignals, MarrowStepOutput, ReleaseSink } from "./erythropoiesis.types.js";
 import type { IronParameter, SerumMarkerParameter } from "./iron.parameters.js";
 import type { Bound } from "./module.js";
+import { ReticulocyteRelease } from "./reticulocyte-release.js";
 
 export type { MarrowSignals, MarrowStepOutput, ReleaseSink } from "./erythropoiesis.types.js";
 
 /** The parameters this module reads. */
 type Reads = CirculationParameter | ErythropoiesisParameter | IronParameter | SerumMarkerParameter;
 
-export const MARROW_FIELDS = [
-  "w", // cells represented
-  "v", // cytoplasmic volume, fL
-  "h", // hemoglobin, pg
-  "m", // labile non-heme iron (the pool IRPs sense), pg
-  "mt", // iron stranded in mitochondria when heme synthesis is blocked, pg
-  "zpp", // zinc protoporphyrin, as pg-Hb equivalents
-  "div", // divisions done
-  "t", // hours spent in the current cycle or stage
-  "cyc", // this lineage's cycle time, h
-  "stage", // 0 cycling, 1 post-mitotic (orthochromatic)
-  "rLin", // lineage transferrin-receptor density factor
-  "r", // current receptor expression factor (lineage × IRP)
-  "hLin", // lineage sensitivity of heme synthesis to an acquired block (lead): exponent on the factor
-  "gArg", // exponent of the last hour's growth factor (a lineage's factor is reused while it stays the same)
-  "gFac", // that growth factor
-  "seq", // order of creation (the array's order: compaction keeps it)
-] as const;
-export type MarrowField = (typeof MARROW_FIELDS)[number];
+export { MARROW_FIELDS, type MarrowField } from "./erythroblast-agents.js";
 
 /**
  * Marrow reticulocytes make nothing: each only shrinks toward its mature volume,
@@ -64,13 +56,12 @@ export const MARROW_RETIC_FIELDS = [
   "div", // divisions done
   "entry", // marrow step at which the nucleus was extruded
   "seq", // the erythroblast's order of creation
+  "res", // residence programmed at enucleation, h (reticulocyte-release.ts)
 ] as const;
 export type MarrowReticField = (typeof MARROW_RETIC_FIELDS)[number];
 
-const CYCLING = 0;
 /** 1 + 2⁻⁵⁰: above the relative rounding of potential · feHb, so the replete test never errs (see step). */
 const REPLETE_MARGIN = 1 + 2 ** -50;
-const POSTMITOTIC = 1;
 const PG_PER_MG = 1e9;
 
 export class Marrow implements Bound {
@@ -83,11 +74,8 @@ export class Marrow implements Bound {
   private stepIndex = 0;
   /** Agents created so far (their `seq`). */
   private created = 0;
-  /** Hours in the marrow after k steps, summed step by step as a cell's clock would be. */
-  private reticClock = new Float64Array(1);
-  private reticClockDt = 0;
-  /** Scratch: the reticulocytes leaving in one step, in creation order when they entered in different steps. */
-  private leaving: number[] = [];
+  /** Which marrow reticulocytes leave for the blood each step (reticulocyte-release.ts). */
+  private release!: ReticulocyteRelease;
   /** Agent states brought up to date so far (benchmark counting). */
   updates = 0;
   /** Fractional founder agents owed (resolution accumulator). */
@@ -119,20 +107,13 @@ export class Marrow implements Bound {
   private labileSetPoint = 0; // pg Fe
   private matureMchc = 0; // pg/fL
   private maxShrink = 0;
-  private shrinkTime = 0; // h
-  private marrowReticTime = 0; // h
-  private shiftPerDoubling = 0; // h
-  private maxShift = 0; // h
-  private shiftRate = 0; // per h
-  /** Marrow reticulocyte residence now, h: follows EPO with a lag, never below the bound. */
-  private residenceH = -1;
-  private epoRef = 0;
-  private bloodReticTime = 0; // h
   private zppBase = 0; // Hb-eq per Hb
   private zppDeficit = 0;
   private ringSideroblastIron = 0; // pg of mitochondrial iron
   private ringSideroblastDeath = 0; // extra death per cycle of a ring sideroblast
   private hemeCv = 0;
+  /** What founders start with and draw (erythroblast-agents.ts), from the bound constants. */
+  private founderDraws: FounderDraws | undefined;
   /** TfR1 answer to each cell's labile iron (IRP), erythroblast-iron.ts. */
   private erythroblastIron!: ErythroblastIron;
 
@@ -158,6 +139,7 @@ export class Marrow implements Bound {
   bind(params: ParameterValues<Reads>): void {
     const p = (k: Reads) => param(params, k);
     this.cellsIronPg = Number.NaN; // feHb may change
+    this.founderDraws = undefined; // made again from the fields below on the next founder
     this.growthLogPerCycle = Math.log(p("erythropoiesis.growthPerCycle"));
     this.hriCoupling = p("erythropoiesis.hriGrowthCoupling");
     this.cycleTime = p("erythropoiesis.cycleTime");
@@ -182,19 +164,14 @@ export class Marrow implements Bound {
     this.labileSetPoint = 1.5 * demandFe * this.ironUseTime;
     this.matureMchc = p("circulation.matureMchc") / 100;
     this.maxShrink = p("circulation.maxReticulocyteShrink");
-    this.shrinkTime = p("circulation.reticulocyteShrinkTime") * 24;
-    this.marrowReticTime = p("erythropoiesis.marrowReticulocyteTime") * 24;
-    this.shiftPerDoubling = p("erythropoiesis.reticulocyteShiftPerEpoDoubling") * 24;
-    this.maxShift = p("erythropoiesis.maxReticulocyteShift") * 24;
-    this.shiftRate = 1 / (p("erythropoiesis.reticulocyteShiftTime") * 24);
-    this.epoRef = p("erythropoiesis.epoReference");
-    this.bloodReticTime = p("circulation.bloodReticulocyteTime") * 24;
     this.zppBase = p("labs.zppBaseline") * 1e-6;
     this.zppDeficit = p("labs.zppPerIronDeficit") * 1e-6;
     this.ringSideroblastIron = p("erythropoiesis.ringSideroblastIron");
     this.ringSideroblastDeath = p("erythropoiesis.ringSideroblastDeathPerCycle");
     this.hemeCv = p("erythropoiesis.hemeCapacityCv");
     this.erythroblastIron = new ErythroblastIron(params);
+    if (this.release) this.release.bind(params);
+    else this.release = new ReticulocyteRelease(params);
   }
 
   /**
@@ -219,6 +196,11 @@ export class Marrow implements Bound {
   invalidate(): void {
     this.cached = undefined;
     this.cellsIronPg = Number.NaN;
+  }
+
+  /** After the state was copied in from a kept equilibrium: the cached sums in the shape the step makes them. */
+  adoptShapes(): void {
+    if (this.cached) this.cached = { receptorMass: this.cached.receptorMass, erythroblasts: this.cached.erythroblasts };
   }
 
   /** Multiply every agent's weight by `scale` (the steady-state builder's production level). */
@@ -296,51 +278,18 @@ export class Marrow implements Bound {
     const cycleFactor = signals.cycleTimeFactor;
     const feHb = this.feHb;
     const decayUse = Math.exp(-dtH / this.ironUseTime);
-    const epoRatio = Math.max(signals.epo / this.epoRef, 1);
-    // The shift: under EPO, marrow reticulocytes leave earlier, by a bounded amount, and the
-    // residence follows EPO over about a day (a release program, not a flush of the whole pool).
-    const shift = Math.min(this.maxShift, this.shiftPerDoubling * Math.log2(epoRatio));
-    const residenceTarget = Math.max(0, this.marrowReticTime - shift);
-    if (this.residenceH < 0) this.residenceH = residenceTarget;
-    else this.residenceH = residenceTarget + (this.residenceH - residenceTarget) * Math.exp(-this.shiftRate * dtH);
-    const marrowReticTime = this.residenceH;
 
-    // Marrow reticulocytes whose residence is over leave for the blood (oldest first; all
-    // share the residence, so they leave as a prefix of the queue).
+    // Marrow reticulocytes whose residence is over leave for the blood (reticulocyte-release.ts).
     let released = 0;
     let divisionsReleased = 0;
     {
-      const q = this.retics.f;
-      const end = this.retics.count;
       const start = this.reticHead;
-      let head = start;
-      while (head < end) {
-        const k = this.stepIndex - (q.entry[head] as number);
-        if (this.reticHours(k, dtH) < marrowReticTime) break;
-        head++;
-      }
-      if (head > start) {
-        // In creation order, as the erythroblast array held them.
-        const order = this.leaving;
-        order.length = 0;
-        for (let i = start; i < head; i++) order.push(i);
-        if ((q.entry[start] as number) !== (q.entry[head - 1] as number))
-          order.sort((a, b) => (q.seq[a] as number) - (q.seq[b] as number));
-        const shrinkDecay = Math.exp(-dtH / this.shrinkTime);
-        for (const i of order) {
-          const k = this.stepIndex - (q.entry[i] as number);
-          const wq = q.w[i] as number;
-          const target = q.vT[i] as number;
-          let vol = q.v0[i] as number;
-          for (let s = 0; s < k; s++) vol = target + (vol - target) * shrinkDecay;
-          const tH = this.reticHours(k, dtH);
-          const bloodRetic = (this.bloodReticTime + Math.max(0, this.marrowReticTime - tH)) / 24;
-          blood.receive(wq, vol, target, q.h[i] as number, q.zpp[i] as number, bloodRetic);
-          released += wq;
-          divisionsReleased += wq * (q.div[i] as number);
-        }
-      }
-      this.updates += head - start;
+      const out = this.release.step(dtH, signals.epo, this.retics.f, start, this.retics.count, this.stepIndex, blood);
+      const head = out.head;
+      released = out.released;
+      divisionsReleased = out.divisionsReleased;
+      const end = this.retics.count;
+      this.updates += out.updated;
       this.reticHead = head;
       if (head === end) {
         this.retics.count = 0;
@@ -489,35 +438,14 @@ export class Marrow implements Bound {
         // Divide: two agents, each standing for wSurv cells, with a random split.
         let a = 0.5 + this.asymmetrySd * this.divisionRandom.normal();
         a = Math.min(0.8, Math.max(0.2, a));
-        const j = cells.push();
-        w[j] = wSurv;
-        v[j] = (v[i] as number) * (1 - a);
-        h[j] = (h[i] as number) * (1 - a);
-        m[j] = (m[i] as number) * (1 - a);
-        mt[j] = (mt[i] as number) * (1 - a);
-        zpp[j] = (zpp[i] as number) * (1 - a);
-        div[j] = (div[i] as number) + 1;
-        t[j] = 0;
-        cyc[j] = cyc[i] as number;
-        stage[j] = CYCLING;
-        rLin[j] = rLin[i] as number;
-        hLin[j] = hLin[i] as number;
-        r[j] = r[i] as number;
-        gArg[j] = gArg[i] as number;
-        gFac[j] = gFac[i] as number;
-        seq[j] = this.created++;
-        w[i] = wSurv;
-        v[i] = (v[i] as number) * a;
-        h[i] = (h[i] as number) * a;
-        m[i] = (m[i] as number) * a;
-        mt[i] = (mt[i] as number) * a;
-        zpp[i] = (zpp[i] as number) * a;
-        div[i] = (div[i] as number) + 1;
+        divideAgent(cells, i, wSurv, a, this.created++);
         continue;
       }
 
-      // Post-mitotic: keep synthesizing, then extrude the nucleus.
-      if ((t[i] as number) >= orthoTime) {
+      // Post-mitotic: keep synthesizing, then extrude the nucleus. A nucleus whose DNA was made slowly
+      // condenses as slowly (nuclear-cytoplasmic asynchrony of megaloblasts), so the cytoplasm goes on
+      // filling with Hb for as much longer: megaloblastic macrocytes are normochromic (ref §5h).
+      if ((t[i] as number) >= orthoTime * cycleFactor) {
         ironToMac += wi * ((m[i] as number) + (mt[i] as number)); // nucleus and mitochondria go to macrophages
         const vol = v[i] as number;
         const q = this.retics.push();
@@ -554,22 +482,6 @@ export class Marrow implements Bound {
     };
   }
 
-  /** A marrow reticulocyte's hours after k steps of dt: 0 + dt + dt + … as its clock ran. */
-  private reticHours(k: number, dtH: number): number {
-    if (dtH !== this.reticClockDt) {
-      this.reticClock = new Float64Array(1);
-      this.reticClockDt = dtH;
-    }
-    if (k >= this.reticClock.length) {
-      const old = this.reticClock;
-      const grown = new Float64Array(Math.max(k + 1, old.length * 2));
-      grown.set(old);
-      for (let j = old.length; j < grown.length; j++) grown[j] = (grown[j - 1] as number) + dtH;
-      this.reticClock = grown;
-    }
-    return this.reticClock[k] as number;
-  }
-
   /** Cache the step's sums; drop empty agents (released, dead) once they are an eighth of the arrays. */
   private compactAndSum(receptorMass: number, erythroblasts: number, empty: number): void {
     if (empty * 8 > this.cells.count) this.cells.compactWherePositive("w");
@@ -580,27 +492,20 @@ export class Marrow implements Bound {
   private admitFounders(dtH: number, founderFluxPerDay: number): void {
     this.founderDebt += (this.foundersPerDay * dtH) / 24;
     const weight = founderFluxPerDay / this.foundersPerDay;
+    this.founderDraws ??= {
+      founderVolume: this.founderVolume,
+      cycleTime: this.cycleTime,
+      cycleCv: this.cycleCv,
+      receptorCv: this.receptorCv,
+      irpGain: this.irpGain,
+      hemeCv: this.hemeCv,
+    };
+    const draws = this.founderDraws;
     while (this.founderDebt >= 1) {
       this.founderDebt -= 1;
-      const i = this.cells.push();
-      const f = this.cells.f;
-      const rl = this.random.lognormalFactor(this.receptorCv);
-      f.w[i] = weight;
-      f.v[i] = this.founderVolume;
-      f.h[i] = 0;
-      f.m[i] = 0;
-      f.mt[i] = 0;
-      f.zpp[i] = 0;
-      f.div[i] = 0;
-      f.t[i] = 0;
-      f.cyc[i] = this.cycleTime * this.random.lognormalFactor(this.cycleCv);
-      f.stage[i] = CYCLING;
-      f.rLin[i] = rl;
-      f.r[i] = rl * (1 + this.irpGain); // an iron-empty cell shows its receptors fully
-      f.seq[i] = this.created++;
-      f.hLin[i] = this.hemeCv > 0 ? this.hemeRandom.lognormalFactor(this.hemeCv) : 1;
+      const i = admitFounder(this.cells, weight, this.created++, draws, this.random, this.hemeRandom);
       if (this.cached) {
-        this.cached.receptorMass += weight * (f.r[i] as number);
+        this.cached.receptorMass += weight * (this.cells.f.r[i] as number);
         this.cached.erythroblasts += weight;
       }
     }

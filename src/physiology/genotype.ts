@@ -152,14 +152,17 @@ export function genotypeEffects(
 export const GENOTYPE_PARAMETERS = defineParameters({
   "hepcidin.tmprss6HomozygousLossFloor": {
     unit: "",
-    default: 4,
+    default: 5,
     description:
       "BMP–SMAD signal (reference units) left when matriptase-2 is absent: uncleaved hemojuvelin keeps signalling however low iron falls",
     source:
-      "calibrated: IRIDA hepcidin 2–10 nM with TSAT 2–6 %, Hb ~6–10 and MCV low (Finberg 2008; De Falco 2013, ref §5b)",
+      "calibrated: hepcidin not suppressed with TSAT < 10 % (Finberg 2008 Nat Genet 40:569; De Falco 2013 Haematologica 98:845); TSAT/hepcidin 0.13–1.0 %/nM in bi-allelic IRIDA (Donker 2016 Am J Hematol 91:E482); a lifelong steady state, absorption = losses, at the published stores (ferritin median 93 µg/L: van der Staaij 2022 Int J Mol Sci 23:1917, Table 1A). 4 left the gut taking ~0.15 mg/day more than the losses there",
     min: 0,
     max: 100,
-    provenance: { kind: "calibrated", targets: ["irida.tsat", "irida.hepcidin"] },
+    provenance: {
+      kind: "calibrated",
+      targets: ["irida.tsat", "irida.hepcidin", "signature:test/signatures-causes.test.ts"],
+    },
   },
   "hepcidin.tmprss6HeterozygousLossFloor": {
     unit: "",

@@ -78,6 +78,21 @@ export function ageNowYears(ageAtStartYears: number, timeH: number): number {
   return ageAtStartYears + Math.max(0, timeH) / 24 / YEAR_DAYS;
 }
 
+/** Weight at 18 years on the CDC curve above (kg): the adult size the liver grows toward. */
+const ADULT_WEIGHT_KG = 60;
+
+/**
+ * A child's liver relative to an adult's (1 from 18 years): liver mass grows less than in
+ * proportion to weight (ICRP Publication 89, 2002, reference liver masses: 570 g at 5 years, 830 g
+ * at 10, ~1.6 kg in adults (1.8 men, 1.4 women), i.e. ∝ weight^0.85). Hepcidin's BMP6 signal reads
+ * the liver's iron concentration (Kautz 2008 Blood 112:1503: Bmp6 mRNA follows liver iron content),
+ * so a child's smaller liver signals "iron-replete" at fewer milligrams than an adult's.
+ */
+export function liverMassFactor(ageYears: number | undefined, weightKg: number): number {
+  if (ageYears === undefined || ageYears >= ADULT_AGE_YEARS || !(weightKg > 0)) return 1;
+  return Math.min(1, (weightKg / ADULT_WEIGHT_KG) ** 0.85);
+}
+
 /** Age from which a boy's androgens raise EPO (puberty), years. */
 export const PUBERTY_AGE_YEARS = 12;
 

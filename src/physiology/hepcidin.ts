@@ -36,6 +36,11 @@ export interface HepcidinDrive {
   clearanceFactor?: number;
   /** Direct hypoxic suppression of hepcidin synthesis (HIF, PDGF-BB; 1 = normoxia). */
   hypoxiaFactor?: number;
+  /**
+   * Liver mass relative to an adult's (growth.ts liverMassFactor; 1 = adult): the BMP6 signal
+   * reads hepatocyte iron per liver mass, so a child's smaller liver signals at fewer milligrams.
+   */
+  liverMassFactor?: number;
 }
 
 export class Liver implements PhysiologyModule<HepcidinDrive> {
@@ -85,7 +90,7 @@ export class Liver implements PhysiologyModule<HepcidinDrive> {
 
   /** Hepcidin (nmol/L) the liver is driven toward. */
   target(d: HepcidinDrive): number {
-    const bmp = (Math.max(d.hepatocyteIronMg, 0) / this.storeRef) ** this.storeExp;
+    const bmp = (Math.max(d.hepatocyteIronMg, 0) / (this.storeRef * (d.liverMassFactor ?? 1))) ** this.storeExp;
     const holoTf = (Math.max(d.tsat, 0) / this.tsatRef) ** this.tsatExp;
     const erfe = Math.max(d.erfeRelative, 1e-3) ** -this.erfeExp;
     // IL-6/STAT3 adds to the BMP arm rather than scaling it, so inflammation keeps

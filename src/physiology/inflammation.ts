@@ -7,7 +7,8 @@
  *   transferrin synthesis  × (1 − a_tf·s)     negative acute-phase protein
  *   ferritin secretion     → 1 + a_fer·s      positive acute-phase protein, lag of days
  *   renal EPO production   × (1 − a_epo·s)    cytokine blunting of the kidney
- *   progenitor influx      × (1 − a_prog·s)   IFN-γ/TNF-α suppression of CFU-E
+ *   progenitor influx      × (1 − a_prog·s^n) IFN-γ/TNF-α suppression of CFU-E (n > 1: the mild IL-6
+ *                                             of uremia barely acts, active disease does)
  *   red-cell destruction   + d_max·s per day  activated macrophages
  *   macrophage ferritin    × (1 + a_ret·m²)   IL-1/TNF-α raise ferritin synthesis, so macrophages
  *                                             lock recycled iron away (iron retention of ACD);
@@ -64,6 +65,7 @@ export class Inflammation implements PhysiologyModule<InflammationSignals> {
   private ferritinRate = 0; // per h
   private epoBlunt = 0;
   private progSuppress = 0;
+  private progExponent = 1;
   private destruction = 0; // per day
   private retention = 0;
 
@@ -80,6 +82,7 @@ export class Inflammation implements PhysiologyModule<InflammationSignals> {
     this.ferritinRate = 1 / p("inflammation.ferritinResponseTime");
     this.epoBlunt = p("inflammation.epoMaxBlunting");
     this.progSuppress = p("inflammation.progenitorMaxSuppression");
+    this.progExponent = p("inflammation.progenitorSuppressionExponent");
     this.destruction = p("inflammation.maxDestructionRate");
     this.retention = p("inflammation.macrophageFerritinInduction");
     this.macrophageRate = 1 / p("inflammation.macrophageResponseTime");
@@ -107,7 +110,9 @@ export class Inflammation implements PhysiologyModule<InflammationSignals> {
     return {
       transferrinFactor: 1 - this.tfFall * s,
       epoBlunting: 1 - this.epoBlunt * s,
-      progenitorFactor: 1 - this.progSuppress * s,
+      // IFN-γ and TNF-α of active disease cut erythroid progenitors (Means & Krantz 1992); steeper than
+      // IL-6 itself, so the few pg/mL of uremia (IL-6 ~10) cut little and ACD's ~50 pg/mL cut a third.
+      progenitorFactor: 1 - this.progSuppress * s ** this.progExponent,
       randomDestructionPerDay: this.destruction * s,
       // Macrophage ferritin synthesis follows IL-6 within a day (macrophageActivation): after
       // endotoxin, recycled iron is diverted into ferritin at once (Fillet 1974; Torrance 1978),
@@ -203,20 +208,33 @@ export const INFLAMMATION_PARAMETERS = defineParameters({
   },
   "inflammation.progenitorMaxSuppression": {
     unit: "",
-    default: 0.5,
+    default: 0.85,
     description: "largest fractional cut of erythroid progenitor influx (IFN-γ, TNF-α)",
-    source: "cytokine suppression of CFU-E (Weiss & Goodnough 2005, R), calibrated",
+    source:
+      "IFN-γ, TNF-α and IL-1 inhibit CFU-E/BFU-E colony formation, reversibly with more EPO (Means & Krantz 1992 Blood 80:1639; Weiss & Goodnough 2005 NEJM 352:1011), so ACD has fewer erythroblasts, and sTfR stays within the healthy range where IDA's is high (Punnonen 1997 Blood 89:1052); calibrated 0.5 -> 0.85 (with progenitorSuppressionExponent 1 -> 1.5) on that sTfR (mean 2.0 -> ~1.6 mg/L at IL-6 50 pg/mL, range 0.76-1.76, ref §1.3) with the ACD TSAT 10-20 % and the CKD Hb fall kept; acd-2005-hb is a held-out check",
     min: 0,
     max: 0.99,
     provenance: {
       kind: "calibrated",
       targets: [
+        "signature:test/signatures-causes.test.ts",
+        "acd-2005-tsat-chronic",
         "acute-inflammation.hepcidin-rise",
         "chronic-inflammation.tsat",
         "chronic-inflammation.tibc",
         "chronic-inflammation.mcv",
       ],
     },
+  },
+  "inflammation.progenitorSuppressionExponent": {
+    unit: "",
+    default: 1.5,
+    description: "steepness of the progenitor cut on IL-6 activity s: the cut is progenitorMaxSuppression × s^exponent",
+    source:
+      "IFN-γ and TNF-α, which inhibit erythroid progenitors (Means & Krantz 1992 Blood 80:1639), belong to active inflammatory disease; the mild IL-6 of uremia (~10 pg/mL) comes with little of them. Calibrated (as the squared macrophage retention): 1.5 keeps the CKD stage-4 Hb fall (Hsu 2002, ckd.hb-fall) where the linear form left it while ACD's sTfR comes into the healthy range (Punnonen 1997)",
+    min: 1,
+    max: 4,
+    provenance: { kind: "calibrated", targets: ["ckd.hb-fall", "signature:test/signatures-causes.test.ts"] },
   },
   "inflammation.macrophageFerritinInduction": {
     unit: "",

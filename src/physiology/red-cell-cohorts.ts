@@ -44,14 +44,14 @@ export interface PendingCohort {
   idx: number[];
 }
 
-/** Cells gathered in `pc` (just aged to `now`) as one cohort; their agents' weights are set to 0. */
-export function formCohort(pc: PendingCohort, f: Record<BloodField, Float64Array>, now: number): Cohort {
-  const { w, vT, vX, h, zpp, lf, cr } = f;
-  const age = pc.ageSum / pc.wSum;
-  const members = new Float64Array(pc.idx.length * 4);
-  const c: Cohort = {
-    born: now - age,
-    aged: age,
+/**
+ * A cohort with unit scales and empty sums. Every cohort is made here, so all share one object shape
+ * (hidden class): the ageing pass, the blood count and the histogram are compiled for that shape alone.
+ */
+function newCohort(born: number, aged: number, members: Float64Array): Cohort {
+  return {
+    born,
+    aged,
     sW: 1,
     sT: 1,
     sX: 1,
@@ -68,6 +68,38 @@ export function formCohort(pc: PendingCohort, f: Record<BloodField, Float64Array
     HL: 0,
     CR: 0,
   };
+}
+
+/**
+ * The same cohort in the shape `newCohort` gives (same values, bit for bit). Cohorts read back from a
+ * stored equilibrium (node:v8) or deep-copied are objects of another shape: a run mixing them with
+ * the cohorts it forms would run its cohort loops polymorphic, or deoptimise them, until they die out.
+ */
+export function reshapeCohort(c: Cohort): Cohort {
+  const r = newCohort(c.born, c.aged, c.members);
+  r.sW = c.sW;
+  r.sT = c.sT;
+  r.sX = c.sX;
+  r.sH = c.sH;
+  r.W = c.W;
+  r.TV = c.TV;
+  r.XV = c.XV;
+  r.H = c.H;
+  r.Z = c.Z;
+  r.TT = c.TT;
+  r.TX = c.TX;
+  r.XX = c.XX;
+  r.HL = c.HL;
+  r.CR = c.CR;
+  return r;
+}
+
+/** Cells gathered in `pc` (just aged to `now`) as one cohort; their agents' weights are set to 0. */
+export function formCohort(pc: PendingCohort, f: Record<BloodField, Float64Array>, now: number): Cohort {
+  const { w, vT, vX, h, zpp, lf, cr } = f;
+  const age = pc.ageSum / pc.wSum;
+  const members = new Float64Array(pc.idx.length * 4);
+  const c = newCohort(now - age, age, members);
   for (let k = 0; k < pc.idx.length; k++) {
     const i = pc.idx[k] as number;
     const wi = w[i] as number;
@@ -178,8 +210,11 @@ export interface CountSums {
 }
 
 export function addCohortIndices(lists: readonly Cohort[][], out: CountSums): void {
-  for (const list of lists)
-    for (const c of list) {
+  // Indexed loops (not for…of): no iterator objects whose shapes a cold run's first calls see differently.
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l] as Cohort[];
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k] as Cohort;
       const sW = c.sW;
       out.cells += sW * c.W;
       out.volumeSumFl += sW * (c.sT * c.TV + c.sX * c.XV);
@@ -187,13 +222,16 @@ export function addCohortIndices(lists: readonly Cohort[][], out: CountSums): vo
       out.hbSumPg += sW * c.sH * c.H;
       out.zppSumHbEq += sW * c.Z;
     }
+  }
 }
 
 /** Cohort members, materialised from their values at joining and the cohort's scales, added to 1-fL bins; returns total + their weight. */
 export function addCohortHistogram(lists: readonly Cohort[][], bins: Float64Array, total: number): number {
   const maxFl = bins.length;
-  for (const list of lists)
-    for (const c of list) {
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l] as Cohort[];
+    for (let j = 0; j < list.length; j++) {
+      const c = list[j] as Cohort;
       const m = c.members;
       for (let k = 0; k < m.length; k += 4) {
         const wi = (m[k] as number) * c.sW;
@@ -203,5 +241,6 @@ export function addCohortHistogram(lists: readonly Cohort[][], bins: Float64Arra
         total += wi;
       }
     }
+  }
   return total;
 }

@@ -21,9 +21,15 @@ export interface BloodIndices {
   zppSumHbEq: number;
 }
 
-/** Sums for the blood count, over cells as they stand at the last update. */
-export function bloodIndices(cells: Cells, cohorts: Cohorts): BloodIndices {
-  const { w, vT, vX, h, zpp, aged, reticH } = cells.f;
+/**
+ * Sums for the blood count, over cells as they stand at the last update. A cell counts as a
+ * reticulocyte while its age now (`nowH` − release time) is below its reticulocyte span: between
+ * ageing passes its last update lags by up to the update interval, and counting on that age read
+ * up to a quarter too many reticulocytes just before each pass (a 6-h sawtooth). Without `nowH`,
+ * the age of the last update.
+ */
+export function bloodIndices(cells: Cells, cohorts: Cohorts, nowH?: number): BloodIndices {
+  const { w, vT, vX, h, zpp, born, aged, reticH } = cells.f;
   const out: BloodIndices = {
     cells: 0,
     volumeSumFl: 0,
@@ -41,7 +47,8 @@ export function bloodIndices(cells: Cells, cohorts: Cohorts): BloodIndices {
     out.volumeSqSumFl2 += wi * vol * vol;
     out.hbSumPg += wi * (h[i] as number);
     out.zppSumHbEq += wi * (zpp[i] as number);
-    if ((aged[i] as number) < (reticH[i] as number)) {
+    const age = nowH === undefined ? (aged[i] as number) : nowH - (born[i] as number);
+    if (age < (reticH[i] as number)) {
       out.reticCells += wi;
       out.reticHbSumPg += wi * (h[i] as number);
     }

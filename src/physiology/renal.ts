@@ -122,11 +122,11 @@ export const KIDNEY_PARAMETERS = defineParameters({
   },
   "kidney.epoCapacityHalfGfr": {
     unit: "",
-    default: 0.1425,
+    default: 0.14,
     description:
       "GFR (fraction of healthy) at which renal EPO production capacity is half-lost, f = gⁿ(1+Kⁿ)/(gⁿ+Kⁿ) with n = kidney.epoCapacityHill",
     source:
-      "calibrated: Hb falls from CrCl ~70 mL/min, −1.4 g/dL at 20–30 mL/min (Hsu 2002); EPO ~half of that of iron deficiency at the same Hb (Gowanlock 2016), ref §5g; untreated dialysis Hct 22 % (Eschbach 1989); with epoCapacityHill and the uremic IL-6 (kidney.uremicIl6); 0.145 → 0.1425 when the reticulocyte shift began to follow EPO one orthochromatic stage late (ckd.hb-fall had moved to −2.11 g/dL, just outside its range)",
+      "calibrated: Hb falls from CrCl ~70 mL/min, −1.4 g/dL at 20–30 mL/min (Hsu 2002); EPO ~half of that of iron deficiency at the same Hb (Gowanlock 2016), ref §5g; untreated dialysis Hct 22 % (Eschbach 1989); with epoCapacityHill and the uremic IL-6 (kidney.uremicIl6); 0.145 → 0.1425 when the reticulocyte shift began to follow EPO one orthochromatic stage late (ckd.hb-fall had moved to −2.11 g/dL, just outside its range); 0.1425 → 0.14 when the marrow's EPO response became iron-gated and the kidney iron-sensing (ckd.hb-fall at −2.104, again just outside)",
     min: 0.001,
     max: 10,
     provenance: {

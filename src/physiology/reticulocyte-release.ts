@@ -1,0 +1,158 @@
+/**
+ * Release of marrow reticulocytes to the blood (model.md §3.2).
+ *
+ * After enucleation a reticulocyte waits in the marrow for its residence, then leaves for the
+ * blood, where it still counts as a reticulocyte for the blood maturation time plus whatever of
+ * its marrow residence it did not spend there. Under EPO the residence shortens (the "shift" of
+ * Hillman & Finch): reticulocytes leave younger, and so count longer in blood.
+ *
+ * The residence is a program each reticulocyte carries from its making, not a gate on the whole
+ * pool: it is set at enucleation from the EPO its erythroblast saw in the last EPO-dependent stage
+ * (the marrow's release EPO, one orthochromatic stage late, averaged over about a day). Cells
+ * already waiting keep their program, so an EPO rise brings no flush of the marrow pool: the first
+ * early cells reach the blood one residence after the first programmed ones enucleate (Cheung 1998
+ * Clin Pharmacol Ther 64:412: reticulocytes unchanged for two days after single epoetin doses, up
+ * from days 3-4), and the blood residence of reticulocytes rises over days after a bleed (2-2.6x,
+ * peaking ~6 days after phlebotomy in sheep; Chapel et al. 2010, PMC2882108).
+ *
+ * The marrow (erythropoiesis.ts) keeps the queue of marrow reticulocytes in order of enucleation;
+ * this module programs the newly enucleated, decides each step which of them leave, brings them
+ * up to date and hands them to the circulation.
+ */
+import { type ParameterValues, param } from "../parameters/spec.js";
+import type { CirculationParameter } from "./circulation.parameters.js";
+import type { ErythropoiesisParameter } from "./erythropoiesis.parameters.js";
+import type { ReleaseSink } from "./erythropoiesis.types.js";
+
+/** The parameters this module reads. */
+type Reads = CirculationParameter | ErythropoiesisParameter;
+
+/** The marrow reticulocyte queue's columns this module reads and writes (erythropoiesis.ts MARROW_RETIC_FIELDS). */
+export type ReticQueue = Record<"w" | "v0" | "vT" | "h" | "zpp" | "div" | "entry" | "seq" | "res", Float64Array>;
+
+/** What one step's release did. */
+export interface ReleaseStep {
+  /** First reticulocyte still in the marrow (the queue's new head). */
+  head: number;
+  /** Cells released to blood. */
+  released: number;
+  /** Agents released (brought up to date). */
+  updated: number;
+  /** Σ cells × divisions over the cells released. */
+  divisionsReleased: number;
+}
+
+export class ReticulocyteRelease {
+  private shrinkTime = 0; // h
+  private marrowReticTime = 0; // h
+  private shiftPerDoubling = 0; // h
+  private maxShift = 0; // h
+  private shiftRate = 0; // per h
+  private epoRef = 0;
+  private bloodReticTime = 0; // h
+  /** Residence programmed into reticulocytes enucleating now, h: follows EPO with a lag, never below 0. */
+  private residenceH = -1;
+  /** Last marrow step whose new reticulocytes have their program. */
+  private programmedStep = -1;
+  /** Hours in the marrow after k steps, summed step by step as a cell's clock would be. */
+  private reticClock = new Float64Array(1);
+  private reticClockDt = 0;
+  /** Scratch: the reticulocytes leaving in one step, in creation order when they entered in different steps. */
+  private leaving: number[] = [];
+
+  constructor(params: ParameterValues<Reads>) {
+    this.bind(params);
+  }
+
+  bind(params: ParameterValues<Reads>): void {
+    const p = (k: Reads) => param(params, k);
+    this.shrinkTime = p("circulation.reticulocyteShrinkTime") * 24;
+    this.marrowReticTime = p("erythropoiesis.marrowReticulocyteTime") * 24;
+    this.shiftPerDoubling = p("erythropoiesis.reticulocyteShiftPerEpoDoubling") * 24;
+    this.maxShift = p("erythropoiesis.maxReticulocyteShift") * 24;
+    this.shiftRate = 1 / (p("erythropoiesis.reticulocyteShiftTime") * 24);
+    this.epoRef = p("erythropoiesis.epoReference");
+    this.bloodReticTime = p("circulation.bloodReticulocyteTime") * 24;
+  }
+
+  /**
+   * One step. Reticulocytes that enucleated in the last step (at the end of `q`) take the program
+   * of that step; the program then follows EPO; and the reticulocytes of `q` from `start` on whose
+   * own residence is over leave for `blood` (in the erythroblasts' order of creation). Released
+   * agents are emptied (w = 0) in place; the returned head is the first one still waiting.
+   * `stepIndex` is the marrow's clock (reticulocytes store the step at which they entered).
+   */
+  step(
+    dtH: number,
+    epo: number,
+    q: ReticQueue,
+    start: number,
+    end: number,
+    stepIndex: number,
+    blood: ReleaseSink,
+  ): ReleaseStep {
+    const epoRatio = Math.max(epo / this.epoRef, 1);
+    // The shift: under EPO, reticulocytes are made to leave earlier, by a bounded amount; the
+    // program follows EPO over about a day (the erythroblasts' last EPO-dependent stage).
+    const shift = Math.min(this.maxShift, this.shiftPerDoubling * Math.log2(epoRatio));
+    const residenceTarget = Math.max(0, this.marrowReticTime - shift);
+    if (this.residenceH < 0) this.residenceH = residenceTarget;
+    // New reticulocytes (entered after the last programmed step) carry the program they were made under.
+    for (let i = end - 1; i >= start && (q.entry[i] as number) > this.programmedStep; i--) q.res[i] = this.residenceH;
+    this.programmedStep = stepIndex - 1;
+    this.residenceH = residenceTarget + (this.residenceH - residenceTarget) * Math.exp(-this.shiftRate * dtH);
+
+    let released = 0;
+    let divisionsReleased = 0;
+    const order = this.leaving;
+    order.length = 0;
+    let sorted = true;
+    let lastSeq = Number.NEGATIVE_INFINITY;
+    for (let i = start; i < end; i++) {
+      if ((q.w[i] as number) === 0) continue; // left earlier
+      const k = stepIndex - (q.entry[i] as number);
+      if (this.reticHours(k, dtH) < (q.res[i] as number)) continue;
+      order.push(i);
+      const sq = q.seq[i] as number;
+      if (sq < lastSeq) sorted = false;
+      lastSeq = sq;
+    }
+    if (order.length > 0) {
+      // In creation order, as the erythroblast array held them.
+      if (!sorted) order.sort((a, b) => (q.seq[a] as number) - (q.seq[b] as number));
+      const shrinkDecay = Math.exp(-dtH / this.shrinkTime);
+      for (const i of order) {
+        const k = stepIndex - (q.entry[i] as number);
+        const wq = q.w[i] as number;
+        const target = q.vT[i] as number;
+        let vol = q.v0[i] as number;
+        for (let s = 0; s < k; s++) vol = target + (vol - target) * shrinkDecay;
+        const tH = this.reticHours(k, dtH);
+        const bloodRetic = (this.bloodReticTime + Math.max(0, this.marrowReticTime - tH)) / 24;
+        blood.receive(wq, vol, target, q.h[i] as number, q.zpp[i] as number, bloodRetic);
+        released += wq;
+        divisionsReleased += wq * (q.div[i] as number);
+        q.w[i] = 0;
+      }
+    }
+    let head = start;
+    while (head < end && (q.w[head] as number) === 0) head++;
+    return { head, released, divisionsReleased, updated: order.length };
+  }
+
+  /** A marrow reticulocyte's hours after k steps of dt: 0 + dt + dt + … as its clock ran. */
+  private reticHours(k: number, dtH: number): number {
+    if (dtH !== this.reticClockDt) {
+      this.reticClock = new Float64Array(1);
+      this.reticClockDt = dtH;
+    }
+    if (k >= this.reticClock.length) {
+      const old = this.reticClock;
+      const grown = new Float64Array(Math.max(k + 1, old.length * 2));
+      grown.set(old);
+      for (let j = old.length; j < grown.length; j++) grown[j] = (grown[j - 1] as number) + dtH;
+      this.reticClock = grown;
+    }
+    return this.reticClock[k] as number;
+  }
+}
