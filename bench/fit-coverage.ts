@@ -14,13 +14,18 @@
  *
  * Prints one line per patient as it finishes and appends it as JSON to
  * `jsonl` (if given), so a long study can be split (firstPatient) and pooled;
- * `summary` pools such files: per path, how often the 95 % interval covers
+ * `summary` pools such files. With a `jsonl`, the study is resumable: patients
+ * already in it are skipped, and each fit keeps its journal of runs in
+ * `jsonl`.work/fit-<i>/ (src/fit/run-fit.ts), so a fit cut by a kill resumes
+ * from its runs (its row then says `resumed` and its time is only the rest).
+ * Per path, how often the 95 % interval covers
  * the truth, the median and 90th percentile of the relative error of the
  * point estimate (all patients, and those whose interval was bounded on both
  * sides), and the time and runs per fit. The patient sequence is the same
  * whatever the split.
  */
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createStream } from "../src/core/rng.js";
@@ -39,6 +44,10 @@ interface Row {
   estimates: { value: number; lower: number; upper: number; identifiable: boolean }[];
   runs: number;
   seconds: number;
+  /** The fit resumed from a journal of an interrupted run: `seconds` is only the rest. */
+  resumed?: boolean;
+  /** Commit of the code that made the row (bench only; `git rev-parse`). */
+  commit?: string;
 }
 
 const quantile = (xs: number[], p: number) => {
@@ -66,10 +75,23 @@ function summary(rows: Row[]): void {
     const ident = err(with_.filter((r) => (r.estimates[p] as Row["estimates"][number]).identifiable));
     const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
     console.log(
-      `${PATHS[p]}: covers the truth ${cov}/${with_.length} (${pct(cov / with_.length)}); relative error median ${pct(quantile(all, 0.5))}, P90 ${pct(quantile(all, 0.9))}; bounded on both sides in ${ident.length}: median ${pct(quantile(ident, 0.5))}, P90 ${pct(quantile(ident, 0.9))}`,
+      `${PATHS[p]}: covers the truth ${cov}/${with_.length} (${pct(cov / with_.length)}); relative error median ${pct(quantile(all, 0.5))}, P90 ${pct(quantile(all, 0.9))}, max ${pct(Math.max(...all))}; bounded on both sides in ${ident.length}: median ${pct(quantile(ident, 0.5))}, P90 ${pct(quantile(ident, 0.9))}`,
+    );
+    // Identifiable without a note: bounded within a factor of 2 (the fit calls a wider interval "weakly identifiable").
+    const narrow = with_.filter((r) => {
+      const e = r.estimates[p] as Row["estimates"][number];
+      return e.identifiable && e.upper <= 2 * e.lower;
+    });
+    const narrowCov = narrow.filter((r) => {
+      const e = r.estimates[p] as Row["estimates"][number];
+      return e.lower <= (r.truth[p] as number) && (r.truth[p] as number) <= e.upper;
+    }).length;
+    const ne = err(narrow);
+    console.log(
+      `  interval within a factor 2 in ${narrow.length}: covers ${narrowCov}/${narrow.length}; error median ${pct(quantile(ne, 0.5))}, P90 ${pct(quantile(ne, 0.9))}, max ${pct(Math.max(...ne))}; within 25 % of the truth: ${ne.filter((x) => x <= 0.25).length}/${ne.length}`,
     );
   }
-  const secs = rows.map((r) => r.seconds);
+  const secs = rows.filter((r) => !r.resumed).map((r) => r.seconds);
   const runs = rows.map((r) => r.runs);
   console.log(
     `time per fit: median ${quantile(secs, 0.5).toFixed(0)} s, max ${Math.max(...secs).toFixed(0)} s; runs per fit median ${quantile(runs, 0.5)}, max ${Math.max(...runs)}`,
@@ -89,7 +111,22 @@ if (process.argv[2] === "summary") {
   const firstPatient = Number(process.argv[5] ?? 0);
   const months = Number(process.argv[6] ?? 6);
   const jsonl = process.argv[7];
-  const dir = mkdtempSync(join(tmpdir(), "erythron-fit-coverage-"));
+  const dir = jsonl ? `${jsonl}.work` : mkdtempSync(join(tmpdir(), "erythron-fit-coverage-"));
+  mkdirSync(dir, { recursive: true });
+  const done = new Set<number>(
+    jsonl && existsSync(jsonl)
+      ? readFileSync(jsonl, "utf8")
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => (JSON.parse(l) as Row).patient)
+      : [],
+  );
+  let commit: string | undefined;
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    // not a git checkout
+  }
   const draw = createStream(2026, "fit-coverage");
   const columns = ["hb_g_dl", "ferritin_ng_ml", "mcv_fl", "tsat_pct"];
   const days = Array.from({ length: months + 1 }, (_, m) => 30 * m);
@@ -97,7 +134,7 @@ if (process.argv[2] === "summary") {
   for (let i = 0; i < firstPatient + patients; i++) {
     const bleed = 2 + 18 * draw.uniform();
     const stores = 300 + 900 * draw.uniform();
-    if (i < firstPatient) continue; // the same patients whatever the split
+    if (i < firstPatient || done.has(i)) continue; // the same patients whatever the split
     const text = (b: number, s: number) =>
       `name: patient ${i}\nsubject: { sex: male, weight: 75 kg, storageIron: ${s.toFixed(1)} mg }\nduration: ${30 * months} days\nevents:\n  - from: 0 days\n    chronicBleed: ${b.toFixed(3)} mL/day\n`;
     const truth = simulate(parseScenario(text(bleed, stores), "truth.yaml"), { seed: 1000 + i, foundersPerDay });
@@ -117,12 +154,15 @@ if (process.argv[2] === "summary") {
     writeFileSync(scenario, text(8, freeCount > 1 ? 800 : stores));
     const free = ["events[0].chronicBleed=0.5 mL/day..40 mL/day"];
     if (freeCount > 1) free.push("subject.storageIron=100 mg..2000 mg");
+    const out = jsonl ? join(dir, `fit-${i}`) : undefined;
+    const resumed = out !== undefined && existsSync(join(out, "evaluations.jsonl"));
     const t0 = performance.now();
     const r = await fitPatient({
       scenario,
       labs,
       free,
       foundersPerDay,
+      ...(out !== undefined ? { out } : {}),
       ...(process.env.FIT_PROGRESS ? { onProgress: (m: string) => console.error(m) } : {}),
     });
     const row: Row = {
@@ -137,6 +177,8 @@ if (process.argv[2] === "summary") {
       }),
       runs: r.runs,
       seconds: (performance.now() - t0) / 1000,
+      ...(resumed ? { resumed } : {}),
+      ...(commit ? { commit } : {}),
     };
     rows.push(row);
     if (jsonl) appendFileSync(jsonl, `${JSON.stringify(row)}\n`);

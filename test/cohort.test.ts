@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { cohort } from "../src/cohort/cohort.js";
 import {
   drawPopulation,
+  expandPopulation,
   type PopulationDistribution,
   PopulationError,
   type PopulationPath,
@@ -104,6 +105,58 @@ describe("population distributions", () => {
         "x.yaml",
       ),
     ).toThrow(/model parameter/);
+  });
+
+  it("a shared factor (scales:) moves several parameters together, each by its exponent", () => {
+    const doc = {
+      subject: { sex: "male" },
+      population: {
+        "subject.storageIron": { lognormal: { median: "800 mg", cv: 0.5 } },
+        ferritinPerStores: {
+          lognormal: { median: 1, cv: 0.4 },
+          scales: { "labs.ferritinPerMacrophageSynthesis": 1, "labs.macrophageIronPerFerritin": -1 },
+        },
+      },
+    };
+    const pop = parsePopulation(doc, "x.yaml");
+    expect(pop[1]?.scales?.map((s) => [s.path.path, s.exponent])).toEqual([
+      ["labs.ferritinPerMacrophageSynthesis", 1],
+      ["labs.macrophageIronPerFerritin", -1],
+    ]);
+    const drawn = drawPopulation(pop, 20, 5);
+    const base: Record<string, number> = {
+      "labs.ferritinPerMacrophageSynthesis": 10,
+      "labs.macrophageIronPerFerritin": 5,
+    };
+    const { population, values } = expandPopulation(pop, drawn, (p) => base[p] as number);
+    expect(population.map((p) => p.path.path)).toEqual([
+      "subject.storageIron",
+      "labs.ferritinPerMacrophageSynthesis",
+      "labs.macrophageIronPerFerritin",
+    ]);
+    values.forEach((m, i) => {
+      const f = (drawn[i] as number[])[1] as number;
+      expect(m[0]).toBe((drawn[i] as number[])[0]);
+      expect(m[1]).toBeCloseTo(10 * f, 12);
+      expect(m[2]).toBeCloseTo(5 / f, 12);
+    });
+    // A factor must name model parameters, and a parameter cannot be both drawn and scaled.
+    expect(() =>
+      parsePopulation(
+        { population: { f: { lognormal: { median: 1, cv: 0.4 }, scales: { "subject.weight": 1 } } } },
+        "x.yaml",
+      ),
+    ).toThrow(/only model parameters/);
+    const twice = parsePopulation(
+      {
+        population: {
+          "labs.macrophageIronPerFerritin": { lognormal: { median: "6 mg", cv: 0.2 } },
+          f: { lognormal: { median: 1, cv: 0.4 }, scales: { "labs.macrophageIronPerFerritin": -1 } },
+        },
+      },
+      "x.yaml",
+    );
+    expect(() => expandPopulation(twice, drawPopulation(twice, 3, 1), () => 1)).toThrow(/given twice/);
   });
 
   it("draws a stratified sample: each decile of a 10-member draw holds one member", () => {

@@ -79,14 +79,15 @@ describe("reticulocyte production index (Hillman & Finch)", () => {
     }
   });
 
-  it("rises 2–3× its own baseline one to three weeks after a large bleed with iron stores (an adequate marrow response)", async () => {
+  it("runs at 2–3× its own baseline in the second and third weeks after a large bleed with iron stores, below the 4× of hemolysis", async () => {
     // Hillman RS & Henderson PA 1969, J Clin Invest 48:454: with iron from normal reticuloendothelial
     // stores the marrow's production rises to two to three times the subject's normal (4–8× only with
     // hemolysis or iron dextran); Hillman RS 1969, J Clin Invest 48:443: the rise comes in the second week.
     // The index reads one day's reticulocyte count, so it is read as a physiology, not a draw: the bleed
     // is moved 12 days later to give 12 days of baseline, three seeds are averaged day by day (the marrow's
-    // response, not one random path), the peak is a 3-day mean, and it is compared with that baseline
-    // (the model's healthy index is ~0.85-1, so "×2–3 normal" is a ratio to the subject's own normal).
+    // response, not one random path), and levels are compared with that baseline (a ratio to the
+    // subject's own normal). "Two to three times normal" is the level over the second and third weeks;
+    // the peak (a 3-day mean) must stay below the 4× that only hemolysis or iron dextran reach.
     const s = await loadScenario("acute-hemorrhage"); // 1500 mL, 800 mg of storage iron
     const LEAD = 12;
     const events = s.events.map((e) => ({ ...e, atDays: e.atDays + LEAD }));
@@ -97,8 +98,11 @@ describe("reticulocyte production index (Hillman & Finch)", () => {
     const smooth = (d: number) => mean(rpi.slice(d - 1, d + 2));
     let peak = 0;
     for (let d = bleedDay + 7; d <= bleedDay + 21; d++) peak = Math.max(peak, smooth(d));
+    const level = mean(rpi.slice(bleedDay + 7, bleedDay + 22));
+    expect(level / base).toBeGreaterThan(2);
+    expect(level / base).toBeLessThan(3);
     expect(peak / base).toBeGreaterThan(2);
-    expect(peak / base).toBeLessThan(3);
+    expect(peak / base).toBeLessThan(4);
   }, 60_000);
 
   it("stays below 2 in iron-deficiency anemia (a hypoproliferative marrow)", async () => {

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { quantile as d3quantile } from "d3";
+import { resolveParameters } from "../engine/parameters.js";
 import { parseScenario } from "../scenario/load.js";
 import { parseYaml } from "../scenario/parse.js";
 import { resolveScenarioPath } from "../scenario/shipped.js";
@@ -16,7 +17,7 @@ import { type SweepResult, sweep } from "../sweep/sweep.js";
 import type { MetricSpec, RunRow, Sweep, SweepPlan } from "../sweep/types.js";
 import { VERSION } from "../version.js";
 import { type BalanceReport, balanceMembers } from "./balance.js";
-import { drawPopulation, type PopulationPath, parsePopulation } from "./population.js";
+import { drawPopulation, expandPopulation, type PopulationPath, parsePopulation } from "./population.js";
 
 export const DEFAULT_COHORT_COLUMNS = ["hb_g_dl", "ferritin_ng_ml", "tsat_pct", "mcv_fl"];
 
@@ -135,10 +136,16 @@ export function cohortSweep(options: CohortOptions): {
   const columns = options.columns ?? DEFAULT_COHORT_COLUMNS;
   const metrics: MetricSpec[] = [];
   for (const c of columns) for (const d of days) metrics.push({ name: `${c}@${d}`, column: c, kind: "at", atDays: d });
-  const values = drawPopulation(population, options.size, seed);
+  const baseValues = resolveParameters(scenario.subject.sex, scenario.parameters) as Record<string, number>;
+  // Factors (scales:) become the parameters they scale; balance and the sweep see only paths.
+  const { population: members, values } = expandPopulation(
+    population,
+    drawPopulation(population, options.size, seed),
+    (p) => baseValues[p] as number,
+  );
   const sha = (s: string) => createHash("sha256").update(s).digest("hex");
   const scenarioSha256 = sha(text);
-  const paths = population.map((p) => p.path);
+  const paths = members.map((p) => p.path);
   const numerics = `${options.dtHours ?? ""}/${options.foundersPerDay ?? ""}`;
   // (balance-3: members balanced by up to three probes, the best kept; an earlier balance.json is not reused)
   const id = sha(
@@ -146,8 +153,8 @@ export function cohortSweep(options: CohortOptions): {
   ).slice(0, 16);
   // Members solved into iron balance: probes are reused from DIR/balance.json when it belongs to this cohort.
   let balance: BalanceReport | undefined;
-  if (population.some((p) => p.balance)) {
-    const at = population.findIndex((p) => p.balance);
+  if (members.some((p) => p.balance)) {
+    const at = members.findIndex((p) => p.balance);
     const kept = join(options.out, "balance.json");
     const old = existsSync(kept)
       ? (JSON.parse(readFileSync(kept, "utf8")) as { id?: string } & BalanceReport)
@@ -159,12 +166,12 @@ export function cohortSweep(options: CohortOptions): {
       });
     } else {
       options.onMessage?.(
-        `cohort: solving ${population[at]?.path.path} for iron balance (two or three 28-day probe runs per member)`,
+        `cohort: solving ${members[at]?.path.path} for iron balance (two or three 28-day probe runs per member)`,
       );
       balance = balanceMembers(values, {
         scenarioDoc: doc,
         scenarioFile: file,
-        population,
+        population: members,
         seed,
         ...(options.dtHours !== undefined ? { dtHours: options.dtHours } : {}),
         ...(options.foundersPerDay !== undefined ? { foundersPerDay: options.foundersPerDay } : {}),
@@ -283,6 +290,7 @@ export async function cohort(options: CohortOptions): Promise<CohortResult> {
         path: p.path.path,
         unit: p.path.unit,
         distribution: p.distribution,
+        ...(p.scales ? { scales: Object.fromEntries(p.scales.map((x) => [x.path.path, x.exponent])) } : {}),
         source: p.source ?? null,
       })),
       null,

@@ -20,6 +20,17 @@
  * z = Φ⁻¹(p) — a log-normal piece between each pair, so two quantiles give an
  * ordinary log-normal and three a two-piece log-normal — and the first and
  * last pieces extend to the tails. Bounds (min, max) truncate as elsewhere.
+ *
+ * A between-person *factor* that several parameters share is an entry named
+ * freely (not a path) with `scales:`, each scaled parameter's exponent: every
+ * member's value of such a parameter is its scenario value (or default) times
+ * the member's factor to that power, so one draw moves them together:
+ *
+ *   ferritinPerStores:
+ *     lognormal: { median: 1, cv: 0.4 }
+ *     scales: { labs.ferritinPerMacrophageSynthesis: 1, labs.macrophageIronPerFerritin: -1 }
+ *
+ * `expandPopulation` turns it into those parameters before members run.
  */
 import jstat from "jstat";
 import { parseQuantity } from "../core/units.js";
@@ -89,6 +100,11 @@ export interface PopulationPath {
    * that the member starts in iron balance (src/cohort/balance.ts).
    */
   balance?: boolean;
+  /**
+   * A shared factor rather than a path (`path.path` is the entry's name): each listed parameter is its
+   * base value times the factor to the exponent (expandPopulation).
+   */
+  scales?: { path: SweptPath; exponent: number }[];
 }
 
 const isMapping = (v: unknown): v is Record<string, unknown> =>
@@ -103,9 +119,27 @@ export function parsePopulation(doc: Record<string, unknown>, file: string): Pop
   const out: PopulationPath[] = [];
   for (const [path, raw] of Object.entries(block)) {
     const where = `${file}: population.${path}`;
-    const resolved = resolvePath(path, doc);
-    if (typeof resolved === "string") throw new PopulationError(`${where}: ${resolved}`);
     if (!isMapping(raw)) throw new PopulationError(`${where}: expected a mapping with one distribution`);
+    let scales: PopulationPath["scales"];
+    if (raw.scales !== undefined) {
+      if (!isMapping(raw.scales) || Object.keys(raw.scales).length === 0)
+        throw new PopulationError(
+          `${where}.scales: expected a mapping of model parameters to exponents, such as { labs.macrophageIronPerFerritin: -1 }`,
+        );
+      if (raw.balance === true) throw new PopulationError(`${where}: a factor (scales:) cannot be balanced`);
+      scales = Object.entries(raw.scales).map(([target, e]) => {
+        const r = resolvePath(target, doc);
+        if (typeof r === "string" || r.target !== "parameter")
+          throw new PopulationError(
+            `${where}.scales.${target}: ${typeof r === "string" ? r : "only model parameters can be scaled"}`,
+          );
+        if (typeof e !== "number" || !Number.isFinite(e) || e === 0)
+          throw new PopulationError(`${where}.scales.${target}: the exponent must be a number other than 0`);
+        return { path: { path: target, unit: r.unit, target: r.target, scale: "linear" as const }, exponent: e };
+      });
+    }
+    const resolved = scales ? { target: "parameter" as const, unit: "" } : resolvePath(path, doc);
+    if (typeof resolved === "string") throw new PopulationError(`${where}: ${resolved}`);
     const q = (v: unknown, what: string, unit = resolved.unit) => {
       try {
         return parseQuantity(v, unit);
@@ -154,6 +188,7 @@ export function parsePopulation(doc: Record<string, unknown>, file: string): Pop
     };
     if (typeof raw.source === "string") entry.source = raw.source;
     if (raw.balance === true) entry.balance = true;
+    if (scales) entry.scales = scales;
     out.push(entry);
   }
   if (out.filter((p) => p.balance).length > 1)
@@ -175,4 +210,37 @@ export function drawPopulation(paths: readonly PopulationPath[], size: number, s
   for (let i = 0; i < size; i++)
     values.push(paths.map((p, j) => populationQuantile(p.distribution, unit[i * k + j] as number)));
   return values;
+}
+
+/**
+ * The population as the members run it: each factor entry (`scales:`) replaced by the parameters it
+ * scales, each at base(path) × factor^exponent (base: the scenario's value or the model default).
+ * Plain entries are kept as they are; a parameter both drawn and scaled is an error.
+ */
+export function expandPopulation(
+  population: readonly PopulationPath[],
+  values: readonly (readonly number[])[],
+  base: (path: string) => number,
+): { population: PopulationPath[]; values: number[][] } {
+  const out: PopulationPath[] = [];
+  const columns: ((member: readonly number[]) => number)[] = [];
+  population.forEach((p, j) => {
+    if (!p.scales) {
+      out.push(p);
+      columns.push((m) => m[j] as number);
+      return;
+    }
+    for (const s of p.scales) {
+      const b = base(s.path.path);
+      out.push({ path: s.path, distribution: p.distribution, ...(p.source ? { source: p.source } : {}) });
+      columns.push((m) => b * (m[j] as number) ** s.exponent);
+    }
+  });
+  const seen = new Set<string>();
+  for (const p of out) {
+    if (seen.has(p.path.path))
+      throw new PopulationError(`population: ${p.path.path} is given twice (drawn and scaled, or scaled twice)`);
+    seen.add(p.path.path);
+  }
+  return { population: out, values: values.map((m) => columns.map((c) => c(m))) };
 }

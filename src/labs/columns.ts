@@ -53,6 +53,10 @@ export const TRAJECTORY_COLUMNS = [
   // Body iron estimated from serum ferritin and sTfR (Cook et al. Blood 2003), as donor and
   // supplementation trials report it: stores when positive, a tissue iron deficit when negative.
   "body_iron_cook_mg",
+  // REDS-III's total body iron: the Cook estimate plus hemoglobin iron from the circulating
+  // hemoglobin mass (Cable 2016 Transfusion 56:2005: "TBI was estimated by summing iron stores and
+  // hemoglobin iron").
+  "body_iron_cook_plus_hb_mg",
 ] as const;
 
 export type TrajectoryColumn = (typeof TRAJECTORY_COLUMNS)[number];

@@ -66,6 +66,7 @@ export function measureLabs(body: Body): LabRow {
   const storage = pools.macrophageLabile + pools.macrophageStore + pools.hepatocyte + pools.ivComplex;
   // Soluble TfR is shed in proportion to erythroid receptor mass (cells × receptors per cell).
   const stfrMgL = (p("labs.stfrPerReceptorMass") * body.marrow.receptorMass()) / body.erythroblastRef;
+  const cookMg = cookBodyIronMg(stfrMgL, body.serumFerritin.ngPerMl, body.weightKg);
   return {
     day: body.timeH / 24,
     hb_g_dl: (hbG / bvDl) * venous,
@@ -119,6 +120,7 @@ export function measureLabs(body: Body): LabRow {
     tracer_plasma_fraction: body.tracer.plasmaFraction(),
     tracer_rbc_fraction: body.tracer.redCellFraction(),
     cr51_survival_fraction: body.tracer.cr51Survival(body.blood, body.timeH),
-    body_iron_cook_mg: cookBodyIronMg(stfrMgL, body.serumFerritin.ngPerMl, body.weightKg),
+    body_iron_cook_mg: cookMg,
+    body_iron_cook_plus_hb_mg: cookMg + hbG * p("iron.hbIronMgPerG"),
   };
 }

@@ -686,6 +686,8 @@ export function scenarioSchema(locate: Locate) {
           source: z.string().optional(),
           // Solved per member (not drawn) so the member starts in iron balance (src/cohort/balance.ts).
           balance: z.boolean().optional(),
+          // A shared between-person factor: parameter → exponent, each scaled by factor^exponent (src/cohort/population.ts).
+          scales: z.record(z.string(), z.number()).optional(),
         })
         .strict(),
     )
