@@ -141,13 +141,16 @@ export const KIDNEY_PARAMETERS = defineParameters({
   },
   "kidney.hepcidinRenalClearanceFraction": {
     unit: "",
-    default: 0.5,
+    default: 0.8,
     description: "fraction of hepcidin-25 clearance that is renal (filtration and tubular degradation) in health",
     source:
-      "hepcidin elevated in CKD from reduced renal clearance (Krishnan review, ref §5g); ~2× at stage 4–5 (Zaritsky 2009, R), calibrated",
+      "hepcidin-25 (2.8 kDa) is filtered freely and degraded by the proximal tubule (Krishnan review, ref §5g), so most of its clearance is renal; bioactive hepcidin 269.9 vs 72.9 ng/mL in adult CKD 2–4 with GFR an independent inverse predictor, 652 ng/mL on dialysis (Zaritsky J et al. 2009 Clin J Am Soc Nephrol 4:1051); 9.4 nM on haemodialysis vs 4.2 nM in controls (Peters HPE et al. 2010 Nephrol Dial Transplant 25:848, MS assay, which found no independent GFR dependence in non-dialysis CKD: the share is contested); hepcidin stays high on ESA in dialysis (functional iron deficiency, KDIGO 2012 ch. 2); 0.5 → 0.8 (ckd helper, issue 10): 0.5 let ESA drive hepcidin below the healthy level in kidney failure (1.8 nM at GFR 12); 0.8 gives 2.1× at GFR 30, 3.6× of what the liver makes at GFR 6",
     min: 0,
     max: 1,
-    provenance: { kind: "calibrated", targets: ["signature:test/signatures-conditions.test.ts"] },
+    provenance: {
+      kind: "calibrated",
+      targets: ["signature:test/signatures-conditions.test.ts", "eschbach-1989-epoetin-hct-untreated"],
+    },
   },
   "kidney.uremicDestructionRate": {
     unit: "1/day",
