@@ -82,9 +82,13 @@ export class Columns<K extends string> {
 
   /** Drop the first k agents (the oldest, when agents are appended in birth order). */
   dropFront(k: number): void {
-    if (k <= 0) return;
-    for (const a of this.arrays) a.copyWithin(0, k, this.count);
-    this.count -= k;
+    // k <= 0 copies nothing (copyWithin(0, k, 0)) but runs the same calls, so a caller that drops 0 most
+    // steps has the calls' feedback when it does drop and its optimised code is not thrown away then.
+    const drop = k > 0 ? k : 0;
+    const end = drop > 0 ? this.count : 0;
+    const arrays = this.arrays;
+    for (let j = 0; j < arrays.length; j++) (arrays[j] as Float64Array).copyWithin(0, drop, end);
+    this.count -= drop;
   }
 
   /** Shrink the capacity to the live agents (a kept copy that is only copied from, never stepped). */

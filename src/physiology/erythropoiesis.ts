@@ -290,14 +290,12 @@ export class Marrow implements Bound {
       divisionsReleased = out.divisionsReleased;
       const end = this.retics.count;
       this.updates += out.updated;
-      this.reticHead = head;
-      if (head === end) {
-        this.retics.count = 0;
-        this.reticHead = 0;
-      } else if (head * 2 > end) {
-        this.retics.dropFront(head);
-        this.reticHead = 0;
-      }
+      // Drop the released front when it is all of the queue or more than half of it. The call runs every
+      // step (dropping 0 when nothing goes), so the optimised step has feedback for it and is not thrown
+      // away the first time a front is dropped; dropping everything leaves count 0 as clearing it did.
+      const drop = head === end || head * 2 > end ? head : 0;
+      this.retics.dropFront(drop);
+      this.reticHead = head - drop;
     }
 
     const cells = this.cells;
@@ -320,6 +318,13 @@ export class Marrow implements Bound {
     const hriBase = 1 - hriCoupling;
     const growthLogPerCycle = this.growthLogPerCycle;
     const orthoTime = this.orthoTime;
+    const threshold = this.threshold;
+    const maxDivisions = this.maxDivisions; // read here: the branch that uses them is rare and cold
+    const capDeath = this.capDeath;
+    const halfThreshold = 0.5 * threshold;
+    const apoptosisPerCycle = this.apoptosisPerCycle;
+    const ringSideroblastIron = this.ringSideroblastIron;
+    const ringSideroblastDeath = this.ringSideroblastDeath;
     // uptake / dtH is uptake · (1/dtH) bit for bit when 1/dtH is exact (dtH a power of two: 1 h, 15 min).
     const invDt = 1 / dtH;
     const dtPow2 = Number.isInteger(Math.log2(dtH)) && 2 ** Math.log2(dtH) === dtH;
@@ -409,32 +414,34 @@ export class Marrow implements Bound {
           if (wi === 0) continue;
         }
         const concentration = (h[i] as number) / (v[i] as number);
-        if (concentration >= this.threshold) {
+        if (concentration >= threshold) {
           stage[i] = POSTMITOTIC;
           continue;
         }
-        if ((div[i] as number) >= this.maxDivisions) {
-          // Cap reached without the threshold: some die in the marrow, the rest mature small and pale;
-          // cells with less than half the threshold concentration all die (ineffective erythropoiesis).
-          const dead = concentration < 0.5 * this.threshold ? wi : wi * this.capDeath;
-          ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number) + (mt[i] as number));
-          died += dead;
-          w[i] = wi - dead;
-          stage[i] = POSTMITOTIC;
-          if (w[i] === 0) {
-            h[i] = 0;
-            m[i] = 0;
-            mt[i] = 0;
-          }
-          continue;
-        }
-        // Apoptosis at each division (ineffective erythropoiesis): basal, plus mitochondrial iron
-        // overload (ring sideroblasts die in the marrow: oxidative damage).
-        const ring = (mt[i] as number) > this.ringSideroblastIron ? this.ringSideroblastDeath : 0;
-        const dead = wi * Math.min(1, this.apoptosisPerCycle + ring);
+        // Death at this division. Cap reached without the threshold: some die in the marrow, the rest
+        // mature small and pale; cells with less than half the threshold concentration all die
+        // (ineffective erythropoiesis). Otherwise apoptosis at each division: basal, plus mitochondrial
+        // iron overload (ring sideroblasts die in the marrow: oxidative damage). Both cases run the same
+        // operations (only locals are chosen between), so the rare cap case leaves the optimised step
+        // intact when it first happens; the values are those of the separate branches bit for bit
+        // (wi · 1 is wi).
+        const capped = (div[i] as number) >= maxDivisions;
+        const pale = concentration < halfThreshold;
+        const ring = (mt[i] as number) > ringSideroblastIron ? ringSideroblastDeath : 0;
+        const apoptosis = Math.min(1, apoptosisPerCycle + ring);
+        const capFraction = pale ? 1 : capDeath;
+        const dead = wi * (capped ? capFraction : apoptosis);
         ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number) + (mt[i] as number));
         died += dead;
         const wSurv = wi - dead;
+        w[i] = wSurv; // divideAgent writes the same
+        stage[i] = capped ? POSTMITOTIC : (stage[i] as number);
+        const noneLeft = wSurv === 0;
+        const emptied = capped && noneLeft;
+        h[i] = emptied ? 0 : (h[i] as number);
+        m[i] = emptied ? 0 : (m[i] as number);
+        mt[i] = emptied ? 0 : (mt[i] as number);
+        if (capped) continue;
         // Divide: two agents, each standing for wSurv cells, with a random split.
         let a = 0.5 + this.asymmetrySd * this.divisionRandom.normal();
         a = Math.min(0.8, Math.max(0.2, a));

@@ -42,6 +42,9 @@ export interface ReleaseStep {
   divisionsReleased: number;
 }
 
+/** Steps between exact recomputations of the lowest waiting residence (a bound in between). */
+const MIN_RES_EVERY = 24;
+
 export class ReticulocyteRelease {
   private shrinkTime = 0; // h
   private marrowReticTime = 0; // h
@@ -59,6 +62,9 @@ export class ReticulocyteRelease {
   private reticClockDt = 0;
   /** Scratch: the reticulocytes leaving in one step, in creation order when they entered in different steps. */
   private leaving: number[] = [];
+  /** No waiting reticulocyte's residence is below this (h); recomputed exactly at step minResStep. */
+  private minRes = 0;
+  private minResStep = 0;
 
   constructor(params: ParameterValues<Reads>) {
     this.bind(params);
@@ -98,7 +104,20 @@ export class ReticulocyteRelease {
     const residenceTarget = Math.max(0, this.marrowReticTime - shift);
     if (this.residenceH < 0) this.residenceH = residenceTarget;
     // New reticulocytes (entered after the last programmed step) carry the program they were made under.
-    for (let i = end - 1; i >= start && (q.entry[i] as number) > this.programmedStep; i--) q.res[i] = this.residenceH;
+    let programmed = false;
+    for (let i = end - 1; i >= start && (q.entry[i] as number) > this.programmedStep; i--) {
+      q.res[i] = this.residenceH;
+      programmed = true;
+    }
+    // A lower bound of the residences waiting in [start, end): exact every `minResEvery` steps, else
+    // lowered by each new program (a value that left the queue only makes it lower than need be).
+    if (stepIndex >= this.minResStep || stepIndex + MIN_RES_EVERY < this.minResStep) {
+      let lo = Number.POSITIVE_INFINITY;
+      for (let i = start; i < end; i++) if ((q.res[i] as number) < lo) lo = q.res[i] as number;
+      this.minRes = lo;
+      this.minResStep = stepIndex + MIN_RES_EVERY;
+    } else if (programmed && this.residenceH < this.minRes) this.minRes = this.residenceH;
+    const minRes = this.minRes;
     this.programmedStep = stepIndex - 1;
     this.residenceH = residenceTarget + (this.residenceH - residenceTarget) * Math.exp(-this.shiftRate * dtH);
 
@@ -111,7 +130,11 @@ export class ReticulocyteRelease {
     for (let i = start; i < end; i++) {
       if ((q.w[i] as number) === 0) continue; // left earlier
       const k = stepIndex - (q.entry[i] as number);
-      if (this.reticHours(k, dtH) < (q.res[i] as number)) continue;
+      const hours = this.reticHours(k, dtH);
+      // The queue is in order of entry, so the hours fall along it: from the first that has been in the
+      // marrow for less than every waiting residence, none is due.
+      if (hours < minRes) break;
+      if (hours < (q.res[i] as number)) continue;
       order.push(i);
       const sq = q.seq[i] as number;
       if (sq < lastSeq) sorted = false;
