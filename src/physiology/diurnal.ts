@@ -73,10 +73,10 @@ export const DIURNAL_PARAMETERS = defineParameters({
     description:
       "amplitude of the daily cosine of hepcidin production around its mean (0 = no rhythm, the default); peak/trough = (1 + a)/(1 − a); the published rhythm is 0.35",
     source:
-      "off by default: the calibrations (oral iron absorption, Moretti 2015) were made on daily-mean kinetics and the rhythm moves them; 0.35 reproduces: hepcidin higher at noon and 8 pm than at 8 am (Ganz 2008 Blood 112:4292); 12.2 → 14.1 → 16.5 ug/L at 08:00, 12:30 and 16:30 in 100 healthy adults (Clin Lab 2015;61:1135, doi 10.7754/Clin.Lab.2014.141114); a diurnal rhythm independent of dietary iron (Schaap 2013 Clin Chem 59:527)",
+      "off by default (assumed): the calibrations (oral iron absorption, Moretti 2015) were made on daily-mean kinetics and the rhythm moves them; 0.35 (production peak/trough 2.1, smoothed by the 6-h response time) is the amplitude for the published rhythm: hepcidin higher at noon and 8 pm than at 8 am (Ganz 2008 Blood 112:4292); 12.2 → 14.1 → 16.5 ug/L at 08:00, 12:30 and 16:30 in 100 healthy adults (Clin Lab 2015;61:1135, doi 10.7754/Clin.Lab.2014.141114); a diurnal rhythm independent of dietary iron (Schaap 2013 Clin Chem 59:527)",
     min: 0,
     max: 0.9,
-    provenance: { kind: "measured" },
+    provenance: { kind: "assumed" },
   },
   "diurnal.hepcidinPeakClock": {
     unit: "h",
@@ -95,7 +95,7 @@ export const DIURNAL_PARAMETERS = defineParameters({
     description:
       "amplitude of the daily cosine of iron export by ferroportin (macrophage release above all) around its mean (0 = none, the default); the published rhythm is 0.4",
     source:
-      "off by default with diurnal.hepcidinAmplitude; 0.4 reproduces (1.23 against the same body without the rhythm; 0.15 did before erythroblast transferrin receptors followed IRP with their ~12 h lag, iron.erythroblastReceptorTime, which lets the marrow take a morning rise of saturation instead of shutting it out): serum iron ~20–30 % higher in the morning than in the evening (Hamilton 1950 Blood 5:432; Wiltink 1973 Clin Chim Acta 49:99); hepcidin's own rhythm moves it only a few per cent through the 6-h hepcidin and 24-h ferroportin time constants, so the rest is the release rhythm of the reticuloendothelial system",
+      "off by default with diurnal.hepcidinAmplitude; 0.4 is calibrated on the morning-to-evening serum iron ratio in test/meals-diurnal.test.ts (raised from 0.15 when erythroblast transferrin receptors came to follow IRP with their ~12 h lag, iron.erythroblastReceptorTime, so the marrow takes a morning rise of saturation): serum iron ~20–30 % higher in the morning than in the evening (Hamilton 1950 Blood 5:432; Wiltink 1973 Clin Chim Acta 49:99); hepcidin's own rhythm moves it only a few per cent through the 6-h hepcidin and 24-h ferroportin time constants, so the rest is the release rhythm of the reticuloendothelial system",
     min: 0,
     max: 0.9,
     provenance: { kind: "calibrated", targets: ["signature:test/meals-diurnal.test.ts"] },

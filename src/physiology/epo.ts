@@ -152,7 +152,7 @@ export const EPO_PARAMETERS = defineParameters({
     description:
       "exponent k of the iron dependence of renal EPO production, × (adapted TSAT / sensed TSAT)^k (HIF prolyl hydroxylases need Fe²⁺; see epo.ironSensingTime and epo.ironAdaptationTime; 0 = no iron sensing)",
     source:
-      "iron chelation raises human serum EPO (Ren et al. 2000 J Appl Physiol 89:680). Calibrated (with epo.ironAdaptationTime 60 days): EPO at term in iron-depleted vs iron-supplemented pregnancy, median 35.0 vs 29.9 U/L (ratio 1.17; Milman et al. 1997 Int J Hematol 66:159; the model's Hb difference alone gives ~1.09), test/epo-iron.test.ts. On by default since the marrow's EPO response is gated by iron (erythropoiesis.epoResponseIronTsatHalf): the extra EPO of iron-depleted states no longer turns into red cells at low TSAT (issue 10 item 4)",
+      "iron chelation raises human serum EPO (Ren et al. 2000 J Appl Physiol 89:680). Calibrated (with epo.ironAdaptationTime 60 days): EPO at term in iron-depleted vs iron-supplemented pregnancy, median 35.0 vs 29.9 U/L (ratio 1.17; Milman et al. 1997 Int J Hematol 66:159), more than the Hb difference between the arms explains (EPO tracked TSAT, rs −0.65, in the placebo arm), test/epo-iron.test.ts. On by default since the marrow's EPO response is gated by iron (erythropoiesis.epoResponseIronTsatHalf): the extra EPO of iron-depleted states no longer turns into red cells at low TSAT (issue 10 item 4)",
     min: 0,
     max: 2,
     provenance: { kind: "calibrated", targets: ["signature:test/epo-iron.test.ts"] },
@@ -205,7 +205,7 @@ export const EPO_PARAMETERS = defineParameters({
     description:
       "transferrin saturation (fraction) at which the iron-dependent share of the EPO-driven expansion (founder drive above 1) is half carried out: 1 + (d − 1)·[φ + (1 − φ)·G(t)], G = tⁿ/(tⁿ+Kⁿ)·(t_refⁿ+Kⁿ)/t_refⁿ, n = erythropoiesis.epoResponseIronHill, φ = erythropoiesis.epoResponseIronFloor; the basal influx is untouched (0 = no gate)",
     source:
-      "iron restriction takes away the EPO response of erythroid progenitors (Bullock et al. 2010 Blood 116:97, aconitase pathway; TfR2–EPOR: Forejtnikovà et al. 2010 Blood 116:5357); iron-deficient erythropoiesis below TSAT ~16 % (IOM 2001); calibrated with the floor: the largest gate that keeps iron-deficiency anemia microcytic with sTfR > 2× (gi-bleed), the ESA response of CKD (> 1 g/dL), a donation with oral iron ahead of one without, and the stores of a woman starting pregnancy with 150 mg exhausted (ferritin < 15) at term (Hill 4 left 15.3 ng/mL; K 0.13–0.17 put the donation without iron ahead at day 35)",
+      "iron restriction takes away the EPO response of erythroid progenitors (Bullock et al. 2010 Blood 116:97, aconitase pathway; TfR2–EPOR: Forejtnikovà et al. 2010 Blood 116:5357); iron-deficient erythropoiesis below TSAT ~16 % (IOM 2001); calibrated with the floor: the largest gate that keeps iron-deficiency anemia microcytic with sTfR > 2× (gi-bleed), the ESA response of CKD (> 1 g/dL), a donation with oral iron ahead of one without, and the stores of a woman starting pregnancy with 150 mg exhausted (ferritin < 15) at term (Milman 1991 Dan Med Bull 38:471: 92 % of the placebo arm ≤ 20 ng/mL at term)",
     min: 0,
     max: 1,
     provenance: {
@@ -235,7 +235,7 @@ export const EPO_PARAMETERS = defineParameters({
     description:
       "share φ of the EPO-driven expansion that does not depend on iron: gate φ + (1 − φ)·G(t) (erythropoiesis.epoResponseIronTsatHalf)",
     source:
-      "iron-deficiency anemia keeps a moderate erythroid hyperplasia with sTfR 3–4× normal (Skikne, Flowers & Cook 1990 Blood 75:1870), so iron restriction blunts the EPO response rather than abolishing it; calibrated with epoResponseIronTsatHalf: 0.5 left the EPO ratio of unsupplemented vs supplemented pregnancy without iron sensing at the 1.10 limit of test/epo-iron.test.ts, 0.3 put the donation without iron ahead of the one with iron at day 35",
+      "iron-deficiency anemia keeps a moderate erythroid hyperplasia with sTfR 3–4× normal (Skikne, Flowers & Cook 1990 Blood 75:1870), so iron restriction blunts the EPO response rather than abolishing it; calibrated with epoResponseIronTsatHalf on the signatures it names: Hb recovers faster after a donation with oral iron than without (Kiss 2015 JAMA 313:575), and the EPO ratio of unsupplemented vs supplemented pregnancy is not carried by the Hb difference alone (Milman 1997, test/epo-iron.test.ts)",
     min: 0,
     max: 1,
     provenance: {

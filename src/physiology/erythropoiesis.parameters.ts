@@ -242,7 +242,7 @@ export const ERYTHROPOIESIS_PARAMETERS = defineParameters({
     description:
       "earlier release of marrow reticulocytes per doubling of EPO (the 'shift'), programmed at their making",
     source:
-      "Hillman 1969 J Clin Invest 48:443 (blood reticulocyte maturation 1.0/1.5/2.0/2.5 days at Hct 45/35/25/15, in half-day bands) with EPO doubling per 2.3 g/dL of Hb (Symeonidis 2016, epo.slope) gives 0.30–0.345 × circulation.bloodReticulocyteTime per doubling; calibrated at the low end of that range (0.30 × 1.2 d) on the production index of a large bleed: 2–3× in weeks 2–3, as Hillman & Henderson 1969 report; with the iron-sensing kidney on, its 3-day peak reads 3.1×",
+      "Hillman 1969 J Clin Invest 48:443 (blood reticulocyte maturation 1.0/1.5/2.0/2.5 days at Hct 45/35/25/15, in half-day bands) with EPO doubling per 2.3 g/dL of Hb (Symeonidis 2016, epo.slope) gives 0.30–0.345 × circulation.bloodReticulocyteTime per doubling; calibrated at the low end of that range (0.30 × 1.2 d) on the production index of a large bleed: 2–3× in weeks 2–3, as Hillman & Henderson 1969 report (the production-index test in test/columns-researchers.test.ts)",
     min: 0,
     max: 2,
     provenance: { kind: "calibrated", targets: ["signature:test/columns-researchers.test.ts"] },

@@ -156,7 +156,7 @@ export const GENOTYPE_PARAMETERS = defineParameters({
     description:
       "BMP–SMAD signal (reference units) left when matriptase-2 is absent: uncleaved hemojuvelin keeps signalling however low iron falls",
     source:
-      "calibrated: hepcidin not suppressed with TSAT < 10 % (Finberg 2008 Nat Genet 40:569; De Falco 2013 Haematologica 98:845); TSAT/hepcidin 0.13–1.0 %/nM in bi-allelic IRIDA (Donker 2016 Am J Hematol 91:E482); a lifelong steady state, absorption = losses, at the published stores (ferritin median 93 µg/L: van der Staaij 2022 Int J Mol Sci 23:1917, Table 1A). 4 left the gut taking ~0.15 mg/day more than the losses there",
+      "calibrated: hepcidin not suppressed with TSAT < 10 % (Finberg 2008 Nat Genet 40:569; De Falco 2013 Haematologica 98:845); TSAT/hepcidin 0.13–1.0 %/nM in bi-allelic IRIDA (Donker 2016 Am J Hematol 91:E482); a lifelong steady state, absorption = losses, at the published stores (ferritin median 93 µg/L: van der Staaij 2022 Int J Mol Sci 23:1917, Table 1A): the floor is set so that the gut takes no more than the losses there (oral iron absorption test flat in bi-allelic IRIDA: Donker 2016)",
     min: 0,
     max: 100,
     provenance: {

@@ -104,7 +104,7 @@ export const HEPCIDIN_PARAMETERS = defineParameters({
     default: 1,
     description: "suppression of hepcidin by erythroferrone: factor (ERFE/reference)^-exponent",
     source:
-      "hepcidin falls from day 1 after donation (PMC4698650, ref §4.2); checked against Skikne & Cook, J Lab Clin Med 1992: absorption of 50 mg ferrous sulfate rises 3.5-fold (7.0 → 24.6 %) after 10 doses of 100 U/kg epoetin, which exponent 1 gives (10.0 mg vs 12.3, 9–15.5)",
+      "hepcidin falls from day 1 after donation (PMC4698650, ref §4.2); checked against Skikne & Cook, J Lab Clin Med 1992: absorption of 50 mg ferrous sulfate rises 3.5-fold (7.0 → 24.6 %) after 10 doses of 100 U/kg epoetin: calibrated on that rise (skikne-1992-absorption-after-epo; the absorption before epoetin is held out)",
     min: 0,
     max: 5,
     provenance: { kind: "calibrated", targets: ["skikne-1992-absorption-after-epo"] },
@@ -124,10 +124,10 @@ export const HEPCIDIN_PARAMETERS = defineParameters({
     default: 4.5,
     description: "largest STAT3 (IL-6) drive of hepcidin, in reference units added to the BMP arm",
     source:
-      "calibrated with il6HalfEffect on the same two points (van Eijk 2011); endotoxin: hepcidin several-fold within 6 h (Kemna et al. Blood 2005)",
+      "calibrated with il6HalfEffect on the same two points (van Eijk 2011) and the ACD TSAT (acd-2005-tsat-chronic); endotoxin: hepcidin several-fold within 6 h (Kemna et al. Blood 2005), consulted when it was set, so kemna-2005-lps-hepcidin-peak-day is not a clean held-out check",
     min: 0,
     max: 100,
-    provenance: { kind: "calibrated", targets: ["acd-2005-tsat-chronic", "kemna-2005-lps-hepcidin-peak-day"] },
+    provenance: { kind: "calibrated", targets: ["acd-2005-tsat-chronic"] },
   },
   "hepcidin.responseTime": {
     unit: "h",

@@ -211,7 +211,7 @@ export const INFLAMMATION_PARAMETERS = defineParameters({
     default: 0.85,
     description: "largest fractional cut of erythroid progenitor influx (IFN-γ, TNF-α)",
     source:
-      "IFN-γ, TNF-α and IL-1 inhibit CFU-E/BFU-E colony formation, reversibly with more EPO (Means & Krantz 1992 Blood 80:1639; Weiss & Goodnough 2005 NEJM 352:1011), so ACD has fewer erythroblasts, and sTfR stays within the healthy range where IDA's is high (Punnonen 1997 Blood 89:1052); calibrated 0.5 -> 0.85 (with progenitorSuppressionExponent 1 -> 1.5) on that sTfR (mean 2.0 -> ~1.6 mg/L at IL-6 50 pg/mL, range 0.76-1.76, ref §1.3) with the ACD TSAT 10-20 % and the CKD Hb fall kept; acd-2005-hb is a held-out check",
+      "IFN-γ, TNF-α and IL-1 inhibit CFU-E/BFU-E colony formation, reversibly with more EPO (Means & Krantz 1992 Blood 80:1639; Weiss & Goodnough 2005 NEJM 352:1011), so ACD has fewer erythroblasts, and sTfR stays within the healthy range where IDA's is high (Punnonen 1997 Blood 89:1052); calibrated (with progenitorSuppressionExponent) on that sTfR within the assay's healthy range 0.76–1.76 mg/L at IL-6 50 pg/mL (ref §1.3; test/signatures-causes.test.ts), with the ACD TSAT 10–20 % and the CKD Hb fall kept; acd-2005-hb is a held-out check",
     min: 0,
     max: 0.99,
     provenance: {

@@ -11,7 +11,7 @@ export const IRON_PARAMETERS = defineParameters({
     unit: "mg/g",
     default: 3.47,
     description: "iron per gram of hemoglobin",
-    source: "4 Fe per 64.5 kDa tetramer: 3.47 mg/g (model.md §2; IOM uses 3.39)",
+    source: "4 Fe (55.85 Da) per 64.5 kDa tetramer: 3.47 mg/g (stoichiometry; IOM DRI 2001 uses 3.39)",
     min: 3,
     max: 4,
     provenance: { kind: "measured" },
@@ -107,7 +107,8 @@ export const IRON_PARAMETERS = defineParameters({
     unit: "day",
     default: 2.5,
     description: "enterocyte life before shedding (its iron is lost with it)",
-    source: "model.md §2 (2–3 days)",
+    source:
+      "cells live 2–3 days after leaving the crypt before they are extruded from the villus tip (Potten 1998 Philos Trans R Soc Lond B 353:821, mouse); small-intestinal epithelium turns over in 3–5 days in man (Darwich et al. 2014 Drug Metab Dispos 42:2016, meta-analysis), the absorbing villus stage being its last days",
     min: 0.5,
     max: 10,
     provenance: { kind: "measured" },
@@ -118,10 +119,10 @@ export const IRON_PARAMETERS = defineParameters({
     description:
       "rate constant of labile enterocyte (transit) iron leaving by basolateral ferroportin, at full ferroportin",
     source:
-      "calibrated: serum iron peaks 1–3 h after a fasting oral dose in iron deficiency (oral iron absorption test, e.g. Kuvibidila 1984 JAMA small-dose tolerance test; Am J Med 2008 OIAT: rise > 100 µg/dL at 1–2 h); export/sequestration ratio 3.6 keeps ~1 mg/day absorbed by an iron-replete man (Hunt & Roughead 2000, ref §2.2)",
+      "calibrated: serum iron peaks 1–3 h after a fasting oral dose in iron deficiency (oral iron absorption test, e.g. Kuvibidila 1984 JAMA small-dose tolerance test; Am J Med 2008 OIAT: rise > 100 µg/dL at 1–2 h); export/sequestration ratio 3.6 keeps ~1 mg/day absorbed by an iron-replete man (Hunt & Roughead 2000, ref §2.2), fitted with iron.enterocyteFerritinSequestration on healthy-woman.ferritin-drift. The peak timing was set while looking at the Alleyne 2008 OIAT (alleyne-2008-oiat-rise), so that test target is not a clean held-out check",
     min: 0,
     max: 100,
-    provenance: { kind: "calibrated", targets: ["alleyne-2008-oiat-rise"] },
+    provenance: { kind: "calibrated", targets: ["healthy-woman.ferritin-drift"] },
   },
   "iron.enterocyteFerritinSequestration": {
     unit: "1/h",
@@ -212,7 +213,7 @@ export const IRON_PARAMETERS = defineParameters({
     description:
       "extra fold of hepatocyte ferritin mobilisation (NCOA4 ferritinophagy) when the hepatocyte's labile iron is low (0 = off)",
     source:
-      "mechanism Mancias et al. Nature 2014 (NCOA4 ferritinophagy, induced in iron-starved cells); size assumed: up to 3× the basal rate, i.e. ~30–40 mg/day from a 500 mg hepatocyte store with ferroportin open, the order stores must give for a 2–3× marrow (Hillman & Henderson J Clin Invest 1969, a held-out test target); 3 moved skikne-1992-absorption-after-epo (calibration) out of range",
+      "mechanism Mancias et al. Nature 2014 (NCOA4 ferritinophagy, induced in iron-starved cells); size assumed: up to 3× the basal rate, i.e. ~30–40 mg/day from a 500 mg hepatocyte store with ferroportin open, the order stores must give for a 2–3× marrow (Hillman & Henderson J Clin Invest 1969, a held-out test target); bounded above by the calibration target skikne-1992-absorption-after-epo, which a larger fold leaves",
     min: 0,
     max: 20,
     provenance: { kind: "assumed" },
@@ -223,7 +224,7 @@ export const IRON_PARAMETERS = defineParameters({
     description:
       "hepatocyte labile-iron index (transferrin iron uptake / ferroportin capacity, 1 = health) at half NCOA4 induction",
     source:
-      "induction negligible in health, in diurnal TSAT troughs and in iron-depleted women between oral doses, near full at TSAT < 8 % with ferroportin open (epoetin, repeated phlebotomy); 0.12 let liver iron mobilised between alternate-day doses lower the next dose's absorption below daily dosing (Stoffel et al. Lancet Haematol 2017: alternate days absorb more per dose); skikne-1992-absorption-after-epo stays in range",
+      "induction negligible in health, in diurnal TSAT troughs and in iron-depleted women between oral doses, near full at TSAT < 8 % with ferroportin open (epoetin, repeated phlebotomy); set low enough that the saturation troughs between alternate-day oral doses do not mobilise liver iron that would lower the next dose's absorption, as alternate days absorb more per dose (Stoffel et al. Lancet Haematol 2017; test/signatures-genotypes.test.ts), with skikne-1992-absorption-after-epo (calibration) in range",
     min: 0.001,
     max: 10,
     provenance: {
@@ -322,7 +323,7 @@ export const IRON_PARAMETERS = defineParameters({
     default: 150,
     description: "oral iron dose at which mucosal uptake per mg is halved (saturable DMT1 transport)",
     source:
-      "fractional absorption falls to ~0.45× from 40 to 240 mg (Moretti et al. Blood 2015: (h+40)/(h+240) = 0.45 gives h ≈ 125 mg); gross uptake of 60 mg in iron-depleted women then ~17 % (Stoffel 2017: 16–22 %); refitted to 150 mg on the two Moretti doses once erythroblast receptors follow IRP with a lag (iron.erythroblastReceptorTime)",
+      "fractional absorption falls to ~0.45× from 40 to 240 mg (Moretti et al. Blood 2015: (h+40)/(h+240) = 0.45 solves to h ≈ 125 mg); gross uptake of 60 mg in iron-depleted women then ~17 % (Stoffel 2017: 16–22 %); refitted to 150 mg on the two Moretti doses once erythroblast receptors follow IRP with a lag (iron.erythroblastReceptorTime)",
     min: 0.1,
     max: 10000,
     provenance: { kind: "calibrated", targets: ["moretti-2015-40mg-absorbed", "moretti-2015-240mg-absorbed"] },

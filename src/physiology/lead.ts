@@ -125,7 +125,8 @@ export const LEAD_PARAMETERS = defineParameters({
     unit: "",
     default: 0.12,
     description: "fraction of ingested lead absorbed, adult",
-    source: "adults about 10–15 % (model.md §4)",
+    source:
+      "adults about 10–15 % of ingested lead absorbed (Rabinowitz 1976 J Clin Invest 58:260; ATSDR 2007 Toxicological Profile for Lead §3.3.1)",
     min: 0,
     max: 1,
     provenance: { kind: "measured" },
@@ -134,7 +135,8 @@ export const LEAD_PARAMETERS = defineParameters({
     unit: "",
     default: 0.45,
     description: "fraction of ingested lead absorbed, child",
-    source: "children about 40–50 % (model.md §4)",
+    source:
+      "children about 40–50 % (Ziegler 1978 Pediatr Res 12:29: 42 % in infants; ATSDR 2007 Toxicological Profile for Lead §3.3.1)",
     min: 0,
     max: 1,
     provenance: { kind: "measured" },

@@ -126,7 +126,7 @@ export const KIDNEY_PARAMETERS = defineParameters({
     description:
       "GFR (fraction of healthy) at which renal EPO production capacity is half-lost, f = gⁿ(1+Kⁿ)/(gⁿ+Kⁿ) with n = kidney.epoCapacityHill",
     source:
-      "calibrated: Hb falls from CrCl ~70 mL/min, −1.4 g/dL at 20–30 mL/min (Hsu 2002); EPO ~half of that of iron deficiency at the same Hb (Gowanlock 2016), ref §5g; untreated dialysis Hct 22 % (Eschbach 1989); with epoCapacityHill and the uremic IL-6 (kidney.uremicIl6); 0.145 → 0.1425 when the reticulocyte shift began to follow EPO one orthochromatic stage late (ckd.hb-fall had moved to −2.11 g/dL, just outside its range); 0.1425 → 0.14 when the marrow's EPO response became iron-gated and the kidney iron-sensing (ckd.hb-fall at −2.104, again just outside)",
+      "calibrated: Hb falls from CrCl ~70 mL/min, −1.4 g/dL at 20–30 mL/min (Hsu 2002); EPO ~half of that of iron deficiency at the same Hb (Gowanlock 2016), ref §5g; untreated dialysis Hct 22 % (Eschbach 1989); with epoCapacityHill and the uremic IL-6 (kidney.uremicIl6); refitted on ckd.hb-fall (0.145 → 0.1425 → 0.14) when the reticulocyte shift came to follow EPO one orthochromatic stage late and when the marrow's EPO response became iron-gated",
     min: 0.001,
     max: 10,
     provenance: {
@@ -144,7 +144,7 @@ export const KIDNEY_PARAMETERS = defineParameters({
     default: 0.8,
     description: "fraction of hepcidin-25 clearance that is renal (filtration and tubular degradation) in health",
     source:
-      "hepcidin-25 (2.8 kDa) is filtered freely and degraded by the proximal tubule (Krishnan review, ref §5g), so most of its clearance is renal; bioactive hepcidin 269.9 vs 72.9 ng/mL in adult CKD 2–4 with GFR an independent inverse predictor, 652 ng/mL on dialysis (Zaritsky J et al. 2009 Clin J Am Soc Nephrol 4:1051); 9.4 nM on haemodialysis vs 4.2 nM in controls (Peters HPE et al. 2010 Nephrol Dial Transplant 25:848, MS assay, which found no independent GFR dependence in non-dialysis CKD: the share is contested); hepcidin stays high on ESA in dialysis (functional iron deficiency, KDIGO 2012 ch. 2); 0.5 → 0.8 (ckd helper, issue 10): 0.5 let ESA drive hepcidin below the healthy level in kidney failure (1.8 nM at GFR 12); 0.8 gives 2.1× at GFR 30, 3.6× of what the liver makes at GFR 6",
+      "hepcidin-25 (2.8 kDa) is filtered freely and degraded by the proximal tubule (Krishnan review, ref §5g), so most of its clearance is renal; bioactive hepcidin 269.9 vs 72.9 ng/mL in adult CKD 2–4 with GFR an independent inverse predictor, 652 ng/mL on dialysis (Zaritsky J et al. 2009 Clin J Am Soc Nephrol 4:1051); 9.4 nM on haemodialysis vs 4.2 nM in controls (Peters HPE et al. 2010 Nephrol Dial Transplant 25:848, MS assay, which found no independent GFR dependence in non-dialysis CKD: the share is contested); hepcidin stays high on ESA in dialysis (functional iron deficiency, KDIGO 2012 ch. 2); 0.5 → 0.8 (issue 10) on those data: with a smaller renal share ESA drove hepcidin below the healthy level in kidney failure, against the raised hepcidin measured on dialysis (Zaritsky 2009; Peters 2010)",
     min: 0,
     max: 1,
     provenance: {

@@ -202,7 +202,7 @@ export const VITAMIN_PARAMETERS = defineParameters({
     description:
       "added erythroblast cycle time (and post-mitotic time: the nucleus condenses as slowly), as a multiple of the normal, when DNA-synthesis capacity falls to zero (× (1 + σ(1 − c)))",
     source:
-      "S phase 2.5–6.5 h of a ~23 h cycle (ref §3.1) lengthens as megaloblasts stall in S (Herbert 2003, ref §5h); calibrated to MCV 110–130 when anemic (ref §5h): severe pernicious anemia plateaus ~115–125 fL with a normal MCHC and fewer divisions (issue 10: 1 gave 138 fL, MCHC < 30; 0.65 with a fixed post-mitotic time gave 118 fL at MCHC 31.5)",
+      "S phase 2.5–6.5 h of a ~23 h cycle (ref §3.1) lengthens as megaloblasts stall in S (Herbert 2003, ref §5h); calibrated to MCV 110–130 when anemic (ref §5h): severe pernicious anemia plateaus ~115–125 fL with a normal MCHC and fewer divisions (issue 10 item 9: lowered from 1, which overshot that MCV with a low MCHC, once the post-mitotic time slowed with the cycle)",
     min: 0,
     max: 10,
     provenance: { kind: "calibrated", targets: ["pernicious-anemia.mcv"] },
