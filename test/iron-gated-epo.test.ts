@@ -9,8 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Run } from "../src/run.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { simulate } from "../src/simulate.js";
-import { MAN, steadyBody } from "./helpers.js";
-import { at } from "./shipped.js";
+import { at, meanOver } from "./shipped.js";
 
 const NO_GATE = { "erythropoiesis.epoResponseIronTsatHalf": 0 };
 
@@ -19,18 +18,41 @@ async function run(file: string, overrides: Record<string, number> = {}): Promis
 }
 
 describe("iron-gated EPO response (Bullock 2010; KDIGO 2012)", () => {
-  const body = steadyBody(MAN);
+  // The marrow's answer to the same anemia depends on the iron it is given, not on EPO alone:
+  // Hillman & Henderson 1969 J Clin Invest 48:454 held normal men in phlebotomy anemia for weeks;
+  // iron from normal stores (or oral iron) supported a marrow production of only 2-3x normal, iron
+  // dextran 4-8x.
+  const file = "validation/hillman-henderson-1969-phlebotomy/scenario.yaml";
+  const arms = (async () => {
+    const stores = await loadScenario(join(import.meta.dirname, "..", file));
+    return {
+      storesOnly: simulate(stores),
+      withIv: simulate({
+        ...stores,
+        events: [...stores.events, { atDays: 2, action: { kind: "ivIron", doseMg: 1000 } }],
+      }),
+    };
+  })();
+  // Production index over weeks 3-7 of the anemia (the validation study's read-out).
+  const production = (r: Run) => meanOver(r, "rpi", 21, 49);
 
-  it("a healthy marrow (TSAT 30-35 %, Hallberg/IOM reference) answers EPO in full; at TSAT 10 % much less", () => {
-    // TSAT 30 % is the hepcidin reference saturation of a healthy man (ref §1.3: 20-45 %).
-    expect(body.drive.expansionIronGate(0.3)).toBeCloseTo(1, 12);
-    expect(body.drive.expansionIronGate(0.35)).toBeGreaterThanOrEqual(1);
-    // Iron-deficient erythropoiesis below TSAT ~16 % (IOM 2001): the same EPO (50 mU/mL, a dialysis
-    // patient on a starting epoetin dose) expands the marrow less at 10 % than at 30 %, beyond the basal
-    // restriction the two share.
-    const expansion = (tsat: number) => body.founderDrive(50, tsat) / body.ironRestriction(tsat) - 1;
-    expect(expansion(0.1)).toBeLessThan(0.75 * expansion(0.3));
-  });
+  it("the same phlebotomy anemia drives the marrow further with IV iron than from the stores (Hillman & Henderson 1969)", async () => {
+    const { storesOnly, withIv } = await arms;
+    // Direction, beyond the noise of the index (±7 % on a single day, far less over four weeks).
+    expect(production(withIv)).toBeGreaterThan(1.1 * production(storesOnly));
+    // Same stimulus: the anemia (and so the EPO drive) is no deeper in the IV arm; the difference is
+    // the iron supply, seen as the saturation the marrow works at (iron-restricted below 16 %, IOM 2001).
+    expect(meanOver(withIv, "hb_g_dl", 21, 49)).toBeGreaterThan(meanOver(storesOnly, "hb_g_dl", 21, 49) - 0.2);
+    expect(meanOver(storesOnly, "tsat_pct", 21, 49)).toBeLessThan(meanOver(withIv, "tsat_pct", 21, 49));
+  }, 120_000);
+
+  // Known gap (issue 10 item 4, the marrow's answer to iron): with 1 g of IV iron the model's marrow
+  // reaches a production index of ~2.3 over weeks 3-7, not the 4-8x Hillman & Henderson measured with
+  // iron dextran (nor 4/3 of the stores-only arm, the least those ranges allow). Flip to `it` when it does.
+  it.fails("with IV iron the marrow reaches at least 4x normal production (Hillman & Henderson 1969)", async () => {
+    const { withIv } = await arms;
+    expect(production(withIv)).toBeGreaterThanOrEqual(4);
+  }, 120_000);
 
   it("epoetin in kidney failure with functional iron deficiency raises Hb more slowly with the gate", async () => {
     // KDIGO 2012 Kidney Int Suppl 2:279 ch. 3: starting doses aim at +1-2 g/dL a month; TSAT falls to
