@@ -559,8 +559,8 @@ export class Body {
       });
       this.tracer.checkBalance();
     }
-    // Pregnancy's extra plasma dilutes the secreted ferritin (pregnancy.ts serumDilution).
-    const ferritinScale = this.inflammation.ferritinAcutePhase * this.pregnancy.serumDilution(this.plasmaVolumeDl);
+    // Plasma volume dilutes the secreted ferritin at the read-out (labs.ts, blood-volume.ts healthyPlasmaDl).
+    const ferritinScale = this.inflammation.ferritinAcutePhase;
     this.serumFerritin.step(dt, { pools: this.pools, fluxes: flux, acutePhase: ferritinScale });
     this.tick++;
 

@@ -66,7 +66,7 @@ export class Interventions implements Bound {
     const cellIron = b.blood.removeFraction(fraction);
     const plasmaIron = b.pools.plasma * fraction;
     b.pools.plasma -= plasmaIron;
-    b.volume.plasmaDl *= 1 - fraction;
+    b.volume.bleed(fraction); // the plasma, and the secreted ferritin in it
     b.ledger.bloodLossMg += cellIron + plasmaIron;
     b.fluxes.plasmaBledMg += plasmaIron;
   }

@@ -5,6 +5,7 @@
  */
 import type { Body } from "../engine/body.js";
 import { type ParameterPath, param } from "../engine/parameters.js";
+import { healthyPlasmaDl } from "../physiology/blood-volume.js";
 import type { TRAJECTORY_COLUMNS } from "./columns.js";
 
 const DL_PER_FL = 1e-14;
@@ -66,7 +67,15 @@ export function measureLabs(body: Body): LabRow {
   const storage = pools.macrophageLabile + pools.macrophageStore + pools.hepatocyte + pools.ivComplex;
   // Soluble TfR is shed in proportion to erythroid receptor mass (cells × receptors per cell).
   const stfrMgL = (p("labs.stfrPerReceptorMass") * body.marrow.receptorMass()) / body.erythroblastRef;
-  const cookMg = cookBodyIronMg(stfrMgL, body.serumFerritin.ngPerMl, body.weightKg);
+  // Serum ferritin is secreted ferritin over the plasma it stands in: the secretion (iron.ts SerumFerritin)
+  // is given as the concentration it makes in the healthy plasma volume of this body (the set point without
+  // pregnancy's expansion), less what shed blood took with it, so pregnancy, the refill after a bleed,
+  // anemia and altitude dilute or concentrate it (blood-volume.ts healthyPlasmaDl, secretedMassShare).
+  const nonPregnantSetPointDl = body.bloodVolumeTargetDl - body.pregnancy.extraPlasmaDl;
+  const ferritinMass =
+    body.serumFerritin.ngPerMl * healthyPlasmaDl(nonPregnantSetPointDl, body.params) * body.volume.secretedMassShare;
+  const ferritin = ferritinMass / body.plasmaVolumeDl;
+  const cookMg = cookBodyIronMg(stfrMgL, ferritin, body.weightKg);
   return {
     day: body.timeH / 24,
     hb_g_dl: (hbG / bvDl) * venous,
@@ -83,8 +92,9 @@ export function measureLabs(body: Body): LabRow {
     tibc_ug_dl: tibcUgDl,
     tsat_pct: (serumIronUgDl / tibcUgDl) * 100,
     // Serum ferritin is what macrophages secrete (iron.ts SerumFerritin): it follows their ferritin
-    // store, with the plasma half-life of the protein, and more per unit store in the acute phase.
-    ferritin_ng_ml: body.serumFerritin.ngPerMl,
+    // store, with the plasma half-life of the protein, and more per unit store in the acute phase;
+    // diluted by the plasma it stands in (above).
+    ferritin_ng_ml: ferritin,
     hepcidin_ng_ml: body.liver.hepcidinNmol * HEPCIDIN_NG_PER_NMOL,
     epo_mu_ml: body.epoMuPerMl(), // immunoassays measure injected epoetin too
     stfr_mg_l: stfrMgL,

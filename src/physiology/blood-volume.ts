@@ -10,7 +10,7 @@ import { ADULT_AGE_YEARS, bloodVolumePerKg } from "./growth.js";
 import type { PhysiologyModule } from "./module.js";
 
 /** The parameters this module reads. */
-type Reads = BloodVolumeParameter;
+type Reads = BloodVolumeParameter | "labs.serumFerritinHalfLife";
 
 /** Blood volume set point, dL: a child's mL/kg by age; an adult's by Nadler's formula with height, else mL/kg by sex. */
 export function bloodVolumeDl(subject: Subject, params: ParameterValues<Reads>): number {
@@ -32,6 +32,21 @@ export function bloodVolumeDl(subject: Subject, params: ParameterValues<Reads>):
   return (param(params, "body.bloodVolumePerKg") * w) / 100;
 }
 
+/**
+ * Plasma volume of a healthy adult with this blood-volume set point, dL: the set point less the red
+ * cells at the healthy venous hematocrit of the sex (body.referenceVenousHct, carried to the whole
+ * body by the venous/body hematocrit ratio). Proteins that cells secrete at a rate set by their own
+ * state and that plasma clears as a fixed fraction of what it holds per hour (serum ferritin: half-life ~30 h,
+ * Worwood et al. 1982 Clin Sci) stand at a concentration ∝ 1 / plasma volume; their
+ * secretion constants are given as the concentration they make in this plasma volume, and any
+ * other plasma volume (pregnancy's expansion, the refill after a bleed, anemia, altitude's
+ * contraction) dilutes or concentrates them by mechanism.
+ */
+export function healthyPlasmaDl(bloodVolumeSetPointDl: number, params: ParameterValues<Reads>): number {
+  const bodyHct = param(params, "body.referenceVenousHct") / param(params, "body.venousToBodyHctRatio");
+  return bloodVolumeSetPointDl * (1 - bodyHct);
+}
+
 export interface BloodVolumeSignals {
   /** Plasma volume the body restores now: the blood-volume set point less the red cells, dL. */
   targetPlasmaDl: number;
@@ -41,7 +56,15 @@ export interface BloodVolumeSignals {
 export class BloodVolume implements PhysiologyModule<BloodVolumeSignals> {
   /** Plasma volume, dL. */
   plasmaDl = 0;
+  /**
+   * Share of the secreted serum proteins' mass (serum ferritin) that bleeding has left in plasma,
+   * 1 = none lost: shed blood takes its plasma's ferritin with it, so a bleed leaves the concentration
+   * as it was until the plasma refills; the lost mass is secreted again at the protein's clearance rate
+   * (exact while secretion is steady).
+   */
+  secretedMassShare = 1;
   private refillRate = 0;
+  private secretedReturnRate = 0;
   /** Rate at which plasma above the target leaves the circulation, 1/h. */
   excessShiftRate = 0;
 
@@ -53,6 +76,13 @@ export class BloodVolume implements PhysiologyModule<BloodVolumeSignals> {
     const p = (k: Reads) => param(params, k);
     this.refillRate = 1 / p("body.plasmaRefillTime");
     this.excessShiftRate = 1 / p("body.plasmaExcessShiftTime");
+    this.secretedReturnRate = Math.LN2 / p("labs.serumFerritinHalfLife");
+  }
+
+  /** Lose `fraction` of the plasma with what it carries (whole-blood loss). */
+  bleed(fraction: number): void {
+    this.plasmaDl *= 1 - fraction;
+    this.secretedMassShare *= 1 - fraction;
   }
 
   /** Plasma refills toward the set point (hemodilution after a loss). */
@@ -63,6 +93,8 @@ export class BloodVolume implements PhysiologyModule<BloodVolumeSignals> {
     // (after a bleed) refills over a day or more.
     const rate = this.plasmaDl > targetPv ? this.excessShiftRate : this.refillRate;
     this.plasmaDl = targetPv + (this.plasmaDl - targetPv) * Math.exp(-rate * dt);
+    if (this.secretedMassShare !== 1)
+      this.secretedMassShare = 1 + (this.secretedMassShare - 1) * Math.exp(-this.secretedReturnRate * dt);
   }
 }
 
@@ -86,11 +118,23 @@ export const BLOOD_VOLUME_PARAMETERS = defineParameters({
     max: 1.3,
     provenance: { kind: "measured" },
   },
+  "body.referenceVenousHct": {
+    unit: "",
+    default: { male: 0.45, female: 0.41 },
+    description:
+      "venous hematocrit of a healthy adult: fixes the healthy plasma volume in which secreted serum proteins (serum ferritin) are calibrated; other plasma volumes dilute or concentrate them",
+    source:
+      "centres of adult reference intervals: Hct 41–51 % (men), 36–47 % (women) (Merck Manual CBC table, ref §1.1); 40–52 %, 36–48 % (Hoffbrand & Moss, Essential Haematology, appendix 1); 45 (40) % in the healthy checklist, ref §6",
+    min: 0.2,
+    max: 0.7,
+    provenance: { kind: "measured" },
+  },
   "body.plasmaRefillTime": {
     unit: "h",
     default: 24,
     description: "time constant of plasma-volume restoration toward the blood-volume set point",
-    source: "hemodilution over 1–2 days after hemorrhage, model.md §signatures (R)",
+    source:
+      "after a 15–20 % phlebotomy normal men restore blood volume over days, more slowly than earlier estimates, from a pre-existing extravascular protein pool (Adamson & Hillman 1968 JAMA 205:609); 24 h assumed within that",
     min: 1,
     max: 240,
     provenance: { kind: "assumed" },
@@ -101,7 +145,7 @@ export const BLOOD_VOLUME_PARAMETERS = defineParameters({
     description:
       "time constant with which plasma volume above the blood-volume set point (after a transfusion) leaves the circulation",
     source:
-      "the Hb increment 15 min after a red-cell transfusion equals the 24-h one (Wiesen 1994 Arch Intern Med 154:1432; Elizalde 1997 Transfusion 37:573): ~1 g/dL per unit in a 70 kg adult",
+      "fluid infused above the blood-volume set point leaves the plasma by capillary filtration within tens of minutes (volume kinetics: distribution half-time ~8 min in volunteers, Hahn 2010 Anesthesiology 113:470); assumed 15 min for a transfusion's excess. The Hb increment 15 min and 1 h after a red-cell transfusion equal to the 24-h one (Wiesen 1994 Ann Intern Med 121:278; Elizalde 1997 Transfusion 37:573) agrees, but those two studies are held-out test targets, so their timing is not a clean check",
     min: 0.01,
     max: 240,
     provenance: { kind: "assumed" },

@@ -22,7 +22,10 @@
  *  4. Menses stop; delivery loses blood (~500 mL vaginal); after delivery the
  *     extra plasma leaves over about two weeks and menses return later.
  *  5. The extra plasma dilutes what cells secrete into it: serum ferritin falls
- *     further than the stores (hemodilution), and returns as the plasma leaves.
+ *     further than the stores (hemodilution: Fisher & Nemeth 2017 Am J Clin Nutr
+ *     106:1567S; Milman 2006 Ann Hematol 85:559), and returns as the plasma leaves.
+ *     Not a pregnancy rule: serum ferritin is secreted mass over plasma volume for
+ *     every plasma volume (labs.ts, blood-volume.ts healthyPlasmaDl).
  *
  * Gestational age is counted, as obstetricians do, from the last menstrual
  * period: conception is at 2 weeks, and `term` (default 40 weeks) is the
@@ -175,20 +178,6 @@ export class Pregnancy {
     const ga = this.gestationalWeeks(nowH);
     if (ga === undefined) return 1;
     return 1 + this.renalOxygenRise * smoothstep(ga, this.onsetWeeks, this.plateauWeeks);
-  }
-
-  /**
-   * Serum proteins secreted at a steady rate and cleared with a fixed half-life (ferritin: ~30 h,
-   * Worwood 1982) stand in plasma at a concentration ∝ 1 / plasma volume: the pregnancy's extra
-   * plasma dilutes them (albumin falls by a fifth; "the fall of serum ferritin in pregnancy is in
-   * part hemodilution": Fisher & Nemeth 2017 Am J Clin Nutr 106:1567S; Milman 2006 Ann Hematol
-   * 85:559). The factor (≤ 1) on such a concentration: the plasma before pregnancy over the plasma
-   * now, counting only the expansion the pregnancy asks for (it fades as that leaves after delivery).
-   */
-  serumDilution(plasmaVolumeDl: number): number {
-    if (!(this.extraPlasmaDl > 0) || !(plasmaVolumeDl > 0)) return 1;
-    const expanded = Math.min(this.extraPlasmaDl, Math.max(0, plasmaVolumeDl - this.basePlasmaDl));
-    return (plasmaVolumeDl - expanded) / plasmaVolumeDl;
   }
 
   /** No menses while pregnant and for a while after delivery. */
