@@ -114,7 +114,7 @@ describe("hypoxemia (SpO2 held low by disease)", () => {
       "    hypoxemia: { spo2: 88 % }",
     ].join("\n");
     const run = simulate(parseScenario(text, "hypoxemia.yaml"));
-    expect(at(run, "sao2_pct", 10)).toBeCloseTo(88, 6);
+    // (sao2_pct is the imposed SpO2 echoed, not asserted.) The kidney senses less oxygen and makes more EPO…
     expect(at(run, "epo_mu_ml", 3)).toBeGreaterThan(1.3 * at(run, "epo_mu_ml", 1));
     // hypoxemic lung disease is the commonest cause of secondary erythrocytosis (McMullin 2008 Br J Haematol 143:3)
     expect(at(run, "hb_g_dl", 60) - at(run, "hb_g_dl", 1)).toBeGreaterThan(0.7);

@@ -10,7 +10,11 @@ function days(v: Vitamins, n: number, folateIntakeUgPerDay: number): void {
 describe("serum folate on a folate-poor diet (Herbert 1962 Trans Assoc Am Physicians 75:307)", () => {
   it("falls below 3 ng/mL within a month while the store still holds most of its folate", () => {
     const v = new Vitamins(resolveParameters("male"));
-    expect(v.serumFolateNgPerMl()).toBeCloseTo(10, 9); // the healthy reference (parameter) at the default diet
+    // At the default diet the store holds and serum folate sits in the healthy range (ARUP: deficiency
+    // < 4.4 ng/mL; healthy ~5–20), not merely at its reference parameter.
+    days(v, 60, 300);
+    expect(v.serumFolateNgPerMl()).toBeGreaterThan(4.4);
+    expect(v.serumFolateNgPerMl()).toBeLessThan(20);
     days(v, 31, 5); // Herbert's boiled diet: ~5 µg folate a day
     expect(v.serumFolateNgPerMl()).toBeLessThan(3); // "earliest sign, within 1 month"
     // The store lasts months: the anemia came in the fifth month, so DNA synthesis is still unhindered.

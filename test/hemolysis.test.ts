@@ -26,8 +26,9 @@ function probe(site: string, rate: string, days = 60): Run {
 describe("warm autoimmune hemolysis (autoimmune-hemolysis: 5 %/day from day 14, 1 %/day from 70, none from 112)", () => {
   it("red-cell survival shortens and the marrow answers: reticulocytes > 4 % within two weeks, > 5 % within four", async () => {
     const run = await shipped("autoimmune-hemolysis");
-    // normal mean survival 115.6 days (Shrestha 2016 Am J Hematol 91:1167: 51Cr-free HbA1c method)
-    expect(at(run, "rbc_survival_days", 10)).toBeCloseTo(115.6, 0);
+    // Before onset the count sits still (signatures.md "Healthy adult": no drift); rbc_survival_days there
+    // is the lifespan parameter itself (Shrestha 2016), so it is not asserted.
+    expect(Math.abs(at(run, "hb_g_dl", 10) - at(run, "hb_g_dl", 0))).toBeLessThan(0.3);
     expect(at(run, "rbc_survival_days", 30)).toBeLessThan(25);
     // Hb falls; reticulocytosis (typically 5–20 %) within 1–2 weeks via EPO (Packman 2008 Blood Rev 22:17;
     // Barcellini 2014 Blood 124:2930: median retic ~ 4–8 % at diagnosis, higher in severe cases)
@@ -127,6 +128,5 @@ describe("haptoglobin is an acute-phase protein", () => {
     const ratio = at(run, "haptoglobin_mg_dl", 30) / at(run, "haptoglobin_mg_dl", 1);
     expect(ratio).toBeGreaterThan(1.5);
     expect(ratio).toBeLessThan(4);
-    expect(at(run, "rbc_survival_days", 1)).toBeCloseTo(115.6, 0);
   });
 });
