@@ -94,7 +94,8 @@ export const CIRCULATION_PARAMETERS = defineParameters({
     unit: "mL",
     default: 300,
     description: "volume of one unit of packed red cells",
-    source: "typical unit 250–350 mL at Hct 0.55–0.65 (R)",
+    source:
+      "red cells in additive solution: 258 ± 15 mL at Hct 0.60 ± 0.03 with 50 ± 5 g Hb per unit (Australian Red Cross Lifeblood process control, 2022); 280 ± 20 mL in the UK (SAG-M); Hb per unit 52.9 ± 10 g (Jain et al. 2022 Glob J Transfus Med 7:36, 900 units) and 54.7 g, range 34–80 (Transfus Apher Sci 2021 60:103214); 300 mL at Hct 0.60 and MCHC 31.5 g/dL carries 57 g, within that spread",
     min: 50,
     max: 1000,
     provenance: { kind: "measured" },
