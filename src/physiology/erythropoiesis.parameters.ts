@@ -288,7 +288,7 @@ export const ERYTHROPOIESIS_PARAMETERS = defineParameters({
       "hematopoietic cellularity falls from ~50 % to ~30 % between 50 and 80 years (Hartsock, Smith & Petty 1965 Am J Clin Pathol 43:326): 0.4/30 per year, taking the expansion the marrow can make as proportional to its hematopoietic tissue (assumed); slower erythropoietic response to phlebotomy in the old (Lipschitz et al. 1984 Blood 63:502)",
     min: 0,
     max: 0.1,
-    provenance: { kind: "measured" },
+    provenance: { kind: "assumed" },
   },
 
   // ── Erythroferrone
