@@ -111,7 +111,10 @@ export function erythroblastHour(
         receptorMass += wp * (r[i - 1] as number);
         erythroblasts += wp;
         cellsIron += wp * ((h[i - 1] as number) * feHb + (m[i - 1] as number) + (mt[i - 1] as number));
-      } else empty++;
+      }
+      // Counted on every agent (not in an else): a cold run from a kept equilibrium, which starts with
+      // no empty agent, otherwise compiles this loop before the first is seen and deoptimises then.
+      empty += wp > 0 ? 0 : 1;
     }
     if (i === n0) break;
     const st = stage[i] as number;
@@ -245,7 +248,8 @@ export function erythroblastHour(
       receptorMass += wj * (r[j] as number);
       erythroblasts += wj;
       cellsIron += wj * ((h[j] as number) * feHb + (m[j] as number) + (mt[j] as number));
-    } else empty++;
+    }
+    empty += wj > 0 ? 0 : 1;
   }
 
   out.ironToMacPg = ironToMac;
