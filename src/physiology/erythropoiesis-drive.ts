@@ -8,6 +8,7 @@
 import type { Subject } from "../core/types.js";
 import { defaultFor, type ParameterValues, param } from "../parameters/spec.js";
 import type { EpoParameter } from "./epo.js";
+import { erythroidReserve } from "./erythroid-reserve.js";
 import { ERYTHROPOIESIS_PARAMETERS, type ErythropoiesisParameter } from "./erythropoiesis.parameters.js";
 import type { HepcidinParameter } from "./hepcidin.parameters.js";
 import type { PhysiologyModule } from "./module.js";
@@ -50,10 +51,12 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
   private releaseRing: number[] = [];
   private releaseHead = 0;
   private releaseDt = 0;
+  /** Share of a young adult's EPO-driven expansion this marrow carries out (erythroid-reserve.ts). */
+  private reserve = 1;
 
   constructor(
     params: ParameterValues<Reads>,
-    subject: Subject,
+    private readonly subject: Subject,
     private weightKg: number,
   ) {
     this.erythroblastRef = referenceErythroblasts(subject);
@@ -77,6 +80,7 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
     this.gateFloor = p("erythropoiesis.epoResponseIronFloor");
     this.gateNorm = this.gateKn > 0 ? (this.tsatRef ** this.gateN + this.gateKn) / this.tsatRef ** this.gateN : 1;
     this.releaseDelayH = p("erythropoiesis.orthochromaticTime");
+    this.reserve = erythroidReserve(params, this.subject);
   }
 
   /** The body now weighs `weightKg` (a growing child): the marrow's set point follows. */
@@ -128,12 +132,14 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
    * Finch 1982 Blood 60:1241; Goodnough, Skikne & Brugnara 2000 Blood 96:823).
    */
   founderDrive(epo: number, tsat: number): number {
-    const d = this.epoResponse(epo) / this.hRef;
+    const d0 = this.epoResponse(epo) / this.hRef;
+    // An older marrow carries out a smaller share of the expansion above basal (erythroid-reserve.ts).
+    const d = d0 > 1 ? 1 + (d0 - 1) * this.reserve : d0;
     const drive = d > 1 ? 1 + (d - 1) * this.expansionIronGate(tsat) : d;
     const restricted = drive * this.ironRestriction(tsat);
     const k2 = this.expansionIronHalf ** 2;
     const t2 = Math.max(0, tsat) ** 2;
-    const maxDrive = 1 / this.hRef;
+    const maxDrive = 1 + (1 / this.hRef - 1) * this.reserve;
     return Math.min(restricted, 1 + (maxDrive - 1) * ((t2 * (1 + k2)) / (t2 + k2)));
   }
 
