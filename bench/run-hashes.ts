@@ -5,7 +5,7 @@
  * the steady-state build is checked too. Run before and after a change and compare the lines;
  * `npm run baseline -- compare` says whether differences are numerical, this says whether there
  * are any. Never part of pass/fail tests.
- *   npx tsx bench/run-hashes.ts [scenario,scenario,…]
+ *   npx tsx bench/run-hashes.ts [scenario,scenario,…]     (HASH_DT_HOURS=0.25: another time step)
  */
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -25,7 +25,8 @@ installDiskSteadyStateCache({ ...process.env, ERYTHRON_STEADY_STATE_CACHE: "1", 
 try {
   for (const n of names) {
     const scenario = await loadScenario(join("scenarios", `${n}.yaml`));
-    const run = simulate({ ...scenario, durationDays: Math.min(scenario.durationDays, 150) }, {});
+    const dt = Number(process.env.HASH_DT_HOURS ?? 1);
+    const run = simulate({ ...scenario, durationDays: Math.min(scenario.durationDays, 150) }, { dtHours: dt });
     const h = createHash("sha256");
     for (const c of run.columns) h.update(new Uint8Array(run.column(c).slice().buffer));
     for (const g of run.histograms) h.update(new Uint8Array(g.fraction.slice().buffer));
