@@ -138,11 +138,12 @@ if (withCli) {
     "name: one day\nsubject:\n  sex: male\n  weight: 75 kg\n  height: 178 cm\n  storageIron: 800 mg\nduration: 1 day\nseed: 1\n",
   );
   // Wall time, and the child's CPU time from the shell's `times` (user + system of children).
-  const cli = (file: string): { wall: number; cpu: number } => {
+  const cli = (file: string, command = "run"): { wall: number; cpu: number } => {
     let wall = Number.POSITIVE_INFINITY;
     let cpu = Number.POSITIVE_INFINITY;
     const q = (x: string) => `'${x.replaceAll("'", "'\\''")}'`;
-    const cmd = `${q(process.execPath)} bin/erythron.js run ${q(file)} --out ${q(join(dir, "out"))} --no-plots >/dev/null && times`;
+    const args = command === "run" ? `run ${q(file)} --out ${q(join(dir, "out"))} --no-plots` : `${command} ${q(file)}`;
+    const cmd = `${q(process.execPath)} bin/erythron.js ${args} >/dev/null && times`;
     for (let r = 0; r < 2; r++) {
       const c0 = performance.now();
       const out = spawnSync("bash", ["-c", cmd], { encoding: "utf8" });
@@ -159,10 +160,12 @@ if (withCli) {
   };
   const yearS = cli("scenarios/healthy-man.yaml");
   const dayS = cli(oneDay);
+  const checkS = cli(oneDay, "check");
   rmSync(dir, { recursive: true, force: true });
   const ratio = (x: { wall: number; cpu: number }) =>
     `${x.wall.toFixed(2)} s = ${(x.wall / rawS).toFixed(1)}x raw loop (CPU ${x.cpu.toFixed(2)} s = ${(x.cpu / rawCpu).toFixed(1)}x)`;
   console.log(`  raw loop, 2e7 agent-updates    ${rawS.toFixed(3)} s (CPU ${rawCpu.toFixed(3)} s)`);
   console.log(`  erythron run, healthy year     ${ratio(yearS)}  target <= 1.5x`);
   console.log(`  erythron run, one day          ${ratio(dayS)}  target <= 0.75x`);
+  console.log(`  erythron check, 8-line file    ${ratio(checkS)}`);
 }

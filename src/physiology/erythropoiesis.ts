@@ -16,52 +16,23 @@
  */
 import { Columns } from "../core/columns.js";
 import type { RandomStream } from "../core/rng.js";
-import { type ParameterValues, param } from "../parameters/spec.js";
-import type { CirculationParameter } from "./circulation.parameters.js";
-import {
-  admitFounder,
-  CYCLING,
-  divideAgent,
-  type FounderDraws,
-  MARROW_FIELDS,
-  type MarrowField,
-  POSTMITOTIC,
-} from "./erythroblast-agents.js";
+import type { ParameterValues } from "../parameters/spec.js";
+import { admitFounder, type FounderDraws, MARROW_FIELDS, type MarrowField } from "./erythroblast-agents.js";
+import { erythroblastHour, HourTally } from "./erythroblast-hour.js";
 import { ErythroblastIron } from "./erythroblast-iron.js";
-import type { ErythropoiesisParameter } from "./erythropoiesis.parameters.js";
+import { MarrowConstants, type MarrowReads } from "./erythropoiesis.constants.js";
 import type { MarrowSignals, MarrowStepOutput, ReleaseSink } from "./erythropoiesis.types.js";
-import type { IronParameter, SerumMarkerParameter } from "./iron.parameters.js";
+import { MARROW_RETIC_FIELDS, type MarrowReticField, reticulocyteIronPg } from "./marrow-reticulocytes.js";
 import type { Bound } from "./module.js";
 import { ReticulocyteRelease } from "./reticulocyte-release.js";
 
+export { MARROW_FIELDS, type MarrowField } from "./erythroblast-agents.js";
 export type { MarrowSignals, MarrowStepOutput, ReleaseSink } from "./erythropoiesis.types.js";
+export { MARROW_RETIC_FIELDS, type MarrowReticField } from "./marrow-reticulocytes.js";
 
 /** The parameters this module reads. */
-type Reads = CirculationParameter | ErythropoiesisParameter | IronParameter | SerumMarkerParameter;
+type Reads = MarrowReads;
 
-export { MARROW_FIELDS, type MarrowField } from "./erythroblast-agents.js";
-
-/**
- * Marrow reticulocytes make nothing: each only shrinks toward its mature volume,
- * v ← vT + (v − vT)·e^(−dt/τ) per step, and waits out its residence. They are kept
- * in a queue in order of enucleation and brought up to date once, when they leave
- * for the blood (the same per-step arithmetic, so runs are unchanged bit for bit).
- */
-export const MARROW_RETIC_FIELDS = [
-  "w", // cells represented
-  "v0", // volume at enucleation, fL
-  "vT", // volume the cell will shrink to, fL
-  "h", // hemoglobin, pg
-  "zpp", // zinc protoporphyrin, pg-Hb equivalents
-  "div", // divisions done
-  "entry", // marrow step at which the nucleus was extruded
-  "seq", // the erythroblast's order of creation
-  "res", // residence programmed at enucleation, h (reticulocyte-release.ts)
-] as const;
-export type MarrowReticField = (typeof MARROW_RETIC_FIELDS)[number];
-
-/** 1 + 2⁻⁵⁰: above the relative rounding of potential · feHb, so the replete test never errs (see step). */
-const REPLETE_MARGIN = 1 + 2 ** -50;
 const PG_PER_MG = 1e9;
 
 export class Marrow implements Bound {
@@ -85,33 +56,10 @@ export class Marrow implements Bound {
   /** Σ w·(h·feHb + m + mt) over erythroblasts in index order as of the end of the last step, pg (NaN: not known). */
   private cellsIronPg = Number.NaN;
 
-  // Bound once from parameters (d3-force style).
-  private growthLogPerCycle = 0;
-  private hriCoupling = 0;
-  private cycleTime = 0;
-  private cycleCv = 0;
-  private founderVolume = 0;
-  private globinRate = 0;
-  private hemeRate = 0;
-  private threshold = 0; // pg/fL
-  private maxDivisions = 0;
-  private asymmetrySd = 0;
-  private orthoTime = 0;
-  private apoptosisPerCycle = 0;
-  private capDeath = 0;
-  private ironUseTime = 0;
-  private irpGain = 0;
-  private receptorCv = 0;
-  private feHb = 0; // pg Fe per pg Hb
-  private uptakePerReceptorAtFullSat = 0; // pg Fe / h at TSAT = 1
-  private labileSetPoint = 0; // pg Fe
-  private matureMchc = 0; // pg/fL
-  private maxShrink = 0;
-  private zppBase = 0; // Hb-eq per Hb
-  private zppDeficit = 0;
-  private ringSideroblastIron = 0; // pg of mitochondrial iron
-  private ringSideroblastDeath = 0; // extra death per cycle of a ring sideroblast
-  private hemeCv = 0;
+  /** Constants bound from the parameters (erythropoiesis.constants.ts). */
+  private readonly k = new MarrowConstants();
+  /** The erythroblasts' hour's totals (erythroblast-hour.ts), reused every step. */
+  private readonly tally = new HourTally();
   /** What founders start with and draw (erythroblast-agents.ts), from the bound constants. */
   private founderDraws: FounderDraws | undefined;
   /** TfR1 answer to each cell's labile iron (IRP), erythroblast-iron.ts. */
@@ -137,38 +85,9 @@ export class Marrow implements Bound {
 
   /** Derive constants from parameters (again whenever they change); cells keep their state. */
   bind(params: ParameterValues<Reads>): void {
-    const p = (k: Reads) => param(params, k);
     this.cellsIronPg = Number.NaN; // feHb may change
     this.founderDraws = undefined; // made again from the fields below on the next founder
-    this.growthLogPerCycle = Math.log(p("erythropoiesis.growthPerCycle"));
-    this.hriCoupling = p("erythropoiesis.hriGrowthCoupling");
-    this.cycleTime = p("erythropoiesis.cycleTime");
-    this.cycleCv = p("erythropoiesis.cycleTimeCv");
-    this.founderVolume = p("erythropoiesis.founderCytoplasmVolume");
-    this.globinRate = p("erythropoiesis.globinSynthesisRate");
-    this.hemeRate = p("erythropoiesis.hemeSynthesisRate");
-    this.threshold = p("erythropoiesis.divisionThresholdMchc") / 100;
-    this.maxDivisions = p("erythropoiesis.maxDivisions");
-    this.asymmetrySd = p("erythropoiesis.divisionAsymmetrySd");
-    this.orthoTime = p("erythropoiesis.orthochromaticTime");
-    this.apoptosisPerCycle = p("erythropoiesis.apoptosisPerCycle");
-    this.capDeath = p("erythropoiesis.capDeathFraction");
-    this.ironUseTime = p("erythropoiesis.ironUseTime");
-    this.irpGain = p("erythropoiesis.irpGain");
-    this.receptorCv = p("erythropoiesis.receptorCv");
-    this.feHb = p("iron.hbIronMgPerG") / 1000;
-    // A cell with basal receptors (r = 1) just meets globin-limited demand at tsatFullSupply.
-    const demandFe = this.globinRate * this.feHb;
-    this.uptakePerReceptorAtFullSat = demandFe / p("erythropoiesis.tsatFullSupply");
-    // Labile iron set point: 1.5× what globin-limited synthesis needs to stay iron-replete.
-    this.labileSetPoint = 1.5 * demandFe * this.ironUseTime;
-    this.matureMchc = p("circulation.matureMchc") / 100;
-    this.maxShrink = p("circulation.maxReticulocyteShrink");
-    this.zppBase = p("labs.zppBaseline") * 1e-6;
-    this.zppDeficit = p("labs.zppPerIronDeficit") * 1e-6;
-    this.ringSideroblastIron = p("erythropoiesis.ringSideroblastIron");
-    this.ringSideroblastDeath = p("erythropoiesis.ringSideroblastDeathPerCycle");
-    this.hemeCv = p("erythropoiesis.hemeCapacityCv");
+    this.k.bind(params);
     this.erythroblastIron = new ErythroblastIron(params);
     if (this.release) this.release.bind(params);
     else this.release = new ReticulocyteRelease(params);
@@ -179,7 +98,7 @@ export class Marrow implements Bound {
    * at 100 % transferrin saturation, mg/h. Uptake is first order in saturation.
    */
   uptakeCapacityMgPerH(): number {
-    return (this.sums().receptorMass * this.uptakePerReceptorAtFullSat) / PG_PER_MG;
+    return (this.sums().receptorMass * this.k.uptakePerReceptorAtFullSat) / PG_PER_MG;
   }
 
   /** Receptor-weighted cell count (cells × receptor factor): drives sTfR. */
@@ -241,11 +160,9 @@ export class Marrow implements Bound {
       const { w, h, m, mt } = this.cells.f;
       s = 0;
       for (let i = 0; i < this.cells.count; i++)
-        s += (w[i] as number) * ((h[i] as number) * this.feHb + (m[i] as number) + (mt[i] as number));
+        s += (w[i] as number) * ((h[i] as number) * this.k.feHb + (m[i] as number) + (mt[i] as number));
     }
-    const q = this.retics.f;
-    for (let i = this.reticHead; i < this.retics.count; i++) s += (q.w[i] as number) * (q.h[i] as number) * this.feHb;
-    return s / PG_PER_MG;
+    return reticulocyteIronPg(this.retics, this.reticHead, this.k.feHb, s) / PG_PER_MG;
   }
 
   /** Percentage of nucleated erythroblasts whose mitochondrial iron exceeds the ring-sideroblast level. */
@@ -255,7 +172,7 @@ export class Marrow implements Bound {
     let ring = 0;
     for (let i = 0; i < this.cells.count; i++) {
       all += w[i] as number;
-      if ((m[i] as number) > this.ringSideroblastIron) ring += w[i] as number;
+      if ((m[i] as number) > this.k.ringSideroblastIron) ring += w[i] as number;
     }
     return all > 0 ? (100 * ring) / all : 0;
   }
@@ -270,14 +187,6 @@ export class Marrow implements Bound {
 
     const receptorSum = this.sums().receptorMass; // founders admitted above are included
     const ironPerReceptorPg = receptorSum > 0 ? (ironDeliveredMg * PG_PER_MG) / receptorSum : 0;
-
-    const globinCapacity = this.globinRate * signals.globinCapacityFactor;
-    const hemeUniform = this.hemeRate * signals.hemeCapacityFactor;
-    const hemeBlock = signals.gradedHemeFactor ?? 1;
-    const zppPerHeme = this.zppBase + signals.zincChelationPerHeme;
-    const cycleFactor = signals.cycleTimeFactor;
-    const feHb = this.feHb;
-    const decayUse = Math.exp(-dtH / this.ironUseTime);
 
     // Marrow reticulocytes whose residence is over leave for the blood (reticulocyte-release.ts).
     let released = 0;
@@ -298,192 +207,31 @@ export class Marrow implements Bound {
       this.reticHead = head - drop;
     }
 
-    const cells = this.cells;
-    const n0 = cells.count;
-    cells.reserve(n0 + 16); // room for every agent to divide once: array references stay valid
-    const { w, v, h, m, mt, zpp, div, t, cyc, stage, rLin, r, hLin, gArg, gFac, seq } = cells.f;
+    // Delivered iron that found no receptor (cannot happen when receptorSum > 0).
+    const uncounted = receptorSum === 0 ? ironDeliveredMg * PG_PER_MG : 0;
 
-    let ironToMac = 0; // pg·cells
-    let died = 0;
-    let uncounted = 0; // delivered iron that found no receptor (cannot happen when receptorSum > 0)
-    if (receptorSum === 0) uncounted = ironDeliveredMg * PG_PER_MG;
-
-    // The hot loop reads the bound constants from locals (same values, same arithmetic).
-    const ironUseTime = this.ironUseTime;
-    const erythroblastIron = this.erythroblastIron;
-    erythroblastIron.beginStep(dtH);
-    const labileSetPoint = this.labileSetPoint;
-    const zppDeficit = this.zppDeficit;
-    const hriCoupling = this.hriCoupling;
-    const hriBase = 1 - hriCoupling;
-    const growthLogPerCycle = this.growthLogPerCycle;
-    const orthoTime = this.orthoTime;
-    const threshold = this.threshold;
-    const maxDivisions = this.maxDivisions; // read here: the branch that uses them is rare and cold
-    const capDeath = this.capDeath;
-    const halfThreshold = 0.5 * threshold;
-    const apoptosisPerCycle = this.apoptosisPerCycle;
-    const ringSideroblastIron = this.ringSideroblastIron;
-    const ringSideroblastDeath = this.ringSideroblastDeath;
-    // uptake / dtH is uptake · (1/dtH) bit for bit when 1/dtH is exact (dtH a power of two: 1 h, 15 min).
-    const invDt = 1 / dtH;
-    const dtPow2 = Number.isInteger(Math.log2(dtH)) && 2 ** Math.log2(dtH) === dtH;
-
-    // Σ w·r and Σ w over nucleated cells at the end of the step, summed in index order.
-    let receptorMass = 0;
-    let erythroblasts = 0;
-    let cellsIron = 0; // ironMg()'s sum over erythroblasts: agents with w = 0 add +0 there
-    let empty = 0;
-    let stepped = 0;
-    for (let i = 0; i <= n0; i++) {
-      if (i > 0) {
-        // The previous agent's hour is done, however it left the loop body: add it to the sums.
-        const wp = w[i - 1] as number;
-        if (wp > 0) {
-          receptorMass += wp * (r[i - 1] as number);
-          erythroblasts += wp;
-          cellsIron += wp * ((h[i - 1] as number) * feHb + (m[i - 1] as number) + (mt[i - 1] as number));
-        } else empty++;
-      }
-      if (i === n0) break;
-      const st = stage[i] as number;
-      let wi = w[i] as number;
-      if (wi === 0) continue; // dead or enucleated, awaiting compaction
-      stepped++;
-
-      // Iron: this cell's share of the marrow uptake, then heme synthesis from the labile pool.
-      const ri = r[i] as number;
-      const uptake = ironPerReceptorPg * ri; // pg this step
-      const m0 = m[i] as number;
-      const u = dtPow2 ? uptake * invDt : uptake / dtH;
-      const mEnd = m0 * decayUse + u * ironUseTime * (1 - decayUse);
-      const ironUsable = m0 + uptake - mEnd; // pg that could enter heme this step
-      // A cycle ends within the step: grow and synthesize only up to its end, so the
-      // division check sees the end-of-cycle state whatever the step size.
-      const cellH =
-        st === CYCLING ? Math.min(dtH, Math.max(0, (cyc[i] as number) * cycleFactor - (t[i] as number))) : dtH;
-      // Heme-limited cells (lead, ALAS2 loss) still import iron into mitochondria for the
-      // globin they make ready; what ferrochelatase cannot insert is stranded there. Lineages
-      // differ in how deeply an acquired block (lead, factor F < 1) bites, F^hLin: iron is stranded
-      // in some erythroblasts first; a germline block (ALAS2) is the same in every cell.
-      const hemeFactor = hemeBlock === 1 ? 1 : hemeBlock ** (hLin[i] as number);
-      const capacity = Math.min(globinCapacity, hemeUniform * hemeFactor);
-      const hemeShortfall = globinCapacity - capacity;
-      const potential = capacity * cellH; // Hb the globin/heme machinery could make
-      // Iron-replete cells (usable iron clearly above what the potential needs: the margin covers the
-      // rounding of the product) make the potential: min(potential, ironUsable / feHb) without dividing.
-      const replete = ironUsable >= potential * feHb * REPLETE_MARGIN;
-      const synth = replete ? potential : Math.min(potential, ironUsable / feHb);
-      h[i] = (h[i] as number) + synth;
-      let labile = m0 + uptake - synth * feHb;
-      if (hemeShortfall > 0 && labile > 0) {
-        const stranded = Math.min(labile, Math.max(0, ironUsable - synth * feHb), hemeShortfall * cellH * feHb);
-        labile -= stranded;
-        mt[i] = (mt[i] as number) + stranded;
-      }
-      m[i] = labile;
-      // Protoporphyrin made without iron to meet it is chelated with zinc.
-      const deficit = replete || !(potential > 0) ? 0 : (potential - synth) / potential;
-      zpp[i] = (zpp[i] as number) + synth * (zppPerHeme + zppDeficit * deficit);
-      // IRP/IRE: receptors rise as labile iron falls below its set point.
-      r[i] = erythroblastIron.receptors(r[i] as number, rLin[i] as number, labile, labileSetPoint);
-      t[i] = (t[i] as number) + dtH;
-
-      if (st === CYCLING) {
-        const cycleLen = (cyc[i] as number) * cycleFactor;
-        // HRI: without heme, translation and so growth slow down with synthesis.
-        const translation = replete || !(potential > 0) ? 1 : synth / potential;
-        const growth = hriBase + hriCoupling * translation;
-        const growthArg = (growthLogPerCycle * growth * cellH) / cycleLen;
-        if (growthArg !== gArg[i] || gFac[i] === 0) {
-          gArg[i] = growthArg;
-          gFac[i] = Math.exp(growthArg);
-        }
-        v[i] = (v[i] as number) * (gFac[i] as number);
-        if ((t[i] as number) < cycleLen) continue;
-        // End of cycle: the division rule.
-        t[i] = 0;
-        if (signals.extraDeathPerCycle > 0) {
-          // Cells whose DNA synthesis failed (megaloblastic marrow) or whose unpaired globin chains
-          // precipitated (thalassemia) die here, before the check.
-          const dead = wi * Math.min(1, signals.extraDeathPerCycle);
-          ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number) + (mt[i] as number));
-          died += dead;
-          wi -= dead;
-          w[i] = wi;
-          if (wi === 0) continue;
-        }
-        const concentration = (h[i] as number) / (v[i] as number);
-        if (concentration >= threshold) {
-          stage[i] = POSTMITOTIC;
-          continue;
-        }
-        // Death at this division. Cap reached without the threshold: some die in the marrow, the rest
-        // mature small and pale; cells with less than half the threshold concentration all die
-        // (ineffective erythropoiesis). Otherwise apoptosis at each division: basal, plus mitochondrial
-        // iron overload (ring sideroblasts die in the marrow: oxidative damage). Both cases run the same
-        // operations (only locals are chosen between), so the rare cap case leaves the optimised step
-        // intact when it first happens; the values are those of the separate branches bit for bit
-        // (wi · 1 is wi).
-        const capped = (div[i] as number) >= maxDivisions;
-        const pale = concentration < halfThreshold;
-        const ring = (mt[i] as number) > ringSideroblastIron ? ringSideroblastDeath : 0;
-        const apoptosis = Math.min(1, apoptosisPerCycle + ring);
-        const capFraction = pale ? 1 : capDeath;
-        const dead = wi * (capped ? capFraction : apoptosis);
-        ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number) + (mt[i] as number));
-        died += dead;
-        const wSurv = wi - dead;
-        w[i] = wSurv; // divideAgent writes the same
-        stage[i] = capped ? POSTMITOTIC : (stage[i] as number);
-        const noneLeft = wSurv === 0;
-        const emptied = capped && noneLeft;
-        h[i] = emptied ? 0 : (h[i] as number);
-        m[i] = emptied ? 0 : (m[i] as number);
-        mt[i] = emptied ? 0 : (mt[i] as number);
-        if (capped) continue;
-        // Divide: two agents, each standing for wSurv cells, with a random split.
-        let a = 0.5 + this.asymmetrySd * this.divisionRandom.normal();
-        a = Math.min(0.8, Math.max(0.2, a));
-        divideAgent(cells, i, wSurv, a, this.created++);
-        continue;
-      }
-
-      // Post-mitotic: keep synthesizing, then extrude the nucleus. A nucleus whose DNA was made slowly
-      // condenses as slowly (nuclear-cytoplasmic asynchrony of megaloblasts), so the cytoplasm goes on
-      // filling with Hb for as much longer: megaloblastic macrocytes are normochromic (ref §5h).
-      if ((t[i] as number) >= orthoTime * cycleFactor) {
-        ironToMac += wi * ((m[i] as number) + (mt[i] as number)); // nucleus and mitochondria go to macrophages
-        const vol = v[i] as number;
-        const q = this.retics.push();
-        const rf = this.retics.f;
-        rf.w[q] = wi;
-        rf.v0[q] = vol;
-        rf.vT[q] = Math.max((h[i] as number) / this.matureMchc, vol * (1 - this.maxShrink));
-        rf.h[q] = h[i] as number;
-        rf.zpp[q] = zpp[i] as number;
-        rf.div[q] = div[i] as number;
-        rf.entry[q] = this.stepIndex;
-        rf.seq[q] = seq[i] as number;
-        w[i] = 0; // now a reticulocyte: removed from the erythroblasts at compaction
-        r[i] = 0;
-      }
-    }
-    for (let j = n0; j < cells.count; j++) {
-      // Daughters made this step, after the agents above (index order, as the sums always ran).
-      const wj = w[j] as number;
-      if (wj > 0) {
-        receptorMass += wj * (r[j] as number);
-        erythroblasts += wj;
-        cellsIron += wj * ((h[j] as number) * feHb + (m[j] as number) + (mt[j] as number));
-      } else empty++;
-    }
-    this.updates += stepped;
-    this.cellsIronPg = cellsIron;
-    this.compactAndSum(receptorMass, erythroblasts, empty);
+    // The erythroblasts' hour (erythroblast-hour.ts).
+    const tally = this.tally;
+    tally.created = this.created;
+    erythroblastHour(
+      this.cells,
+      this.retics,
+      this.k,
+      this.erythroblastIron,
+      this.divisionRandom,
+      dtH,
+      signals,
+      ironPerReceptorPg,
+      this.stepIndex,
+      tally,
+    );
+    this.created = tally.created;
+    this.updates += tally.stepped;
+    this.cellsIronPg = tally.cellsIronPg;
+    this.compactAndSum(tally.receptorMass, tally.erythroblasts, tally.empty);
     return {
-      ironToMacrophagesMg: (ironToMac + uncounted) / PG_PER_MG,
-      cellsDied: died,
+      ironToMacrophagesMg: (tally.ironToMacPg + uncounted) / PG_PER_MG,
+      cellsDied: tally.died,
       cellsReleased: released,
       divisionsReleased,
     };
@@ -499,13 +247,14 @@ export class Marrow implements Bound {
   private admitFounders(dtH: number, founderFluxPerDay: number): void {
     this.founderDebt += (this.foundersPerDay * dtH) / 24;
     const weight = founderFluxPerDay / this.foundersPerDay;
+    const k = this.k;
     this.founderDraws ??= {
-      founderVolume: this.founderVolume,
-      cycleTime: this.cycleTime,
-      cycleCv: this.cycleCv,
-      receptorCv: this.receptorCv,
-      irpGain: this.irpGain,
-      hemeCv: this.hemeCv,
+      founderVolume: k.founderVolume,
+      cycleTime: k.cycleTime,
+      cycleCv: k.cycleCv,
+      receptorCv: k.receptorCv,
+      irpGain: k.irpGain,
+      hemeCv: k.hemeCv,
     };
     const draws = this.founderDraws;
     while (this.founderDebt >= 1) {

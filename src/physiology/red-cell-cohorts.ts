@@ -227,19 +227,23 @@ export function addCohortIndices(lists: readonly Cohort[][], out: CountSums): vo
 
 /** Cohort members, materialised from their values at joining and the cohort's scales, added to 1-fL bins; returns total + their weight. */
 export function addCohortHistogram(lists: readonly Cohort[][], bins: Float64Array, total: number): number {
-  const maxFl = bins.length;
-  for (let l = 0; l < lists.length; l++) {
-    const list = lists[l] as Cohort[];
-    for (let j = 0; j < list.length; j++) {
-      const c = list[j] as Cohort;
-      const m = c.members;
-      for (let k = 0; k < m.length; k += 4) {
-        const wi = (m[k] as number) * c.sW;
-        const vol = (m[k + 1] as number) * c.sT + (m[k + 2] as number) * c.sX;
-        const b = Math.min(maxFl - 1, Math.max(0, Math.floor(vol)));
-        bins[b] = (bins[b] as number) + wi;
-        total += wi;
-      }
+  const top = bins.length - 1;
+  // One list in the stripes' order: the loop is compiled (on-stack) within the first stripe, and a
+  // stripe loop's increment, first run after that, deoptimised it.
+  const all = lists.flat();
+  for (let j = 0; j < all.length; j++) {
+    const c = all[j] as Cohort;
+    const m = c.members;
+    const { sW, sT, sX } = c;
+    for (let k = 0; k < m.length; k += 4) {
+      const wi = (m[k] as number) * sW;
+      const vol = (m[k + 1] as number) * sT + (m[k + 2] as number) * sX;
+      // The bin min(top, max(0, ⌊vol⌋)) without calls (a command's first, cold pass over ~10⁵ members
+      // runs in the interpreter, where each call costs): truncation is ⌊⌋ for 0 ≤ vol < top; a NaN
+      // volume, whose bin was NaN (no bin), still adds to no bin.
+      const b = vol >= top ? top : vol >= 0 ? vol | 0 : vol < 0 ? 0 : -1;
+      if (b >= 0) bins[b] = (bins[b] as number) + wi;
+      total += wi;
     }
   }
   return total;

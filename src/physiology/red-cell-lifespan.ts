@@ -32,7 +32,8 @@ export class Lifespan {
   /** The age (h) by which every cell is gone. */
   readonly maxAgeH: number;
   /** meanSurvivalDays's last answer and its inputs. */
-  private kept = { factor: Number.NaN, r: Number.NaN, days: 0 };
+  /** (NaN, a double, in every field from the start: the answers stored in place keep the object's shape.) */
+  private kept = { factor: Number.NaN, r: Number.NaN, days: Number.NaN };
 
   constructor(meanDays: number, sdDays: number) {
     const { shape, scale } = weibullFromMeanSd(meanDays, sdDays);
@@ -75,7 +76,10 @@ export class Lifespan {
       prev = s;
       if (s < 1e-12) break;
     }
-    this.kept = { factor, r, days: sum / 24 };
+    // In place: a new object each time (its own shape) deoptimised the labs' compiled read of it.
+    kept.factor = factor;
+    kept.r = r;
+    kept.days = sum / 24;
     return sum / 24;
   }
 }

@@ -61,11 +61,13 @@ export function bloodIndices(cells: Cells, cohorts: Cohorts, nowH?: number): Blo
 export function volumeHistogram(cells: Cells, cohorts: Cohorts, maxFl: number): Float64Array {
   const bins = new Float64Array(maxFl);
   const { w, vT, vX } = cells.f;
+  const top = maxFl - 1;
   let total = 0;
   for (let i = 0; i < cells.count; i++) {
     const vol = (vT[i] as number) + (vX[i] as number);
-    const b = Math.min(maxFl - 1, Math.max(0, Math.floor(vol)));
-    bins[b] = (bins[b] as number) + (w[i] as number);
+    // min(top, max(0, ⌊vol⌋)) without calls, as addCohortHistogram.
+    const b = vol >= top ? top : vol >= 0 ? vol | 0 : vol < 0 ? 0 : -1;
+    if (b >= 0) bins[b] = (bins[b] as number) + (w[i] as number);
     total += w[i] as number;
   }
   // Cohort members, materialised from their values at joining and the cohort's scales.

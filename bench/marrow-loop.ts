@@ -1,0 +1,39 @@
+/**
+ * The marrow's share of a healthy year: CPU time of Marrow.step per erythroblast-hour, and of the
+ * rest of the body's hour, best of BENCH_REPEATS (default 3). Never part of pass/fail tests.
+ *   npx tsx bench/marrow-loop.ts
+ */
+import { buildSteadyBody } from "../src/engine/steady-state.js";
+import { DEFAULT_FOUNDERS_PER_DAY } from "../src/simulate.js";
+
+const subject = { sex: "male" as const, weightKg: 75, heightCm: 178, storageIronMg: 800 };
+const days = Number(process.env.BENCH_DAYS ?? 365);
+const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e3;
+};
+let bestMarrow = Number.POSITIVE_INFINITY;
+let bestAll = Number.POSITIVE_INFINITY;
+let updates = 0;
+for (let r = 0; r < repeats; r++) {
+  const b = buildSteadyBody(subject, {}, { dtH: 1, foundersPerDay: DEFAULT_FOUNDERS_PER_DAY, seed: 1 + r });
+  const marrow = b.marrow;
+  const step = marrow.step.bind(marrow);
+  let inMarrow = 0;
+  marrow.step = (...a: Parameters<typeof step>) => {
+    const c0 = cpuMs();
+    const out = step(...a);
+    inMarrow += cpuMs() - c0;
+    return out;
+  };
+  const u0 = marrow.updates;
+  const c0 = cpuMs();
+  for (let s = 0; s < days * 24; s++) b.step();
+  bestAll = Math.min(bestAll, cpuMs() - c0);
+  bestMarrow = Math.min(bestMarrow, inMarrow);
+  updates = marrow.updates - u0;
+}
+console.log(
+  `marrow ${bestMarrow.toFixed(0)} ms CPU for ${updates.toExponential(2)} agent-updates = ${((bestMarrow * 1e6) / updates).toFixed(1)} ns each; whole body ${bestAll.toFixed(0)} ms CPU`,
+);
