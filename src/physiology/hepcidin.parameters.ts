@@ -124,10 +124,10 @@ export const HEPCIDIN_PARAMETERS = defineParameters({
     default: 4.5,
     description: "largest STAT3 (IL-6) drive of hepcidin, in reference units added to the BMP arm",
     source:
-      "calibrated with il6HalfEffect on the same two points (van Eijk 2011) and the ACD TSAT (acd-2005-tsat-chronic); endotoxin: hepcidin several-fold within 6 h (Kemna et al. Blood 2005), consulted when it was set, so kemna-2005-lps-hepcidin-peak-day is not a clean held-out check",
+      "calibrated with il6HalfEffect on the same two points (van Eijk 2011) and the ACD TSAT (acd-2005-tsat-chronic); endotoxin: hepcidin several-fold within 6 h (Kemna et al. Blood 2005), consulted when it was set, so kemna-2005-lps-hepcidin-peak-day was moved from test to calibration",
     min: 0,
     max: 100,
-    provenance: { kind: "calibrated", targets: ["acd-2005-tsat-chronic"] },
+    provenance: { kind: "calibrated", targets: ["acd-2005-tsat-chronic", "kemna-2005-lps-hepcidin-peak-day"] },
   },
   "hepcidin.responseTime": {
     unit: "h",
