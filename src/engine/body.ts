@@ -560,8 +560,7 @@ export class Body {
       this.tracer.checkBalance();
     }
     // Plasma volume dilutes the secreted ferritin at the read-out (labs.ts, blood-volume.ts healthyPlasmaDl).
-    const ferritinScale = this.inflammation.ferritinAcutePhase;
-    this.serumFerritin.step(dt, { pools: this.pools, fluxes: flux, acutePhase: ferritinScale });
+    this.serumFerritin.step(dt, { pools: this.pools, fluxes: flux, acutePhase: this.inflammation.ferritinAcutePhase });
     this.tick++;
 
     const f = this.fluxes;

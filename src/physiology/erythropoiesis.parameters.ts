@@ -345,6 +345,66 @@ export const ERYTHROPOIESIS_PARAMETERS = defineParameters({
     max: 5,
     provenance: { kind: "assumed" },
   },
+  // ── The marrow's answer to EPO: its dose–response and the iron gate on the expansion (erythropoiesis-drive.ts)
+  "erythropoiesis.epoResponseIronTsatHalf": {
+    unit: "",
+    default: 0.2,
+    description:
+      "transferrin saturation (fraction) at which the iron-dependent share of the EPO-driven expansion (founder drive above 1) is half carried out: 1 + (d − 1)·[φ + (1 − φ)·G(t)], G = tⁿ/(tⁿ+Kⁿ)·(t_refⁿ+Kⁿ)/t_refⁿ, n = erythropoiesis.epoResponseIronHill, φ = erythropoiesis.epoResponseIronFloor; the basal influx is untouched (0 = no gate)",
+    source:
+      "iron restriction takes away the EPO response of erythroid progenitors (Bullock et al. 2010 Blood 116:97, aconitase pathway; TfR2–EPOR: Forejtnikovà et al. 2010 Blood 116:5357); iron-deficient erythropoiesis below TSAT ~16 % (IOM 2001); calibrated with the floor: the largest gate that keeps iron-deficiency anemia microcytic with sTfR > 2× (gi-bleed), the ESA response of CKD (> 1 g/dL), a donation with oral iron ahead of one without, and the stores of a woman starting pregnancy with 150 mg exhausted (ferritin < 15) at term (Milman 1991 Dan Med Bull 38:471: 92 % of the placebo arm ≤ 20 ng/mL at term)",
+    min: 0,
+    max: 1,
+    provenance: {
+      kind: "calibrated",
+      targets: [
+        "gi-bleed.rdw-before-mcv",
+        "gi-bleed.mentzer",
+        "signature:test/signatures-blood-loss.test.ts",
+        "signature:test/signatures-conditions.test.ts",
+        "signature:test/pregnancy.test.ts",
+      ],
+    },
+  },
+  "erythropoiesis.epoResponseIronHill": {
+    unit: "",
+    default: 3,
+    description: "steepness n of the iron gate on the EPO-driven expansion (erythropoiesis.epoResponseIronTsatHalf)",
+    source:
+      "switch-like between iron-restricted (TSAT < 16 %) and iron-replete (> 25 %) erythropoiesis (IOM 2001), so the healthy marrow at TSAT 30–35 % answers EPO nearly in full; calibrated with epoResponseIronTsatHalf: 3 rather than 4 keeps a woman starting pregnancy with 150 mg stores exhausted (ferritin < 15) at term",
+    min: 0.5,
+    max: 10,
+    provenance: { kind: "calibrated", targets: ["signature:test/pregnancy.test.ts"] },
+  },
+  "erythropoiesis.epoResponseIronFloor": {
+    unit: "",
+    default: 0.6,
+    description:
+      "share φ of the EPO-driven expansion that does not depend on iron: gate φ + (1 − φ)·G(t) (erythropoiesis.epoResponseIronTsatHalf)",
+    source:
+      "iron-deficiency anemia keeps a moderate erythroid hyperplasia with sTfR 3–4× normal (Skikne, Flowers & Cook 1990 Blood 75:1870), so iron restriction blunts the EPO response rather than abolishing it; calibrated with epoResponseIronTsatHalf on the signatures it names: Hb recovers faster after a donation with oral iron than without (Kiss 2015 JAMA 313:575), and the EPO ratio of unsupplemented vs supplemented pregnancy is not carried by the Hb difference alone (Milman 1997, test/epo-iron.test.ts)",
+    min: 0,
+    max: 1,
+    provenance: {
+      kind: "calibrated",
+      targets: [
+        "gi-bleed.rdw-before-mcv",
+        "signature:test/signatures-blood-loss.test.ts",
+        "signature:test/epo-iron.test.ts",
+      ],
+    },
+  },
+  "erythropoiesis.epoResponseExponent": {
+    unit: "",
+    default: 1,
+    description:
+      "exponent n of the marrow's answer to EPO, h(e) = eⁿ/(eⁿ + Kⁿ) with K = erythropoiesis.epoHalfMaximal (1: Michaelis–Menten); n < 1 spreads the response over a wide EPO range (CFU-E differ in their EPO need), so a 1.5–2× rise of endogenous EPO raises production less while pharmacological levels still reach the ceiling (keep the ceiling (e_refⁿ + Kⁿ)/e_refⁿ when changing n)",
+    source:
+      "1 (Michaelis–Menten) as before. Shallower candidates: CFU-E survival rises over a ~100-fold EPO range in vitro (Koury & Bondurant 1990 Science 248:378); epoetin PK/PD in cynomolgus monkeys (not humans) finds a high half-maximal concentration with a 3–4× ceiling (Ramakrishnan et al. 2003 J Pharmacol Exp Ther 306:324: Smax 3.13, SC50 842 IU/L); in healthy humans single SC doses of 20–160 kIU raised reticulocyte production by a similar 140–160 % at peak (Pérez-Ruixo, Krzyzanski & Hing 2008 Clin Pharmacokinet 47:399); kept at 1 until a calibration study fixes it",
+    min: 0.1,
+    max: 4,
+    provenance: { kind: "assumed" },
+  },
 });
 
 export type ErythropoiesisParameter = PathsOf<typeof ERYTHROPOIESIS_PARAMETERS>;
