@@ -103,6 +103,8 @@ export class BodyParts {
   bloodVolumeTargetDl = 0;
   /** Body weight now, kg: a child grows during the run (the subject's weight at the start). */
   weightKg: number;
+  // Protected: state and constants the hour (body.ts) and the senses (body-senses.ts) read. Declared
+  // here, as every field of the body is: a subclass's field would be reset after this constructor.
   protected growthKgPerH = 0;
   protected tissueIronPerKg = 0;
   protected growing = false;
@@ -288,7 +290,7 @@ export class BodyParts {
     return this.tick * this.dtH;
   }
 
-  // ── State other modules own, under the names the labs and the steady state use ──
+  // ── Plasma: its volume (the blood-volume module's), transferrin's iron-binding capacity, saturation ──
   /** Plasma volume, dL. */
   get plasmaVolumeDl(): number {
     return this.volume.plasmaDl;
@@ -297,7 +299,6 @@ export class BodyParts {
     this.volume.plasmaDl = dl;
   }
 
-  // ── Plasma iron: its binding capacity and saturation ─────────────────────
   /** Total iron-binding capacity of plasma transferrin, mg. */
   tibcMg(): number {
     return (this.transferrin.mgPerDl * this.tfIronBinding * this.plasmaVolumeDl) / 1000;
