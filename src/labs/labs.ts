@@ -5,7 +5,8 @@
  */
 import type { Body } from "../engine/body.js";
 import { type ParameterPath, param } from "../engine/parameters.js";
-import { healthyPlasmaDl } from "../physiology/blood-volume.js";
+import { bloodVolumeDl, healthyPlasmaDl } from "../physiology/blood-volume.js";
+import { ferritinSecretionReference } from "../physiology/growth.js";
 import type { TRAJECTORY_COLUMNS } from "./columns.js";
 
 const DL_PER_FL = 1e-14;
@@ -71,9 +72,14 @@ export function measureLabs(body: Body): LabRow {
   // is given as the concentration it makes in the healthy plasma volume of this body (the set point without
   // pregnancy's expansion), less what shed blood took with it, so pregnancy, the refill after a bleed,
   // anemia and altitude dilute or concentrate it (blood-volume.ts healthyPlasmaDl, secretedMassShare).
-  const nonPregnantSetPointDl = body.bloodVolumeTargetDl - body.pregnancy.extraPlasmaDl;
+  // A child's secretion stands in the plasma of the adult it was calibrated on (growth.ts
+  // ferritinSecretionReference): the mass is the same, her smaller plasma concentrates it.
+  const childReference = ferritinSecretionReference(body.subjectNow());
+  const secretionSetPointDl = childReference
+    ? bloodVolumeDl(childReference, body.params)
+    : body.bloodVolumeTargetDl - body.pregnancy.extraPlasmaDl;
   const ferritinMass =
-    body.serumFerritin.ngPerMl * healthyPlasmaDl(nonPregnantSetPointDl, body.params) * body.volume.secretedMassShare;
+    body.serumFerritin.ngPerMl * healthyPlasmaDl(secretionSetPointDl, body.params) * body.volume.secretedMassShare;
   const ferritin = ferritinMass / body.plasmaVolumeDl;
   const cookMg = cookBodyIronMg(stfrMgL, ferritin, body.weightKg);
   return {

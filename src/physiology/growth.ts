@@ -9,6 +9,8 @@
  * ch. 9) is drawn through the same fluxes as any other iron.
  */
 
+import type { Subject } from "../core/types.js";
+
 /** Age at which growth and the pediatric blood volume end, years. */
 export const ADULT_AGE_YEARS = 18;
 
@@ -79,7 +81,7 @@ export function ageNowYears(ageAtStartYears: number, timeH: number): number {
 }
 
 /** Weight at 18 years on the CDC curve above (kg): the adult size the liver grows toward. */
-const ADULT_WEIGHT_KG = 60;
+export const ADULT_WEIGHT_KG = 60;
 
 /**
  * A child's liver relative to an adult's (1 from 18 years): liver mass grows less than in
@@ -91,6 +93,21 @@ const ADULT_WEIGHT_KG = 60;
 export function liverMassFactor(ageYears: number | undefined, weightKg: number): number {
   if (ageYears === undefined || ageYears >= ADULT_AGE_YEARS || !(weightKg > 0)) return 1;
   return Math.min(1, (weightKg / ADULT_WEIGHT_KG) ** 0.85);
+}
+
+/**
+ * The adult whose plasma a child's serum-ferritin secretion is read against (labs.ts), or undefined
+ * for an adult. The secretion constants (labs.macrophageIronPerFerritin etc.) turn milligrams of
+ * ferritin iron into the ng/mL they make in an ADULT's plasma (calibrated on men and women); the
+ * protein secreted is a mass, and a child's smaller plasma holds it at a higher concentration, so
+ * the same storage iron per kg reads the same ferritin at any size (Walters, Miller & Worwood 1973
+ * J Clin Pathol 26:770: 1 µg/L ≈ 8 mg storage iron in an adult, ≈ 120 µg/kg, the per-kg relation
+ * Cook's body-iron equation (Cook, Flowers & Skikne 2003 Blood 101:3359, mg/kg) carries to
+ * children). The reference is the adult of the child's sex at the weight the growth curve ends at.
+ */
+export function ferritinSecretionReference(subject: Readonly<Subject>): Subject | undefined {
+  if (subject.ageYears === undefined || subject.ageYears >= ADULT_AGE_YEARS) return undefined;
+  return { sex: subject.sex, weightKg: ADULT_WEIGHT_KG };
 }
 
 /** Age from which a boy's androgens raise EPO (puberty), years. */
