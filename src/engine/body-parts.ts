@@ -107,6 +107,8 @@ export class BodyParts {
   // here, as every field of the body is: a subclass's field would be reset after this constructor.
   protected growthKgPerH = 0;
   protected tissueIronPerKg = 0;
+  protected childBloodPerKg = 0; // mL/kg: a child's blood volume per kg and an adult's (growth.ts childSensing)
+  protected adultBloodPerKg = 0;
   protected growing = false;
   protected growthUntilAge = ADULT_AGE_YEARS;
   fluxes: FluxTotals = newFluxTotals();
@@ -231,6 +233,8 @@ export class BodyParts {
     this.growthKgPerH = growingAge ? p("body.childWeightGain") / 24 : 0;
     this.growthUntilAge = p("body.growthUntilAge");
     this.tissueIronPerKg = p("iron.tissueIronPerKg");
+    this.childBloodPerKg = p("body.childBloodVolumePerKg");
+    this.adultBloodPerKg = p("body.bloodVolumePerKg");
     this.circulationInterval = p("circulation.updateInterval");
     this.dietNonHeme = p("iron.diet.nonHeme");
     this.dietHeme = p("iron.diet.heme");

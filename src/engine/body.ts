@@ -29,7 +29,7 @@
  */
 import { bloodVolumeDl } from "../physiology/blood-volume.js";
 import type { MarrowSignals, MarrowStepOutput } from "../physiology/erythropoiesis.js";
-import { ADULT_AGE_YEARS, ageNowYears, liverMassFactor, weightGainKgPerDay } from "../physiology/growth.js";
+import { ADULT_AGE_YEARS, ageNowYears, childSensing, weightGainKgPerDay } from "../physiology/growth.js";
 import { type IronFluxes, newLedger } from "../physiology/iron.js";
 import type { BloodClearance } from "../physiology/tracer.js";
 import { BodyInterventions } from "./body-interventions.js";
@@ -108,10 +108,18 @@ export class Body extends BodyInterventions {
     });
     const epo = this.epoMuPerMl();
     this.drive.step(dt, { erythroblastCount: this.marrow.erythroblastCount(), epo });
+    // A child's liver reads iron per liver mass, erythroferrone over her larger plasma per kg (growth.ts).
+    const child = childSensing(
+      this.subject.ageYears,
+      this.timeH,
+      this.weightKg,
+      this.childBloodPerKg,
+      this.adultBloodPerKg,
+    );
     this.liver.step(dt, {
       hepatocyteIronMg: this.pools.hepatocyte,
       tsat,
-      erfeRelative: this.drive.erfeRelative,
+      erfeRelative: this.drive.erfeRelative / child.erfeDilution,
       il6PgPerMl: c.il6PgPerMl,
       bmpFloor: c.bmpFloor,
       ironSensingFactor: c.ironSensingFactor,
@@ -120,13 +128,13 @@ export class Body extends BodyInterventions {
         c.hepcidinClearanceFactor /
         (this.pregnancy.hepcidinFactor(this.absoluteH) * this.diurnal.hepcidinFactor(this.timeH)),
       hypoxiaFactor: this.hypoxia.hepcidinFactor(),
-      // A child's liver is smaller: it reads its iron per liver mass (growth.ts).
-      liverMassFactor:
-        this.subject.ageYears === undefined
-          ? 1
-          : liverMassFactor(ageNowYears(this.subject.ageYears, this.timeH), this.weightKg),
+      liverMassFactor: child.liverMass,
     });
-    this.transferrin.step(dt, { hepatocyteIronMg: this.pools.hepatocyte, acutePhaseFactor: c.transferrinFactor });
+    // Transferrin synthesis too reads the liver's iron per liver mass.
+    this.transferrin.step(dt, {
+      hepatocyteIronMg: this.pools.hepatocyte / child.liverMass,
+      acutePhaseFactor: c.transferrinFactor,
+    });
     return epo;
   }
 

@@ -110,6 +110,39 @@ export function ferritinSecretionReference(subject: Readonly<Subject>): Subject 
   return { sex: subject.sex, weightKg: ADULT_WEIGHT_KG };
 }
 
+/** How a child's liver reads the body's iron signals, relative to an adult's (1, 1 for an adult). */
+export interface ChildSensing {
+  /** Liver mass relative to an adult's (liverMassFactor): hepcidin's BMP6 arm and transferrin synthesis read iron per liver mass. */
+  liverMass: number;
+  /**
+   * Plasma per kg relative to an adult's, by blood volume per kg (75 vs 65–70 mL/kg): erythroferrone,
+   * like any secreted protein, stands at its output over the plasma it is diluted in. The marrow's
+   * reference (erythropoiesis-drive.ts) counts erythroblasts per kg of an adult; a child fills ~15 %
+   * more blood per kg (Linderkamp 1977 Eur J Pediatr 125:227), so her marrow is ~15 % larger per kg
+   * while its erythroferrone is no more concentrated: the liver reads erfeRelative / erfeDilution.
+   */
+  erfeDilution: number;
+}
+
+const ADULT_SENSING: ChildSensing = { liverMass: 1, erfeDilution: 1 };
+
+/** The child's sensing now (growth.ts); the adult's { 1, 1 } from 18 years or without an age. */
+export function childSensing(
+  ageAtStartYears: number | undefined,
+  timeH: number,
+  weightKg: number,
+  childBloodPerKg: number,
+  adultBloodPerKg: number,
+): ChildSensing {
+  if (ageAtStartYears === undefined) return ADULT_SENSING;
+  const age = ageNowYears(ageAtStartYears, timeH);
+  if (age >= ADULT_AGE_YEARS) return ADULT_SENSING;
+  return {
+    liverMass: liverMassFactor(age, weightKg),
+    erfeDilution: bloodVolumePerKg(age, childBloodPerKg, adultBloodPerKg) / adultBloodPerKg,
+  };
+}
+
 /** Age from which a boy's androgens raise EPO (puberty), years. */
 export const PUBERTY_AGE_YEARS = 12;
 
