@@ -14,10 +14,11 @@ import type { IronLedger, IronPools } from "../physiology/iron.js";
 import type { IronParameter, SerumMarkerParameter } from "../physiology/iron.parameters.js";
 import type { Bound } from "../physiology/module.js";
 import type { IronTracer } from "../physiology/tracer.js";
+import { storedCellRecovery, type TransfusionParameter } from "../physiology/transfusion.js";
 import type { FluxTotals } from "./fluxes.js";
 
 /** The parameters interventions read. */
-type Reads = CirculationParameter | IronParameter | SerumMarkerParameter;
+type Reads = CirculationParameter | IronParameter | SerumMarkerParameter | TransfusionParameter;
 
 /** The parts of the body an intervention acts on. */
 export interface InterventionTarget {
@@ -50,7 +51,7 @@ export class Interventions implements Bound {
     const p = (k: Reads) => param(params, k);
     this.feHb = p("iron.hbIronMgPerG") / 1000;
     this.mchc = p("circulation.matureMchc") / 100; // pg/fL
-    this.transfusionLoss = p("transfusion.storageLossFraction");
+    this.transfusionLoss = 1 - storedCellRecovery(params);
     this.donorZppPerHb = p("labs.zppBaseline") * 1e-6;
     this.infusionHPerMl = p("transfusion.infusionTimePerUnit") / p("transfusion.unitVolume");
   }
@@ -73,8 +74,8 @@ export class Interventions implements Bound {
 
   /**
    * Packed red cells from a healthy donor: `volumeMl` of bag at `hematocrit`.
-   * Cells of all ages join the circulation; a storage-damaged fraction is
-   * cleared by macrophages at once; the bag's plasma and additive expand the
+   * Cells of all ages join the circulation; the storage-damaged share (1 − the 24-h
+   * recovery at the unit's storage age, transfusion.ts) is cleared by macrophages at once; the bag's plasma and additive expand the
    * plasma volume, which then relaxes toward the set point (blood-volume.ts).
    */
   transfuse(b: InterventionTarget, volumeMl: number, hematocrit: number): void {
