@@ -62,4 +62,15 @@ describe("stored red cells: the storage lesion (Hess 2010; Rapido 2017)", () => 
     };
     expect(auc(old)).toBeGreaterThan(auc(fresh));
   });
+
+  it("and so does unconjugated bilirubin: the cleared cells' heme is degraded", () => {
+    // Rapido 2017: the AUC of serum indirect bilirubin rose with storage time (P < 0.001 for trend).
+    const auc = (r: Run) => {
+      let s = 0;
+      for (let h = 1; h <= 24; h++) s += at(r, "bilirubin_mg_dl", 1 + h / 24) - at(r, "bilirubin_mg_dl", BEFORE);
+      return s;
+    };
+    expect(auc(old)).toBeGreaterThan(auc(fresh));
+    expect(auc(old)).toBeGreaterThan(0);
+  });
 });

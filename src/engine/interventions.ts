@@ -77,9 +77,10 @@ export class Interventions implements Bound {
    * Cells of all ages join the circulation; the storage-damaged share (1 − the 24-h
    * recovery at the unit's storage age, transfusion.ts) is cleared by macrophages at once; the bag's plasma and additive expand the
    * plasma volume, which then relaxes toward the set point (blood-volume.ts).
+   * Returns the heme iron of the cleared cells, mg (their heme becomes bilirubin).
    */
-  transfuse(b: InterventionTarget, volumeMl: number, hematocrit: number): void {
-    if (volumeMl <= 0) return;
+  transfuse(b: InterventionTarget, volumeMl: number, hematocrit: number): number {
+    if (volumeMl <= 0) return 0;
     const meanVolumeFl = 90;
     const mchc = this.mchc;
     const cellVolumeFl = volumeMl * hematocrit * 1e12; // 1 mL = 1e12 fL
@@ -105,6 +106,7 @@ export class Interventions implements Bound {
       0.2 * b.bloodVolumeTargetDl,
     );
     b.ledger.transfusedMg += ironMg;
+    return ironMg * this.transfusionLoss;
   }
 
   /** An oral iron dose (elemental mg): reaches the gut lumen and is absorbed at the next step. */
