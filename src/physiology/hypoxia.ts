@@ -170,7 +170,7 @@ export const HYPOXIA_PARAMETERS = defineParameters({
     description:
       "acute hypoxic ventilatory response: fall of PaCO2 (mmHg) per mmHg of inspired PO2 below hypoxia.acuteResponseThreshold",
     source:
-      "Rahn & Otis 1949 Am J Physiol 157:445 (acute O2–CO2 diagram: PACO2 ~40 mmHg until PAO2 < ~60, ~35 mmHg at 4300 m on arrival): 5 mmHg over the 24 mmHg that inspired PO2 at 4300 m (86 mmHg) lies below the threshold. With it resting SaO2 on the first day at 4300 m is ~80 %, as measured on Pikes Peak (78.4 ± 1.6 % on day 1, 87.5 ± 1.4 % on day 8, Bender et al. 1989 J Appl Physiol 66:2733); the earlier 0.3 gave PaCO2 32 mmHg and SaO2 83 %",
+      "Rahn & Otis 1949 Am J Physiol 157:445 (acute O2–CO2 diagram: PACO2 ~40 mmHg until PAO2 < ~60, ~35 mmHg at 4300 m on arrival): 5 mmHg over the 24 mmHg that inspired PO2 at 4300 m (86 mmHg) lies below the threshold. Resting SaO2 measured on Pikes Peak (4300 m): 78.4 ± 1.6 % on day 1, 87.5 ± 1.4 % on day 8 (Bender et al. 1989 J Appl Physiol 66:2733), i.e. PaO2 ~40 mmHg on arrival, which needs PaCO2 ~35 (a slope of 0.3 would mean 32 mmHg and SaO2 ~83 %)",
     min: 0,
     max: 1,
     provenance: { kind: "measured" },
@@ -211,7 +211,7 @@ export const HYPOXIA_PARAMETERS = defineParameters({
     description:
       "time constant with which renal EPO synthesis follows a change of arterial desaturation (HIF-2α-driven transcription and translation; EPO is not stored)",
     source:
-      "after 5.5 h at a simulated 4000 m serum EPO kept rising for ~1.5 h after the return to normoxia, then fell with a half-life of 5.2 h (Eckardt et al. 1989 J Appl Physiol 66:1785, 2 subjects), and rose significantly only after 84–114 min of hypoxia; calibrated on that overshoot (1.5 h after the return at 2.5 h, 1.0 h at 1.5 h, 0.5 h with no lag, 10-min steps). Agrees: after 2 h of 10.5 % O2 plasma EPO was up 50 % 2 h after the exposure had ended, not after 1 h of it (Knaupp et al. 1992 J Appl Physiol 73:837)",
+      "after 5.5 h at a simulated 4000 m serum EPO kept rising for ~1.5 h after the return to normoxia, then fell with a half-life of 5.2 h (Eckardt et al. 1989 J Appl Physiol 66:1785, 2 subjects), and rose significantly only after 84–114 min of hypoxia; calibrated on that overshoot. Agrees: after 2 h of 10.5 % O2 plasma EPO was up 50 % 2 h after the exposure had ended, not after 1 h of it (Knaupp et al. 1992 J Appl Physiol 73:837)",
     min: 0.01,
     max: 48,
     provenance: { kind: "calibrated", targets: ["eckardt-1989-4000m-epo-rise-after-return"] },
