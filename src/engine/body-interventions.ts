@@ -17,7 +17,7 @@ export class BodyInterventions extends BodySenses {
 
   /** Packed red cells from a healthy donor: `volumeMl` of bag at `hematocrit`. */
   transfuse(volumeMl: number, hematocrit: number): void {
-    this.interventions.transfuse(this, volumeMl, hematocrit);
+    this.hemeSinceCirculationMg += this.interventions.transfuse(this, volumeMl, hematocrit); // non-viable cells' heme → bilirubin
   }
 
   /** An oral iron dose (elemental mg): reaches the gut lumen and is absorbed at the next step. */
