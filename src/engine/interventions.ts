@@ -14,10 +14,11 @@ import type { IronLedger, IronPools } from "../physiology/iron.js";
 import type { IronParameter, SerumMarkerParameter } from "../physiology/iron.parameters.js";
 import type { Bound } from "../physiology/module.js";
 import type { IronTracer } from "../physiology/tracer.js";
+import { storedCellRecovery, type TransfusionParameter } from "../physiology/transfusion.js";
 import type { FluxTotals } from "./fluxes.js";
 
 /** The parameters interventions read. */
-type Reads = CirculationParameter | IronParameter | SerumMarkerParameter;
+type Reads = CirculationParameter | IronParameter | SerumMarkerParameter | TransfusionParameter;
 
 /** The parts of the body an intervention acts on. */
 export interface InterventionTarget {
@@ -50,7 +51,7 @@ export class Interventions implements Bound {
     const p = (k: Reads) => param(params, k);
     this.feHb = p("iron.hbIronMgPerG") / 1000;
     this.mchc = p("circulation.matureMchc") / 100; // pg/fL
-    this.transfusionLoss = p("transfusion.storageLossFraction");
+    this.transfusionLoss = 1 - storedCellRecovery(params);
     this.donorZppPerHb = p("labs.zppBaseline") * 1e-6;
     this.infusionHPerMl = p("transfusion.infusionTimePerUnit") / p("transfusion.unitVolume");
   }
@@ -73,12 +74,13 @@ export class Interventions implements Bound {
 
   /**
    * Packed red cells from a healthy donor: `volumeMl` of bag at `hematocrit`.
-   * Cells of all ages join the circulation; a storage-damaged fraction is
-   * cleared by macrophages at once; the bag's plasma and additive expand the
+   * Cells of all ages join the circulation; the storage-damaged share (1 − the 24-h
+   * recovery at the unit's storage age, transfusion.ts) is cleared by macrophages at once; the bag's plasma and additive expand the
    * plasma volume, which then relaxes toward the set point (blood-volume.ts).
+   * Returns the heme iron of the cleared cells, mg (their heme becomes bilirubin).
    */
-  transfuse(b: InterventionTarget, volumeMl: number, hematocrit: number): void {
-    if (volumeMl <= 0) return;
+  transfuse(b: InterventionTarget, volumeMl: number, hematocrit: number): number {
+    if (volumeMl <= 0) return 0;
     const meanVolumeFl = 90;
     const mchc = this.mchc;
     const cellVolumeFl = volumeMl * hematocrit * 1e12; // 1 mL = 1e12 fL
@@ -104,6 +106,7 @@ export class Interventions implements Bound {
       0.2 * b.bloodVolumeTargetDl,
     );
     b.ledger.transfusedMg += ironMg;
+    return ironMg * this.transfusionLoss;
   }
 
   /** An oral iron dose (elemental mg): reaches the gut lumen and is absorbed at the next step. */

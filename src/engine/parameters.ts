@@ -31,6 +31,7 @@ import { MENSES_PARAMETERS } from "../physiology/menses.js";
 import { PREGNANCY_PARAMETERS } from "../physiology/pregnancy.js";
 import { KIDNEY_PARAMETERS } from "../physiology/renal.js";
 import { TRACER_PARAMETERS } from "../physiology/tracer.js";
+import { TRANSFUSION_PARAMETERS } from "../physiology/transfusion.js";
 import { VITAMIN_PARAMETERS } from "../physiology/vitamins.parameters.js";
 
 export { ParameterError, param } from "../parameters/spec.js";
@@ -59,6 +60,7 @@ const BLOCKS = [
   PREGNANCY_PARAMETERS,
   DIURNAL_PARAMETERS,
   MEALS_PARAMETERS,
+  TRANSFUSION_PARAMETERS,
 ] as const;
 
 /** Every parameter path: a misspelt one is a type error wherever values are read. */

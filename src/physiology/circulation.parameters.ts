@@ -111,15 +111,6 @@ export const CIRCULATION_PARAMETERS = defineParameters({
     max: 4,
     provenance: { kind: "measured" },
   },
-  "transfusion.storageLossFraction": {
-    unit: "",
-    default: 0.1,
-    description: "fraction of transfused cells cleared within a day (storage lesion)",
-    source: "24-h post-transfusion recovery ≥ 75 % required, typically ~90 % (R)",
-    min: 0,
-    max: 1,
-    provenance: { kind: "assumed" },
-  },
 });
 
 export type CirculationParameter = PathsOf<typeof CIRCULATION_PARAMETERS>;

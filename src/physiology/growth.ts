@@ -1,7 +1,7 @@
 /**
  * A child who grows (issue 15, item 5): weight follows the CDC growth curve by
  * age, and blood volume follows weight with the larger blood volume per kg of
- * children. The body does the rest (src/model/body.ts `grow`): the kidney asks
+ * children. The body does the rest (src/engine/body.ts `grow`): the kidney asks
  * for the red cells to fill the larger blood volume, the marrow scales with
  * weight, and new tissue takes its myoglobin and enzyme iron from plasma — the
  * iron for growth (~0.2–0.3 mg/day at ages 1–10, about half of a child's
