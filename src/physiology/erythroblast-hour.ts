@@ -124,9 +124,12 @@ export function agentsHour(
 
   let stepped = 0;
   let nEnds = 0;
+  const margin = REPLETE_MARGIN; // a local, as the loop's other constants
+  // No lineage can strand iron when no lineage's heme capacity is below its globin's (the test below is then false).
+  const shortfallNone = hemeBlock === 1 && !(globinCapacity - capacityUniform > 0);
   for (let i = 0; i < n0; i++) {
-    const st = stage[i] as number;
     if ((w[i] as number) === 0) continue; // dead or enucleated, awaiting compaction
+    const st = stage[i] as number;
     stepped++;
 
     // Iron: this cell's share of the marrow uptake, then heme synthesis from the labile pool.
@@ -153,11 +156,11 @@ export function agentsHour(
     const potential = capacity * cellH; // Hb the globin/heme machinery could make
     // Iron-replete cells (usable iron clearly above what the potential needs: the margin covers the
     // rounding of the product) make the potential: min(potential, ironUsable / feHb) without dividing.
-    const replete = ironUsable >= potential * feHb * REPLETE_MARGIN;
+    const replete = ironUsable >= potential * feHb * margin;
     const synth = replete ? potential : Math.min(potential, ironUsable / feHb);
     h[i] = (h[i] as number) + synth;
     let labile = m0 + uptake - synth * feHb;
-    if (hemeShortfall > 0 && labile > 0) {
+    if (!shortfallNone && hemeShortfall > 0 && labile > 0) {
       const stranded = Math.min(labile, Math.max(0, ironUsable - synth * feHb), hemeShortfall * cellH * feHb);
       labile -= stranded;
       mt[i] = (mt[i] as number) + stranded;
