@@ -1,9 +1,18 @@
 /**
  * The marrow's share of a healthy year: CPU time of Marrow.step per erythroblast-hour, and of the
- * rest of the body's hour, best of BENCH_REPEATS (default 3). Never part of pass/fail tests.
+ * rest of the body's hour, best of BENCH_REPEATS (default 3). Then the agents' hour alone
+ * (erythroblast-hour.ts agentsHour) on a fixed snapshot of the year's marrow, warm, restored before
+ * every call: a number that moves only with that loop's code, not with the run around it.
+ * Never part of pass/fail tests.
  *   npx tsx bench/marrow-loop.ts
  */
+
+import { resolveParameters } from "../src/engine/parameters.js";
 import { buildSteadyBody } from "../src/engine/steady-state.js";
+import { agentsHour, HourTally } from "../src/physiology/erythroblast-hour.js";
+import { ErythroblastIron } from "../src/physiology/erythroblast-iron.js";
+import { MarrowConstants } from "../src/physiology/erythropoiesis.constants.js";
+import { MARROW_FIELDS } from "../src/physiology/erythropoiesis.js";
 import { DEFAULT_FOUNDERS_PER_DAY } from "../src/simulate.js";
 
 const subject = { sex: "male" as const, weightKg: 75, heightCm: 178, storageIronMg: 800 };
@@ -16,6 +25,7 @@ const cpuMs = () => {
 let bestMarrow = Number.POSITIVE_INFINITY;
 let bestAll = Number.POSITIVE_INFINITY;
 let updates = 0;
+let last: ReturnType<typeof buildSteadyBody> | undefined;
 for (let r = 0; r < repeats; r++) {
   const b = buildSteadyBody(subject, {}, { dtH: 1, foundersPerDay: DEFAULT_FOUNDERS_PER_DAY, seed: 1 + r });
   const marrow = b.marrow;
@@ -33,7 +43,48 @@ for (let r = 0; r < repeats; r++) {
   bestAll = Math.min(bestAll, cpuMs() - c0);
   bestMarrow = Math.min(bestMarrow, inMarrow);
   updates = marrow.updates - u0;
+  last = b;
 }
 console.log(
   `marrow ${bestMarrow.toFixed(0)} ms CPU for ${updates.toExponential(2)} agent-updates = ${((bestMarrow * 1e6) / updates).toFixed(1)} ns each; whole body ${bestAll.toFixed(0)} ms CPU`,
 );
+
+// The agents' hour alone, on the last run's marrow as it ended (healthy signals, ~1 mg of iron an hour).
+if (last) {
+  const cells = last.marrow.cells;
+  const params = resolveParameters("male");
+  const k = new MarrowConstants();
+  k.bind(params);
+  const iron = new ErythroblastIron(params);
+  iron.beginStep(1);
+  const signals = {
+    epo: 13,
+    founderFluxPerDay: 0,
+    globinCapacityFactor: 1,
+    hemeCapacityFactor: 1,
+    gradedHemeFactor: 1,
+    cycleTimeFactor: 1,
+    zincChelationPerHeme: 0,
+    extraDeathPerCycle: 0,
+  };
+  const kept = MARROW_FIELDS.map((f) => cells.f[f].slice(0, cells.count));
+  let receptors = 0;
+  for (let i = 0; i < cells.count; i++) receptors += (cells.f.w[i] as number) * (cells.f.r[i] as number);
+  const ironPerReceptorPg = ((25 / 24) * 1e9) / receptors;
+  const ends = new Int32Array(cells.count);
+  const tally = new HourTally();
+  let best = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < 5; r++) {
+    let ms = 0;
+    for (let p = 0; p < 400; p++) {
+      MARROW_FIELDS.forEach((f, x) => {
+        cells.f[f].set(kept[x] as Float64Array);
+      });
+      const c0 = cpuMs();
+      agentsHour(cells, k, iron, 1, signals, ironPerReceptorPg, ends, tally);
+      ms += cpuMs() - c0;
+    }
+    best = Math.min(best, (ms * 1e6) / (400 * cells.count));
+  }
+  console.log(`agents' hour alone (warm, ${cells.count} agents): ${best.toFixed(1)} ns per agent`);
+}

@@ -22,8 +22,8 @@ export const MARROW_FIELDS = [
   "rLin", // lineage transferrin-receptor density factor
   "r", // current receptor expression factor (lineage × IRP)
   "hLin", // lineage sensitivity of heme synthesis to an acquired block (lead): exponent on the factor
-  "gArg", // exponent of the last hour's growth factor (a lineage's factor is reused while it stays the same)
-  "gFac", // that growth factor
+  "gArg", // growth (HRI) of the last whole hour, NaN after a part hour: its factor gFac is reused while it stays the same
+  "gFac", // the last hour's volume growth factor
   "seq", // order of creation (the array's order: compaction keeps it)
 ] as const;
 export type MarrowField = (typeof MARROW_FIELDS)[number];

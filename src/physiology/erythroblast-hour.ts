@@ -39,12 +39,24 @@ export class HourTally {
   stepped = 0;
   /** Agents created so far (their `seq`): read, and advanced by the divisions. */
   created = 0;
+  /** The step terms the agents' kept growth factors were made with (NaN: none yet). */
+  growthCycleFactor = Number.NaN;
+  growthDtH = Number.NaN;
+  growthLog = Number.NaN;
 }
+
+/** Scratch: indices of the agents whose cycle or stage ends this step, in index order. */
+let events = new Int32Array(1024);
 
 /**
  * One step of dt hours for every erythroblast agent in `cells`. `ironPerReceptorPg` is the marrow's
  * iron this step per unit of receptor mass; enucleating cells join `retics` at marrow step
  * `stepIndex`; divisions draw their split from `divisionRandom`. Totals go to `out`.
+ *
+ * Three passes, each in index order: every agent's hour (iron, Hb, receptors, growth: a loop with no
+ * call in it), then the few agents whose cycle or stage ended (division, death, enucleation: the
+ * only ones that draw or append), then the step's sums. Each agent sees the same operations in the
+ * same order as in one pass, so results are the same bit for bit.
  */
 export function erythroblastHour(
   cells: Columns<MarrowField>,
@@ -58,6 +70,26 @@ export function erythroblastHour(
   stepIndex: number,
   out: HourTally,
 ): void {
+  erythroblastIron.beginStep(dtH);
+  const n0 = cells.count;
+  if (events.length < n0) events = new Int32Array(Math.max(n0, 2 * events.length));
+  const nEvents = agentsHour(cells, k, erythroblastIron, dtH, signals, ironPerReceptorPg, events, out);
+  cells.reserve(n0 + 16); // room for every agent to divide once: array references stay valid
+  endsOfCycle(cells, retics, k, divisionRandom, signals, stepIndex, events, nEvents, out);
+  stepSums(cells, k.feHb, out);
+}
+
+/** Every live agent's hour up to the end of its cycle or stage; returns how many agents reached it (listed in `ends`). */
+export function agentsHour(
+  cells: Columns<MarrowField>,
+  k: MarrowConstants,
+  erythroblastIron: ErythroblastIron,
+  dtH: number,
+  signals: MarrowSignals,
+  ironPerReceptorPg: number,
+  ends: Int32Array,
+  out: HourTally,
+): number {
   const globinCapacity = k.globinRate * signals.globinCapacityFactor;
   const hemeUniform = k.hemeRate * signals.hemeCapacityFactor;
   const hemeBlock = signals.gradedHemeFactor ?? 1;
@@ -65,18 +97,9 @@ export function erythroblastHour(
   const cycleFactor = signals.cycleTimeFactor;
   const feHb = k.feHb;
   const decayUse = Math.exp(-dtH / k.ironUseTime);
-  const asymmetrySd = k.asymmetrySd;
-  const matureMchc = k.matureMchc;
-  const maxShrink = k.maxShrink;
-  let created = out.created;
-  erythroblastIron.beginStep(dtH);
-
   const n0 = cells.count;
-  cells.reserve(n0 + 16); // room for every agent to divide once: array references stay valid
-  const { w, v, h, m, mt, zpp, div, t, cyc, stage, rLin, r, hLin, gArg, gFac, seq } = cells.f;
-
-  let ironToMac = 0; // pg·cells
-  let died = 0;
+  const cycling = CYCLING; // a local: an imported binding is read again at every use (tsx: through a getter)
+  const { w, v, h, m, mt, zpp, t, cyc, stage, rLin, r, hLin, gArg, gFac } = cells.f;
 
   // The hot loop reads the bound constants from locals (same values, same arithmetic).
   const ironUseTime = k.ironUseTime;
@@ -85,41 +108,28 @@ export function erythroblastHour(
   const hriCoupling = k.hriCoupling;
   const hriBase = 1 - hriCoupling;
   const growthLogPerCycle = k.growthLogPerCycle;
-  const orthoTime = k.orthoTime;
-  const threshold = k.threshold;
-  const maxDivisions = k.maxDivisions; // read here: the branch that uses them is rare and cold
-  const capDeath = k.capDeath;
-  const halfThreshold = 0.5 * threshold;
-  const apoptosisPerCycle = k.apoptosisPerCycle;
-  const ringSideroblastIron = k.ringSideroblastIron;
-  const ringSideroblastDeath = k.ringSideroblastDeath;
+  const orthoEnd = k.orthoTime * cycleFactor;
+  const keepUse = 1 - decayUse;
+  // Every agent's growth factor is remade this step if what it depends on besides the agent changed.
+  const growthKept =
+    out.growthCycleFactor === cycleFactor && out.growthDtH === dtH && out.growthLog === growthLogPerCycle;
+  out.growthCycleFactor = cycleFactor;
+  out.growthDtH = dtH;
+  out.growthLog = growthLogPerCycle;
+  // Without an acquired block every lineage has the same capacity (min(globin, heme · 1), as below).
+  const capacityUniform = Math.min(globinCapacity, hemeUniform * 1);
   // uptake / dtH is uptake · (1/dtH) bit for bit when 1/dtH is exact (dtH a power of two: 1 h, 15 min).
   const invDt = 1 / dtH;
   const dtPow2 = Number.isInteger(Math.log2(dtH)) && 2 ** Math.log2(dtH) === dtH;
 
-  // Σ w·r and Σ w over nucleated cells at the end of the step, summed in index order.
-  let receptorMass = 0;
-  let erythroblasts = 0;
-  let cellsIron = 0; // ironMg()'s sum over erythroblasts: agents with w = 0 add +0 there
-  let empty = 0;
   let stepped = 0;
-  for (let i = 0; i <= n0; i++) {
-    if (i > 0) {
-      // The previous agent's hour is done, however it left the loop body: add it to the sums.
-      const wp = w[i - 1] as number;
-      if (wp > 0) {
-        receptorMass += wp * (r[i - 1] as number);
-        erythroblasts += wp;
-        cellsIron += wp * ((h[i - 1] as number) * feHb + (m[i - 1] as number) + (mt[i - 1] as number));
-      }
-      // Counted on every agent (not in an else): a cold run from a kept equilibrium, which starts with
-      // no empty agent, otherwise compiles this loop before the first is seen and deoptimises then.
-      empty += wp > 0 ? 0 : 1;
-    }
-    if (i === n0) break;
+  let nEnds = 0;
+  const margin = REPLETE_MARGIN; // a local, as the loop's other constants
+  // No lineage can strand iron when no lineage's heme capacity is below its globin's (the test below is then false).
+  const shortfallNone = hemeBlock === 1 && !(globinCapacity - capacityUniform > 0);
+  for (let i = 0; i < n0; i++) {
+    if ((w[i] as number) === 0) continue; // dead or enucleated, awaiting compaction
     const st = stage[i] as number;
-    let wi = w[i] as number;
-    if (wi === 0) continue; // dead or enucleated, awaiting compaction
     stepped++;
 
     // Iron: this cell's share of the marrow uptake, then heme synthesis from the labile pool.
@@ -127,27 +137,30 @@ export function erythroblastHour(
     const uptake = ironPerReceptorPg * ri; // pg this step
     const m0 = m[i] as number;
     const u = dtPow2 ? uptake * invDt : uptake / dtH;
-    const mEnd = m0 * decayUse + u * ironUseTime * (1 - decayUse);
+    const mEnd = m0 * decayUse + u * ironUseTime * keepUse;
     const ironUsable = m0 + uptake - mEnd; // pg that could enter heme this step
     // A cycle ends within the step: grow and synthesize only up to its end, so the
     // division check sees the end-of-cycle state whatever the step size.
-    const cellH =
-      st === CYCLING ? Math.min(dtH, Math.max(0, (cyc[i] as number) * cycleFactor - (t[i] as number))) : dtH;
+    const ti = t[i] as number;
+    const cycleLen = (cyc[i] as number) * cycleFactor;
+    // min(dt, max(0, left)) written with comparisons (Math.min/max also handle NaN and −0: branchier).
+    const left = cycleLen - ti;
+    const cellH = st !== cycling ? dtH : left >= dtH ? dtH : left > 0 ? left : 0;
     // Heme-limited cells (lead, ALAS2 loss) still import iron into mitochondria for the
     // globin they make ready; what ferrochelatase cannot insert is stranded there. Lineages
     // differ in how deeply an acquired block (lead, factor F < 1) bites, F^hLin: iron is stranded
     // in some erythroblasts first; a germline block (ALAS2) is the same in every cell.
-    const hemeFactor = hemeBlock === 1 ? 1 : hemeBlock ** (hLin[i] as number);
-    const capacity = Math.min(globinCapacity, hemeUniform * hemeFactor);
+    const capacity =
+      hemeBlock === 1 ? capacityUniform : Math.min(globinCapacity, hemeUniform * hemeBlock ** (hLin[i] as number));
     const hemeShortfall = globinCapacity - capacity;
     const potential = capacity * cellH; // Hb the globin/heme machinery could make
     // Iron-replete cells (usable iron clearly above what the potential needs: the margin covers the
     // rounding of the product) make the potential: min(potential, ironUsable / feHb) without dividing.
-    const replete = ironUsable >= potential * feHb * REPLETE_MARGIN;
+    const replete = ironUsable >= potential * feHb * margin;
     const synth = replete ? potential : Math.min(potential, ironUsable / feHb);
     h[i] = (h[i] as number) + synth;
     let labile = m0 + uptake - synth * feHb;
-    if (hemeShortfall > 0 && labile > 0) {
+    if (!shortfallNone && hemeShortfall > 0 && labile > 0) {
       const stranded = Math.min(labile, Math.max(0, ironUsable - synth * feHb), hemeShortfall * cellH * feHb);
       labile -= stranded;
       mt[i] = (mt[i] as number) + stranded;
@@ -157,27 +170,74 @@ export function erythroblastHour(
     const deficit = replete || !(potential > 0) ? 0 : (potential - synth) / potential;
     zpp[i] = (zpp[i] as number) + synth * (zppPerHeme + zppDeficit * deficit);
     // IRP/IRE: receptors rise as labile iron falls below its set point.
-    r[i] = erythroblastIron.receptors(r[i] as number, rLin[i] as number, labile, labileSetPoint);
-    t[i] = (t[i] as number) + dtH;
+    r[i] = erythroblastIron.receptors(ri, rLin[i] as number, labile, labileSetPoint);
+    const tEnd = ti + dtH;
+    t[i] = tEnd;
 
-    if (st === CYCLING) {
-      const cycleLen = (cyc[i] as number) * cycleFactor;
+    if (st === cycling) {
       // HRI: without heme, translation and so growth slow down with synthesis.
       const translation = replete || !(potential > 0) ? 1 : synth / potential;
       const growth = hriBase + hriCoupling * translation;
-      const growthArg = (growthLogPerCycle * growth * cellH) / cycleLen;
-      if (growthArg !== gArg[i] || gFac[i] === 0) {
-        gArg[i] = growthArg;
-        gFac[i] = Math.exp(growthArg);
+      // The growth factor e^(log g · growth · cellH / cycle) of a whole hour at the same growth as the
+      // agent's last whole hour (gArg holds that growth; NaN after a part hour) is the one in gFac:
+      // its other terms are the lineage's and the step's, unchanged (growthKept).
+      let factor = gFac[i] as number;
+      if (!(growthKept && cellH === dtH && growth === gArg[i] && factor !== 0)) {
+        factor = Math.exp((growthLogPerCycle * growth * cellH) / cycleLen);
+        gArg[i] = cellH === dtH ? growth : Number.NaN;
+        gFac[i] = factor;
       }
-      v[i] = (v[i] as number) * (gFac[i] as number);
-      if ((t[i] as number) < cycleLen) continue;
+      v[i] = (v[i] as number) * factor;
+      if (tEnd >= cycleLen) ends[nEnds++] = i; // end of cycle: the division rule (endsOfCycle)
+    } else if (tEnd >= orthoEnd) ends[nEnds++] = i; // end of the orthochromatic stage: enucleation
+  }
+  out.stepped = stepped;
+  return nEnds;
+}
+
+/**
+ * The agents listed in `ends` (index order) reached the end of their cycle (division rule, death) or
+ * of the orthochromatic stage (enucleation) in this step.
+ */
+function endsOfCycle(
+  cells: Columns<MarrowField>,
+  retics: Columns<MarrowReticField>,
+  k: MarrowConstants,
+  divisionRandom: RandomStream,
+  signals: MarrowSignals,
+  stepIndex: number,
+  ends: Int32Array,
+  nEnds: number,
+  out: HourTally,
+): void {
+  const { w, v, h, m, mt, zpp, div, t, stage, r, seq } = cells.f;
+  const feHb = k.feHb;
+  const asymmetrySd = k.asymmetrySd;
+  const matureMchc = k.matureMchc;
+  const maxShrink = k.maxShrink;
+  const threshold = k.threshold;
+  const maxDivisions = k.maxDivisions;
+  const capDeath = k.capDeath;
+  const halfThreshold = 0.5 * threshold;
+  const apoptosisPerCycle = k.apoptosisPerCycle;
+  const ringSideroblastIron = k.ringSideroblastIron;
+  const ringSideroblastDeath = k.ringSideroblastDeath;
+  const extraDeathPerCycle = signals.extraDeathPerCycle;
+  const cycling = CYCLING; // locals: imported bindings are read again at every use (tsx: through a getter)
+  const postmitotic = POSTMITOTIC;
+  let created = out.created;
+  let ironToMac = 0; // pg·cells
+  let died = 0;
+  for (let e = 0; e < nEnds; e++) {
+    const i = ends[e] as number;
+    let wi = w[i] as number;
+    if ((stage[i] as number) === cycling) {
       // End of cycle: the division rule.
       t[i] = 0;
-      if (signals.extraDeathPerCycle > 0) {
+      if (extraDeathPerCycle > 0) {
         // Cells whose DNA synthesis failed (megaloblastic marrow) or whose unpaired globin chains
         // precipitated (thalassemia) die here, before the check.
-        const dead = wi * Math.min(1, signals.extraDeathPerCycle);
+        const dead = wi * Math.min(1, extraDeathPerCycle);
         ironToMac += dead * ((h[i] as number) * feHb + (m[i] as number) + (mt[i] as number));
         died += dead;
         wi -= dead;
@@ -186,7 +246,7 @@ export function erythroblastHour(
       }
       const concentration = (h[i] as number) / (v[i] as number);
       if (concentration >= threshold) {
-        stage[i] = POSTMITOTIC;
+        stage[i] = postmitotic;
         continue;
       }
       // Death at this division. Cap reached without the threshold: some die in the marrow, the rest
@@ -206,7 +266,7 @@ export function erythroblastHour(
       died += dead;
       const wSurv = wi - dead;
       w[i] = wSurv; // divideAgent writes the same
-      stage[i] = capped ? POSTMITOTIC : (stage[i] as number);
+      stage[i] = capped ? postmitotic : (stage[i] as number);
       const noneLeft = wSurv === 0;
       const emptied = capped && noneLeft;
       h[i] = emptied ? 0 : (h[i] as number);
@@ -219,45 +279,50 @@ export function erythroblastHour(
       divideAgent(cells, i, wSurv, a, created++);
       continue;
     }
-
     // Post-mitotic: keep synthesizing, then extrude the nucleus. A nucleus whose DNA was made slowly
     // condenses as slowly (nuclear-cytoplasmic asynchrony of megaloblasts), so the cytoplasm goes on
     // filling with Hb for as much longer: megaloblastic macrocytes are normochromic (ref §5h).
-    if ((t[i] as number) >= orthoTime * cycleFactor) {
-      ironToMac += wi * ((m[i] as number) + (mt[i] as number)); // nucleus and mitochondria go to macrophages
-      enucleate(
-        retics,
-        wi,
-        v[i] as number,
-        h[i] as number,
-        zpp[i] as number,
-        div[i] as number,
-        seq[i] as number,
-        stepIndex,
-        matureMchc,
-        maxShrink,
-      );
-      w[i] = 0; // now a reticulocyte: removed from the erythroblasts at compaction
-      r[i] = 0;
-    }
+    ironToMac += wi * ((m[i] as number) + (mt[i] as number)); // nucleus and mitochondria go to macrophages
+    enucleate(
+      retics,
+      wi,
+      v[i] as number,
+      h[i] as number,
+      zpp[i] as number,
+      div[i] as number,
+      seq[i] as number,
+      stepIndex,
+      matureMchc,
+      maxShrink,
+    );
+    w[i] = 0; // now a reticulocyte: removed from the erythroblasts at compaction
+    r[i] = 0;
   }
-  for (let j = n0; j < cells.count; j++) {
-    // Daughters made this step, after the agents above (index order, as the sums always ran).
+  out.ironToMacPg = ironToMac;
+  out.died = died;
+  out.created = created;
+}
+
+/** The step's sums over every agent at its end, in index order (daughters made this step last). */
+function stepSums(cells: Columns<MarrowField>, feHb: number, out: HourTally): void {
+  const { w, r, h, m, mt } = cells.f;
+  const n = cells.count;
+  let receptorMass = 0;
+  let erythroblasts = 0;
+  let cellsIron = 0; // ironMg()'s sum over erythroblasts: agents with w = 0 add +0 there
+  let empty = 0;
+  for (let j = 0; j < n; j++) {
     const wj = w[j] as number;
     if (wj > 0) {
       receptorMass += wj * (r[j] as number);
       erythroblasts += wj;
       cellsIron += wj * ((h[j] as number) * feHb + (m[j] as number) + (mt[j] as number));
     }
+    // Counted on every agent (not in an else): the first empty agent does not deoptimise the loop.
     empty += wj > 0 ? 0 : 1;
   }
-
-  out.ironToMacPg = ironToMac;
-  out.died = died;
   out.receptorMass = receptorMass;
   out.erythroblasts = erythroblasts;
   out.cellsIronPg = cellsIron;
   out.empty = empty;
-  out.stepped = stepped;
-  out.created = created;
 }
