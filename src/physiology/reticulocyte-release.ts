@@ -62,6 +62,8 @@ export class ReticulocyteRelease {
   private reticClockDt = 0;
   /** Scratch: the reticulocytes leaving in one step, in creation order when they entered in different steps. */
   private leaving: number[] = [];
+  /** Scratch: the leavers' volumes, by their place in `leaving`. */
+  private vols = new Float64Array(64);
   /** No waiting reticulocyte's residence is below this (h); recomputed exactly at step minResStep. */
   private minRes = 0;
   private minResStep = 0;
@@ -143,13 +145,13 @@ export class ReticulocyteRelease {
     if (order.length > 0) {
       // In creation order, as the erythroblast array held them.
       if (!sorted) order.sort((a, b) => (q.seq[a] as number) - (q.seq[b] as number));
-      const shrinkDecay = Math.exp(-dtH / this.shrinkTime);
-      for (const i of order) {
+      const vols = this.shrink(order, q, stepIndex, Math.exp(-dtH / this.shrinkTime));
+      for (let j = 0; j < order.length; j++) {
+        const i = order[j] as number;
         const k = stepIndex - (q.entry[i] as number);
         const wq = q.w[i] as number;
         const target = q.vT[i] as number;
-        let vol = q.v0[i] as number;
-        for (let s = 0; s < k; s++) vol = target + (vol - target) * shrinkDecay;
+        const vol = vols[j] as number;
         const tH = this.reticHours(k, dtH);
         const bloodRetic = (this.bloodReticTime + Math.max(0, this.marrowReticTime - tH)) / 24;
         blood.receive(wq, vol, target, q.h[i] as number, q.zpp[i] as number, bloodRetic);
@@ -161,6 +163,61 @@ export class ReticulocyteRelease {
     let head = start;
     while (head < end && (q.w[head] as number) === 0) head++;
     return { head, released, divisionsReleased, updated: order.length };
+  }
+
+  /**
+   * The leavers' volumes: each shrinks toward its target by `decay` once per step it waited, the
+   * steps applied one by one as its clock ran (so the result is the same double as a cell-by-cell loop).
+   * Four cells at a time: each cell's chain of steps is a dependent sequence, and interleaving four
+   * independent chains keeps the processor busy where one chain waits on its last step.
+   */
+  private shrink(order: readonly number[], q: ReticQueue, stepIndex: number, decay: number): Float64Array {
+    const n = order.length;
+    if (this.vols.length < n) this.vols = new Float64Array(Math.max(n, this.vols.length * 2));
+    const vols = this.vols;
+    let j = 0;
+    for (; j + 4 <= n; j += 4) {
+      const i0 = order[j] as number;
+      const i1 = order[j + 1] as number;
+      const i2 = order[j + 2] as number;
+      const i3 = order[j + 3] as number;
+      const k0 = stepIndex - (q.entry[i0] as number);
+      const k1 = stepIndex - (q.entry[i1] as number);
+      const k2 = stepIndex - (q.entry[i2] as number);
+      const k3 = stepIndex - (q.entry[i3] as number);
+      const t0 = q.vT[i0] as number;
+      const t1 = q.vT[i1] as number;
+      const t2 = q.vT[i2] as number;
+      const t3 = q.vT[i3] as number;
+      let a0 = q.v0[i0] as number;
+      let a1 = q.v0[i1] as number;
+      let a2 = q.v0[i2] as number;
+      let a3 = q.v0[i3] as number;
+      const common = Math.min(k0, k1, k2, k3);
+      for (let s = 0; s < common; s++) {
+        a0 = t0 + (a0 - t0) * decay;
+        a1 = t1 + (a1 - t1) * decay;
+        a2 = t2 + (a2 - t2) * decay;
+        a3 = t3 + (a3 - t3) * decay;
+      }
+      for (let s = common; s < k0; s++) a0 = t0 + (a0 - t0) * decay;
+      for (let s = common; s < k1; s++) a1 = t1 + (a1 - t1) * decay;
+      for (let s = common; s < k2; s++) a2 = t2 + (a2 - t2) * decay;
+      for (let s = common; s < k3; s++) a3 = t3 + (a3 - t3) * decay;
+      vols[j] = a0;
+      vols[j + 1] = a1;
+      vols[j + 2] = a2;
+      vols[j + 3] = a3;
+    }
+    for (; j < n; j++) {
+      const i = order[j] as number;
+      const k = stepIndex - (q.entry[i] as number);
+      const target = q.vT[i] as number;
+      let vol = q.v0[i] as number;
+      for (let s = 0; s < k; s++) vol = target + (vol - target) * decay;
+      vols[j] = vol;
+    }
+    return vols;
   }
 
   /** A marrow reticulocyte's hours after k steps of dt: 0 + dt + dt + … as its clock ran. */
