@@ -9,21 +9,23 @@
  * pool's one-off CPU — modules, optimisation, equilibria — plus 10,000 × the
  * marginal CPU per run measured after every worker's first run, over the
  * cores used). Never part of pass/fail tests.
- *   npm run bench:sweep   (runs dist/ when built, BENCH_SOURCE=1 the sources; BENCH_RUNS=12 BENCH_DAYS=365 BENCH_WORKERS=1,2;
+ * Run in plain Node (this file is JavaScript), so the worker threads run dist/ as `erythron sweep` runs
+ * them: under tsx every thread inherits tsx's loader (process.execArgv), which transforms dist/ too and
+ * makes the model ~20-40 % slower. The sources: `BENCH_SOURCE=1 node --import tsx bench/sweep.mjs`.
+ *   npm run bench:sweep   (runs dist/ when built, BENCH_SOURCE=1 the sources under tsx; BENCH_RUNS=12 BENCH_DAYS=365 BENCH_WORKERS=1,2;
  *                          BENCH_VARY=events (default: the bleed varies, one equilibrium)
  *                          or subject (storage iron varies: an equilibrium per run))
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import type * as SweepModule from "../src/sweep/sweep.js";
 
 // The compiled sweep (dist/, as users run it: bundled worker threads) when built and
 // BENCH_SOURCE is not 1; else the TypeScript sources (each worker thread then compiles them).
 const fromDist = process.env.BENCH_SOURCE !== "1" && existsSync(new URL("../dist/.built", import.meta.url));
-const { sweep } = (await import(
+const { sweep } = await import(
   fromDist ? new URL("../dist/sweep/sweep.js", import.meta.url).href : "../src/sweep/sweep.js"
-)) as typeof SweepModule;
+);
 
 const runs = Number(process.env.BENCH_RUNS ?? 12);
 const days = Number(process.env.BENCH_DAYS ?? 365);
@@ -52,15 +54,19 @@ const cpus = availableParallelism();
 console.log(
   `sweep benchmark: ${runs} runs of a ${days}-day scenario at default resolution (${path} varies); ${cpus} CPUs; Node ${process.version}; ${fromDist ? "dist/" : "src/ (tsx)"}`,
 );
-const mb = (x: number) => `${(x / 2 ** 20).toFixed(0)} MB`;
-const perCpuMinute: Record<number, number> = {};
+const mb = (x) => `${(x / 2 ** 20).toFixed(0)} MB`;
+/** @type {Record<number, number>} */
+const perCpuMinute = {};
 for (const workers of workerCounts) {
   const out = join(dir, `out-${workers}`);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const stamps: number[] = [];
-  const cpuAt: number[] = []; // process CPU seconds (all threads) as each run finished
-  const rss: number[] = [];
+  /** @type {number[]} */
+  const stamps = [];
+  /** @type {number[]} */
+  const cpuAt = []; // process CPU seconds (all threads) as each run finished
+  /** @type {number[]} */
+  const rss = [];
   await sweep({
     file: join(dir, "sweep.yaml"),
     out,
