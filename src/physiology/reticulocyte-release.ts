@@ -63,7 +63,7 @@ export class ReticulocyteRelease {
   /** Scratch: the reticulocytes leaving in one step, in creation order when they entered in different steps. */
   private leaving: number[] = [];
   /** Scratch: the leavers' volumes, by their place in `leaving`. */
-  private vols = new Float64Array(64);
+  private vols = new Float64Array(256);
   /** No waiting reticulocyte's residence is below this (h); recomputed exactly at step minResStep. */
   private minRes = 0;
   private minResStep = 0;
@@ -118,7 +118,13 @@ export class ReticulocyteRelease {
       for (let i = start; i < end; i++) if ((q.res[i] as number) < lo) lo = q.res[i] as number;
       this.minRes = lo;
       this.minResStep = stepIndex + MIN_RES_EVERY;
-    } else if (programmed && this.residenceH < this.minRes) this.minRes = this.residenceH;
+    } else {
+      // Read on every step, not only when lowered: a branch first taken hours into a run deoptimises the
+      // compiled step (V8 has no feedback for its property reads).
+      const lowered = this.residenceH;
+      const bound = this.minRes;
+      this.minRes = programmed && lowered < bound ? lowered : bound;
+    }
     const minRes = this.minRes;
     this.programmedStep = stepIndex - 1;
     this.residenceH = residenceTarget + (this.residenceH - residenceTarget) * Math.exp(-this.shiftRate * dtH);
@@ -193,17 +199,16 @@ export class ReticulocyteRelease {
       let a1 = q.v0[i1] as number;
       let a2 = q.v0[i2] as number;
       let a3 = q.v0[i3] as number;
-      const common = Math.min(k0, k1, k2, k3);
-      for (let s = 0; s < common; s++) {
-        a0 = t0 + (a0 - t0) * decay;
-        a1 = t1 + (a1 - t1) * decay;
-        a2 = t2 + (a2 - t2) * decay;
-        a3 = t3 + (a3 - t3) * decay;
+      // Every cell's chain runs to its own k (a test per cell per step, taken from the first step on, so
+      // the compiled loop has feedback for every path; a separate tail loop per cell, first run hours into
+      // a run, deoptimised it).
+      const most = Math.max(k0, k1, k2, k3);
+      for (let s = 0; s < most; s++) {
+        if (s < k0) a0 = t0 + (a0 - t0) * decay;
+        if (s < k1) a1 = t1 + (a1 - t1) * decay;
+        if (s < k2) a2 = t2 + (a2 - t2) * decay;
+        if (s < k3) a3 = t3 + (a3 - t3) * decay;
       }
-      for (let s = common; s < k0; s++) a0 = t0 + (a0 - t0) * decay;
-      for (let s = common; s < k1; s++) a1 = t1 + (a1 - t1) * decay;
-      for (let s = common; s < k2; s++) a2 = t2 + (a2 - t2) * decay;
-      for (let s = common; s < k3; s++) a3 = t3 + (a3 - t3) * decay;
       vols[j] = a0;
       vols[j + 1] = a1;
       vols[j + 2] = a2;
