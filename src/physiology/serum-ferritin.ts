@@ -4,8 +4,9 @@
  * about a day. The labs divide the secreted mass by the plasma volume the body has (labs.ts).
  */
 import { type ParameterValues, param } from "../parameters/spec.js";
-import type { IronFluxes, IronPools } from "./iron.js";
+import type { IronFluxes } from "./iron.js";
 import type { IronParameter, SerumMarkerParameter } from "./iron.parameters.js";
+import type { IronPools } from "./iron-pools.js";
 import type { PhysiologyModule } from "./module.js";
 
 /** The parameters this module reads. */
