@@ -1,8 +1,8 @@
 /**
  * Iron outside the red-cell lineage: enterocytes, plasma transferrin iron,
  * macrophages (labile recycling pool and ferritin store), hepatocytes and other
- * tissues (myoglobin, enzymes, desquamating cells), with the ledger of what
- * enters and leaves the body (model.md §2).
+ * tissues (myoglobin, enzymes, desquamating cells): the exchange between the
+ * compartments of iron-pools.ts, booked in its ledger (model.md §2).
  *
  * Every exchange is first order and integrated exactly over the step
  * (exponential update), so the plasma pool (~3 mg, turning over ~10×/day)
