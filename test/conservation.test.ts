@@ -3,7 +3,7 @@
  * inputs − losses (model.md §2), over a simulated decade; no pool goes negative.
  */
 import { describe, expect, it } from "vitest";
-import { ledgerExpectedMg } from "../src/physiology/iron.js";
+import { ledgerExpectedMg } from "../src/physiology/iron-pools.js";
 import { steadyBody, WOMAN } from "./helpers.js";
 
 describe("iron balance over a decade", () => {

@@ -586,7 +586,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       printError(e.message);
       if (process.env.ERYTHRON_DEBUG && e.cause instanceof Error && e.cause.stack)
         process.stderr.write(`${e.cause.stack}\n`);
-      else process.stderr.write("erythron: (set ERYTHRON_DEBUG=1 for a stack trace)\n");
+      // The hint only where a run broke; a red validation target has no stack worth showing.
+      else if (e.cause instanceof Error) process.stderr.write("erythron: (set ERYTHRON_DEBUG=1 for a stack trace)\n");
       return 1;
     }
     printError(`internal error: ${e instanceof Error ? e.message : String(e)}`);

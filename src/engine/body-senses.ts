@@ -7,7 +7,8 @@
  * iron the body holds against its ledger.
  */
 import type { CirculationSignals } from "../physiology/circulation.js";
-import { type IronStepInputs, ledgerExpectedMg, poolsTotalMg } from "../physiology/iron.js";
+import type { IronStepInputs } from "../physiology/iron.js";
+import { ledgerExpectedMg, poolsTotalMg } from "../physiology/iron-pools.js";
 import { BodyParts } from "./body-parts.js";
 
 const DL_PER_FL = 1e-14;

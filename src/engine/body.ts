@@ -30,7 +30,8 @@
 import { bloodVolumeDl } from "../physiology/blood-volume.js";
 import type { MarrowSignals, MarrowStepOutput } from "../physiology/erythropoiesis.js";
 import { ADULT_AGE_YEARS, ageNowYears, childSensing, weightGainKgPerDay } from "../physiology/growth.js";
-import { type IronFluxes, newLedger } from "../physiology/iron.js";
+import type { IronFluxes } from "../physiology/iron.js";
+import { newLedger } from "../physiology/iron-pools.js";
 import type { BloodClearance } from "../physiology/tracer.js";
 import { BodyInterventions } from "./body-interventions.js";
 import { newFluxTotals } from "./fluxes.js";

@@ -68,7 +68,7 @@ export function measureLabs(body: Body): LabRow {
   const storage = pools.macrophageLabile + pools.macrophageStore + pools.hepatocyte + pools.ivComplex;
   // Soluble TfR is shed in proportion to erythroid receptor mass (cells × receptors per cell).
   const stfrMgL = (p("labs.stfrPerReceptorMass") * body.marrow.receptorMass()) / body.erythroblastRef;
-  // Serum ferritin is secreted ferritin over the plasma it stands in: the secretion (iron.ts SerumFerritin)
+  // Serum ferritin is secreted ferritin over the plasma it stands in: the secretion (serum-ferritin.ts)
   // is given as the concentration it makes in the healthy plasma volume of this body (the set point without
   // pregnancy's expansion), less what shed blood took with it, so pregnancy, the refill after a bleed,
   // anemia and altitude dilute or concentrate it (blood-volume.ts healthyPlasmaDl, secretedMassShare).
@@ -97,7 +97,7 @@ export function measureLabs(body: Body): LabRow {
     serum_iron_ug_dl: serumIronUgDl,
     tibc_ug_dl: tibcUgDl,
     tsat_pct: (serumIronUgDl / tibcUgDl) * 100,
-    // Serum ferritin is what macrophages secrete (iron.ts SerumFerritin): it follows their ferritin
+    // Serum ferritin is what macrophages secrete (serum-ferritin.ts): it follows their ferritin
     // store, with the plasma half-life of the protein, and more per unit store in the acute phase;
     // diluted by the plasma it stands in (above).
     ferritin_ng_ml: ferritin,

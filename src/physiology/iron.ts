@@ -1,8 +1,8 @@
 /**
  * Iron outside the red-cell lineage: enterocytes, plasma transferrin iron,
  * macrophages (labile recycling pool and ferritin store), hepatocytes and other
- * tissues (myoglobin, enzymes, desquamating cells), with the ledger of what
- * enters and leaves the body (model.md §2).
+ * tissues (myoglobin, enzymes, desquamating cells): the exchange between the
+ * compartments of iron-pools.ts, booked in its ledger (model.md §2).
  *
  * Every exchange is first order and integrated exactly over the step
  * (exponential update), so the plasma pool (~3 mg, turning over ~10×/day)
@@ -12,86 +12,11 @@
 import { type ParameterValues, param } from "../parameters/spec.js";
 import type { HepcidinParameter } from "./hepcidin.parameters.js";
 import type { IronParameter, SerumMarkerParameter } from "./iron.parameters.js";
-import type { Bound, PhysiologyModule } from "./module.js";
+import type { IronLedger, IronPools } from "./iron-pools.js";
+import type { Bound } from "./module.js";
 
 /** The parameters this module reads. */
 type Reads = HepcidinParameter | IronParameter | SerumMarkerParameter;
-
-export interface IronPools {
-  /** Transferrin-bound plasma iron, mg. */
-  plasma: number;
-  /** Labile iron in transit through enterocytes (apical DMT1 to basolateral ferroportin), mg. */
-  enterocyte: number;
-  /** Iron the enterocytes put into ferritin ("mucosal block"): lost when they are shed, mg. */
-  mucosalFerritin: number;
-  /** Macrophage labile (recycling) iron, mg. */
-  macrophageLabile: number;
-  /** Macrophage ferritin/hemosiderin store, mg. */
-  macrophageStore: number;
-  /** Hepatocyte store, mg. */
-  hepatocyte: number;
-  /** Myoglobin, enzymes and other tissue iron, mg. */
-  tissue: number;
-  /** IV iron–carbohydrate complex inside macrophages, not yet freed, mg. */
-  ivComplex: number;
-}
-
-/** What entered and left the body since the start, mg. */
-export interface IronLedger {
-  startMg: number;
-  absorbedMg: number; // taken up into enterocytes from the gut lumen
-  ivMg: number;
-  transfusedMg: number;
-  shedMg: number; // lost with shed enterocytes
-  bloodLossMg: number;
-  basalLossMg: number;
-  /** Lost in urine (hemoglobinuria, hemosiderinuria from intravascular hemolysis). */
-  urineLossMg: number;
-  /** Iron carried across the placenta to fetus and placenta (a loss to the mother). */
-  fetalMg: number;
-}
-
-export function newLedger(startMg: number): IronLedger {
-  return {
-    startMg,
-    absorbedMg: 0,
-    ivMg: 0,
-    transfusedMg: 0,
-    shedMg: 0,
-    bloodLossMg: 0,
-    basalLossMg: 0,
-    urineLossMg: 0,
-    fetalMg: 0,
-  };
-}
-
-export function ledgerExpectedMg(l: IronLedger): number {
-  // Fetal transfer last: 0 outside pregnancy, so other runs' sums are unchanged to the bit.
-  return (
-    l.startMg +
-    l.absorbedMg +
-    l.ivMg +
-    l.transfusedMg -
-    l.shedMg -
-    l.bloodLossMg -
-    l.basalLossMg -
-    l.urineLossMg -
-    l.fetalMg
-  );
-}
-
-export function poolsTotalMg(p: IronPools): number {
-  return (
-    p.plasma +
-    p.enterocyte +
-    p.mucosalFerritin +
-    p.macrophageLabile +
-    p.macrophageStore +
-    p.hepatocyte +
-    p.tissue +
-    p.ivComplex
-  );
-}
 
 /** Inputs to one iron step, read from the body at the start of the step. */
 export interface IronStepInputs {
@@ -395,64 +320,5 @@ export class IronExchange implements Bound {
     ledger.absorbedMg += f.mucosalUptake;
     ledger.shedMg += f.shed;
     ledger.basalLossMg += f.basalLoss;
-  }
-}
-
-export interface SerumFerritinSignals {
-  /** Pools at the start of the step and the step's fluxes. */
-  pools: Readonly<IronPools>;
-  fluxes: Readonly<IronFluxes>;
-  /** Acute-phase ferritin factor (inflammation), 1 = none. */
-  acutePhase: number;
-}
-
-/**
- * Serum ferritin: what cells secrete, mostly macrophages (Cohen et al. Blood 2010), in two
- * parts: a share of the ferritin they hold (their stores) and a share of the ferritin they are
- * making now — the iron macrophages put into ferritin (labile iron under IRP control, iron freed
- * from IV complexes) and, less, the iron hepatocytes take up. At steady state synthesis equals
- * mobilisation and the level mirrors the stores (8–10 mg per ng/mL, Walters et al. 1973); after a
- * bleed the marrow drains the macrophages' labile iron, synthesis stops and serum ferritin falls
- * by a large part within days, before the stores are spent; after IV iron it rises over days as
- * macrophages process the complex and stays up with the stores it filled. Ferritin is cleared
- * from plasma with a half-life of about a day; more is secreted in the acute phase.
- */
-export class SerumFerritin implements PhysiologyModule<SerumFerritinSignals> {
-  ngPerMl = 0;
-  private macrophageIronPerNg = 1; // mg of macrophage ferritin iron per ng/mL
-  private hepatocyteIronPerNg = 1; // mg of hepatocyte iron per ng/mL
-  private perMacrophageMgDay = 0; // ng/mL per mg/day of macrophage ferritin synthesis
-  private perHepatocyteMgDay = 0; // ng/mL per mg/day of hepatocyte iron uptake
-  private ivToFerritin = 0;
-  private rate = 0; // per h
-
-  constructor(params: ParameterValues<Reads>) {
-    this.bind(params);
-  }
-
-  bind(params: ParameterValues<Reads>): void {
-    this.macrophageIronPerNg = param(params, "labs.macrophageIronPerFerritin");
-    this.hepatocyteIronPerNg = param(params, "labs.hepatocyteIronPerFerritin");
-    this.perMacrophageMgDay = param(params, "labs.ferritinPerMacrophageSynthesis");
-    this.perHepatocyteMgDay = param(params, "labs.ferritinPerHepatocyteUptake");
-    this.ivToFerritin = param(params, "iron.ivToFerritinFraction");
-    this.rate = Math.LN2 / param(params, "labs.serumFerritinHalfLife");
-  }
-
-  /** Secretion balance (ng/mL): stores held plus ferritin being made, × acute phase. */
-  target(pools: Readonly<IronPools>, f: Readonly<IronFluxes>, dtH: number, acutePhase: number): number {
-    const perDay = 24 / dtH;
-    const held =
-      Math.max(0, pools.macrophageStore) / this.macrophageIronPerNg +
-      Math.max(0, pools.hepatocyte) / this.hepatocyteIronPerNg;
-    const macrophageMaking = (f.macrophageDeposit + f.ivReleased * this.ivToFerritin) * perDay;
-    const hepatocyteMaking = f.plasmaToHepatocytes * perDay;
-    const making = this.perMacrophageMgDay * macrophageMaking + this.perHepatocyteMgDay * hepatocyteMaking;
-    return (held + making) * acutePhase;
-  }
-
-  step(dtH: number, s: SerumFerritinSignals): void {
-    const t = this.target(s.pools, s.fluxes, dtH, s.acutePhase);
-    this.ngPerMl = t + (this.ngPerMl - t) * Math.exp(-this.rate * dtH);
   }
 }

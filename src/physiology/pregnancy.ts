@@ -32,7 +32,7 @@
  * gestational age at delivery.
  */
 import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
-import type { IronPools } from "./iron.js";
+import type { IronPools } from "./iron-pools.js";
 
 /** The parameters this module reads. */
 type Reads = PregnancyParameter;

@@ -25,7 +25,8 @@
  */
 import { defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
 import type { Circulation } from "./circulation.js";
-import type { IronFluxes, IronPools } from "./iron.js";
+import type { IronFluxes } from "./iron.js";
+import type { IronPools } from "./iron-pools.js";
 import type { Bound } from "./module.js";
 
 /** The parameters this module reads. */
