@@ -12,12 +12,10 @@
 import { copyFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { resolveParameters } from "../src/engine/parameters.js";
 import { buildSteadyBody } from "../src/engine/steady-state.js";
 import type * as Hour from "../src/physiology/erythroblast-hour.js";
-import { ErythroblastIron } from "../src/physiology/erythroblast-iron.js";
-import { MarrowConstants } from "../src/physiology/erythropoiesis.constants.js";
 import { MARROW_FIELDS } from "../src/physiology/erythropoiesis.js";
+import { cpuMs, marrowFixture } from "./marrow-fixture.js";
 
 const variantPath = process.argv[2] ?? "src/physiology/erythroblast-hour-variant.ts";
 // Both loaded the same way, and neither the module the body below runs: that one has seen the body's
@@ -36,30 +34,7 @@ const subject = { sex: "male" as const, weightKg: 75, heightCm: 178, storageIron
 const body = buildSteadyBody(subject, {}, { dtH: 1, foundersPerDay: 24, seed: 1 });
 for (let s = 0; s < 60 * 24; s++) body.step();
 const cells = body.marrow.cells;
-const params = resolveParameters("male");
-const k = new MarrowConstants();
-k.bind(params);
-const iron = new ErythroblastIron(params);
-iron.beginStep(1);
-const signals = {
-  epo: 13,
-  founderFluxPerDay: 0,
-  globinCapacityFactor: 1,
-  hemeCapacityFactor: 1,
-  gradedHemeFactor: 1,
-  cycleTimeFactor: 1,
-  zincChelationPerHeme: 0,
-  extraDeathPerCycle: 0,
-};
-const kept = MARROW_FIELDS.map((f) => cells.f[f].slice(0, cells.count));
-let receptors = 0;
-for (let i = 0; i < cells.count; i++) receptors += (cells.f.w[i] as number) * (cells.f.r[i] as number);
-const ironPerReceptorPg = ((25 / 24) * 1e9) / receptors;
-const ends = new Int32Array(cells.count);
-const cpuMs = () => {
-  const c = process.cpuUsage();
-  return (c.user + c.system) / 1e3;
-};
+const { k, iron, signals, ironPerReceptorPg, ends, restore } = marrowFixture(cells);
 const versions = { current: current.agentsHour, variant: variant.agentsHour };
 type Name = keyof typeof versions;
 const ms: Record<Name, number> = { current: 0, variant: 0 };
@@ -67,9 +42,7 @@ const after: Partial<Record<Name, Float64Array[]>> = {};
 const reps = Number(process.env.BENCH_REPEATS ?? 3000);
 for (let rep = 0; rep < reps; rep++) {
   for (const name of (rep % 2 ? ["current", "variant"] : ["variant", "current"]) as Name[]) {
-    MARROW_FIELDS.forEach((f, x) => {
-      cells.f[f].set(kept[x] as Float64Array);
-    });
+    restore();
     const tally = new current.HourTally();
     const c0 = cpuMs();
     versions[name](cells, k, iron, 1, signals, ironPerReceptorPg, ends, tally);

@@ -7,21 +7,14 @@
  *   npx tsx bench/marrow-loop.ts
  */
 
-import { resolveParameters } from "../src/engine/parameters.js";
 import { buildSteadyBody } from "../src/engine/steady-state.js";
 import { agentsHour, HourTally } from "../src/physiology/erythroblast-hour.js";
-import { ErythroblastIron } from "../src/physiology/erythroblast-iron.js";
-import { MarrowConstants } from "../src/physiology/erythropoiesis.constants.js";
-import { MARROW_FIELDS } from "../src/physiology/erythropoiesis.js";
 import { DEFAULT_FOUNDERS_PER_DAY } from "../src/simulate.js";
+import { cpuMs, marrowFixture } from "./marrow-fixture.js";
 
 const subject = { sex: "male" as const, weightKg: 75, heightCm: 178, storageIronMg: 800 };
 const days = Number(process.env.BENCH_DAYS ?? 365);
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
-const cpuMs = () => {
-  const c = process.cpuUsage();
-  return (c.user + c.system) / 1e3;
-};
 let bestMarrow = Number.POSITIVE_INFINITY;
 let bestAll = Number.POSITIVE_INFINITY;
 let updates = 0;
@@ -52,34 +45,13 @@ console.log(
 // The agents' hour alone, on the last run's marrow as it ended (healthy signals, ~1 mg of iron an hour).
 if (last) {
   const cells = last.marrow.cells;
-  const params = resolveParameters("male");
-  const k = new MarrowConstants();
-  k.bind(params);
-  const iron = new ErythroblastIron(params);
-  iron.beginStep(1);
-  const signals = {
-    epo: 13,
-    founderFluxPerDay: 0,
-    globinCapacityFactor: 1,
-    hemeCapacityFactor: 1,
-    gradedHemeFactor: 1,
-    cycleTimeFactor: 1,
-    zincChelationPerHeme: 0,
-    extraDeathPerCycle: 0,
-  };
-  const kept = MARROW_FIELDS.map((f) => cells.f[f].slice(0, cells.count));
-  let receptors = 0;
-  for (let i = 0; i < cells.count; i++) receptors += (cells.f.w[i] as number) * (cells.f.r[i] as number);
-  const ironPerReceptorPg = ((25 / 24) * 1e9) / receptors;
-  const ends = new Int32Array(cells.count);
+  const { k, iron, signals, ironPerReceptorPg, ends, restore } = marrowFixture(cells);
   const tally = new HourTally();
   let best = Number.POSITIVE_INFINITY;
   for (let r = 0; r < 5; r++) {
     let ms = 0;
     for (let p = 0; p < 400; p++) {
-      MARROW_FIELDS.forEach((f, x) => {
-        cells.f[f].set(kept[x] as Float64Array);
-      });
+      restore();
       const c0 = cpuMs();
       agentsHour(cells, k, iron, 1, signals, ironPerReceptorPg, ends, tally);
       ms += cpuMs() - c0;
