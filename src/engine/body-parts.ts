@@ -111,6 +111,8 @@ export class BodyParts {
   protected tissueIronPerKg = 0;
   protected childBloodPerKg = 0; // mL/kg: a child's blood volume per kg and an adult's (growth.ts childSensing)
   protected adultBloodPerKg = 0;
+  protected childTsat = 0; // a child's iron-sensing set point and an adult's (growth.ts ironSetPointTsat)
+  protected adultTsat = 0;
   protected growing = false;
   protected growthUntilAge = ADULT_AGE_YEARS;
   fluxes: FluxTotals = newFluxTotals();
@@ -237,6 +239,8 @@ export class BodyParts {
     this.tissueIronPerKg = p("iron.tissueIronPerKg");
     this.childBloodPerKg = p("body.childBloodVolumePerKg");
     this.adultBloodPerKg = p("body.bloodVolumePerKg");
+    this.childTsat = p("iron.childReferenceTsat");
+    this.adultTsat = p("hepcidin.referenceTsat");
     this.circulationInterval = p("circulation.updateInterval");
     this.dietNonHeme = p("iron.diet.nonHeme");
     this.dietHeme = p("iron.diet.heme");

@@ -7,6 +7,7 @@
  * iron the body holds against its ledger.
  */
 import type { CirculationSignals } from "../physiology/circulation.js";
+import { ironSetPointTsat } from "../physiology/growth.js";
 import type { IronStepInputs } from "../physiology/iron.js";
 import { ledgerExpectedMg, poolsTotalMg } from "../physiology/iron-pools.js";
 import { BodyParts } from "./body-parts.js";
@@ -111,7 +112,23 @@ export class BodySenses extends BodyParts {
       macrophageFerroportin:
         this.macrophage.factor(this.pools.macrophageStore, c.ferroportinCapacity) *
         this.inflammation.ferroportinTranscription,
+      // A child's gut, hepatocytes and tissues regulate around her own lower normal saturation.
+      tsatSetPoint: this.ironSetPointTsat(),
     };
+  }
+
+  /**
+   * Saturation as the liver's hepcidin sensing (TfR2/HFE) reads it against an adult's reference: a
+   * child's own set point is her "normal" (the saturation unchanged for an adult).
+   */
+  liverSensedTsat(tsat: number): number {
+    const setPoint = this.ironSetPointTsat();
+    return setPoint === undefined ? tsat : (tsat * this.adultTsat) / setPoint;
+  }
+
+  /** The saturation the body's iron sensing regulates around: a child's own; undefined for an adult (growth.ts). */
+  ironSetPointTsat(): number | undefined {
+    return ironSetPointTsat(this.subject.ageYears, this.timeH, this.childTsat, this.adultTsat);
   }
 
   /** Iron in the body now: pools, marrow and circulating red cells, mg. */

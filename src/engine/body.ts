@@ -119,7 +119,7 @@ export class Body extends BodyInterventions {
     );
     this.liver.step(dt, {
       hepatocyteIronMg: this.pools.hepatocyte,
-      tsat,
+      tsat: this.liverSensedTsat(tsat),
       erfeRelative: this.drive.erfeRelative / child.erfeDilution,
       il6PgPerMl: c.il6PgPerMl,
       bmpFloor: c.bmpFloor,

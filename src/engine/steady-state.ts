@@ -396,7 +396,7 @@ function mergeTemplate(cells: TemplateCell[], windowH: number): TemplateCell[] {
  */
 function holdStorage(body: Body, storageMg: number, meanPlasma: number, meanLabile: number): void {
   const pools = body.pools;
-  const eq = body.iron.slowPoolEquilibrium(meanPlasma, meanLabile, meanPlasma / body.tibcMg());
+  const eq = body.iron.slowPoolEquilibrium(meanPlasma, meanLabile, meanPlasma / body.tibcMg(), body.ironSetPointTsat());
   pools.tissue = eq.tissue;
   const room = Math.max(0, storageMg - pools.macrophageLabile);
   pools.macrophageStore = Math.min(eq.macrophageStore, room);

@@ -160,3 +160,31 @@ export function childOverrides(
   if (sex !== "male" || ageYears === undefined || ageYears >= PUBERTY_AGE_YEARS) return {};
   return { "epo.androgenFactor": femaleAndrogenFactor };
 }
+
+/** Age to which a child's transferrin saturation stays at her own (lower) normal, years. */
+export const CHILD_TSAT_UNTIL_YEARS = 12;
+
+/**
+ * The transferrin saturation the body's iron sensing regulates around (its set point), or undefined
+ * for an adult (who keeps hepcidin.referenceTsat): the gut's crypt cells (DMT1/HIF-2α), the
+ * hepatocyte's and other tissues' IRP-regulated TfR1 read saturation against what is normal for the
+ * body. Healthy iron-replete children hold a lower saturation than adults (Koerper & Dallman 1977
+ * J Pediatr 91:870: 215 iron-replete children, serum iron and TSAT significantly lower at 0.5–12
+ * years than in adults; Milman & Cohn 1984 Eur J Pediatr 143:96: in iron-replete children of 4, 8
+ * and 13 years TSAT rises gradually with age and stays below adults'), so an iron-replete child's
+ * normal saturation is not read as iron need. The child's value holds to 12 years, then moves
+ * linearly to the adult value by 18 (the same ramp as the blood volume per kg).
+ */
+export function ironSetPointTsat(
+  ageAtStartYears: number | undefined,
+  timeH: number,
+  childTsat: number,
+  adultTsat: number,
+): number | undefined {
+  if (ageAtStartYears === undefined) return undefined;
+  const age = ageNowYears(ageAtStartYears, timeH);
+  if (age >= ADULT_AGE_YEARS) return undefined;
+  if (age <= CHILD_TSAT_UNTIL_YEARS) return childTsat;
+  const u = (age - CHILD_TSAT_UNTIL_YEARS) / (ADULT_AGE_YEARS - CHILD_TSAT_UNTIL_YEARS);
+  return childTsat + u * (adultTsat - childTsat);
+}

@@ -280,6 +280,17 @@ export const IRON_PARAMETERS = defineParameters({
       ],
     },
   },
+  "iron.childReferenceTsat": {
+    unit: "",
+    default: 0.23,
+    description:
+      "transferrin saturation an iron-replete child's iron sensing (gut DMT1, hepatocyte and tissue TfR1) regulates around, to 12 years (then toward hepcidin.referenceTsat by 18; growth.ts ironSetPointTsat)",
+    source:
+      "children's normal TSAT is lower than adults' (~30 %): Koerper & Dallman 1977 J Pediatr 91:870 (215 iron-replete children 0.5–12 y, medians ~22–25 %); Milman & Cohn 1984 Eur J Pediatr 143:96 (iron-replete children 4–13 y below adults, rising with age)",
+    min: 0.05,
+    max: 0.6,
+    provenance: { kind: "measured" },
+  },
   "iron.tissueIronPerKg": {
     unit: "mg/kg",
     default: 6,

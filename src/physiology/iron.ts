@@ -44,6 +44,11 @@ export interface IronStepInputs {
   macrophageRetention?: number;
   /** Ferroportin iron-loaded macrophages make, relative to health (macrophage.ts; 1 = none). */
   macrophageFerroportin?: number;
+  /**
+   * Transferrin saturation the body's iron sensing regulates around (0–1): a child's own lower
+   * normal (growth.ts ironSetPointTsat); absent for an adult (hepcidin.referenceTsat).
+   */
+  tsatSetPoint?: number;
 }
 
 /** Iron moved in one step, mg. */
@@ -162,9 +167,9 @@ export class IronExchange implements Bound {
    * 2015). So when saturation falls and hepcidin opens ferroportin, ferritin iron is mobilised
    * faster, as stores must be to feed an expanded marrow (Hillman & Henderson J Clin Invest 1969).
    */
-  hepatocyteFerritinophagy(tsat: number, fpnStores: number): number {
+  hepatocyteFerritinophagy(tsat: number, fpnStores: number, tsatRef: number = this.tsatRef): number {
     if (this.ncoa4Max <= 0) return 1;
-    const uptake = (Math.max(tsat, 0) / this.tsatRef) ** this.hepatocyteTsatExp;
+    const uptake = (Math.max(tsat, 0) / tsatRef) ** this.hepatocyteTsatExp;
     const lambda = uptake / Math.max(fpnStores / this.fpnRef, 1e-6);
     return (1 + this.ncoa4Max * this.ncoa4Induction(lambda)) / (1 + this.ncoa4Max * this.ncoa4AtRef);
   }
@@ -178,9 +183,11 @@ export class IronExchange implements Bound {
     meanPlasmaMg: number,
     meanMacrophageLabileMg: number,
     meanTsat: number,
+    tsatSetPoint: number = this.tsatRef,
   ): { tissue: number; macrophageStore: number } {
     return {
-      tissue: this.basalLossRate > 0 ? (this.tissueClearance(meanTsat) * meanPlasmaMg) / this.basalLossRate : 0,
+      tissue:
+        this.basalLossRate > 0 ? (this.tissueClearance(meanTsat, tsatSetPoint) * meanPlasmaMg) / this.basalLossRate : 0,
       macrophageStore:
         this.mobiliseRate > 0
           ? (this.depositRate *
@@ -192,8 +199,8 @@ export class IronExchange implements Bound {
   }
 
   /** DMT1 (HIF-2α) upregulation as plasma iron falls: crypt cells read transferrin saturation. */
-  dmt1Factor(tsat: number): number {
-    const raw = (this.tsatRef / Math.max(tsat, 1e-6)) ** this.dmt1Exponent;
+  dmt1Factor(tsat: number, tsatRef: number = this.tsatRef): number {
+    const raw = (tsatRef / Math.max(tsat, 1e-6)) ** this.dmt1Exponent;
     return Math.min(this.dmt1Max, Math.max(1 / this.dmt1Max, raw));
   }
 
@@ -202,17 +209,19 @@ export class IronExchange implements Bound {
    * cells take less, iron-starved cells more, so the flux (and the basal loss it feeds) follows
    * saturation only weakly (∝ TSAT^(1 − exponent)).
    */
-  tissueClearance(tsat: number): number {
-    return this.tissueUptake * (this.tsatRef / Math.max(tsat, 1e-3)) ** this.tissueTsatExp;
+  tissueClearance(tsat: number, tsatRef: number = this.tsatRef): number {
+    return this.tissueUptake * (tsatRef / Math.max(tsat, 1e-3)) ** this.tissueTsatExp;
   }
 
   /** Compute this step's fluxes from the pools at the start of the step. Pure: pools are not changed. */
   fluxes(pools: Readonly<IronPools>, x: IronStepInputs): IronFluxes {
     const dt = x.dtH;
     const fpn = x.ferroportin;
+    // The saturation the gut, hepatocytes and tissues regulate around (a child's own; adults' reference).
+    const tsatRef = x.tsatSetPoint ?? this.tsatRef;
 
     // Gut: DMT1 uptake into enterocytes; export by ferroportin competes with shedding.
-    const dmt1 = this.dmt1Factor(x.tsatSensedByGut) * x.dmt1Hepcidin;
+    const dmt1 = this.dmt1Factor(x.tsatSensedByGut, tsatRef) * x.dmt1Hepcidin;
     // A supplement dose saturates DMT1 transport: the fraction taken up falls as the dose rises.
     const doseFraction = Math.min(1, this.nonHemeUptake * dmt1) * (this.doseHalf / (this.doseHalf + x.oralDoseMg));
     const doseUptake = x.oralDoseMg * doseFraction;
@@ -244,14 +253,14 @@ export class IronExchange implements Bound {
     const ivReleased = pools.ivComplex * oneMinusExp(this.ivRate * dt);
 
     // Hepatocyte ferritin reaches ferroportin through the labile pool; ferritinophagy sets the pace.
-    const ncoa4 = this.hepatocyteFerritinophagy(x.tsat, fpnStores);
+    const ncoa4 = this.hepatocyteFerritinophagy(x.tsat, fpnStores, tsatRef);
     const hepatocyteExport0 = pools.hepatocyte * oneMinusExp(this.hepatocyteExportRate * fpnStores * ncoa4 * dt);
 
     // Plasma: exact solution of dP/dt = I − κP with constant input over the step.
     const tibc = Math.max(x.tibcMg, 1e-9);
     const kMarrow = x.marrowCapacityMgPerH / tibc; // uptake ∝ saturation = P / TIBC
-    const kLiver = this.hepatocyteUptake * (Math.max(x.tsat, 0) / this.tsatRef) ** (this.hepatocyteTsatExp - 1);
-    const kTissue = this.tissueClearance(x.tsat);
+    const kLiver = this.hepatocyteUptake * (Math.max(x.tsat, 0) / tsatRef) ** (this.hepatocyteTsatExp - 1);
+    const kTissue = this.tissueClearance(x.tsat, tsatRef);
     const k = kMarrow + kLiver + kTissue;
     const decay = Math.exp(-k * dt);
     // Ferroportin hands its iron to apo-transferrin: exporters cannot fill transferrin past its
