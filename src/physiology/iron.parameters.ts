@@ -286,7 +286,7 @@ export const IRON_PARAMETERS = defineParameters({
     description:
       "transferrin saturation an iron-replete child's iron sensing (gut DMT1, hepatocyte and tissue TfR1) regulates around, to 12 years (then toward hepcidin.referenceTsat by 18; growth.ts ironSetPointTsat)",
     source:
-      "children's normal TSAT is lower than adults' (~30 %): Koerper & Dallman 1977 J Pediatr 91:870 (215 iron-replete children 0.5–12 y, medians ~22–25 %); Milman & Cohn 1984 Eur J Pediatr 143:96 (iron-replete children 4–13 y below adults, rising with age)",
+      "healthy children's median TSAT 24 % (boys) and 23 % (girls), p2.5–97.5 ~7–45 % (266 healthy Dutch children 0.3–17 y, CRP < 5: Donker et al. 2020 Pediatr Blood Cancer 67:e28038, Table 1; their TSAT/hepcidin ratio rises with age, i.e. young children make more hepcidin at a given TSAT); lower than adults' at 0.5–12 y (Koerper & Dallman 1977 J Pediatr 91:870, 215 iron-replete children); rising gradually with age in iron-replete children of 4, 8, 13 y (Milman & Cohn 1984 Eur J Pediatr 143:96)",
     min: 0.05,
     max: 0.6,
     provenance: { kind: "measured" },
