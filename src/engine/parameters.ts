@@ -16,7 +16,9 @@ import { BLOOD_VOLUME_PARAMETERS } from "../physiology/blood-volume.js";
 import { CIRCULATION_PARAMETERS } from "../physiology/circulation.parameters.js";
 import { DIURNAL_PARAMETERS } from "../physiology/diurnal.js";
 import { EPO_PARAMETERS } from "../physiology/epo.js";
+import { ERYTHROID_RESERVE_PARAMETERS } from "../physiology/erythroid-reserve.js";
 import { ERYTHROPOIESIS_PARAMETERS } from "../physiology/erythropoiesis.parameters.js";
+import { ERYTHROPOIESIS_DRIVE_PARAMETERS } from "../physiology/erythropoiesis-drive.js";
 import { ESA_PARAMETERS } from "../physiology/esa.js";
 import { GENOTYPE_PARAMETERS } from "../physiology/genotype.js";
 import { HEMOLYSIS_PARAMETERS } from "../physiology/hemolysis.js";
@@ -40,6 +42,8 @@ export { ParameterError, param } from "../parameters/spec.js";
 const BLOCKS = [
   BLOOD_VOLUME_PARAMETERS,
   ERYTHROPOIESIS_PARAMETERS,
+  ERYTHROPOIESIS_DRIVE_PARAMETERS,
+  ERYTHROID_RESERVE_PARAMETERS,
   CIRCULATION_PARAMETERS,
   IRON_PARAMETERS,
   MENSES_PARAMETERS,

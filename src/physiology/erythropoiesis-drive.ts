@@ -6,15 +6,140 @@
  * a signal.
  */
 import type { Subject } from "../core/types.js";
-import { defaultFor, type ParameterValues, param } from "../parameters/spec.js";
+import { defaultFor, defineParameters, type ParameterValues, type PathsOf, param } from "../parameters/spec.js";
 import type { EpoParameter } from "./epo.js";
-import { erythroidReserve } from "./erythroid-reserve.js";
+import { type ErythroidReserveParameter, erythroidReserve } from "./erythroid-reserve.js";
 import { ERYTHROPOIESIS_PARAMETERS, type ErythropoiesisParameter } from "./erythropoiesis.parameters.js";
 import type { HepcidinParameter } from "./hepcidin.parameters.js";
 import type { PhysiologyModule } from "./module.js";
 
+/**
+ * The drive's own parameters: founder influx, the marrow's dose-response to EPO, the iron gate on its
+ * expansion and erythroferrone; gathered by src/engine/parameters.ts.
+ */
+export const ERYTHROPOIESIS_DRIVE_PARAMETERS = defineParameters({
+  "erythropoiesis.founderFluxPerKg": {
+    unit: "1/day/kg",
+    default: 1.5e8,
+    description: "committed proerythroblasts entering per day per kg at reference EPO",
+    source: "calibrated: ~2×10^11 red cells/day (ref §2.2) at ~14 cells per founder",
+    min: 0,
+    max: 1e10,
+    provenance: { kind: "calibrated", targets: ["healthy-man.hb", "healthy-man.mcv", "healthy-man.rdw"] },
+  },
+  "erythropoiesis.epoHalfMaximal": {
+    unit: "mU/mL",
+    default: 80,
+    description: "EPO (mU/mL) giving half-maximal founder influx (maximum ≈ 7.7× basal)",
+    source: "marrow capacity ×4–8 normal, Hillman & Henderson JCI 1969, ref §3.1",
+    min: 1,
+    max: 10000,
+    provenance: { kind: "measured" },
+  },
+  "erythropoiesis.ironRestrictionTsatHalf": {
+    unit: "",
+    default: 0.08,
+    description:
+      "transferrin saturation (fraction) at which erythroid progenitor expansion is halved by iron restriction (Hill 2, relative to reference saturation)",
+    source:
+      "iron restriction blunts the EPO response of progenitors via TfR2 and the aconitase pathway (Bullock 2010; Khalil 2018); IDA is hypoproliferative (R), calibrated",
+    min: 0,
+    max: 1,
+    provenance: {
+      kind: "calibrated",
+      targets: ["gi-bleed.ferritin-before-tsat", "gi-bleed.rdw-before-mcv", "gi-bleed.mentzer"],
+    },
+  },
+  "erythropoiesis.expansionIronTsatHalf": {
+    unit: "",
+    default: 0.29,
+    description:
+      "transferrin saturation (fraction) setting the ceiling on EPO-driven founder expansion: 1 + (max − 1)·t²/(t²+K²)·(1+K²)",
+    source:
+      "stimulated marrow ~3× normal with normal stores, 6–8× in hemolysis (high saturation), ≤ 2× when iron-restricted (Hillman & Henderson 1969 J Clin Invest 48:454; Finch 1982 Blood 60:1241; Goodnough 2000 Blood 96:823); calibrated: ceiling 4.8× at TSAT 30 %, 2.0× at 12 %, 1.2× at 5 %",
+    min: 0.001,
+    max: 1,
+    provenance: { kind: "calibrated", targets: ["signature:test/kinetics-marrow.test.ts"] },
+  },
+  "erfe.epoExponent": {
+    unit: "",
+    default: 0.5,
+    description: "ERFE output per erythroblast rises as (EPO/reference)^exponent",
+    source: "ERFE rises within hours of EPO (Ganz 2017, ref §4.2), calibrated",
+    min: 0,
+    max: 3,
+    provenance: { kind: "calibrated", targets: ["acute-hemorrhage.retic-peak-day"] },
+  },
+  "erythropoiesis.epoResponseIronTsatHalf": {
+    unit: "",
+    default: 0.2,
+    description:
+      "transferrin saturation (fraction) at which the iron-dependent share of the EPO-driven expansion (founder drive above 1) is half carried out: 1 + (d − 1)·[φ + (1 − φ)·G(t)], G = tⁿ/(tⁿ+Kⁿ)·(t_refⁿ+Kⁿ)/t_refⁿ, n = erythropoiesis.epoResponseIronHill, φ = erythropoiesis.epoResponseIronFloor; the basal influx is untouched (0 = no gate)",
+    source:
+      "iron restriction takes away the EPO response of erythroid progenitors (Bullock et al. 2010 Blood 116:97, aconitase pathway; TfR2–EPOR: Forejtnikovà et al. 2010 Blood 116:5357); iron-deficient erythropoiesis below TSAT ~16 % (IOM 2001); calibrated with the floor: the largest gate that keeps iron-deficiency anemia microcytic with sTfR > 2× (gi-bleed), the ESA response of CKD (> 1 g/dL), a donation with oral iron ahead of one without, and the stores of a woman starting pregnancy with 150 mg exhausted (ferritin < 15) at term (Milman 1991 Dan Med Bull 38:471: 92 % of the placebo arm ≤ 20 ng/mL at term)",
+    min: 0,
+    max: 1,
+    provenance: {
+      kind: "calibrated",
+      targets: [
+        "gi-bleed.rdw-before-mcv",
+        "gi-bleed.mentzer",
+        "signature:test/signatures-blood-loss.test.ts",
+        "signature:test/signatures-conditions.test.ts",
+        "signature:test/pregnancy.test.ts",
+      ],
+    },
+  },
+  "erythropoiesis.epoResponseIronHill": {
+    unit: "",
+    default: 3,
+    description: "steepness n of the iron gate on the EPO-driven expansion (erythropoiesis.epoResponseIronTsatHalf)",
+    source:
+      "switch-like between iron-restricted (TSAT < 16 %) and iron-replete (> 25 %) erythropoiesis (IOM 2001), so the healthy marrow at TSAT 30–35 % answers EPO nearly in full; calibrated with epoResponseIronTsatHalf: 3 rather than 4 keeps a woman starting pregnancy with 150 mg stores exhausted (ferritin < 15) at term",
+    min: 0.5,
+    max: 10,
+    provenance: { kind: "calibrated", targets: ["signature:test/pregnancy.test.ts"] },
+  },
+  "erythropoiesis.epoResponseIronFloor": {
+    unit: "",
+    default: 0.6,
+    description:
+      "share φ of the EPO-driven expansion that does not depend on iron: gate φ + (1 − φ)·G(t) (erythropoiesis.epoResponseIronTsatHalf)",
+    source:
+      "iron-deficiency anemia keeps a moderate erythroid hyperplasia with sTfR 3–4× normal (Skikne, Flowers & Cook 1990 Blood 75:1870), so iron restriction blunts the EPO response rather than abolishing it; calibrated with epoResponseIronTsatHalf on the signatures it names: Hb recovers faster after a donation with oral iron than without (Kiss 2015 JAMA 313:575), and the EPO ratio of unsupplemented vs supplemented pregnancy is not carried by the Hb difference alone (Milman 1997, test/epo-iron.test.ts)",
+    min: 0,
+    max: 1,
+    provenance: {
+      kind: "calibrated",
+      targets: [
+        "gi-bleed.rdw-before-mcv",
+        "signature:test/signatures-blood-loss.test.ts",
+        "signature:test/epo-iron.test.ts",
+      ],
+    },
+  },
+  "erythropoiesis.epoResponseExponent": {
+    unit: "",
+    default: 1,
+    description:
+      "exponent n of the marrow's answer to EPO, h(e) = eⁿ/(eⁿ + Kⁿ) with K = erythropoiesis.epoHalfMaximal (1: Michaelis–Menten); n < 1 spreads the response over a wide EPO range (CFU-E differ in their EPO need), so a 1.5–2× rise of endogenous EPO raises production less while pharmacological levels still reach the ceiling (keep the ceiling (e_refⁿ + Kⁿ)/e_refⁿ when changing n)",
+    source:
+      "1 (Michaelis–Menten) as before. Shallower candidates: CFU-E survival rises over a ~100-fold EPO range in vitro (Koury & Bondurant 1990 Science 248:378); epoetin PK/PD in cynomolgus monkeys (not humans) finds a high half-maximal concentration with a 3–4× ceiling (Ramakrishnan et al. 2003 J Pharmacol Exp Ther 306:324: Smax 3.13, SC50 842 IU/L); in healthy humans single SC doses of 20–160 kIU raised reticulocyte production by a similar 140–160 % at peak (Pérez-Ruixo, Krzyzanski & Hing 2008 Clin Pharmacokinet 47:399); kept at 1 until a calibration study fixes it",
+    min: 0.1,
+    max: 4,
+    provenance: { kind: "assumed" },
+  },
+});
+
+export type ErythropoiesisDriveParameter = PathsOf<typeof ERYTHROPOIESIS_DRIVE_PARAMETERS>;
+
 /** The parameters this module reads. */
-type Reads = EpoParameter | ErythropoiesisParameter | HepcidinParameter;
+type Reads =
+  | EpoParameter
+  | ErythropoiesisParameter
+  | ErythropoiesisDriveParameter
+  | ErythroidReserveParameter
+  | HepcidinParameter;
 
 export interface ErythropoiesisDriveSignals {
   /** Nucleated erythroid cells in the marrow now. */
@@ -192,7 +317,8 @@ export class ErythropoiesisDrive implements PhysiologyModule<ErythropoiesisDrive
  */
 export function referenceErythroblasts(subject: Subject): number {
   const d = (k: ErythropoiesisParameter) => defaultFor(ERYTHROPOIESIS_PARAMETERS[k], subject.sex);
-  const flux = d("erythropoiesis.founderFluxPerKg") * subject.weightKg;
+  const flux =
+    defaultFor(ERYTHROPOIESIS_DRIVE_PARAMETERS["erythropoiesis.founderFluxPerKg"], subject.sex) * subject.weightKg;
   const cellDays = (31 * d("erythropoiesis.cycleTime") + 16 * d("erythropoiesis.orthochromaticTime")) / 24;
   return flux * cellDays;
 }

@@ -1,20 +1,13 @@
 /**
- * Parameters of erythropoiesis (erythropoiesis.ts): the division rule, hemoglobin synthesis, iron uptake,
- * release, founder influx and erythroferrone; gathered by src/engine/parameters.ts.
+ * Parameters of the marrow (erythropoiesis.ts): the division rule, hemoglobin synthesis, iron uptake and
+ * release; gathered by src/engine/parameters.ts. What drives it from outside (founder influx, the EPO
+ * dose-response, erythroferrone) is declared in erythropoiesis-drive.ts, the age reserve in
+ * erythroid-reserve.ts.
  */
 import { defineParameters, type PathsOf } from "../parameters/spec.js";
 
 export const ERYTHROPOIESIS_PARAMETERS = defineParameters({
   // ── Erythropoiesis: the division rule
-  "erythropoiesis.founderFluxPerKg": {
-    unit: "1/day/kg",
-    default: 1.5e8,
-    description: "committed proerythroblasts entering per day per kg at reference EPO",
-    source: "calibrated: ~2×10^11 red cells/day (ref §2.2) at ~14 cells per founder",
-    min: 0,
-    max: 1e10,
-    provenance: { kind: "calibrated", targets: ["healthy-man.hb", "healthy-man.mcv", "healthy-man.rdw"] },
-  },
   "erythropoiesis.epoReference": {
     unit: "mU/mL",
     default: 12,
@@ -22,15 +15,6 @@ export const ERYTHROPOIESIS_PARAMETERS = defineParameters({
     source: "Symeonidis 2016 equation at Hb 15 g/dL, ref §4.1",
     min: 0.1,
     max: 1000,
-    provenance: { kind: "measured" },
-  },
-  "erythropoiesis.epoHalfMaximal": {
-    unit: "mU/mL",
-    default: 80,
-    description: "EPO (mU/mL) giving half-maximal founder influx (maximum ≈ 7.7× basal)",
-    source: "marrow capacity ×4–8 normal, Hillman & Henderson JCI 1969, ref §3.1",
-    min: 1,
-    max: 10000,
     provenance: { kind: "measured" },
   },
   "erythropoiesis.cycleTime": {
@@ -59,31 +43,6 @@ export const ERYTHROPOIESIS_PARAMETERS = defineParameters({
     min: 1,
     max: 1.99,
     provenance: { kind: "assumed" },
-  },
-  "erythropoiesis.ironRestrictionTsatHalf": {
-    unit: "",
-    default: 0.08,
-    description:
-      "transferrin saturation (fraction) at which erythroid progenitor expansion is halved by iron restriction (Hill 2, relative to reference saturation)",
-    source:
-      "iron restriction blunts the EPO response of progenitors via TfR2 and the aconitase pathway (Bullock 2010; Khalil 2018); IDA is hypoproliferative (R), calibrated",
-    min: 0,
-    max: 1,
-    provenance: {
-      kind: "calibrated",
-      targets: ["gi-bleed.ferritin-before-tsat", "gi-bleed.rdw-before-mcv", "gi-bleed.mentzer"],
-    },
-  },
-  "erythropoiesis.expansionIronTsatHalf": {
-    unit: "",
-    default: 0.29,
-    description:
-      "transferrin saturation (fraction) setting the ceiling on EPO-driven founder expansion: 1 + (max − 1)·t²/(t²+K²)·(1+K²)",
-    source:
-      "stimulated marrow ~3× normal with normal stores, 6–8× in hemolysis (high saturation), ≤ 2× when iron-restricted (Hillman & Henderson 1969 J Clin Invest 48:454; Finch 1982 Blood 60:1241; Goodnough 2000 Blood 96:823); calibrated: ceiling 4.8× at TSAT 30 %, 2.0× at 12 %, 1.2× at 5 %",
-    min: 0.001,
-    max: 1,
-    provenance: { kind: "calibrated", targets: ["signature:test/kinetics-marrow.test.ts"] },
   },
   "erythropoiesis.founderCytoplasmVolume": {
     unit: "fL",
@@ -268,40 +227,6 @@ export const ERYTHROPOIESIS_PARAMETERS = defineParameters({
     provenance: { kind: "assumed" },
   },
 
-  "erythropoiesis.reserveDeclineFromAge": {
-    unit: "year",
-    default: 50,
-    description:
-      "age from which the marrow's erythroid reserve (the share of EPO's drive above basal it carries out) declines (erythroid-reserve.ts; applies only when the subject's age is given)",
-    source:
-      "iliac-crest hematopoietic cellularity ~50 % and stable in adults to about 50 years, then falling (Hartsock, Smith & Petty 1965 Am J Clin Pathol 43:326)",
-    min: 0,
-    max: 120,
-    provenance: { kind: "measured" },
-  },
-  "erythropoiesis.reserveDeclinePerYear": {
-    unit: "1/year",
-    default: 0.0133,
-    description:
-      "fall per year past reserveDeclineFromAge of the erythroid reserve, relative to a young adult's (1 − rate·(age − from))",
-    source:
-      "hematopoietic cellularity falls from ~50 % to ~30 % between 50 and 80 years (Hartsock, Smith & Petty 1965 Am J Clin Pathol 43:326): 0.4/30 per year, taking the expansion the marrow can make as proportional to its hematopoietic tissue (assumed); slower erythropoietic response to phlebotomy in the old (Lipschitz et al. 1984 Blood 63:502)",
-    min: 0,
-    max: 0.1,
-    provenance: { kind: "assumed" },
-  },
-
-  // ── Erythroferrone
-  "erfe.epoExponent": {
-    unit: "",
-    default: 0.5,
-    description: "ERFE output per erythroblast rises as (EPO/reference)^exponent",
-    source: "ERFE rises within hours of EPO (Ganz 2017, ref §4.2), calibrated",
-    min: 0,
-    max: 3,
-    provenance: { kind: "calibrated", targets: ["acute-hemorrhage.retic-peak-day"] },
-  },
-
   // ── Lead (model.md §4)
   "erythropoiesis.ringSideroblastIron": {
     unit: "pg",
@@ -343,66 +268,6 @@ export const ERYTHROPOIESIS_PARAMETERS = defineParameters({
     source: "marrow infiltration crowds out erythropoiesis (model.md §4); proportional by default (R)",
     min: 0,
     max: 5,
-    provenance: { kind: "assumed" },
-  },
-  // ── The marrow's answer to EPO: its dose–response and the iron gate on the expansion (erythropoiesis-drive.ts)
-  "erythropoiesis.epoResponseIronTsatHalf": {
-    unit: "",
-    default: 0.2,
-    description:
-      "transferrin saturation (fraction) at which the iron-dependent share of the EPO-driven expansion (founder drive above 1) is half carried out: 1 + (d − 1)·[φ + (1 − φ)·G(t)], G = tⁿ/(tⁿ+Kⁿ)·(t_refⁿ+Kⁿ)/t_refⁿ, n = erythropoiesis.epoResponseIronHill, φ = erythropoiesis.epoResponseIronFloor; the basal influx is untouched (0 = no gate)",
-    source:
-      "iron restriction takes away the EPO response of erythroid progenitors (Bullock et al. 2010 Blood 116:97, aconitase pathway; TfR2–EPOR: Forejtnikovà et al. 2010 Blood 116:5357); iron-deficient erythropoiesis below TSAT ~16 % (IOM 2001); calibrated with the floor: the largest gate that keeps iron-deficiency anemia microcytic with sTfR > 2× (gi-bleed), the ESA response of CKD (> 1 g/dL), a donation with oral iron ahead of one without, and the stores of a woman starting pregnancy with 150 mg exhausted (ferritin < 15) at term (Milman 1991 Dan Med Bull 38:471: 92 % of the placebo arm ≤ 20 ng/mL at term)",
-    min: 0,
-    max: 1,
-    provenance: {
-      kind: "calibrated",
-      targets: [
-        "gi-bleed.rdw-before-mcv",
-        "gi-bleed.mentzer",
-        "signature:test/signatures-blood-loss.test.ts",
-        "signature:test/signatures-conditions.test.ts",
-        "signature:test/pregnancy.test.ts",
-      ],
-    },
-  },
-  "erythropoiesis.epoResponseIronHill": {
-    unit: "",
-    default: 3,
-    description: "steepness n of the iron gate on the EPO-driven expansion (erythropoiesis.epoResponseIronTsatHalf)",
-    source:
-      "switch-like between iron-restricted (TSAT < 16 %) and iron-replete (> 25 %) erythropoiesis (IOM 2001), so the healthy marrow at TSAT 30–35 % answers EPO nearly in full; calibrated with epoResponseIronTsatHalf: 3 rather than 4 keeps a woman starting pregnancy with 150 mg stores exhausted (ferritin < 15) at term",
-    min: 0.5,
-    max: 10,
-    provenance: { kind: "calibrated", targets: ["signature:test/pregnancy.test.ts"] },
-  },
-  "erythropoiesis.epoResponseIronFloor": {
-    unit: "",
-    default: 0.6,
-    description:
-      "share φ of the EPO-driven expansion that does not depend on iron: gate φ + (1 − φ)·G(t) (erythropoiesis.epoResponseIronTsatHalf)",
-    source:
-      "iron-deficiency anemia keeps a moderate erythroid hyperplasia with sTfR 3–4× normal (Skikne, Flowers & Cook 1990 Blood 75:1870), so iron restriction blunts the EPO response rather than abolishing it; calibrated with epoResponseIronTsatHalf on the signatures it names: Hb recovers faster after a donation with oral iron than without (Kiss 2015 JAMA 313:575), and the EPO ratio of unsupplemented vs supplemented pregnancy is not carried by the Hb difference alone (Milman 1997, test/epo-iron.test.ts)",
-    min: 0,
-    max: 1,
-    provenance: {
-      kind: "calibrated",
-      targets: [
-        "gi-bleed.rdw-before-mcv",
-        "signature:test/signatures-blood-loss.test.ts",
-        "signature:test/epo-iron.test.ts",
-      ],
-    },
-  },
-  "erythropoiesis.epoResponseExponent": {
-    unit: "",
-    default: 1,
-    description:
-      "exponent n of the marrow's answer to EPO, h(e) = eⁿ/(eⁿ + Kⁿ) with K = erythropoiesis.epoHalfMaximal (1: Michaelis–Menten); n < 1 spreads the response over a wide EPO range (CFU-E differ in their EPO need), so a 1.5–2× rise of endogenous EPO raises production less while pharmacological levels still reach the ceiling (keep the ceiling (e_refⁿ + Kⁿ)/e_refⁿ when changing n)",
-    source:
-      "1 (Michaelis–Menten) as before. Shallower candidates: CFU-E survival rises over a ~100-fold EPO range in vitro (Koury & Bondurant 1990 Science 248:378); epoetin PK/PD in cynomolgus monkeys (not humans) finds a high half-maximal concentration with a 3–4× ceiling (Ramakrishnan et al. 2003 J Pharmacol Exp Ther 306:324: Smax 3.13, SC50 842 IU/L); in healthy humans single SC doses of 20–160 kIU raised reticulocyte production by a similar 140–160 % at peak (Pérez-Ruixo, Krzyzanski & Hing 2008 Clin Pharmacokinet 47:399); kept at 1 until a calibration study fixes it",
-    min: 0.1,
-    max: 4,
     provenance: { kind: "assumed" },
   },
 });
