@@ -117,15 +117,6 @@ export class BodySenses extends BodyParts {
     };
   }
 
-  /**
-   * Saturation as the liver's hepcidin sensing (TfR2/HFE) reads it against an adult's reference: a
-   * child's own set point is her "normal" (the saturation unchanged for an adult).
-   */
-  liverSensedTsat(tsat: number): number {
-    const setPoint = this.ironSetPointTsat();
-    return setPoint === undefined ? tsat : (tsat * this.adultTsat) / setPoint;
-  }
-
   /** The saturation the body's iron sensing regulates around: a child's own; undefined for an adult (growth.ts). */
   ironSetPointTsat(): number | undefined {
     return ironSetPointTsat(this.subject.ageYears, this.timeH, this.childTsat, this.adultTsat);

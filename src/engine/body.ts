@@ -119,7 +119,7 @@ export class Body extends BodyInterventions {
     );
     this.liver.step(dt, {
       hepatocyteIronMg: this.pools.hepatocyte,
-      tsat: this.liverSensedTsat(tsat),
+      tsat,
       erfeRelative: this.drive.erfeRelative / child.erfeDilution,
       il6PgPerMl: c.il6PgPerMl,
       bmpFloor: c.bmpFloor,
@@ -130,6 +130,8 @@ export class Body extends BodyInterventions {
         (this.pregnancy.hepcidinFactor(this.absoluteH) * this.diurnal.hepcidinFactor(this.timeH)),
       hypoxiaFactor: this.hypoxia.hepcidinFactor(),
       liverMassFactor: child.liverMass,
+      // A child's liver reads holo-transferrin against her own lower normal saturation.
+      tsatSetPoint: this.ironSetPointTsat(),
     });
     // Transferrin synthesis too reads the liver's iron per liver mass.
     this.transferrin.step(dt, {

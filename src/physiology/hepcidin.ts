@@ -41,6 +41,11 @@ export interface HepcidinDrive {
    * reads hepatocyte iron per liver mass, so a child's smaller liver signals at fewer milligrams.
    */
   liverMassFactor?: number;
+  /**
+   * Transferrin saturation the liver reads holo-transferrin against (0–1): a child's own lower normal
+   * (growth.ts ironSetPointTsat); absent for an adult (hepcidin.referenceTsat).
+   */
+  tsatSetPoint?: number;
 }
 
 export class Liver implements PhysiologyModule<HepcidinDrive> {
@@ -91,7 +96,7 @@ export class Liver implements PhysiologyModule<HepcidinDrive> {
   /** Hepcidin (nmol/L) the liver is driven toward. */
   target(d: HepcidinDrive): number {
     const bmp = (Math.max(d.hepatocyteIronMg, 0) / (this.storeRef * (d.liverMassFactor ?? 1))) ** this.storeExp;
-    const holoTf = (Math.max(d.tsat, 0) / this.tsatRef) ** this.tsatExp;
+    const holoTf = (Math.max(d.tsat, 0) / (d.tsatSetPoint ?? this.tsatRef)) ** this.tsatExp;
     const erfe = Math.max(d.erfeRelative, 1e-3) ** -this.erfeExp;
     // IL-6/STAT3 adds to the BMP arm rather than scaling it, so inflammation keeps
     // hepcidin high even when saturation is low (anemia of chronic disease).
